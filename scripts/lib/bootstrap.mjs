@@ -1,0 +1,55 @@
+// The first step of `npm start` and `npm test` on a fresh clone: plain Node, no
+// dependencies, so it runs before node_modules exists.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
+
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function mtime(file) {
+  return existsSync(file) ? statSync(file).mtimeMs : 0;
+}
+
+/** Installs node_modules when missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  if (mtime(marker) >= mtime(path.join(root, "package-lock.json"))) return;
+  console.log("› Installing dependencies (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+}
+
+/**
+ * Generates the Prisma client when missing or older than the schema. Prisma's
+ * CLI wants a native schema engine it cannot download offline; generation
+ * itself runs on WebAssembly, so any existing file satisfies the check.
+ */
+export function ensurePrismaClient() {
+  const generated = path.join(root, "src", "generated", "prisma", "client.ts");
+  if (mtime(generated) >= mtime(path.join(root, "prisma", "schema.prisma"))) return;
+  console.log("› Generating the Prisma client…");
+  run(path.join(root, "node_modules", ".bin", "prisma"), ["generate"], {
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "package.json"),
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  });
+  writeFileSync(path.join(root, "src", "generated", ".keep"), "");
+}
+
+/** Runs a TypeScript script with tsx, forwarding signals, and exits with its code. */
+export function handOver(script, args = []) {
+  ensureDependencies();
+  ensurePrismaClient();
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  process.exit(result.status ?? (result.signal === "SIGINT" ? 0 : 1));
+}

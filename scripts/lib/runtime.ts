@@ -1,0 +1,88 @@
+// Pieces shared by `npm start` (serve.ts) and `npm test` (test.ts).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+export const dataDir = path.join(root, ".data");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+/**
+ * Development secrets, generated once into the git-ignored data folder. In
+ * production the operator sets APP_ENCRYPTION_KEY and NEXTAUTH_SECRET.
+ */
+export function loadDevelopmentSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string } {
+  const file = path.join(dataDir, "secrets.json");
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(file)) {
+    const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string };
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
+  if (!existsSync(target)) return;
+  if (statSync(target).isDirectory()) {
+    for (const entry of readdirSync(target).sort()) hashTree(hash, path.join(target, entry));
+    return;
+  }
+  hash.update(path.relative(root, target)).update(readFileSync(target));
+}
+
+/** A fingerprint of everything `next build` reads, to skip a build that is already current. */
+function sourceFingerprint(env: Record<string, string | undefined>): string {
+  const hash = createHash("sha256");
+  for (const item of ["src", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) hashTree(hash, path.join(root, item));
+  hash.update(env.PLATFORM_DOMAIN ?? "");
+  return hash.digest("hex");
+}
+
+/** Runs `next build` into `distDir` unless the build there is of these very sources. */
+export function buildIfNeeded(distDir: string, env: NodeJS.ProcessEnv): void {
+  const marker = path.join(root, distDir, ".source-fingerprint");
+  const fingerprint = sourceFingerprint(env);
+  if (existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) {
+    console.log("› The production build is current.");
+    return;
+  }
+  console.log("› Building the production bundle (next build)…");
+  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_DIST_DIR: distDir } });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
+  writeFileSync(marker, fingerprint);
+}
+
+/** Starts `next start` and resolves once it answers /api/health. */
+export async function startNext(distDir: string, port: number, env: NodeJS.ProcessEnv, quiet = false): Promise<ChildProcess> {
+  const child = spawn(bin("next"), ["start", "-p", String(port)], {
+    cwd: root,
+    stdio: quiet ? "ignore" : "inherit",
+    env: { ...env, NEXT_DIST_DIR: distDir, PORT: String(port) },
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}.`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  child.kill("SIGTERM");
+  throw new Error("next start did not answer /api/health within 2 minutes.");
+}
+
+export function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,76 @@
+// `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), migrations,
+// demo data, production build, and the server on PORT (default 3000).
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseKey } from "../src/server/crypto/secrets";
+import { createPrismaClient } from "../src/server/db/client";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "../src/server/db/embedded-postgres";
+import { applyMigrations } from "../src/server/db/migrations";
+import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
+import { seedDemo } from "../src/server/seed/seed-demo";
+import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, stopChild } from "./lib/runtime";
+
+const port = Number(process.env.PORT ?? 3000);
+let cluster: EmbeddedCluster | null = null;
+let server: ChildProcess | null = null;
+let stopping: Promise<never> | null = null;
+
+/** Stops the server, then PostgreSQL, once, whoever asks first (Ctrl-C, or the server dying). */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    console.log("\n› Stopping…");
+    await stopChild(server);
+    if (cluster) await cluster.stop().catch(() => {});
+    console.log("› Stopped.");
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const embedded = !env.DATABASE_URL;
+  if (!env.APP_ENCRYPTION_KEY || !env.NEXTAUTH_SECRET) Object.assign(env, { ...loadDevelopmentSecrets(), ...pickSet(env) });
+  env.PLATFORM_DOMAIN ||= "localhost";
+
+  if (embedded) {
+    const pgPort = Number(env.EMBEDDED_PG_PORT ?? 54329);
+    console.log(`› Starting the embedded PostgreSQL (data in .data/pg, port ${pgPort})…`);
+    cluster = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: pgPort });
+    await cluster.createDatabase("campus");
+    env.DATABASE_URL = cluster.urlFor("campus");
+  }
+
+  const applied = await applyMigrations(env.DATABASE_URL!);
+  console.log(applied.length ? `› Applied migrations: ${applied.join(", ")}` : "› The database schema is current.");
+
+  if ((env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true") {
+    const prisma = createPrismaClient(env.DATABASE_URL!);
+    const report = await seedDemo(prisma, parseKey(env.APP_ENCRYPTION_KEY!));
+    await prisma.$disconnect();
+    const created = Object.values(report).reduce((a, b) => a + b, 0);
+    console.log(created ? `› Demo data: ${JSON.stringify(report)}` : "› Demo data is in place.");
+  }
+
+  buildIfNeeded(".next", env);
+  server = await startNext(".next", port, env);
+  server.once("exit", (code) => void shutdown(code ?? 1));
+
+  const domain = env.PLATFORM_DOMAIN;
+  console.log(`\n✔ Serving on port ${port}.`);
+  console.log(`  Vendor console:  http://${domain}:${port}/vendor`);
+  for (const tenant of DEMO_TENANTS) console.log(`  ${tenant.name.padEnd(10, "　")} http://${tenant.slug}.${domain}:${port}`);
+  console.log("  Demo accounts are listed in README.md. Press Ctrl-C to stop.\n");
+}
+
+/** The variables the operator did set win over generated ones. */
+function pickSet(env: NodeJS.ProcessEnv) {
+  return Object.fromEntries(["APP_ENCRYPTION_KEY", "NEXTAUTH_SECRET"].filter((k) => env[k]).map((k) => [k, env[k]]));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "~/components/sign-in-form";
+import { PageShell } from "~/components/page-shell";
+import { requireTenantHost } from "~/server/page-guards";
+import { requestLocale } from "~/server/request";
+
+export default async function AdminLoginPage() {
+  const { ctx, tenant } = await requireTenantHost();
+  const { locale, t } = await requestLocale();
+  if (ctx.actor?.kind === "tenantAdmin") redirect("/admin");
+  return (
+    <PageShell title={t("admin.loginTitle")} t={t} back="/">
+      <p className="mb-4 text-sm text-slate-500">{locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}</p>
+      <SignInForm provider="tenant-admin" callbackUrl="/admin" accountLabel="admin.usernameLabel" />
+    </PageShell>
+  );
+}

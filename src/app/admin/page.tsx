@@ -1,0 +1,80 @@
+import { PageShell } from "~/components/page-shell";
+import { SignOutButton } from "~/components/sign-out-button";
+import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+import { unlockMemberAction } from "./actions";
+
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { tenant } = await requireTenantHost();
+  await requireActor("tenantAdmin", "/admin/login");
+  const { locale, t } = await requestLocale();
+  const api = await serverApi();
+  const query = ((await searchParams).q ?? "").slice(0, 64);
+  const [overview, members] = await Promise.all([api.admin.overview(), api.admin.searchMembers({ query, take: 50 })]);
+  const now = new Date();
+  const stats: [string, number][] = [
+    [t("admin.members"), overview.members],
+    [t("admin.withPhone"), overview.withPhone],
+    [t("admin.locked"), overview.locked],
+  ];
+  return (
+    <PageShell title={`${t("admin.loginTitle")} · ${locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}`} t={t} wide>
+      <h2 className="text-lg font-semibold">{t("admin.dashboard")}</h2>
+      <div className="mt-3 grid grid-cols-3 gap-3">
+        {stats.map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 p-3">
+            <div className="text-sm text-slate-500">{label}</div>
+            <div className="text-2xl font-semibold">{value}</div>
+          </div>
+        ))}
+      </div>
+      <h2 className="mt-8 text-lg font-semibold">{t("admin.search")}</h2>
+      <form className="mt-3 flex gap-2" method="get">
+        <input name="q" defaultValue={query} placeholder={t("admin.searchPlaceholder")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2.5" />
+        <button className="rounded-lg bg-[var(--brand)] px-5 text-white">{t("common.search")}</button>
+      </form>
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid="member-table">
+          <thead className="bg-slate-100 text-slate-600">
+            <tr>
+              {(["admin.col.account", "admin.col.name", "admin.col.identity", "admin.col.department", "admin.col.phone", "admin.col.state"] as const).map((key) => (
+                <th key={key} className="px-3 py-2 font-medium">
+                  {t(key)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {members.map((m) => {
+              const locked = m.lockedUntil !== null && m.lockedUntil > now;
+              return (
+                <tr key={m.id}>
+                  <td className="px-3 py-2 font-mono">{m.account}</td>
+                  <td className="px-3 py-2">{m.name}</td>
+                  <td className="px-3 py-2">{locale === "en" ? m.identityKind.nameEn : m.identityKind.nameZh}</td>
+                  <td className="px-3 py-2">{m.department}</td>
+                  <td className="px-3 py-2">{m.phoneDisplay ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    {locked ? (
+                      <form action={unlockMemberAction} className="flex items-center gap-2">
+                        <input type="hidden" name="memberId" value={m.id} />
+                        <span className="text-red-700">{t("admin.lockedUntil", { time: m.lockedUntil!.toLocaleTimeString(locale) })}</span>
+                        <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
+                      </form>
+                    ) : (
+                      <span className="text-green-700">{t("admin.normal")}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {members.length === 0 ? <p className="py-6 text-center text-slate-500">{t("admin.noResults")}</p> : null}
+      </div>
+      <div className="mx-auto mt-10 max-w-xs">
+        <SignOutButton label={t("common.signOut")} callbackUrl="/admin/login" />
+      </div>
+    </PageShell>
+  );
+}

@@ -1,0 +1,36 @@
+import { PageShell } from "~/components/page-shell";
+import { SignOutButton } from "~/components/sign-out-button";
+import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+
+export default async function MemberHomePage() {
+  await requireTenantHost();
+  await requireActor("member", "/login");
+  const { locale, t } = await requestLocale();
+  const me = await (await serverApi()).member.me();
+  const rows: [string, string][] = [
+    [t("me.account"), me.account],
+    [t("me.identity"), locale === "en" ? me.identityKind.nameEn : me.identityKind.nameZh],
+    [t("me.department"), me.department || "—"],
+    [t("me.phone"), me.phoneDisplay ?? t("me.noPhone")],
+    [t("me.email"), me.email ?? "—"],
+  ];
+  return (
+    <PageShell title={t("me.title")} t={t} back="/">
+      <h2 className="text-2xl font-semibold" data-testid="member-name">
+        {me.name}
+      </h2>
+      <dl className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200">
+        {rows.map(([label, value]) => (
+          <div key={label} className="flex justify-between gap-4 px-3 py-3">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="text-right">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-8">
+        <SignOutButton label={t("common.signOut")} callbackUrl="/" />
+      </div>
+    </PageShell>
+  );
+}

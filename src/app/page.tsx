@@ -1,0 +1,60 @@
+import { notFound } from "next/navigation";
+import { PageShell } from "~/components/page-shell";
+import { requestContext, requestLocale, serverApi } from "~/server/request";
+
+export default async function HomePage() {
+  const ctx = await requestContext();
+  const { locale, t } = await requestLocale();
+  if (ctx.resolution.kind === "unavailable") notFound();
+  if (ctx.resolution.kind === "root") {
+    return (
+      <PageShell title={locale === "en" ? "Campus WeCom platform" : "校园企业微信开通平台"} t={t}>
+        <p className="text-slate-600">
+          {locale === "en"
+            ? "Open your school's own address (e.g. ucas.<domain>) or scan your school's QR code."
+            : "请打开本校的地址（如 ucas.<域名>）或扫描本校的二维码。"}
+        </p>
+        <a href="/vendor" className="mt-6 block rounded-lg border border-slate-300 py-3 text-center">
+          {t("vendor.loginTitle")}
+        </a>
+      </PageShell>
+    );
+  }
+  const tenant = await (await serverApi()).tenant.current();
+  const name = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  return (
+    <PageShell title={name} t={t}>
+      <section className="rounded-xl bg-[var(--brand)]/10 p-4">
+        <h2 className="text-xl font-semibold text-[var(--brand)]" data-testid="tenant-welcome">
+          {t("home.welcome", { name })}
+        </h2>
+        <p className="mt-2 text-slate-700">{t("home.lead")}</p>
+      </section>
+      <a href="/login" className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white">
+        {t("home.start")}
+      </a>
+      <h3 className="mt-6 font-medium">{t("home.steps")}</h3>
+      <ol className="mt-2 space-y-2">
+        {(["home.step1", "home.step2", "home.step3"] as const).map((key, index) => (
+          <li key={key} className="flex gap-3 rounded-lg border border-slate-200 p-3">
+            <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-[var(--accent)] text-sm font-semibold text-white">
+              {index + 1}
+            </span>
+            <span>{t(key)}</span>
+          </li>
+        ))}
+      </ol>
+      <h3 className="mt-6 font-medium">{t("home.identityKinds")}</h3>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {tenant.identityKinds.map((kind) => (
+          <li key={kind.code} className="rounded-full border border-[var(--brand)] px-3 py-1 text-sm text-[var(--brand)]">
+            {locale === "en" ? kind.nameEn : kind.nameZh}
+          </li>
+        ))}
+      </ul>
+      <a href="/admin" className="mt-10 block text-center text-sm text-slate-500 underline">
+        {t("home.adminLink")}
+      </a>
+    </PageShell>
+  );
+}

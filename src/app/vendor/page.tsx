@@ -1,0 +1,72 @@
+import { headers } from "next/headers";
+import { PageShell } from "~/components/page-shell";
+import { SignOutButton } from "~/components/sign-out-button";
+import { serverEnv } from "~/env.mjs";
+import { requireActor, requireRootHost } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+import { setTenantStatusAction } from "./actions";
+import { CreateTenantForm } from "./create-tenant-form";
+
+function tenantUrl(slug: string, host: string | null): string {
+  const port = host?.match(/:(\d+)$/)?.[1];
+  return `//${slug}.${serverEnv().PLATFORM_DOMAIN}${port ? `:${port}` : ""}/`;
+}
+
+export default async function VendorHomePage() {
+  await requireRootHost();
+  await requireActor("vendor", "/vendor/login");
+  const { locale, t } = await requestLocale();
+  const tenants = await (await serverApi()).vendor.listTenants();
+  const requestHost = (await headers()).get("host");
+  return (
+    <PageShell title={t("vendor.loginTitle")} t={t} wide>
+      <h2 className="text-lg font-semibold">{t("vendor.tenants")}</h2>
+      <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="tenant-list">
+        {tenants.map((tenant) => (
+          <li key={tenant.id} className="flex flex-wrap items-center gap-3 px-3 py-3" data-testid={`tenant-${tenant.slug}`}>
+            <div className="min-w-40 flex-1">
+              <div className="font-medium">
+                {locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name} <span className="font-mono text-sm text-slate-500">{tenant.slug}</span>
+              </div>
+              <div className="text-sm text-slate-500">
+                {t(`vendor.idp.${tenant.idpKind}`)} · {t("vendor.members")} {tenant._count.members}
+              </div>
+            </div>
+            <span
+              className={`rounded-full px-2 py-0.5 text-sm ${tenant.status === "ACTIVE" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"}`}
+              data-testid="tenant-status"
+            >
+              {t(`vendor.status.${tenant.status}`)}
+            </span>
+            <a href={tenantUrl(tenant.slug, requestHost)} className="text-sm text-[var(--brand)] underline">
+              {t("vendor.open")}
+            </a>
+            <form action={setTenantStatusAction}>
+              <input type="hidden" name="tenantId" value={tenant.id} />
+              <input type="hidden" name="status" value={tenant.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE"} />
+              <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">
+                {tenant.status === "ACTIVE" ? t("vendor.suspend") : t("vendor.resume")}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <h2 className="mt-8 text-lg font-semibold">{t("vendor.create")}</h2>
+      <CreateTenantForm
+        labels={{
+          slug: t("vendor.slug"),
+          slugHint: t("vendor.slugHint", { domain: serverEnv().PLATFORM_DOMAIN }),
+          name: t("vendor.name"),
+          nameEn: t("vendor.nameEn"),
+          idpKind: t("vendor.idpKind"),
+          submit: t("vendor.create"),
+          working: t("common.working"),
+          idp: { BUILTIN: t("vendor.idp.BUILTIN"), CAS: t("vendor.idp.CAS"), OIDC: t("vendor.idp.OIDC") },
+        }}
+      />
+      <div className="mx-auto mt-10 max-w-xs">
+        <SignOutButton label={t("common.signOut")} callbackUrl="/vendor/login" />
+      </div>
+    </PageShell>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// The one client component of the sign-in pages: it posts to next-auth and
+// shows the server's message (remaining tries, lockout) in place.
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+
+type Props = {
+  provider: "member" | "tenant-admin" | "vendor";
+  callbackUrl: string;
+  labels: { account: string; accountPlaceholder: string; password: string; passwordPlaceholder: string; submit: string; working: string };
+  /** Server error codes → message templates in the page's language. */
+  messages: Record<string, string>;
+};
+
+function describe(error: string, messages: Props["messages"]): string {
+  try {
+    const parsed = JSON.parse(error) as { code: string; vars?: Record<string, string | number> };
+    const template = messages[parsed.code] ?? messages.INTERNAL ?? error;
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(parsed.vars?.[key] ?? whole));
+  } catch {
+    return messages.INTERNAL ?? error;
+  }
+}
+
+export function LoginForm({ provider, callbackUrl, labels, messages }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn(provider, {
+      identifier: String(form.get("identifier") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(describe(result?.error ?? "", messages));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <label className="block">
+        <span className="mb-1 block text-sm text-slate-600">{labels.account}</span>
+        <input
+          name="identifier"
+          autoComplete="username"
+          required
+          placeholder={labels.accountPlaceholder}
+          className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base"
+        />
+      </label>
+      <label className="block">
+        <span className="mb-1 block text-sm text-slate-600">{labels.password}</span>
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          placeholder={labels.passwordPlaceholder}
+          className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base"
+        />
+      </label>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="w-full rounded-lg bg-[var(--brand)] py-3 text-base font-medium text-white disabled:opacity-60">
+        {pending ? labels.working : labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+// Every environment variable the server reads, validated once. next.config.mjs
+// imports this file, so a bad configuration fails at build and at start with a
+// message that names the variable. Empty strings count as missing.
+import { z } from "zod";
+
+const emptyAsMissing = (value) => (value === "" ? undefined : value);
+const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
+const required = (schema) => z.preprocess(emptyAsMissing, schema);
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgresql://… of the app's database. `npm start` fills it in with the embedded PostgreSQL when unset. */
+  DATABASE_URL: required(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
+  /** The root domain: tenants live at {slug}.PLATFORM_DOMAIN, the vendor console at PLATFORM_DOMAIN/vendor. */
+  PLATFORM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+$/, "must be a bare host name such as campus.example.com")).default(
+    "localhost",
+  ),
+  /** Key that encrypts tenant secrets and ID numbers at rest. */
+  APP_ENCRYPTION_KEY: required(base64Key),
+  /** Signs the session cookies (next-auth). */
+  NEXTAUTH_SECRET: required(z.string().min(32, "must be at least 32 characters")),
+  /** Must stay unset: the origin comes from each tenant's host, never from one fixed URL. */
+  NEXTAUTH_URL: optional(z.string()).refine((v) => v === undefined, {
+    message: "must not be set: sessions are made per tenant host; remove NEXTAUTH_URL",
+  }),
+  /** Session lifetime in hours. */
+  SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
+  /** Set to "true" when the app is served over https (cookies become Secure). */
+  SECURE_COOKIES: optional(z.enum(["true", "false"])).default("false"),
+});
+
+/** @type {z.infer<typeof serverSchema> | undefined} */
+let cached;
+
+/** @returns {z.infer<typeof serverSchema>} */
+export function serverEnv() {
+  if (cached) return cached;
+  const parsed = serverSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

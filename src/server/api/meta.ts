@@ -1,0 +1,20 @@
+// Procedure metadata. `probe` builds an input that aims at another school's
+// data; the cross-tenant suite calls every procedure with it and proves the
+// other school's data never comes back. Every procedure that takes input must
+// declare one (the suite fails for any that does not).
+
+/** Ids and values of another tenant's rows, for probes. */
+export type ForeignTenantRows = {
+  tenantId: string;
+  slug: string;
+  memberId: string;
+  memberAccount: string;
+  memberPhone: string;
+  memberName: string;
+  adminId: string;
+  identityKindId: string;
+};
+
+export type ProcedureMeta = {
+  probe?: (foreign: ForeignTenantRows) => unknown;
+};

@@ -1,0 +1,24 @@
+// Output shapes shared by several routers, so a column never leaks by accident.
+import { z } from "zod";
+
+export const memberRowOutput = z.object({
+  id: z.string(),
+  account: z.string(),
+  name: z.string(),
+  department: z.string(),
+  phoneDisplay: z.string().nullable(),
+  email: z.string().nullable(),
+  lockedUntil: z.date().nullable(),
+  identityKind: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+});
+
+export const tenantSummaryOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  status: z.enum(["ACTIVE", "SUSPENDED"]),
+  idpKind: z.enum(["BUILTIN", "CAS", "OIDC"]),
+  createdAt: z.date(),
+  _count: z.object({ members: z.number(), admins: z.number() }),
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { createTenant, createTenantInput, listTenants, setTenantStatus } from "~/server/tenants/manage-tenants";
+import { createTRPCRouter, vendorProcedure } from "../trpc";
+import { tenantSummaryOutput } from "./outputs";
+
+export const vendorRouter = createTRPCRouter({
+  listTenants: vendorProcedure.output(z.array(tenantSummaryOutput)).query(({ ctx }) => listTenants(ctx.prisma)),
+
+  createTenant: vendorProcedure
+    .meta({ probe: (other) => ({ slug: other.slug, name: "重复的学校", idpKind: "BUILTIN" }) })
+    .input(createTenantInput)
+    .output(tenantSummaryOutput)
+    .mutation(({ ctx, input }) => createTenant(ctx.prisma, input, { vendorId: ctx.vendor.id, ip: ctx.ip, locale: ctx.locale })),
+
+  setTenantStatus: vendorProcedure
+    .meta({ probe: (other) => ({ tenantId: other.tenantId, status: "SUSPENDED" }) })
+    .input(z.object({ tenantId: z.string().uuid(), status: z.enum(["ACTIVE", "SUSPENDED"]) }))
+    .output(tenantSummaryOutput)
+    .mutation(({ ctx, input }) => setTenantStatus(ctx.prisma, input, { vendorId: ctx.vendor.id, ip: ctx.ip, locale: ctx.locale })),
+});

@@ -1,0 +1,117 @@
+// The tRPC bootstrap: context, error formatter and the four procedure builders.
+// Routers import nothing else from here.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { LOCALE_COOKIE, parseLocale, type Locale } from "~/i18n/locale";
+import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session";
+import { db } from "~/server/db/client";
+import { tenantDb } from "~/server/db/tenant-db";
+import { AppError, ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
+import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
+import type { ProcedureMeta } from "./meta";
+
+export type Context = {
+  prisma: PrismaClient;
+  resolution: HostResolution;
+  actor: Actor | null;
+  locale: Locale;
+  ip: string | null;
+};
+
+function localeFrom(headers: Headers): Locale {
+  const cookie = headers.get("cookie") ?? "";
+  const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie);
+  return parseLocale(match?.[1]);
+}
+
+export async function createContext(opts: { headers: Headers; prisma?: PrismaClient }): Promise<Context> {
+  const prisma = opts.prisma ?? db();
+  const resolution = await resolveTenantForHost(prisma, opts.headers.get("host"));
+  const claims = await readSessionClaims(opts.headers);
+  const actor = claims ? await loadActor(prisma, claims) : null;
+  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return { prisma, resolution, actor, locale: localeFrom(opts.headers), ip };
+}
+
+function toAppError(error: TRPCError): AppError {
+  const cause = error.cause;
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof ZodError) return new AppError("INVALID_INPUT");
+  const byTrpcCode: Partial<Record<TRPCError["code"], AppErrorCode>> = {
+    UNAUTHORIZED: "UNAUTHENTICATED",
+    FORBIDDEN: "FORBIDDEN",
+    NOT_FOUND: "NOT_FOUND",
+    BAD_REQUEST: "INVALID_INPUT",
+    PARSE_ERROR: "INVALID_INPUT",
+  };
+  return new AppError(byTrpcCode[error.code] ?? "INTERNAL");
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const appError = toAppError(error);
+      if (appError.code === "INTERNAL") console.error(error);
+      const locale = ctx?.locale ?? "zh-CN";
+      return {
+        code: shape.code,
+        message: appError.messageIn(locale),
+        data: {
+          code: shape.data.code,
+          httpStatus: ERROR_CATALOG[appError.code].http,
+          appCode: appError.code,
+          fieldErrors: error.cause instanceof ZodError ? error.cause.flatten().fieldErrors : undefined,
+        },
+      };
+    },
+  });
+
+/** An AppError thrown in a procedure carries its own tRPC code. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: ERROR_CATALOG[cause.code].trpc, message: cause.code, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const base = t.procedure.use(appErrors);
+
+/** Anyone on a school's host; ctx.tenant and a tenant-bound ctx.db. */
+export const publicProcedure = base.use(({ ctx, next }) => {
+  if (ctx.resolution.kind !== "tenant") throw new AppError("TENANT_UNAVAILABLE");
+  const tenant = ctx.resolution.tenant;
+  return next({ ctx: { tenant, db: tenantDb(ctx.prisma, tenant.id) } });
+});
+
+/** A signed-in member of this host's school. */
+export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = ctx.actor;
+  if (actor?.kind !== "member" || actor.tenantId !== ctx.tenant.id) throw new AppError("UNAUTHENTICATED");
+  return next({ ctx: { member: actor } });
+});
+
+/** A signed-in admin (or helpdesk) of this host's school. */
+export const tenantAdminProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = ctx.actor;
+  if (actor?.kind !== "tenantAdmin" || actor.tenantId !== ctx.tenant.id) throw new AppError("UNAUTHENTICATED");
+  return next({ ctx: { admin: actor } });
+});
+
+/** The platform operator, on the root domain only. */
+export const vendorProcedure = base.use(({ ctx, next }) => {
+  if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
+  const actor = ctx.actor;
+  if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
+  return next({ ctx: { vendor: actor } });
+});

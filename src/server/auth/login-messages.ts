@@ -1,0 +1,17 @@
+import type { Locale } from "~/i18n/locale";
+import { ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
+
+/** The sign-in failures a login form may show, as templates in one language. */
+export function loginMessages(locale: Locale): Record<string, string> {
+  const codes: AppErrorCode[] = [
+    "BAD_CREDENTIALS",
+    "BAD_CREDENTIALS_REMAINING",
+    "ACCOUNT_LOCKED",
+    "ACCOUNT_DISABLED",
+    "LOGIN_NOT_BUILTIN",
+    "TENANT_UNAVAILABLE",
+    "FORBIDDEN",
+    "INTERNAL",
+  ];
+  return Object.fromEntries(codes.map((code) => [code, locale === "en" ? ERROR_CATALOG[code].message.en : ERROR_CATALOG[code].message.zh]));
+}

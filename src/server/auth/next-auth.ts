@@ -1,0 +1,96 @@
+// next-auth with one credentials provider per kind of account. Sessions are
+// JWTs in a host-only cookie, and the token names the host it was made on.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { serverEnv } from "~/env.mjs";
+import { db } from "~/server/db/client";
+import { AppError } from "~/server/errors";
+import { normaliseHost } from "~/server/tenants/resolve-host";
+import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
+import { sessionClaimsSchema, type SessionClaims } from "./session-user";
+import { signInMember, signInTenantAdmin, signInVendor } from "./sign-in";
+
+// The origin of every auth URL is the request's own host (each tenant has its own).
+process.env.AUTH_TRUST_HOST ??= "true";
+
+const credentialsSchema = z.object({
+  identifier: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+type Headers = Record<string, string | undefined>;
+
+/** The failure travels to the login form as a JSON error string. */
+export function encodeAuthError(error: unknown): string {
+  if (error instanceof AppError) return JSON.stringify({ code: error.code, vars: error.vars });
+  console.error("sign-in failed", error);
+  return JSON.stringify({ code: "INTERNAL", vars: {} });
+}
+
+function clientIp(headers: Headers): string | null {
+  return headers["x-forwarded-for"]?.split(",")[0]?.trim() || headers["x-real-ip"] || null;
+}
+
+async function attemptFrom(raw: unknown, headers: Headers) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("BAD_CREDENTIALS");
+  const host = normaliseHost(headers.host);
+  if (!host) throw new AppError("TENANT_UNAVAILABLE");
+  return { ...parsed.data, host, ip: clientIp(headers) };
+}
+
+type Authorize = (attempt: Awaited<ReturnType<typeof attemptFrom>>, headers: Headers) => Promise<SessionClaims>;
+
+async function tenantOfRequest(headers: Headers) {
+  const resolution = await resolveTenantForHost(db(), headers.host);
+  if (resolution.kind !== "tenant") throw new AppError("TENANT_UNAVAILABLE");
+  return resolution.tenant;
+}
+
+const flows: Record<string, Authorize> = {
+  member: async (attempt, headers) => signInMember(db(), await tenantOfRequest(headers), attempt),
+  "tenant-admin": async (attempt, headers) => signInTenantAdmin(db(), await tenantOfRequest(headers), attempt),
+  vendor: async (attempt, headers) => {
+    const resolution = await resolveTenantForHost(db(), headers.host);
+    if (resolution.kind !== "root") throw new AppError("FORBIDDEN");
+    return signInVendor(db(), attempt);
+  },
+};
+
+function provider(id: string, authorize: Authorize) {
+  return CredentialsProvider({
+    id,
+    name: id,
+    credentials: { identifier: { type: "text" }, password: { type: "password" } },
+    async authorize(credentials, req) {
+      const headers = (req.headers ?? {}) as Headers;
+      try {
+        const claims = await authorize(await attemptFrom(credentials, headers), headers);
+        return { id: claims.sub, ...claims };
+      } catch (error) {
+        throw new Error(encodeAuthError(error));
+      }
+    },
+  });
+}
+
+export function authOptions(): NextAuthOptions {
+  const env = serverEnv();
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    useSecureCookies: env.SECURE_COOKIES === "true",
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
+    providers: Object.entries(flows).map(([id, authorize]) => provider(id, authorize)),
+    pages: { signIn: "/login" },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const claims = sessionClaimsSchema.parse(user);
+          return { ...token, ...claims };
+        }
+        return token;
+      },
+    },
+  };
+}

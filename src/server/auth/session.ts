@@ -1,0 +1,66 @@
+// Reads the session cookie of a request and re-reads its account, so a locked,
+// disabled or removed account loses access at once.
+import { decode } from "next-auth/jwt";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { serverEnv } from "~/env.mjs";
+import { normaliseHost } from "~/server/tenants/resolve-host";
+import { isLocked } from "./lockout";
+import { sessionClaimsSchema, type SessionClaims } from "./session-user";
+
+function sessionCookieName(): string {
+  return serverEnv().SECURE_COOKIES === "true" ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+function readCookie(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The session's claims when its cookie is valid and was made on this host. */
+export async function readSessionClaims(headers: Headers): Promise<SessionClaims | null> {
+  const token = readCookie(headers.get("cookie"), sessionCookieName());
+  if (!token) return null;
+  const decoded = await decode({ token, secret: serverEnv().NEXTAUTH_SECRET }).catch(() => null);
+  const claims = sessionClaimsSchema.safeParse(decoded);
+  if (!claims.success) return null;
+  return claims.data.host === normaliseHost(headers.get("host")) ? claims.data : null;
+}
+
+export type Actor =
+  | { kind: "member"; id: string; tenantId: string; name: string; account: string }
+  | { kind: "tenantAdmin"; id: string; tenantId: string; name: string; username: string; role: "ADMIN" | "HELPDESK" }
+  | { kind: "vendor"; id: string; name: string; username: string };
+
+/** The live account behind the claims, or null when it no longer may act. */
+export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Promise<Actor | null> {
+  switch (claims.kind) {
+    case "member": {
+      const m = await prisma.member.findFirst({
+        where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
+        select: { id: true, tenantId: true, name: true, account: true, lockedUntil: true, sessionVersion: true },
+      });
+      if (!m || isLocked(m) || m.sessionVersion !== claims.ver) return null;
+      return { kind: "member", id: m.id, tenantId: m.tenantId, name: m.name, account: m.account };
+    }
+    case "tenantAdmin": {
+      const a = await prisma.tenantAdmin.findFirst({
+        where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
+        select: { id: true, tenantId: true, name: true, username: true, role: true, disabled: true, lockedUntil: true, sessionVersion: true },
+      });
+      if (!a || a.disabled || isLocked(a) || a.sessionVersion !== claims.ver) return null;
+      return { kind: "tenantAdmin", id: a.id, tenantId: a.tenantId, name: a.name, username: a.username, role: a.role };
+    }
+    case "vendor": {
+      const v = await prisma.vendorAdmin.findUnique({
+        where: { id: claims.sub },
+        select: { id: true, name: true, username: true, disabled: true, lockedUntil: true, sessionVersion: true },
+      });
+      if (!v || v.disabled || isLocked(v) || v.sessionVersion !== claims.ver) return null;
+      return { kind: "vendor", id: v.id, name: v.name, username: v.username };
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Checking a password for each kind of account, with the lockout policy. Every
+// failure is an AppError whose message tells the person what to do next.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { AppError } from "~/server/errors";
+import type { TenantContext } from "~/server/tenants/tenant-for-host";
+import { tenantDb } from "~/server/db/tenant-db";
+import { audit } from "~/server/audit/audit";
+import { burnPasswordCheck } from "./passwords";
+import { checkPasswordWithLockout, DEFAULT_LOCKOUT, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
+import type { SessionClaims } from "./session-user";
+
+type Attempt = { identifier: string; password: string; host: string; ip: string | null };
+
+const lockable = { id: true, passwordHash: true, failedLoginCount: true, lockedUntil: true, sessionVersion: true } as const;
+
+function throwOnFailure(outcome: PasswordOutcome): void {
+  if (outcome.ok) return;
+  if (outcome.code === "ACCOUNT_LOCKED") throw new AppError("ACCOUNT_LOCKED", { minutes: outcome.minutesLeft });
+  throw new AppError("BAD_CREDENTIALS_REMAINING", { remaining: outcome.remaining });
+}
+
+async function checkAccount(
+  prisma: PrismaClient,
+  table: AccountTable,
+  account: (LockableAccount & { disabled?: boolean }) | null,
+  attempt: Attempt,
+  policy: LockoutPolicy,
+): Promise<void> {
+  if (!account) {
+    await burnPasswordCheck(attempt.password);
+    throw new AppError("BAD_CREDENTIALS");
+  }
+  const outcome = await checkPasswordWithLockout(prisma, table, account, attempt.password, policy);
+  throwOnFailure(outcome);
+  if (account.disabled) throw new AppError("ACCOUNT_DISABLED");
+}
+
+function tenantPolicy(tenant: TenantContext): LockoutPolicy {
+  return { maxAttempts: tenant.lockoutMaxAttempts, lockMinutes: tenant.lockoutMinutes };
+}
+
+/** 统一身份认证 with the tenant's built-in directory: 学号 / 工号 / 考生号 and password. */
+export async function signInMember(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
+  if (tenant.idpKind !== "BUILTIN") throw new AppError("LOGIN_NOT_BUILTIN");
+  const scoped = tenantDb(prisma, tenant.id);
+  const member = await scoped.member.findUnique({
+    where: { tenantId_account: { tenantId: tenant.id, account: attempt.identifier } },
+    select: lockable,
+  });
+  await checkAccount(prisma, "member", member, attempt, tenantPolicy(tenant));
+  await audit(scoped, { actorKind: "member", actorId: member!.id, action: "member.login", ip: attempt.ip });
+  return { sub: member!.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member!.sessionVersion };
+}
+
+export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
+  const scoped = tenantDb(prisma, tenant.id);
+  const admin = await scoped.tenantAdmin.findUnique({
+    where: { tenantId_username: { tenantId: tenant.id, username: attempt.identifier } },
+    select: { ...lockable, disabled: true },
+  });
+  await checkAccount(prisma, "tenantAdmin", admin, attempt, tenantPolicy(tenant));
+  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin!.id, action: "admin.login", ip: attempt.ip });
+  return { sub: admin!.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin!.sessionVersion };
+}
+
+export async function signInVendor(prisma: PrismaClient, attempt: Attempt): Promise<SessionClaims> {
+  const vendor = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
+  await checkAccount(prisma, "vendorAdmin", vendor, attempt, DEFAULT_LOCKOUT);
+  await audit(prisma, { actorKind: "vendor", actorId: vendor!.id, action: "vendor.login", ip: attempt.ip });
+  return { sub: vendor!.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor!.sessionVersion };
+}

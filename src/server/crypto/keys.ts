@@ -1,0 +1,10 @@
+import { serverEnv } from "~/env.mjs";
+import { parseKey } from "./secrets";
+
+let key: Buffer | undefined;
+
+/** The platform's encryption key, from APP_ENCRYPTION_KEY. */
+export function encryptionKey(): Buffer {
+  key ??= parseKey(serverEnv().APP_ENCRYPTION_KEY);
+  return key;
+}

@@ -1,0 +1,70 @@
+// The one mechanism that scopes tenant data. A tenant-bound client adds
+// `tenantId` to the filter of every read and write, and to the data of every
+// create, on each tenant-scoped model; composite foreign keys (tenantId, id) in
+// the schema stop a row of one school from pointing at another's.
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+
+/** Models that belong to one tenant. Adding a model with `tenantId` means adding it here. */
+export const TENANT_SCOPED_MODELS = ["Member", "IdentityKind", "TenantAdmin", "TenantDomain", "AuditLog"] as const;
+const scoped = new Set<string>(TENANT_SCOPED_MODELS);
+
+const FILTERED = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+]);
+
+type Args = { where?: object; data?: unknown; create?: object };
+
+function withTenant<T>(data: T, tenantId: string): T {
+  if (data === null || typeof data !== "object") return data;
+  if ("tenant" in data) throw new Error("Tenant-scoped writes set no `tenant` relation: the tenant-bound client sets it.");
+  return { ...data, tenantId };
+}
+
+export function scopeArgs(operation: string, args: Args, tenantId: string): Args {
+  if (FILTERED.has(operation)) return { ...args, where: { ...args.where, tenantId } };
+  switch (operation) {
+    case "create":
+      return { ...args, data: withTenant(args.data, tenantId) };
+    case "createMany":
+    case "createManyAndReturn": {
+      const data = Array.isArray(args.data) ? args.data.map((d: unknown) => withTenant(d, tenantId)) : withTenant(args.data, tenantId);
+      return { ...args, data };
+    }
+    case "upsert":
+      return { ...args, where: { ...args.where, tenantId }, create: withTenant(args.create, tenantId) };
+    default:
+      throw new Error(`Operation ${operation} is not allowed on a tenant-bound client.`);
+  }
+}
+
+export function tenantDb(prisma: PrismaClient, tenantId: string) {
+  return prisma.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          if (!scoped.has(model)) {
+            throw new Error(`${model} is not tenant-scoped; read it outside the tenant-bound client.`);
+          }
+          return query(scopeArgs(operation, args as Args, tenantId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof tenantDb>;
+export type TenantTx = Omit<TenantDb, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type { Prisma };

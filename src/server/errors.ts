@@ -1,0 +1,117 @@
+// One domain error type. Each code maps, in this one place, to a tRPC code, an
+// HTTP status and a message in both languages that says what to do next.
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
+
+type Entry = { trpc: TRPC_ERROR_CODE_KEY; http: number; message: Bilingual };
+
+export const ERROR_CATALOG = {
+  BAD_CREDENTIALS: {
+    trpc: "UNAUTHORIZED",
+    http: 401,
+    message: { zh: "账号或密码错误，请重新输入。", en: "Wrong account or password. Please try again." },
+  },
+  BAD_CREDENTIALS_REMAINING: {
+    trpc: "UNAUTHORIZED",
+    http: 401,
+    message: {
+      zh: "账号或密码错误，还可尝试 {remaining} 次。",
+      en: "Wrong account or password. {remaining} tries left before the account locks.",
+    },
+  },
+  ACCOUNT_LOCKED: {
+    trpc: "FORBIDDEN",
+    http: 423,
+    message: {
+      zh: "错误次数已达最大上限，请稍后再试（约 {minutes} 分钟后解锁，或联系学校管理员解锁）。",
+      en: "Too many wrong passwords. Try again later (unlocks in about {minutes} minutes, or ask your school's IT office to unlock it).",
+    },
+  },
+  ACCOUNT_DISABLED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: { zh: "该账号已停用，请联系学校管理员。", en: "This account is disabled. Please contact your school's IT office." },
+  },
+  LOGIN_NOT_BUILTIN: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "本校使用学校统一身份认证登录，请通过学校登录页登录。",
+      en: "This school signs you in through its own unified login. Please use the school's login page.",
+    },
+  },
+  UNAUTHENTICATED: {
+    trpc: "UNAUTHORIZED",
+    http: 401,
+    message: { zh: "请先登录。", en: "Please sign in first." },
+  },
+  FORBIDDEN: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: { zh: "您没有权限进行此操作。", en: "You are not allowed to do this." },
+  },
+  TENANT_UNAVAILABLE: {
+    trpc: "NOT_FOUND",
+    http: 404,
+    message: {
+      zh: "该学校尚未开通，请确认扫描的是本校的二维码。",
+      en: "This school is not set up. Please check that you scanned your own school's QR code.",
+    },
+  },
+  NOT_FOUND: {
+    trpc: "NOT_FOUND",
+    http: 404,
+    message: { zh: "找不到该记录，它可能已被删除。", en: "Not found. It may have been deleted." },
+  },
+  ALREADY_EXISTS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: { zh: "「{field}」已存在，请换一个。", en: "“{field}” already exists. Please choose another." },
+  },
+  INVALID_INPUT: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: { zh: "输入有误，请按提示修改后重试。", en: "Some input is invalid. Please correct it and try again." },
+  },
+  INTERNAL: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 500,
+    message: {
+      zh: "服务器出了点问题，请稍后重试；如仍不行请联系学校管理员。",
+      en: "Something went wrong on our side. Please try again later, or contact your school's IT office.",
+    },
+  },
+} as const satisfies Record<string, Entry>;
+
+export type AppErrorCode = keyof typeof ERROR_CATALOG;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly vars: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+
+  messageIn(locale: Locale): string {
+    return errorMessage(this.code, locale, this.vars);
+  }
+}
+
+export function errorMessage(code: AppErrorCode, locale: Locale, vars: Record<string, string | number> = {}): string {
+  return format(pick(locale, ERROR_CATALOG[code].message), vars);
+}
+
+/** Prisma's unique violation (P2002) as an "already exists" error naming the field. */
+export function fromUniqueViolation(error: unknown, fieldNames: Record<string, Bilingual>, locale: Locale): AppError | null {
+  if (!(error instanceof Error) || (error as { code?: string }).code !== "P2002") return null;
+  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } })
+    .meta;
+  const fields: string[] = Array.isArray(meta?.target)
+    ? (meta.target as string[])
+    : (meta?.driverAdapterError?.cause?.constraint?.fields ?? []).map((f) => f.replace(/"/g, ""));
+  const field = fields.find((f) => f !== "tenantId") ?? fields[0] ?? "";
+  const label = fieldNames[field];
+  return new AppError("ALREADY_EXISTS", { field: label ? pick(locale, label) : field });
+}

@@ -1,0 +1,95 @@
+// Seeds the demo schools. Idempotent: what exists is left as it is (an admin's
+// later edits survive a restart); only what is missing is created.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { hashPassword } from "~/server/auth/passwords";
+import { blindIndex, encryptSecret } from "~/server/crypto/secrets";
+import { tenantDb } from "~/server/db/tenant-db";
+import { normalisePhone } from "~/server/members/phone";
+import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
+
+export type SeedReport = { tenantsCreated: number; membersCreated: number; adminsCreated: number; vendorsCreated: number };
+
+function memberPassword(tenant: DemoTenant, idNumber: string): string | null {
+  if (tenant.idpKind !== "BUILTIN") return null;
+  return tenant.initialPasswordRule === "ID_NUMBER_LAST8" ? idNumber.slice(-8) : DEMO_PASSWORD;
+}
+
+async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, report: SeedReport) {
+  const existing = await prisma.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true } });
+  const tenant =
+    existing ??
+    (await prisma.tenant.create({
+      data: {
+        slug: demo.slug,
+        name: demo.name,
+        nameEn: demo.nameEn,
+        primaryColor: demo.primaryColor,
+        accentColor: demo.accentColor,
+        idpKind: demo.idpKind,
+        assistantAppName: demo.assistantAppName,
+        initialPasswordRule: demo.initialPasswordRule ?? "NONE",
+        mustChangeInitialPassword: demo.initialPasswordRule !== undefined,
+        secondVerification: demo.secondVerification ?? false,
+      },
+      select: { id: true },
+    }));
+  if (!existing) report.tenantsCreated++;
+  const db = tenantDb(prisma, tenant.id);
+
+  await db.identityKind.createMany({
+    data: demo.kinds.map((kind, sortOrder) => ({ ...kind, sortOrder, tenantId: tenant.id })),
+    skipDuplicates: true,
+  });
+  const kinds = new Map((await db.identityKind.findMany({ select: { id: true, code: true } })).map((k) => [k.code, k.id]));
+
+  const present = new Set(
+    (await db.member.findMany({ where: { account: { in: demo.members.map((m) => m.account) } }, select: { account: true } })).map((m) => m.account),
+  );
+  for (const m of demo.members.filter((m) => !present.has(m.account))) {
+    const phone = m.phone ? normalisePhone(m.phone, { allowForeign: true }) : null;
+    if (phone && !phone.ok) throw new Error(`Demo phone ${m.phone} is invalid: ${phone.reason}`);
+    const password = memberPassword(demo, m.idNumber);
+    await db.member.create({
+      data: {
+        tenantId: tenant.id,
+        account: m.account,
+        name: m.name,
+        identityKindId: kinds.get(m.kind)!,
+        department: m.department,
+        phone: phone?.ok ? phone.e164 : null,
+        phoneDisplay: phone?.ok ? phone.display : null,
+        email: m.email ?? null,
+        idType: m.idType ?? "居民身份证",
+        idNumberEnc: encryptSecret(m.idNumber, key),
+        idNumberHash: blindIndex(m.idNumber, key),
+        passwordHash: password ? await hashPassword(password) : null,
+        mustChangePassword: demo.initialPasswordRule !== undefined,
+      },
+    });
+    report.membersCreated++;
+  }
+
+  for (const admin of [
+    { ...DEMO_ADMIN, name: "信息化办公室管理员", role: "ADMIN" as const },
+    { ...DEMO_HELPDESK, name: "运维老师", role: "HELPDESK" as const },
+  ]) {
+    const found = await db.tenantAdmin.findUnique({ where: { tenantId_username: { tenantId: tenant.id, username: admin.username } }, select: { id: true } });
+    if (found) continue;
+    await db.tenantAdmin.create({
+      data: { tenantId: tenant.id, username: admin.username, name: admin.name, role: admin.role, passwordHash: await hashPassword(admin.password) },
+    });
+    report.adminsCreated++;
+  }
+}
+
+export async function seedDemo(prisma: PrismaClient, key: Buffer): Promise<SeedReport> {
+  const report: SeedReport = { tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 };
+  if (!(await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true } }))) {
+    await prisma.vendorAdmin.create({
+      data: { username: DEMO_VENDOR.username, name: DEMO_VENDOR.name, passwordHash: await hashPassword(DEMO_VENDOR.password) },
+    });
+    report.vendorsCreated++;
+  }
+  for (const demo of DEMO_TENANTS) await seedTenant(prisma, demo, key, report);
+  return report;
+}

@@ -1,0 +1,61 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { serverEnv } from "~/env.mjs";
+import { resolveHost, type HostTarget } from "./resolve-host";
+
+/** What every tenant page and procedure may read of its tenant. */
+export const tenantContextSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  nameEn: true,
+  primaryColor: true,
+  accentColor: true,
+  logoUrl: true,
+  status: true,
+  idpKind: true,
+  lockoutMaxAttempts: true,
+  lockoutMinutes: true,
+  assistantAppName: true,
+} as const;
+
+export type TenantContext = {
+  id: string;
+  slug: string;
+  name: string;
+  nameEn: string;
+  primaryColor: string;
+  accentColor: string;
+  logoUrl: string | null;
+  status: "ACTIVE" | "SUSPENDED";
+  idpKind: "BUILTIN" | "CAS" | "OIDC";
+  lockoutMaxAttempts: number;
+  lockoutMinutes: number;
+  assistantAppName: string;
+};
+
+export type HostResolution =
+  | { kind: "root" }
+  | { kind: "tenant"; tenant: TenantContext }
+  /** No such school, a suspended one, or a malformed host: a tenant page says 「该学校尚未开通」. */
+  | { kind: "unavailable"; reason: "unknown" | "suspended" | "invalid" };
+
+export function hostTarget(rawHost: string | null | undefined): HostTarget {
+  const env = serverEnv();
+  return resolveHost(rawHost, env.PLATFORM_DOMAIN, {
+    development: env.NODE_ENV !== "production" || env.PLATFORM_DOMAIN === "localhost",
+  });
+}
+
+export async function resolveTenantForHost(prisma: PrismaClient, rawHost: string | null | undefined): Promise<HostResolution> {
+  const target = hostTarget(rawHost);
+  if (target.kind === "root") return { kind: "root" };
+  if (target.kind === "invalid") return { kind: "unavailable", reason: "invalid" };
+  const tenant =
+    target.kind === "tenant"
+      ? await prisma.tenant.findUnique({ where: { slug: target.slug }, select: tenantContextSelect })
+      : (await prisma.tenantDomain.findUnique({ where: { domain: target.domain }, select: { tenant: { select: tenantContextSelect } } }))
+          ?.tenant;
+  if (!tenant) return { kind: "unavailable", reason: "unknown" };
+  if (tenant.status === "SUSPENDED") return { kind: "unavailable", reason: "suspended" };
+  return { kind: "tenant", tenant };
+}

@@ -1,0 +1,33 @@
+// Gives the integration tests a real PostgreSQL they may wreck: the cluster of
+// TEST_DATABASE_ADMIN_URL when `npm test` started one, else a throwaway embedded
+// cluster of their own. Either way a fresh database with every migration
+// applied is made for this run and named in TEST_DATABASE_URL.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../../src/server/db/embedded-postgres";
+import { applyMigrations, createDatabases, databaseUrlFor } from "../../src/server/db/migrations";
+
+let cluster: EmbeddedCluster | null = null;
+let dir: string | null = null;
+
+export async function setup() {
+  if (!process.env.TEST_DATABASE_ADMIN_URL) {
+    dir = mkdtempSync(path.join(os.tmpdir(), "campus-it-"));
+    cluster = await startEmbeddedPostgres({ dir, port: await findFreePort(56500), persistent: false });
+    process.env.TEST_DATABASE_ADMIN_URL = cluster.adminUrl;
+  }
+  const name = `it_${randomBytes(5).toString("hex")}`;
+  await createDatabases(process.env.TEST_DATABASE_ADMIN_URL, [name]);
+  process.env.TEST_DATABASE_URL = databaseUrlFor(process.env.TEST_DATABASE_ADMIN_URL, name);
+  await applyMigrations(process.env.TEST_DATABASE_URL);
+  process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+}
+
+export async function teardown() {
+  if (cluster) await cluster.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

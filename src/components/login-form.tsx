@@ -32,8 +32,8 @@ export function LoginForm({ provider, callbackUrl, labels, messages }: Props) {
     setPending(true);
     setError(null);
     const result = await signIn(provider, {
-      identifier: String(form.get("identifier") ?? ""),
-      password: String(form.get("password") ?? ""),
+      identifier: form.get("identifier") as string,
+      password: form.get("password") as string,
       redirect: false,
     });
     if (result?.ok && !result.error) {

@@ -106,12 +106,28 @@ export function errorMessage(code: AppErrorCode, locale: Locale, vars: Record<st
 /** Prisma's unique violation (P2002) as an "already exists" error naming the field. */
 export function fromUniqueViolation(error: unknown, fieldNames: Record<string, Bilingual>, locale: Locale): AppError | null {
   if (!(error instanceof Error) || (error as { code?: string }).code !== "P2002") return null;
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } })
-    .meta;
-  const fields: string[] = Array.isArray(meta?.target)
-    ? (meta.target as string[])
-    : (meta?.driverAdapterError?.cause?.constraint?.fields ?? []).map((f) => f.replace(/"/g, ""));
+  const fields = uniqueViolationFields((error as { meta?: UniqueViolationMeta }).meta);
   const field = fields.find((f) => f !== "tenantId") ?? fields[0] ?? "";
   const label = fieldNames[field];
   return new AppError("ALREADY_EXISTS", { field: label ? pick(locale, label) : field });
+}
+
+type UniqueViolationMeta = {
+  target?: unknown;
+  modelName?: string;
+  driverAdapterError?: { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } };
+};
+
+/** The columns of the violated constraint, from whichever form the driver reported. */
+function uniqueViolationFields(meta: UniqueViolationMeta | undefined): string[] {
+  if (Array.isArray(meta?.target)) return meta.target as string[];
+  const cause = meta?.driverAdapterError?.cause;
+  if (cause?.constraint?.fields) return cause.constraint.fields.map((f) => f.replace(/"/g, ""));
+  // Prisma names unique indexes "<Table>_<col>_<col>_key".
+  const index = cause?.constraint?.index;
+  const table = cause?.table ?? meta?.modelName;
+  if (index && table && index.startsWith(`${table}_`) && index.endsWith("_key")) {
+    return index.slice(table.length + 1, -"_key".length).split("_");
+  }
+  return [];
 }

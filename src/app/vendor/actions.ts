@@ -2,17 +2,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { translator } from "~/i18n/messages";
+import { type createTenantInput } from "~/server/tenants/manage-tenants";
 import { actionFailure, requestContext, serverApi, type ActionResult } from "~/server/request";
 
 export async function createTenantAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const ctx = await requestContext();
   try {
-    const tenant = await (await serverApi()).vendor.createTenant({
-      slug: String(form.get("slug") ?? ""),
-      name: String(form.get("name") ?? ""),
-      nameEn: String(form.get("nameEn") ?? ""),
-      idpKind: String(form.get("idpKind") ?? "") as "BUILTIN",
-    });
+    // The procedure's schema validates the fields; anything but text fails there.
+    const fields = Object.fromEntries(["slug", "name", "nameEn", "idpKind"].map((key) => [key, form.get(key) ?? undefined]));
+    const tenant = await (await serverApi()).vendor.createTenant(fields as z.input<typeof createTenantInput>);
     revalidatePath("/vendor");
     return { ok: true, message: translator(ctx.locale)("vendor.created", { slug: tenant.slug }) };
   } catch (error) {

@@ -8,7 +8,7 @@ import { LOCALE_COOKIE, parseLocale, type Locale } from "~/i18n/locale";
 import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session";
 import { db } from "~/server/db/client";
 import { tenantDb } from "~/server/db/tenant-db";
-import { AppError, ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
+import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import type { ProcedureMeta } from "./meta";
 

@@ -32,7 +32,7 @@ function clientIp(headers: Headers): string | null {
   return headers["x-forwarded-for"]?.split(",")[0]?.trim() || headers["x-real-ip"] || null;
 }
 
-async function attemptFrom(raw: unknown, headers: Headers) {
+function attemptFrom(raw: unknown, headers: Headers) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("BAD_CREDENTIALS");
   const host = normaliseHost(headers.host);
@@ -40,7 +40,7 @@ async function attemptFrom(raw: unknown, headers: Headers) {
   return { ...parsed.data, host, ip: clientIp(headers) };
 }
 
-type Authorize = (attempt: Awaited<ReturnType<typeof attemptFrom>>, headers: Headers) => Promise<SessionClaims>;
+type Authorize = (attempt: ReturnType<typeof attemptFrom>, headers: Headers) => Promise<SessionClaims>;
 
 async function tenantOfRequest(headers: Headers) {
   const resolution = await resolveTenantForHost(db(), headers.host);
@@ -66,7 +66,7 @@ function provider(id: string, authorize: Authorize) {
     async authorize(credentials, req) {
       const headers = (req.headers ?? {}) as Headers;
       try {
-        const claims = await authorize(await attemptFrom(credentials, headers), headers);
+        const claims = await authorize(attemptFrom(credentials, headers), headers);
         return { id: claims.sub, ...claims };
       } catch (error) {
         throw new Error(encodeAuthError(error));

@@ -107,7 +107,7 @@ function onlineFactory(databaseUrl: string, opened: SqlDriverAdapter[]): SqlMigr
       get(target, property) {
         if (property === "executeScript") return (script: string) => runScript(pool, script);
         const value: unknown = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
+        return typeof value === "function" ? (value.bind(target) as unknown) : value;
       },
     });
   };
@@ -141,9 +141,7 @@ async function runScript(pool: pg.Pool, script: string): Promise<void> {
  * adapter once on start-up; this one answers that probe and refuses the rest.
  */
 function offlineFactory(): SqlMigrationAwareDriverAdapterFactory {
-  const refuse = async (): Promise<never> => {
-    throw new Error("The offline schema engine has no database.");
-  };
+  const refuse = (): Promise<never> => Promise.reject(new Error("The offline schema engine has no database."));
   const adapter: SqlDriverAdapter = {
     provider: "postgres",
     adapterName: "offline",
@@ -160,7 +158,7 @@ function offlineFactory(): SqlMigrationAwareDriverAdapterFactory {
     startTransaction: refuse,
     dispose: async () => {},
   };
-  return { provider: "postgres", adapterName: "offline", connect: async () => adapter, connectToShadowDb: async () => adapter };
+  return { provider: "postgres", adapterName: "offline", connect: () => Promise.resolve(adapter), connectToShadowDb: () => Promise.resolve(adapter) };
 }
 
 /**

@@ -24,7 +24,9 @@ const FILTERED = new Set([
   "deleteMany",
 ]);
 
-type Args = { where?: object; data?: unknown; create?: object };
+type Args = { where?: object; data?: unknown; create?: object; update?: object };
+
+const UPDATES = new Set(["update", "updateMany", "updateManyAndReturn"]);
 
 function withTenant<T>(data: T, tenantId: string): T {
   if (data === null || typeof data !== "object") return data;
@@ -32,7 +34,16 @@ function withTenant<T>(data: T, tenantId: string): T {
   return { ...data, tenantId };
 }
 
+/** An update never moves a row to another tenant. */
+function staysInTenant<T>(data: T, tenantId: string): T {
+  if (data === null || typeof data !== "object") return data;
+  if ("tenant" in data) throw new Error("Tenant-scoped writes set no `tenant` relation: the tenant-bound client sets it.");
+  if ("tenantId" in data && data.tenantId !== tenantId) throw new Error("A tenant-bound client never moves a row to another tenant.");
+  return data;
+}
+
 export function scopeArgs(operation: string, args: Args, tenantId: string): Args {
+  if (UPDATES.has(operation)) return { ...args, where: { ...args.where, tenantId }, data: staysInTenant(args.data, tenantId) };
   if (FILTERED.has(operation)) return { ...args, where: { ...args.where, tenantId } };
   switch (operation) {
     case "create":
@@ -43,7 +54,12 @@ export function scopeArgs(operation: string, args: Args, tenantId: string): Args
       return { ...args, data };
     }
     case "upsert":
-      return { ...args, where: { ...args.where, tenantId }, create: withTenant(args.create, tenantId) };
+      return {
+        ...args,
+        where: { ...args.where, tenantId },
+        create: withTenant(args.create, tenantId),
+        update: staysInTenant(args.update, tenantId),
+      };
     default:
       throw new Error(`Operation ${operation} is not allowed on a tenant-bound client.`);
   }
@@ -58,7 +74,7 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
           if (!scoped.has(model)) {
             throw new Error(`${model} is not tenant-scoped; read it outside the tenant-bound client.`);
           }
-          return query(scopeArgs(operation, args as Args, tenantId) as typeof args);
+          return query(scopeArgs(operation, args, tenantId));
         },
       },
     },

@@ -1,0 +1,154 @@
+// `npm test`: type-check, lint, the migration check, unit tests, integration
+// tests against a throwaway PostgreSQL, and Playwright against the production
+// build. Every phase runs even when an earlier one fails; the last line is
+// "N passed, N failed" and the exit code is non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { parseKey } from "../src/server/crypto/secrets";
+import { createPrismaClient } from "../src/server/db/client";
+import { findFreePort, startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { applyMigrations, createDatabases, databaseUrlFor } from "../src/server/db/migrations";
+import { seedDemo } from "../src/server/seed/seed-demo";
+import { buildIfNeeded, root, startNext, stopChild } from "./lib/runtime";
+
+type Tally = { phase: string; passed: number; failed: number };
+const tallies: Tally[] = [];
+const resultsDir = path.join(root, "test-results");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+/** A check with no test count of its own counts as one test. */
+function check(phase: string, command: string, args: string[], env?: NodeJS.ProcessEnv) {
+  console.log(`\n━━ ${phase}`);
+  const ok = run(command, args, env) === 0;
+  tallies.push({ phase, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv) {
+  console.log(`\n━━ vitest: ${project}`);
+  const output = path.join(resultsDir, `${project}.json`);
+  rmSync(output, { force: true });
+  const code = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(output);
+  // A run that crashed before reporting counts as one failure.
+  tallies.push({
+    phase: `vitest ${project}`,
+    passed: report?.numPassedTests ?? 0,
+    failed: (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0),
+  });
+}
+
+/** Debian's Chromium where there is one (installed when missing and we are root), else Playwright's own. */
+function ensureChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (found) return found;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("› Installing Chromium from Debian (apt-get install chromium)…");
+    run("apt-get", ["update", "-qq"]);
+    if (run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" }) === 0 && existsSync("/usr/bin/chromium")) {
+      return "/usr/bin/chromium";
+    }
+  }
+  console.log("› No system Chromium: using Playwright's own download.");
+  run(bin("playwright"), ["install", "chromium"]);
+  return null;
+}
+
+async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string }) {
+  console.log("\n━━ playwright: end-to-end against the production build");
+  const chromium = ensureChromium();
+  const name = `e2e_${randomBytes(4).toString("hex")}`;
+  await createDatabases(adminUrl, [name]);
+  const databaseUrl = databaseUrlFor(adminUrl, name);
+  await applyMigrations(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl);
+  await seedDemo(prisma, parseKey(secrets.APP_ENCRYPTION_KEY));
+  await prisma.$disconnect();
+
+  const port = await findFreePort(3700);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...secrets,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PLATFORM_DOMAIN: "localhost",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  let server = null;
+  const output = path.join(resultsDir, "e2e.json");
+  rmSync(output, { force: true });
+  try {
+    buildIfNeeded(".next", env);
+    server = await startNext(".next", port, env, true);
+    const code = run(bin("playwright"), ["test"], {
+      ...env,
+      NODE_ENV: "test",
+      E2E_PORT: String(port),
+      CHROMIUM_PATH: chromium ?? "",
+      PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+    });
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
+    tallies.push({
+      phase: "playwright",
+      passed: report?.stats.expected ?? 0,
+      failed: (report ? report.stats.unexpected + report.stats.flaky + report.stats.skipped : 0) + (code !== 0 && !report?.stats.unexpected ? 1 : 0),
+    });
+  } catch (error) {
+    console.error(`✖ end-to-end setup failed: ${error instanceof Error ? error.message : String(error)}`);
+    tallies.push({ phase: "playwright", passed: 0, failed: 1 });
+  } finally {
+    await stopChild(server);
+  }
+}
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true });
+  const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+
+  check("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "."], env);
+  check("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"], env);
+  vitest("unit", env);
+
+  // One throwaway cluster for everything that needs a database: never the demo one.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "campus-test-"));
+  const cluster = await startEmbeddedPostgres({ dir, port: await findFreePort(55432), persistent: false });
+  try {
+    check("migrations match schema.prisma", bin("tsx"), ["scripts/db.ts", "check"], { ...env, CHECK_DATABASE_URL: cluster.adminUrl });
+    vitest("integration", { ...env, TEST_DATABASE_ADMIN_URL: cluster.adminUrl });
+    await endToEnd(cluster.adminUrl, secrets);
+  } finally {
+    await cluster.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+  const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+  console.log("\n━━ summary");
+  for (const t of tallies) console.log(`  ${t.failed ? "✖" : "✔"} ${t.phase}: ${t.passed} passed, ${t.failed} failed`);
+  console.log(`${passed} passed, ${failed} failed`);
+  // embedded-postgres exits with 0 from its own exit hook: say the code explicitly.
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});

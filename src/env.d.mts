@@ -1,0 +1,13 @@
+// Types of src/env.mjs (plain JavaScript so that next.config.mjs can load it).
+export type ServerEnv = {
+  NODE_ENV: "development" | "production" | "test";
+  DATABASE_URL: string;
+  PLATFORM_DOMAIN: string;
+  APP_ENCRYPTION_KEY: string;
+  NEXTAUTH_SECRET: string;
+  NEXTAUTH_URL: undefined;
+  SESSION_MAX_AGE_HOURS: number;
+  SECURE_COOKIES: "true" | "false";
+};
+
+export function serverEnv(): ServerEnv;

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, VENDOR } from "./helpers";
+import { rootUrl, tenantUrl } from "./hosts";
+
+const DEMO_SLUGS = ["ucas", "sues", "imut", "uestc", "xawl", "demo"];
+
+async function signInAsVendor(page: Page): Promise<void> {
+  await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
+  await expect(page).toHaveURL(rootUrl("/vendor"));
+}
+
+/** Fills the 开通新学校 form and submits it. */
+async function createTenant(page: Page, fields: { slug: string; name: string; nameEn: string }): Promise<void> {
+  const form = page.getByTestId("create-tenant");
+  await form.locator('input[name="slug"]').fill(fields.slug);
+  await form.locator('input[name="name"]').fill(fields.name);
+  await form.locator('input[name="nameEn"]').fill(fields.nameEn);
+  await form.locator('select[name="idpKind"]').selectOption("BUILTIN");
+  await form.getByRole("button", { name: "开通新学校" }).click();
+}
+
+test.describe("vendor console", () => {
+  test("lists the six demo schools after signing in on the root host", async ({ page }) => {
+    await signInAsVendor(page);
+    const list = page.getByTestId("tenant-list");
+    for (const slug of DEMO_SLUGS) await expect(list.getByTestId(`tenant-${slug}`)).toBeVisible();
+    await expect(list.getByTestId("tenant-ucas")).toContainText("中国科学院大学");
+  });
+
+  test("a new school, once set up, is listed and serves its home page; suspending and resuming it closes and reopens that page", async ({ page, context }) => {
+    const slug = `e2e${Date.now().toString(36)}`;
+    const name = `测试大学${slug}`;
+    await signInAsVendor(page);
+
+    await createTenant(page, { slug, name, nameEn: `Test University ${slug}` });
+    await expect(page.getByRole("status")).toHaveText(`已开通 ${slug}`);
+    const entry = page.getByTestId(`tenant-${slug}`);
+    await expect(entry).toContainText(name);
+    await expect(entry.getByTestId("tenant-status")).toHaveText("运行中");
+
+    const school = await context.newPage();
+    await school.goto(tenantUrl(slug));
+    await expect(school.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(school.getByRole("link", { name: "开始认证" })).toBeVisible();
+
+    await entry.getByRole("button", { name: "暂停" }).click();
+    await expect(entry.getByTestId("tenant-status")).toHaveText("已暂停");
+    const suspended = await school.goto(tenantUrl(slug));
+    expect(suspended?.status()).toBe(404);
+    await expect(school.getByRole("heading", { name: "该学校尚未开通" }).first()).toBeVisible();
+    await expect(school.getByText("该学校的服务已暂停")).toBeVisible();
+    await expect(school.getByText(name)).toHaveCount(0);
+
+    await entry.getByRole("button", { name: "恢复" }).click();
+    await expect(entry.getByTestId("tenant-status")).toHaveText("运行中");
+    const resumed = await school.goto(tenantUrl(slug));
+    expect(resumed?.status()).toBe(200);
+    await expect(school.getByRole("heading", { level: 1 })).toHaveText(name);
+  });
+
+  test("setting up a school whose slug is taken says it already exists and changes nothing", async ({ page }) => {
+    await signInAsVendor(page);
+    await createTenant(page, { slug: "ucas", name: "重复的学校", nameEn: "" });
+    await expect(page.getByRole("alert")).toContainText("已存在");
+    await expect(page.getByRole("status")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("tenant-ucas")).toContainText("中国科学院大学");
+    await expect(page.getByText("重复的学校")).toHaveCount(0);
+  });
+
+  test("vendor credentials open nothing on a school's host", async ({ page }) => {
+    const response = await page.goto(tenantUrl("ucas", "/vendor/login"));
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('input[name="password"]')).toHaveCount(0);
+
+    // Posting the vendor's credentials straight to the school host's sign-in endpoint makes no session.
+    const session = await page.evaluate(async ({ username, password }) => {
+      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      await fetch("/api/auth/callback/vendor", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, identifier: username, password, json: "true" }),
+      });
+      return (await (await fetch("/api/auth/session")).json()) as Record<string, unknown>;
+    }, VENDOR);
+    expect(session).toEqual({});
+    const console = await page.goto(tenantUrl("ucas", "/vendor"));
+    expect(console?.status()).toBe(404);
+  });
+});

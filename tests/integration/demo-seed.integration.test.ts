@@ -1,0 +1,75 @@
+// The demo data of `npm start`: every demo school and account exists, secrets
+// are not stored in clear, and a second seeding changes nothing.
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { seedDemo } from "~/server/seed/seed-demo";
+import { DEMO_TENANTS } from "~/server/seed/demo-tenants";
+import { decryptSecret, parseKey } from "~/server/crypto/secrets";
+import { signInMember } from "~/server/auth/sign-in";
+import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
+import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
+import { createPrismaClient } from "~/server/db/client";
+
+const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
+const clients: ReturnType<typeof createPrismaClient>[] = [];
+afterAll(async () => Promise.all(clients.map((c) => c.$disconnect())));
+
+/** The demo slugs are fixed, so this suite seeds into a database of its own. */
+async function freshDatabase() {
+  const name = `seed_${randomBytes(4).toString("hex")}`;
+  await createDatabases(process.env.TEST_DATABASE_ADMIN_URL!, [name]);
+  const url = databaseUrlFor(process.env.TEST_DATABASE_ADMIN_URL!, name);
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url);
+  clients.push(prisma);
+  return prisma;
+}
+
+describe("demo data", () => {
+  it("creates the six demo schools once; a second run creates nothing and changes nothing", async () => {
+    const prisma = await freshDatabase();
+    const first = await seedDemo(prisma, key);
+    expect(first.tenantsCreated).toBe(6);
+    const before = await prisma.member.findMany({ orderBy: { id: "asc" } });
+    const second = await seedDemo(prisma, key);
+    expect(second).toEqual({ tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 });
+    expect(await prisma.member.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect((await prisma.tenant.findMany({ select: { slug: true } })).map((t) => t.slug).sort()).toEqual(DEMO_TENANTS.map((t) => t.slug).sort());
+  });
+
+  it("stores ID numbers encrypted, phones as E.164 with the typed form kept, and passwords as argon2id", async () => {
+    const prisma = await freshDatabase();
+    await seedDemo(prisma, key);
+    const ucas = await prisma.tenant.findUniqueOrThrow({ where: { slug: "ucas" } });
+    const emma = await prisma.member.findFirstOrThrow({ where: { tenantId: ucas.id, name: "Emma Wilson" } });
+    expect(emma.phone).toBe("+85291234567");
+    expect(emma.phoneDisplay).toBe("0085291234567");
+    expect(emma.idNumberEnc).not.toContain("E12345678");
+    expect(decryptSecret(emma.idNumberEnc!, key)).toBe("E12345678");
+    expect(emma.passwordHash!.startsWith("$argon2id$")).toBe(true);
+    // The two identities of one person share the ID number's blind index.
+    const zhao = await prisma.member.findMany({ where: { tenantId: ucas.id, name: "赵六" } });
+    expect(zhao).toHaveLength(2);
+    expect(zhao[0]!.idNumberHash).toBe(zhao[1]!.idNumberHash);
+  });
+
+  it("xawl members sign in with the last 8 characters of their ID number and must change it", async () => {
+    const prisma = await freshDatabase();
+    await seedDemo(prisma, key);
+    const resolution = await resolveTenantForHost(prisma, "xawl.localhost");
+    if (resolution.kind !== "tenant") throw new Error("xawl did not resolve");
+    const claims = await signInMember(prisma, resolution.tenant, { identifier: "2024001", password: "01011234", host: "xawl.localhost", ip: null });
+    expect(claims.kind).toBe("member");
+    const member = await prisma.member.findUniqueOrThrow({ where: { id: claims.sub } });
+    expect(member.mustChangePassword).toBe(true);
+  });
+
+  it("uestc admits exam candidates, who may see only 消息中心", async () => {
+    const prisma = await freshDatabase();
+    await seedDemo(prisma, key);
+    const uestc = await prisma.tenant.findUniqueOrThrow({ where: { slug: "uestc" }, include: { identityKinds: true } });
+    const candidate = uestc.identityKinds.find((k) => k.code === "candidate");
+    expect(candidate?.apps).toEqual(["消息中心"]);
+    expect(uestc.secondVerification).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+// Factories and request helpers for integration tests. Every name is unique per
+// call, so test files can share one database and run in parallel.
+import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { createPrismaClient } from "~/server/db/client";
+import { createContext } from "~/server/api/trpc";
+import { createCaller } from "~/server/api/root";
+import type { ForeignTenantRows } from "~/server/api/meta";
+import type { SessionClaims } from "~/server/auth/session-user";
+import { hashPassword } from "~/server/auth/passwords";
+import type { PrismaClient } from "~/generated/prisma/client";
+
+export function testPrisma(): PrismaClient {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run integration tests through vitest's integration project.");
+  return createPrismaClient(url);
+}
+
+export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
+
+export const PASSWORD = "Correct-Horse-42";
+
+export type TestTenant = ForeignTenantRows & { host: string; memberPasswordHash: string };
+
+let passwordHash: Promise<string> | undefined;
+
+/** A school with one identity kind, one member with a password and phone, and one admin. */
+export async function makeTenant(prisma: PrismaClient, options: { lockoutMaxAttempts?: number; lockoutMinutes?: number } = {}): Promise<TestTenant> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const hash = await passwordHash;
+  const slug = unique("t");
+  const tag = randomBytes(3).toString("hex");
+  const tenant = await prisma.tenant.create({
+    data: {
+      slug,
+      name: `测试学校${tag}`,
+      nameEn: `Test School ${tag}`,
+      idpKind: "BUILTIN",
+      ...options,
+      identityKinds: { create: { code: "student_staff", nameZh: "在校师生", nameEn: "Students and staff" } },
+    },
+    include: { identityKinds: true },
+  });
+  const kind = tenant.identityKinds[0]!;
+  const phone = `+86139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const member = await prisma.member.create({
+    data: {
+      tenantId: tenant.id,
+      account: unique("S"),
+      name: `成员${tag}`,
+      identityKindId: kind.id,
+      phone,
+      phoneDisplay: phone.slice(3),
+      passwordHash: hash,
+    },
+  });
+  const admin = await prisma.tenantAdmin.create({
+    data: { tenantId: tenant.id, username: unique("admin"), name: `管理员${tag}`, passwordHash: hash },
+  });
+  return {
+    tenantId: tenant.id,
+    slug,
+    host: `${slug}.localhost`,
+    memberId: member.id,
+    memberAccount: member.account,
+    memberPhone: phone,
+    memberName: member.name,
+    adminId: admin.id,
+    identityKindId: kind.id,
+    memberPasswordHash: hash,
+  };
+}
+
+export async function makeVendor(prisma: PrismaClient) {
+  passwordHash ??= hashPassword(PASSWORD);
+  return prisma.vendorAdmin.create({ data: { username: unique("vendor"), name: "运营", passwordHash: await passwordHash } });
+}
+
+/** A request as the browser would send it: its host and, when signed in, the real session cookie. */
+export async function requestHeaders(host: string, claims?: SessionClaims): Promise<Headers> {
+  const headers = new Headers({ host });
+  if (claims) {
+    const token = await encode({ token: { ...claims }, secret: process.env.NEXTAUTH_SECRET! });
+    headers.set("cookie", `next-auth.session-token=${token}`);
+  }
+  return headers;
+}
+
+export async function callerFor(prisma: PrismaClient, host: string, claims?: SessionClaims) {
+  return createCaller(await createContext({ headers: await requestHeaders(host, claims), prisma }));
+}
+
+export function memberClaims(t: TestTenant, host = t.host): SessionClaims {
+  return { sub: t.memberId, kind: "member", tenantId: t.tenantId, host, ver: 0 };
+}
+
+export function adminClaims(t: TestTenant, host = t.host): SessionClaims {
+  return { sub: t.adminId, kind: "tenantAdmin", tenantId: t.tenantId, host, ver: 0 };
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const VALID = {
+  DATABASE_URL: "postgresql://postgres:secret@127.0.0.1:5432/campus",
+  APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_SECRET: "x".repeat(40),
+};
+const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES"];
+
+let saved: Record<string, string | undefined> = {};
+
+/** Sets the managed variables to exactly `vars` (the rest unset), then reads the env afresh. */
+async function serverEnvWith(vars: Record<string, string>) {
+  for (const name of MANAGED) delete process.env[name];
+  Object.assign(process.env, vars);
+  vi.resetModules();
+  const { serverEnv } = await import("~/env.mjs");
+  return serverEnv;
+}
+
+beforeEach(() => {
+  saved = Object.fromEntries(MANAGED.map((name) => [name, process.env[name]]));
+});
+
+afterEach(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+describe("serverEnv()", () => {
+  it("accepts a complete configuration and fills in the defaults", async () => {
+    const env = (await serverEnvWith(VALID))();
+    expect(env.DATABASE_URL).toBe(VALID.DATABASE_URL);
+    expect(env.PLATFORM_DOMAIN).toBe("localhost");
+    expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+    expect(env.SECURE_COOKIES).toBe("false");
+  });
+
+  it("names DATABASE_URL when it is missing", async () => {
+    const { DATABASE_URL: _omitted, ...rest } = VALID;
+    const serverEnv = await serverEnvWith(rest);
+    expect(() => serverEnv()).toThrow(/Invalid environment configuration[\s\S]*DATABASE_URL/);
+  });
+
+  it("treats an empty DATABASE_URL as missing", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, DATABASE_URL: "" });
+    expect(() => serverEnv()).toThrow(/DATABASE_URL/);
+  });
+
+  it("names DATABASE_URL when it is not a postgresql:// URL", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, DATABASE_URL: "mysql://localhost/campus" });
+    expect(() => serverEnv()).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+  });
+
+  it("names APP_ENCRYPTION_KEY and says how to make one when it is not 32 bytes", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, APP_ENCRYPTION_KEY: randomBytes(16).toString("base64") });
+    expect(() => serverEnv()).toThrow(/APP_ENCRYPTION_KEY: must be 32 bytes, base64-encoded/);
+  });
+
+  it("treats an empty APP_ENCRYPTION_KEY as missing", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, APP_ENCRYPTION_KEY: "" });
+    expect(() => serverEnv()).toThrow(/APP_ENCRYPTION_KEY/);
+  });
+
+  it("refuses NEXTAUTH_URL being set, telling the operator to remove it", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, NEXTAUTH_URL: "http://localhost:3000" });
+    expect(() => serverEnv()).toThrow(/NEXTAUTH_URL: must not be set/);
+  });
+
+  it("treats an empty NEXTAUTH_URL as unset", async () => {
+    const env = (await serverEnvWith({ ...VALID, NEXTAUTH_URL: "" }))();
+    expect(env.NEXTAUTH_URL).toBeUndefined();
+  });
+
+  it("treats empty optional variables as unset, so their defaults apply", async () => {
+    const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "", SESSION_MAX_AGE_HOURS: "", SECURE_COOKIES: "" }))();
+    expect(env.PLATFORM_DOMAIN).toBe("localhost");
+    expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+    expect(env.SECURE_COOKIES).toBe("false");
+  });
+
+  it("lists every bad variable at once", async () => {
+    const serverEnv = await serverEnvWith({ NEXTAUTH_SECRET: "short" });
+    let message = "";
+    try {
+      serverEnv();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/APP_ENCRYPTION_KEY/);
+    expect(message).toMatch(/NEXTAUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("refuses a platform domain that is not a bare host name", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "https://campus.example.com" });
+    expect(() => serverEnv()).toThrow(/PLATFORM_DOMAIN/);
+  });
+});

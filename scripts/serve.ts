@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseKey } from "../src/server/crypto/secrets";
 import { createPrismaClient } from "../src/server/db/client";
-import { startEmbeddedPostgres, type EmbeddedCluster } from "../src/server/db/embedded-postgres";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
 import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
@@ -36,7 +36,8 @@ async function main() {
   env.PLATFORM_DOMAIN ||= "localhost";
 
   if (embedded) {
-    const pgPort = Number(env.EMBEDDED_PG_PORT ?? 54329);
+    // The URL is made anew at every start, so any free port will do.
+    const pgPort = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : await findFreePort(54329);
     console.log(`› Starting the embedded PostgreSQL (data in .data/pg, port ${pgPort})…`);
     cluster = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: pgPort });
     await cluster.createDatabase("campus");

@@ -21,9 +21,9 @@ export async function submitCredentials(page: Page, account: string, password: s
   await page.locator('button[type="submit"]').click();
 }
 
-/** The message the sign-in form shows after a failed attempt. */
+/** The message the sign-in form shows after a failed attempt (not Next's empty route announcer). */
 export function signInError(page: Page) {
-  return page.getByRole("alert");
+  return page.locator("form").getByRole("alert");
 }
 
 /** The horizontal extent of the page; more than the viewport means the user can scroll sideways. */

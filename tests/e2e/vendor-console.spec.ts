@@ -9,6 +9,11 @@ async function signInAsVendor(page: Page): Promise<void> {
   await expect(page).toHaveURL(rootUrl("/vendor"));
 }
 
+/** The outcome message of the 开通新学校 form: role "status" on success, "alert" on failure. */
+function createOutcome(page: Page, role: "status" | "alert") {
+  return page.getByTestId("create-tenant").getByRole(role);
+}
+
 /** Fills the 开通新学校 form and submits it. */
 async function createTenant(page: Page, fields: { slug: string; name: string; nameEn: string }): Promise<void> {
   const form = page.getByTestId("create-tenant");
@@ -33,7 +38,7 @@ test.describe("vendor console", () => {
     await signInAsVendor(page);
 
     await createTenant(page, { slug, name, nameEn: `Test University ${slug}` });
-    await expect(page.getByRole("status")).toHaveText(`已开通 ${slug}`);
+    await expect(createOutcome(page, "status")).toHaveText(`已开通 ${slug}`);
     const entry = page.getByTestId(`tenant-${slug}`);
     await expect(entry).toContainText(name);
     await expect(entry.getByTestId("tenant-status")).toHaveText("运行中");
@@ -61,8 +66,8 @@ test.describe("vendor console", () => {
   test("setting up a school whose slug is taken says it already exists and changes nothing", async ({ page }) => {
     await signInAsVendor(page);
     await createTenant(page, { slug: "ucas", name: "重复的学校", nameEn: "" });
-    await expect(page.getByRole("alert")).toContainText("已存在");
-    await expect(page.getByRole("status")).toHaveCount(0);
+    await expect(createOutcome(page, "alert")).toContainText("已存在");
+    await expect(createOutcome(page, "status")).toHaveCount(0);
     await page.reload();
     await expect(page.getByTestId("tenant-ucas")).toContainText("中国科学院大学");
     await expect(page.getByText("重复的学校")).toHaveCount(0);
@@ -84,7 +89,7 @@ test.describe("vendor console", () => {
       return (await (await fetch("/api/auth/session")).json()) as Record<string, unknown>;
     }, VENDOR);
     expect(session).toEqual({});
-    const console = await page.goto(tenantUrl("ucas", "/vendor"));
-    expect(console?.status()).toBe(404);
+    const vendorPage = await page.goto(tenantUrl("ucas", "/vendor"));
+    expect(vendorPage?.status()).toBe(404);
   });
 });

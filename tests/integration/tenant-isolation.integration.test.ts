@@ -13,7 +13,8 @@ import { adminClaims, callerFor, makeTenant, makeVendor, memberClaims, testPrism
 
 const prisma = testPrisma();
 type AnyProcedure = { _def: { type: string; meta?: ProcedureMeta; inputs: unknown[] } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+// At run time tRPC keeps every procedure in one flat record keyed by its dotted path.
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 let a: TestTenant;
 let b: TestTenant;

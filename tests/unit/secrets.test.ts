@@ -85,8 +85,12 @@ describe("maskIdNumber", () => {
     expect(maskIdNumber("130523200101011234")).toBe("1305**********1234");
   });
 
-  it("hides short numbers entirely", () => {
-    expect(maskIdNumber("12345678")).toBe("********");
-    expect(maskIdNumber("1234")).toBe("****");
+  it("shows at most a quarter of a passport number at each end", () => {
+    expect(maskIdNumber("E12345678")).toBe("E1*****78");
+    expect(maskIdNumber("12345678")).toBe("12****78");
+  });
+
+  it("hides very short numbers entirely", () => {
+    expect(maskIdNumber("123")).toBe("***");
   });
 });

@@ -34,8 +34,9 @@ export function blindIndex(value: string, key: Buffer): string {
   return createHmac("sha256", key).update("id-number:").update(normalised).digest("hex");
 }
 
-/** Shows only the first and last characters: 1305**********1234. */
+/** Shows a quarter of the characters at each end, at most four: 1305**********1234, E1*****78. */
 export function maskIdNumber(value: string): string {
-  if (value.length <= 8) return "*".repeat(value.length);
-  return value.slice(0, 4) + "*".repeat(value.length - 8) + value.slice(-4);
+  const shown = Math.min(4, Math.floor(value.length / 4));
+  if (shown === 0) return "*".repeat(value.length);
+  return value.slice(0, shown) + "*".repeat(value.length - 2 * shown) + value.slice(-shown);
 }

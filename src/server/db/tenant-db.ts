@@ -5,7 +5,15 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 /** Models that belong to one tenant. Adding a model with `tenantId` means adding it here. */
-export const TENANT_SCOPED_MODELS = ["Member", "IdentityKind", "TenantAdmin", "TenantDomain", "AuditLog"] as const;
+export const TENANT_SCOPED_MODELS = [
+  "Member",
+  "IdentityKind",
+  "TenantAdmin",
+  "TenantDomain",
+  "AuditLog",
+  "WecomToken",
+  "WecomCallbackReceipt",
+] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 
 const FILTERED = new Set([

@@ -1,0 +1,176 @@
+// Everything the simulator knows, as one JSON-serialisable object, so that WECOM_SIM_STATE_FILE
+// can persist it across restarts by writing it whole. Domain modules mutate it; nothing else holds
+// state except the transient parts (fault counters, rate-limit windows, the callback queue).
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+
+export type FieldSet = "full" | "restricted";
+
+export type CallbackConfig = {
+  url: string;
+  token: string;
+  encodingAesKey: string;
+  /** "restricted" = what WeCom sends to contact callbacks configured after 2022-08-15: only UserID/Department, Id/ParentId. */
+  fieldSet: FieldSet;
+  /** WeCom does not echo a contact-sync token's own department changes to its callback; true sends them anyway. */
+  echoOwnApiChanges: boolean;
+};
+
+export type App = {
+  agentid: number;
+  name: string;
+  secret: string;
+  enabled: boolean;
+  /** Departments (with their subtrees) and users who may see the app; [1] = everyone. */
+  visibleDepartments: number[];
+  visibleUsers: string[];
+  /** host[:port] an OAuth redirect_uri must have for this app's token to redeem the code (50001); null = any. */
+  trustedDomain: string | null;
+  /** The assistant app (身份认证小助手 …) that unidentified followers see, with 关注身份验证. */
+  isAssistant: boolean;
+  homeUrl: string | null;
+  callback: CallbackConfig | null;
+};
+
+export type Department = { id: number; name: string; name_en: string | null; parentid: number; order: number };
+
+export type Activation = "pending" | "active" | "exited";
+
+export type Member = {
+  userid: string;
+  name: string;
+  alias: string;
+  mobile: string | null;
+  email: string | null;
+  department: number[];
+  order: number[];
+  is_leader_in_dept: number[];
+  direct_leader: string[];
+  main_department: number;
+  position: string;
+  gender: "0" | "1" | "2";
+  telephone: string;
+  address: string;
+  enable: 0 | 1;
+  extattr: unknown;
+  open_userid: string;
+  activation: Activation;
+  /** The simulated WeChat user who follows as this member (one member ↔ one WeChat, SUES 1.2 note 3). */
+  wechatUserId: string | null;
+  /** The phone the link was made with: the WeChat's bound phone, or the phone verified by SMS. */
+  linkedPhone: string | null;
+  /** Followed, but the corp's second verification has not been passed (user/authsucc pending). */
+  awaitingSecondVerification: boolean;
+  /** Userids WeCom made up (not set by the API) may be renamed once (301036). */
+  systemGenerated: boolean;
+  createdAt: number;
+};
+
+export type InboxMessage = { msgid: string; agentid: number; userid: string; msgtype: string; content: unknown; at: number };
+
+export type Invitation = { userid: string; at: number; channel: "wechat" | "sms" | "email" };
+
+export type Corp = {
+  corpid: string;
+  name: string;
+  contactSecret: string;
+  contactSyncEnabled: boolean;
+  /** Account cap (人数上限): 45024 past it; also scales the message and account-creation limits. */
+  accountCap: number;
+  creatorUserid: string | null;
+  /** Emulates 48009: the contact-sync secret is used from a "new IP" and may not read member details. */
+  contactSyncNewIp: boolean;
+  secondVerificationUrl: string | null;
+  contactCallback: CallbackConfig | null;
+  departments: Department[];
+  members: Member[];
+  apps: App[];
+  joinQrTickets: { ticket: string; sizeType: number; expiresAt: number }[];
+  /** Links shown on the phone page as this corp's QR codes (e.g. the product's registration link). */
+  links: { label: string; url: string }[];
+  accountCreations: number[];
+  invitations: Invitation[];
+  messages: InboxMessage[];
+  /** Unidentified followers: WeChat users who followed the account but are no member (see only the assistant app). */
+  unidentifiedFollowers: { wechatUserId: string; reason: "needs_verification" | "member_followed_elsewhere"; at: number }[];
+};
+
+export type WechatUser = { id: string; name: string; phone: string; createdAt: number };
+
+export type Token = { token: string; corpid: string; agent: number | "contacts"; secret: string; expiresAt: number; invalidated: boolean };
+
+export type OAuthCode = {
+  code: string;
+  corpid: string;
+  userid: string | null;
+  openid: string | null;
+  /** host[:port] of the redirect_uri, checked against the redeeming app's trusted domain. */
+  redirectHost: string | null;
+  expiresAt: number;
+  used: boolean;
+};
+
+export type TfaCode = { tfaCode: string; corpid: string; userid: string; expiresAt: number; used: boolean };
+
+export type SmsCode = { wechatUserId: string; corpid: string; phone: string; code: string; expiresAt: number; attempts: number };
+
+export type Sms = { id: number; phone: string; text: string; at: number };
+
+export type SimState = {
+  version: 1;
+  clockOffsetMs: number;
+  tokenTtlSeconds: number;
+  corps: Corp[];
+  wechatUsers: WechatUser[];
+  tokens: Token[];
+  oauthCodes: OAuthCode[];
+  tfaCodes: TfaCode[];
+  smsCodes: SmsCode[];
+  smsOutbox: Sms[];
+  nextIds: { sms: number; msg: number; agent: number };
+};
+
+export function emptyState(): SimState {
+  return {
+    version: 1,
+    clockOffsetMs: 0,
+    tokenTtlSeconds: 7200,
+    corps: [],
+    wechatUsers: [],
+    tokens: [],
+    oauthCodes: [],
+    tfaCodes: [],
+    smsCodes: [],
+    smsOutbox: [],
+    nextIds: { sms: 1, msg: 1, agent: 1000002 },
+  };
+}
+
+export function loadState(file: string | undefined): SimState {
+  if (!file || !existsSync(file)) return emptyState();
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<SimState>;
+  if (parsed.version !== 1) throw new Error(`${file} is not a WeCom simulator state file (version ${String(parsed.version)}).`);
+  return { ...emptyState(), ...parsed };
+}
+
+/** Written whole and renamed into place, so a crash mid-write never leaves half a file. */
+export function saveState(file: string | undefined, state: SimState): void {
+  if (!file) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(state));
+  renameSync(tmp, file);
+}
+
+export const findCorp = (state: SimState, corpid: string): Corp | undefined => state.corps.find((c) => c.corpid === corpid);
+
+/** WeCom compares userids without regard to case. */
+export const findMember = (corp: Corp, userid: string): Member | undefined =>
+  corp.members.find((m) => m.userid.toLowerCase() === userid.toLowerCase());
+
+export const findWechatUser = (state: SimState, id: string): WechatUser | undefined => state.wechatUsers.find((u) => u.id === id);
+
+export function memberStatus(member: Member): 1 | 2 | 4 | 5 {
+  if (member.activation === "exited") return 5;
+  if (member.enable === 0) return 2;
+  if (member.activation === "active" && !member.awaitingSecondVerification) return 1;
+  return 4;
+}

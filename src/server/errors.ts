@@ -73,6 +73,43 @@ export const ERROR_CATALOG = {
     http: 400,
     message: { zh: "输入有误，请按提示修改后重试。", en: "Some input is invalid. Please correct it and try again." },
   },
+  PHONE_ALREADY_EXISTS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "手机号码已存在：该手机号已被他人或您的旧账号使用，只有学校管理员可以转移。可将情况提交给运维老师处理。",
+      en: "This phone number already exists: someone else, or your old account, uses it. Only the school's IT office can move it; you can send the case to the helpdesk.",
+    },
+  },
+  PHONE_BOUND_TO_OTHER_ACCOUNT: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "手机号已绑定其他账号：所有成员的手机号必须唯一，请换一个手机号，或请使用该手机号的人员改绑其他手机号。",
+      en: "This phone is bound to another account: every member's phone must be unique. Use another phone, or ask its holder to bind a different one.",
+    },
+  },
+  ACCOUNT_BOUND_TO_OTHER_PHONE: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "账号已被其他手机号绑定并已关注：如需换绑，请先用已关注的微信取消关注（或在个人中心解绑微信），再重新绑定。",
+      en: "This account is already bound to another phone and followed: unfollow with that WeChat (or unbind it in My account) first, then bind again.",
+    },
+  },
+  EMAIL_ALREADY_EXISTS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: { zh: "该邮箱已被其他成员使用，请换一个邮箱。", en: "Another member uses this email address. Please use another one." },
+  },
+  WECOM_UNAVAILABLE: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "暂时无法连接企业微信，请稍后重试；如持续失败请联系学校管理员。",
+      en: "WeCom cannot be reached right now. Please try again later, or contact your school's IT office if it lasts.",
+    },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,

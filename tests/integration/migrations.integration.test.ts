@@ -107,12 +107,13 @@ describe("applyMigrations", { timeout: 120_000 }, () => {
   it("refuses to run when an applied migration was edited afterwards", async () => {
     const prismaDir = copyOfPrismaDir();
     const url = await freshDatabase();
-    await applyMigrations(url, { prismaDir });
+    const applied = await applyMigrations(url, { prismaDir });
     appendFileSync(initMigrationSql(prismaDir), "\n-- changed after the fact\n");
     addMigration(prismaDir, "20991231000000_next", 'CREATE TABLE "Next" ("id" INTEGER PRIMARY KEY);\n');
 
     await expect(applyMigrations(url, { prismaDir })).rejects.toThrow(/was edited after it was applied/);
-    expect(await migrationRows(url)).toHaveLength(1);
+    // Nothing after the edited one ran: only the migrations of the first run are recorded.
+    expect(await migrationRows(url)).toHaveLength(applied.length);
   });
 
   it("rolls a failing migration back as a whole and refuses to continue until it is resolved", async () => {

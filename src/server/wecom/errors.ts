@@ -1,0 +1,109 @@
+// WeCom's error codes (reference §8) as typed errors with messages a school
+// admin understands, and how the client treats each: retry, refresh the token,
+// or stop because retrying cannot help.
+import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
+
+export type WecomErrorKind =
+  /** The token is no longer good: fetch a new one and repeat the call once. */
+  | "token"
+  /** WeCom is busy or limiting us: retry with backoff. */
+  | "transient"
+  /** The request or the configuration is wrong: retrying cannot fix it. */
+  | "permanent";
+
+type Entry = { kind: WecomErrorKind; message: Bilingual };
+
+const permanent = (zh: string, en: string): Entry => ({ kind: "permanent", message: { zh, en } });
+
+export const WECOM_ERRORS: Record<number, Entry> = {
+  [-1]: { kind: "transient", message: { zh: "企业微信系统繁忙，稍后会自动重试。", en: "WeCom is busy; the call will be retried." } },
+  6000: { kind: "transient", message: { zh: "企业微信数据版本冲突，稍后会自动重试。", en: "WeCom reported a concurrent change; the call will be retried." } },
+  40001: permanent("企业微信 Secret 无效：请在【企业微信连接】中核对 CorpID 与 Secret（Secret 可能已被重置或应用已停用）。", "The WeCom secret is invalid: check the corp ID and secret in the WeCom connection settings (it may have been reset, or the app disabled)."),
+  40003: permanent("成员账号（UserID）格式不正确或不存在。", "The member's WeCom user ID is malformed or does not exist."),
+  40013: permanent("企业 CorpID 无效，请在【企业微信连接】中核对。", "The corp ID is invalid: check the WeCom connection settings."),
+  40014: { kind: "token", message: { zh: "企业微信凭证已失效，正在重新获取。", en: "The WeCom access token is no longer valid; fetching a new one." } },
+  40029: permanent("企业微信授权码无效或已过期，请重新打开页面。", "The WeCom sign-in code is invalid or expired: open the page again."),
+  40091: permanent("该 Secret 属于其他企业，请核对 CorpID 与 Secret。", "The secret belongs to another corp: check the corp ID and secret."),
+  41001: { kind: "token", message: { zh: "缺少企业微信凭证，正在重新获取。", en: "The WeCom access token was missing; fetching one." } },
+  42001: { kind: "token", message: { zh: "企业微信凭证已过期，正在重新获取。", en: "The WeCom access token expired; fetching a new one." } },
+  43004: permanent("该成员尚未关注企业号（未绑定微信）。", "The member has not followed the enterprise account yet (no WeChat bound)."),
+  45009: { kind: "transient", message: { zh: "调用企业微信过于频繁，稍后会自动重试。", en: "WeCom's rate limit was hit; the call will be retried later." } },
+  45024: permanent("企业微信账号数已达上限，请学校在企业微信后台认证或扩容。", "The corp has reached its WeCom account cap: the school must verify or expand it in the WeCom console."),
+  46004: permanent("企业通讯录中没有该成员（或该手机号不在通讯录中）。", "No such member in the WeCom directory (or the phone is not in it)."),
+  48002: permanent("该 Secret 无权调用此接口：通讯录写操作需使用【通讯录同步】Secret。", "This secret may not call that API: directory writes need the contact-sync secret."),
+  50001: permanent("回调页面域名不是应用的可信域名，请在企业微信后台设置可信域名。", "The page's domain is not a trusted domain of the app: set it in the WeCom console."),
+  60011: permanent("应用无权操作该成员或部门，请检查应用的可见范围。", "The app may not manage that member or department: check the app's visible range."),
+  60020: permanent("本平台的服务器 IP 不在企业可信 IP 中，请在企业微信后台添加。", "This platform's server IP is not a trusted IP of the corp: add it in the WeCom console."),
+  60102: permanent("企业通讯录中已有该账号（UserID）。", "That user ID already exists in the WeCom directory."),
+  60103: permanent("手机号格式不正确。", "The phone number is malformed."),
+  60104: permanent("手机号码已存在：该手机号已被企业通讯录中的其他成员使用。", "The phone number already exists: another member of the WeCom directory uses it."),
+  60105: permanent("邮箱格式不正确。", "The email address is malformed."),
+  60106: permanent("邮箱已被企业通讯录中的其他成员使用。", "Another member of the WeCom directory uses that email address."),
+  60111: permanent("企业通讯录中没有该成员。", "No such member in the WeCom directory."),
+  60112: permanent("成员姓名不合法（为空或超过 64 个字符）。", "The member's name is empty or longer than 64 characters."),
+  60129: permanent("手机号和邮箱不能同时为空。", "Phone and email cannot both be empty."),
+  81013: permanent("消息的接收人全部无效或不在应用可见范围内。", "Every recipient of the message is invalid or outside the app's visible range."),
+  301002: permanent("AgentID 与 Secret 不属于同一个应用，请核对【企业微信连接】。", "The agent ID and secret belong to different apps: check the WeCom connection settings."),
+};
+
+const UNKNOWN: Bilingual = { zh: "企业微信返回错误 {errcode}：{errmsg}", en: "WeCom answered error {errcode}: {errmsg}" };
+
+export class WecomApiError extends Error {
+  readonly kind: WecomErrorKind;
+
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+    readonly path: string,
+  ) {
+    super(`WeCom ${path} → ${errcode} ${errmsg}`);
+    this.name = "WecomApiError";
+    this.kind = WECOM_ERRORS[errcode]?.kind ?? "permanent";
+  }
+
+  messageIn(locale: Locale): string {
+    const entry = WECOM_ERRORS[this.errcode];
+    return entry ? pick(locale, entry.message) : format(pick(locale, UNKNOWN), { errcode: this.errcode, errmsg: this.errmsg.split(",")[0] ?? "" });
+  }
+}
+
+/** The network failed, timed out or WeCom answered a 5xx: always worth retrying. */
+export class WecomTransportError extends Error {
+  readonly kind = "transient" as const;
+
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`WeCom ${path} unreachable: ${reason}`);
+    this.name = "WecomTransportError";
+  }
+
+  messageIn(locale: Locale): string {
+    return locale === "en"
+      ? "WeCom could not be reached; the call will be retried. If it lasts, test the connection in the WeCom settings."
+      : "暂时无法连接企业微信，稍后会自动重试；如持续失败，请在【企业微信连接】中测试连接。";
+  }
+}
+
+/** The tenant has not filled in its WeCom connection. */
+export class WecomNotConfiguredError extends Error {
+  readonly kind = "permanent" as const;
+
+  constructor(readonly missing: string[]) {
+    super(`WeCom connection incomplete: ${missing.join(", ")}`);
+    this.name = "WecomNotConfiguredError";
+  }
+
+  messageIn(locale: Locale): string {
+    return locale === "en"
+      ? `The WeCom connection is not set up (missing: ${this.missing.join(", ")}). Fill it in under WeCom connection.`
+      : `尚未配置企业微信连接（缺少：${this.missing.join("、")}），请在【企业微信连接】中填写。`;
+  }
+}
+
+export type WecomError = WecomApiError | WecomTransportError | WecomNotConfiguredError;
+
+export function isWecomError(error: unknown): error is WecomError {
+  return error instanceof WecomApiError || error instanceof WecomTransportError || error instanceof WecomNotConfiguredError;
+}

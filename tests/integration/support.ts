@@ -8,6 +8,8 @@ import { createCaller } from "~/server/api/root";
 import type { ForeignTenantRows } from "~/server/api/meta";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { hashPassword } from "~/server/auth/passwords";
+import { createBoss } from "~/server/jobs/queue";
+import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
 
 export function testPrisma(): PrismaClient {
@@ -67,8 +69,19 @@ export async function makeTenant(prisma: PrismaClient, options: { lockoutMaxAtte
     memberName: member.name,
     adminId: admin.id,
     identityKindId: kind.id,
+    failedSyncJobId: await failedSyncJob(prisma, tenant.id, member.id),
     memberPasswordHash: hash,
   };
+}
+
+/** A WeCom sync job of the tenant that has failed for good, as the admin's job list shows it. */
+async function failedSyncJob(prisma: PrismaClient, tenantId: string, memberId: string): Promise<string> {
+  const id = await prisma.$transaction((tx) => enqueueWecomSync(createBoss(process.env.TEST_DATABASE_URL!), tx, { kind: "member.upsert", tenantId, memberId }));
+  await prisma.$executeRawUnsafe(
+    `UPDATE pgboss.job SET state = 'failed', output = '{"message":"测试失败","en":"test failure"}'::jsonb WHERE id = $1::uuid`,
+    id,
+  );
+  return id!;
 }
 
 export async function makeVendor(prisma: PrismaClient) {

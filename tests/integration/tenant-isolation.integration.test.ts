@@ -45,7 +45,7 @@ function inputFor(procedure: AnyProcedure, target: TestTenant): unknown {
 
 /** What of B must never reach A. */
 function markersOf(t: TestTenant): string[] {
-  return [t.tenantId, t.slug, t.memberId, t.memberAccount, t.memberName, t.memberPhone, t.memberPhone.slice(3), t.adminId, t.identityKindId];
+  return [t.tenantId, t.slug, t.memberId, t.memberAccount, t.memberName, t.memberPhone, t.memberPhone.slice(3), t.adminId, t.identityKindId, t.failedSyncJobId];
 }
 
 async function snapshotOf(t: TestTenant) {
@@ -54,6 +54,10 @@ async function snapshotOf(t: TestTenant) {
     members: await prisma.member.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
     admins: await prisma.tenantAdmin.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
     kinds: await prisma.identityKind.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    jobs: await prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT id, state, data, retry_limit FROM pgboss.job WHERE data->>'tenantId' = $1 ORDER BY id`,
+      t.tenantId,
+    ),
   };
 }
 

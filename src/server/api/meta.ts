@@ -13,6 +13,8 @@ export type ForeignTenantRows = {
   memberName: string;
   adminId: string;
   identityKindId: string;
+  /** A failed WeCom sync job of the other tenant. */
+  failedSyncJobId: string;
 };
 
 export type ProcedureMeta = {

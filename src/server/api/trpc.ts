@@ -1,6 +1,7 @@
 // The tRPC bootstrap: context, error formatter and the four procedure builders.
 // Routers import nothing else from here.
 import { initTRPC, TRPCError } from "@trpc/server";
+import type PgBoss from "pg-boss";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -8,12 +9,15 @@ import { LOCALE_COOKIE, parseLocale, type Locale } from "~/i18n/locale";
 import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session";
 import { db } from "~/server/db/client";
 import { tenantDb } from "~/server/db/tenant-db";
+import { jobQueue } from "~/server/jobs/app-queue";
 import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import type { ProcedureMeta } from "./meta";
 
 export type Context = {
   prisma: PrismaClient;
+  /** The job queue, for changes that must reach WeCom (enqueued in their transaction). */
+  jobs: PgBoss;
   resolution: HostResolution;
   actor: Actor | null;
   locale: Locale;
@@ -26,13 +30,13 @@ function localeFrom(headers: Headers): Locale {
   return parseLocale(match?.[1]);
 }
 
-export async function createContext(opts: { headers: Headers; prisma?: PrismaClient }): Promise<Context> {
+export async function createContext(opts: { headers: Headers; prisma?: PrismaClient; jobs?: PgBoss }): Promise<Context> {
   const prisma = opts.prisma ?? db();
   const resolution = await resolveTenantForHost(prisma, opts.headers.get("host"));
   const claims = await readSessionClaims(opts.headers);
   const actor = claims ? await loadActor(prisma, claims) : null;
   const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-  return { prisma, resolution, actor, locale: localeFrom(opts.headers), ip };
+  return { prisma, jobs: opts.jobs ?? jobQueue(), resolution, actor, locale: localeFrom(opts.headers), ip };
 }
 
 function toAppError(error: TRPCError): AppError {

@@ -16,6 +16,7 @@ export const tenantContextSelect = {
   lockoutMaxAttempts: true,
   lockoutMinutes: true,
   assistantAppName: true,
+  allowForeignPhones: true,
 } as const;
 
 export type TenantContext = {
@@ -31,6 +32,7 @@ export type TenantContext = {
   lockoutMaxAttempts: number;
   lockoutMinutes: number;
   assistantAppName: string;
+  allowForeignPhones: boolean;
 };
 
 export type HostResolution =

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { directoryOverview, searchMembers, unlockMember } from "~/server/members/member-directory";
-import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
+import { createMember, createMemberInput, deleteMember, updateMember, updateMemberInput } from "~/server/members/manage-members";
+import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
+import { createTRPCRouter, tenantAdminProcedure, type Context } from "../trpc";
 import { memberRowOutput } from "./outputs";
 
 export const adminRouter = createTRPCRouter({
@@ -26,4 +28,55 @@ export const adminRouter = createTRPCRouter({
     .input(z.object({ memberId: z.string().uuid() }))
     .output(memberRowOutput)
     .mutation(({ ctx, input }) => unlockMember(ctx.prisma, ctx.db, input, { adminId: ctx.admin.id, ip: ctx.ip })),
+
+  createMember: tenantAdminProcedure
+    // Account numbers and phones may repeat across schools, so the probe names none of B's: it must simply leave B alone.
+    .meta({ probe: (other) => ({ account: `probe-${other.tenantId.slice(0, 8)}`, name: "跨校探测", identityKindCode: "student_staff" }) })
+    .input(createMemberInput)
+    .output(memberRowOutput)
+    .mutation(({ ctx, input }) => createMember(directoryDeps(ctx), input)),
+
+  updateMember: tenantAdminProcedure
+    .meta({ probe: (other) => ({ memberId: other.memberId, name: "跨校改名" }) })
+    .input(updateMemberInput)
+    .output(memberRowOutput)
+    .mutation(({ ctx, input }) => updateMember(directoryDeps(ctx), input)),
+
+  deleteMember: tenantAdminProcedure
+    .meta({ probe: (other) => ({ memberId: other.memberId }) })
+    .input(z.object({ memberId: z.string().uuid() }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteMember(directoryDeps(ctx), input)),
+
+  /** WeCom sync jobs still pending, and those that failed. */
+  syncJobs: tenantAdminProcedure
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          state: z.enum(["created", "retry", "active", "failed"]),
+          kind: z.string(),
+          memberId: z.string().nullable(),
+          retryCount: z.number(),
+          createdAt: z.date(),
+          error: z.object({ zh: z.string(), en: z.string() }).nullable(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listSyncJobs(ctx.prisma, ctx.tenant.id)),
+
+  retrySyncJob: tenantAdminProcedure
+    .meta({ probe: (other) => ({ jobId: other.failedSyncJobId }) })
+    .input(z.object({ jobId: z.string().uuid() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await retrySyncJob(ctx.jobs, ctx.prisma, ctx.tenant.id, input.jobId);
+      return { ok: true as const };
+    }),
 });
+
+type AdminCtx = Context & { db: Parameters<typeof searchMembers>[0]; tenant: Parameters<typeof createMember>[0]["tenant"]; admin: { id: string } };
+
+function directoryDeps(ctx: AdminCtx) {
+  return { prisma: ctx.prisma, db: ctx.db, jobs: ctx.jobs, tenant: ctx.tenant, locale: ctx.locale, actor: { adminId: ctx.admin.id, ip: ctx.ip } };
+}

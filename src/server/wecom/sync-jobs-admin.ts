@@ -1,0 +1,53 @@
+// What a school's admin sees of its WeCom sync jobs: pending and failed ones,
+// and a retry for a failed one. Jobs live in pg-boss's tables, outside Prisma,
+// so these two queries name the tenant themselves.
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { AppError } from "~/server/errors";
+import { QUEUES } from "~/server/jobs/queue";
+
+export type SyncJobRow = {
+  id: string;
+  state: "created" | "retry" | "active" | "failed";
+  kind: string;
+  memberId: string | null;
+  retryCount: number;
+  createdAt: Date;
+  error: { zh: string; en: string } | null;
+};
+
+type Raw = { id: string; state: SyncJobRow["state"]; data: Record<string, unknown>; output: Record<string, unknown> | null; retry_count: number; created_on: Date };
+
+export async function listSyncJobs(prisma: PrismaClient, tenantId: string, options: { take?: number } = {}): Promise<SyncJobRow[]> {
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(
+    `SELECT id::text, state::text, data, output, retry_count, created_on FROM pgboss.job
+      WHERE name = $1 AND data->>'tenantId' = $2 AND state IN ('created', 'retry', 'active', 'failed')
+      ORDER BY created_on DESC LIMIT $3`,
+    QUEUES.wecomSync,
+    tenantId,
+    options.take ?? 100,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    state: row.state,
+    kind: String(row.data.kind),
+    memberId: typeof row.data.memberId === "string" ? row.data.memberId : null,
+    retryCount: row.retry_count,
+    createdAt: row.created_on,
+    error:
+      row.output && typeof row.output.message === "string"
+        ? { zh: row.output.message, en: typeof row.output.en === "string" ? row.output.en : row.output.message }
+        : null,
+  }));
+}
+
+export async function retrySyncJob(boss: PgBoss, prisma: PrismaClient, tenantId: string, jobId: string): Promise<void> {
+  const owned = await prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM pgboss.job WHERE name = $1 AND id = $2::uuid AND data->>'tenantId' = $3 AND state = 'failed'`,
+    QUEUES.wecomSync,
+    jobId,
+    tenantId,
+  );
+  if (owned.length === 0) throw new AppError("NOT_FOUND");
+  await boss.retry(QUEUES.wecomSync, jobId);
+}

@@ -1,0 +1,53 @@
+// Runs WeCom sync jobs. Every app instance may run it: pg-boss hands each job
+// to one worker. What retrying can fix is retried with backoff by the queue;
+// what it cannot fix fails at once, with a message for the school's admin.
+import type PgBoss from "pg-boss";
+import { AppError } from "~/server/errors";
+import { QUEUES } from "~/server/jobs/queue";
+import { isWecomError } from "./errors";
+import { runWecomSyncJob, type SyncDeps } from "./sync";
+
+/** What a failed job records, in both languages, for the admin's job list. */
+export class JobFailure extends Error {
+  constructor(
+    message: string,
+    readonly en: string,
+    readonly errcode: number | null,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = "JobFailure";
+  }
+}
+
+export function describeFailure(error: unknown): JobFailure {
+  if (isWecomError(error)) {
+    return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent");
+  }
+  if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
+  // Unknown errors (a database hiccup, a bug) are retried: the queue's backoff bounds them.
+  console.error("wecom sync job failed:", error);
+  const internal = new AppError("INTERNAL");
+  return new JobFailure(internal.messageIn("zh-CN"), internal.messageIn("en"), null, false);
+}
+
+export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>): Promise<void> {
+  try {
+    await runWecomSyncJob(deps, job.data);
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (failure.permanent) {
+      // No retry can help: spend the remaining tries so the queue marks it failed now.
+      await deps.prisma.$executeRawUnsafe(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2::uuid`, job.name, job.id);
+    }
+    throw failure;
+  }
+}
+
+export async function startWecomWorker(boss: PgBoss, deps: SyncDeps, options: { concurrency?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+  for (let i = 0; i < (options.concurrency ?? 2); i++) {
+    await boss.work(QUEUES.wecomSync, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+      if (job) await handleWecomJob(deps, job);
+    });
+  }
+}

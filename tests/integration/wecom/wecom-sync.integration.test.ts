@@ -1,0 +1,194 @@
+// Durable sync: changes made in the product reach the simulator's directory
+// through jobs written in the same transaction, run by workers of two "app
+// instances", through injected faults, without loss or duplication.
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tenantDb } from "~/server/db/tenant-db";
+import { createBoss, startBoss } from "~/server/jobs/queue";
+import { createMember, deleteMember, updateMember } from "~/server/members/manage-members";
+import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
+import { runWecomSyncJob } from "~/server/wecom/sync";
+import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
+import { startWecomWorker } from "~/server/wecom/worker";
+import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
+import { testPrisma } from "../support";
+import { connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool } from "./wecom-test-kit";
+
+const prisma = testPrisma();
+const secondInstance = testPrisma();
+let sim: TestSim;
+let bossA: PgBoss;
+let bossB: PgBoss;
+let workersRunning = false;
+
+const deps = (client = prisma) => ({ prisma: client, encryptionKey: encryptionKey(), retry: FAST_RETRY });
+
+beforeAll(async () => {
+  sim = await startSim();
+  bossA = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
+  bossB = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
+});
+afterAll(async () => {
+  await bossA.stop({ graceful: false, wait: true });
+  await bossB.stop({ graceful: false, wait: true });
+  await sim.close();
+  await prisma.$disconnect();
+  await secondInstance.$disconnect();
+});
+
+async function startWorkers() {
+  if (workersRunning) return;
+  workersRunning = true;
+  await startWecomWorker(bossA, deps(prisma), { concurrency: 1, pollingIntervalSeconds: 0.5 });
+  await startWecomWorker(bossB, deps(secondInstance), { concurrency: 1, pollingIntervalSeconds: 0.5 });
+}
+
+async function directoryDeps(school: ConnectedSchool) {
+  const resolution = await resolveTenantForHost(prisma, school.tenant.host);
+  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
+  return {
+    prisma,
+    db: tenantDb(prisma, school.tenant.tenantId),
+    jobs: bossA,
+    tenant: resolution.tenant,
+    locale: "zh-CN" as const,
+    actor: { adminId: school.tenant.adminId, ip: "192.0.2.10" },
+  };
+}
+
+type SimMember = { userid: string; name: string; mobile?: string; status: number };
+
+async function simMembers(school: ConnectedSchool): Promise<SimMember[]> {
+  return (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members;
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const phone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+describe("durable WeCom sync", () => {
+  it("keeps a change's job in PostgreSQL until a worker runs it, and a rolled-back change leaves no job", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const d = await directoryDeps(school);
+    const account = uniqueId("W");
+    const member = await createMember(d, { account, name: "待同步", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
+    // No worker has run yet (as after a crash right after the commit): the job waits, WeCom has nothing.
+    const pending = await listSyncJobs(prisma, school.tenant.tenantId);
+    expect(pending.filter((job) => job.memberId === member.id)).toMatchObject([{ state: "created", kind: "member.upsert" }]);
+    expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
+
+    // The same account again fails on the unique constraint: its job must vanish with it.
+    await expect(createMember(d, { account, name: "重复", identityKindCode: "student_staff", department: "", phone: "", email: "" })).rejects.toMatchObject({
+      code: "ALREADY_EXISTS",
+    });
+    expect(await listSyncJobs(prisma, school.tenant.tenantId)).toHaveLength(pending.length);
+
+    await startWorkers();
+    await eventually("the member in WeCom", async () => (await simMembers(school)).find((m) => m.userid === account.toLowerCase()));
+    const synced = await prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(synced).toMatchObject({ wecomUserId: account.toLowerCase(), wecomStatus: 4 });
+  });
+
+  it("brings a member created, renamed, re-phoned and deleted to the same end in WeCom while faults are injected", async () => {
+    await startWorkers();
+    const school = await connectedSchool(prisma, sim);
+    const d = await directoryDeps(school);
+    await sim.ctl("POST", "faults", { latencyMs: 30, fail: { ratio: 0.3, status: 502 } });
+    try {
+      const account = uniqueId("F");
+      const userid = account.toLowerCase();
+      const first = phone();
+      const member = await createMember(d, { account, name: "王五", identityKindCode: "student_staff", department: "", phone: first, email: "" });
+      await eventually("create", async () => (await simMembers(school)).find((m) => m.userid === userid && m.mobile === first));
+
+      await updateMember(d, { memberId: member.id, name: "王五一" });
+      await eventually("rename", async () => (await simMembers(school)).find((m) => m.userid === userid && m.name === "王五一"));
+
+      const second = phone();
+      await updateMember(d, { memberId: member.id, phone: second });
+      await eventually("new phone", async () => (await simMembers(school)).find((m) => m.userid === userid && m.mobile === second));
+
+      await deleteMember(d, { memberId: member.id });
+      await eventually("delete", async () => !(await simMembers(school)).some((m) => m.userid === userid));
+    } finally {
+      await sim.ctl("DELETE", "faults");
+    }
+    // Every job of these changes has finished: none pending, none failed (the fixture's own failed job aside).
+    const leftOver = async () => (await listSyncJobs(prisma, school.tenant.tenantId)).filter((j) => j.id !== school.tenant.failedSyncJobId);
+    await eventually("no job left", async () => (await leftOver()).length === 0);
+  });
+
+  it("runs a job twice without harm: the second run changes nothing", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const member = await prisma.member.findUniqueOrThrow({ where: { id: school.tenant.memberId } });
+    const job = { kind: "member.upsert" as const, tenantId: school.tenant.tenantId, memberId: member.id };
+    await runWecomSyncJob(deps(), job);
+    const calls = countCalls();
+    try {
+      await runWecomSyncJob(deps(), job);
+      expect(calls.of("user/create")).toBe(0);
+      expect(calls.of("user/update")).toBe(0);
+    } finally {
+      calls.restore();
+    }
+    expect((await simMembers(school)).filter((m) => m.userid === member.account.toLowerCase())).toHaveLength(1);
+    const removal = { kind: "member.delete" as const, tenantId: school.tenant.tenantId, memberId: member.id, wecomUserId: member.account.toLowerCase() };
+    await runWecomSyncJob(deps(), removal);
+    await expect(runWecomSyncJob(deps(), removal)).resolves.toBeUndefined();
+  });
+
+  it("shares the work between two app instances without doing any job twice", async () => {
+    await startWorkers();
+    const school = await connectedSchool(prisma, sim);
+    const d = await directoryDeps(school);
+    const calls = countCalls();
+    try {
+      const accounts = Array.from({ length: 12 }, () => uniqueId("P"));
+      for (const account of accounts) await createMember(d, { account, name: "批量", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
+      await eventually("all twelve in WeCom", async () => {
+        const present = new Set((await simMembers(school)).map((m) => m.userid));
+        return accounts.every((a) => present.has(a.toLowerCase()));
+      });
+      expect(calls.of("user/create")).toBe(12);
+    } finally {
+      calls.restore();
+    }
+  });
+
+  it("fails at once what retrying cannot fix, tells the admin why, and runs it again on request once fixed", async () => {
+    await startWorkers();
+    const school = await connectedSchool(prisma, sim);
+    const d = await directoryDeps(school);
+    const client = await school.client();
+    const taken = phone();
+    await client.createUser({ userid: uniqueId("holder"), name: "已占用", mobile: taken, department: [1] });
+
+    const member = await createMember(d, { account: uniqueId("C"), name: "冲突", identityKindCode: "student_staff", department: "", phone: taken, email: "" });
+    const failed = await eventually("the failed job", async () =>
+      (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.memberId === member.id && j.state === "failed"),
+    );
+    expect(failed.retryCount).toBe(0);
+    expect(failed.error?.zh).toContain("手机号码已存在");
+    expect(failed.error?.en).toContain("already exists");
+
+    // The school frees the number in WeCom, then retries the job from the back office.
+    await client.updateUser({ userid: (await client.userIdByMobile(taken))!, mobile: phone() });
+    await retrySyncJob(bossA, prisma, school.tenant.tenantId, failed.id);
+    await eventually("the retried job to finish", async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.id === failed.id));
+    expect((await simMembers(school)).find((m) => m.mobile === taken)?.name).toBe("冲突");
+  });
+
+  it("refuses to retry another school's job", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const other = await connectedSchool(prisma, sim);
+    await expect(retrySyncJob(bossA, prisma, other.tenant.tenantId, school.tenant.failedSyncJobId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -43,6 +43,6 @@ export function countCalls() {
     const path = url.pathname.replace(/^\/cgi-bin\//, "");
     counts.set(path, (counts.get(path) ?? 0) + 1);
     return original(input, init);
-  }) as typeof fetch;
+  });
   return { of: (path: string) => counts.get(path) ?? 0, restore: () => void (globalThis.fetch = original) };
 }

@@ -79,3 +79,19 @@ export function encryptMessage(message: string, keys: Pick<CallbackKeys, "encodi
   cipher.setAutoPadding(false);
   return Buffer.concat([cipher.update(Buffer.concat([body, Buffer.alloc(pad, pad)])), cipher.final()]).toString("base64");
 }
+
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+function randomAlphanumeric(length: number): string {
+  // 62 does not divide 256: drop the bytes that would skew the choice.
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length)) if (byte < 248 && out.length < length) out += ALPHANUMERIC[byte % 62];
+  }
+  return out;
+}
+
+/** A Token and an EncodingAESKey for a new callback URL (both typed into WeCom's console). */
+export function generateCallbackKeys(): { token: string; encodingAesKey: string } {
+  return { token: randomAlphanumeric(32), encodingAesKey: randomAlphanumeric(43) };
+}

@@ -1,0 +1,133 @@
+// WeCom's calls to the product (reference §7): the URL check (echostr) and
+// encrypted events. Every message is verified (msg_signature), decrypted,
+// checked to be for this corp, refused when its timestamp is stale, applied
+// once (a receipt per event, so retries and replays change nothing), and
+// turned into the member's WeCom status.
+import { XMLParser } from "fast-xml-parser";
+import { z } from "zod";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { audit } from "~/server/audit/audit";
+import { decryptSecret } from "~/server/crypto/secrets";
+import { tenantDb } from "~/server/db/tenant-db";
+import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback-crypto";
+
+export type CallbackOutcome =
+  | { status: 200; body: string }
+  | { status: 400 | 403 | 404; body: string };
+
+/** How far a callback's timestamp may be from now: WeCom retries within seconds. */
+export const CALLBACK_WINDOW_SECONDS = 300;
+export const MAX_CALLBACK_BYTES = 64 * 1024;
+
+const queryInput = z.object({
+  msg_signature: z.string().regex(/^[0-9a-fA-F]{40}$/),
+  timestamp: z.string().regex(/^\d{1,12}$/),
+  nonce: z.string().min(1).max(64),
+  echostr: z.string().max(4096).optional(),
+});
+
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, trimValues: true });
+
+function parseXml(xml: string): Record<string, string> | null {
+  try {
+    const doc = parser.parse(xml) as { xml?: Record<string, unknown> };
+    if (!doc.xml || typeof doc.xml !== "object") return null;
+    return Object.fromEntries(Object.entries(doc.xml).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]));
+  } catch {
+    return null;
+  }
+}
+
+async function callbackKeys(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer): Promise<CallbackKeys | null> {
+  const tenant = await prisma.tenant.findUnique({
+    where: { id: tenantId },
+    select: { wecomCorpId: true, wecomCallbackTokenEnc: true, wecomCallbackAesKeyEnc: true },
+  });
+  if (!tenant?.wecomCorpId || !tenant.wecomCallbackTokenEnc || !tenant.wecomCallbackAesKeyEnc) return null;
+  return {
+    token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey),
+    encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey),
+    receiveId: tenant.wecomCorpId,
+  };
+}
+
+type Request = { query: Record<string, string | undefined>; body: string | null; now?: Date };
+
+export async function handleWecomCallback(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer, request: Request): Promise<CallbackOutcome> {
+  const keys = await callbackKeys(prisma, tenantId, encryptionKey);
+  if (!keys) return { status: 404, body: "callback not configured" };
+  const query = queryInput.safeParse(request.query);
+  if (!query.success) return { status: 400, body: "bad query" };
+  const { msg_signature: signature, timestamp, nonce, echostr } = query.data;
+  const now = request.now ?? new Date();
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > CALLBACK_WINDOW_SECONDS) return { status: 403, body: "stale timestamp" };
+
+  try {
+    if (request.body === null) {
+      if (!echostr) return { status: 400, body: "missing echostr" };
+      // URL verification: answer the plaintext only (no quotes, no newline).
+      return { status: 200, body: openCallback({ signature, timestamp, nonce, encrypted: echostr }, keys) };
+    }
+    if (request.body.length > MAX_CALLBACK_BYTES) return { status: 400, body: "too large" };
+    const envelope = parseXml(request.body);
+    if (!envelope?.Encrypt) return { status: 400, body: "bad envelope" };
+    const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted: envelope.Encrypt }, keys));
+    if (!event) return { status: 400, body: "bad message" };
+    await applyEvent(prisma, tenantId, event);
+    // An empty answer: received, nothing to reply, no retry.
+    return { status: 200, body: "" };
+  } catch (error) {
+    if (error instanceof CallbackCryptoError) return { status: 403, body: "invalid message" };
+    throw error;
+  }
+}
+
+/** The WeCom status a contact event or a (un)subscribe means for the member. */
+function statusChange(event: Record<string, string>): { userid: string; status: number | null; newUserId?: string } | null {
+  if (event.MsgType !== "event") return null;
+  if (event.Event === "subscribe" || event.Event === "unsubscribe") {
+    return event.FromUserName ? { userid: event.FromUserName, status: event.Event === "subscribe" ? 1 : 4 } : null;
+  }
+  if (event.Event !== "change_contact" || !event.UserID) return null;
+  switch (event.ChangeType) {
+    case "create_user":
+    case "update_user": {
+      const status = event.Status ? Number(event.Status) : undefined;
+      const known = status !== undefined && [1, 2, 4, 5].includes(status);
+      if (!known && !event.NewUserID) return null;
+      return { userid: event.UserID, status: known ? status : null, newUserId: event.NewUserID || undefined };
+    }
+    case "delete_user":
+      return { userid: event.UserID, status: null };
+    default:
+      return null;
+  }
+}
+
+async function applyEvent(prisma: PrismaClient, tenantId: string, event: Record<string, string>): Promise<void> {
+  const dedupeKey = [event.FromUserName, event.CreateTime, event.Event, event.ChangeType, event.UserID, event.Status].map((p) => p ?? "").join("|").slice(0, 200);
+  const db = tenantDb(prisma, tenantId);
+  await db.$transaction(async (tx) => {
+    const receipt = await tx.wecomCallbackReceipt.createMany({ data: [{ tenantId, dedupeKey }], skipDuplicates: true });
+    if (receipt.count === 0) return; // delivered before
+    const change = statusChange(event);
+    if (!change) return;
+    const member = await tx.member.findFirst({ where: { wecomUserId: change.userid }, select: { id: true, account: true } });
+    if (!member) return; // someone outside the product's directory
+    const deleted = event.ChangeType === "delete_user";
+    await tx.member.update({
+      where: { id: member.id },
+      data: {
+        ...(change.status !== null || deleted ? { wecomStatus: change.status } : {}),
+        ...(change.newUserId ? { wecomUserId: change.newUserId } : {}),
+        wecomSyncedAt: new Date(),
+      },
+    });
+    await audit(tx, {
+      actorKind: "system",
+      action: `wecom.${event.Event === "change_contact" ? event.ChangeType : event.Event}`,
+      target: member.account,
+      detail: { status: change.status, ...(change.newUserId ? { newUserId: change.newUserId } : {}) },
+    });
+  });
+}

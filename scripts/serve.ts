@@ -1,6 +1,6 @@
 // `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), migrations,
 // demo data, production build, and the server on PORT (default 3000).
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseKey } from "../src/server/crypto/secrets";
 import { createPrismaClient } from "../src/server/db/client";
@@ -8,11 +8,15 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../sr
 import { applyMigrations } from "../src/server/db/migrations";
 import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
-import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, stopChild } from "./lib/runtime";
+import { createBoss, startBoss } from "../src/server/jobs/queue";
+import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
+import { buildIfNeeded, dataDir, loadDevelopmentSecrets, root, startNext, stopChild } from "./lib/runtime";
 
 const port = Number(process.env.PORT ?? 3000);
 let cluster: EmbeddedCluster | null = null;
 let server: ChildProcess | null = null;
+let simulator: ChildProcess | null = null;
+let simulatorUrl: string | null = null;
 let stopping: Promise<never> | null = null;
 
 /** Stops the server, then PostgreSQL, once, whoever asks first (Ctrl-C, or the server dying). */
@@ -20,6 +24,7 @@ function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
     console.log("\n› Stopping…");
     await stopChild(server);
+    await stopChild(simulator);
     if (cluster) await cluster.stop().catch(() => {});
     console.log("› Stopped.");
     process.exit(code);
@@ -55,6 +60,24 @@ async function main() {
     console.log(created ? `› Demo data: ${JSON.stringify(report)}` : "› Demo data is in place.");
   }
 
+  const demo = (env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true";
+  if (demo && env.WECOM_SIMULATOR !== "false") {
+    const simPort = env.WECOM_SIM_PORT ? Number(env.WECOM_SIM_PORT) : await findFreePort(3900);
+    simulator = await startSimulator(simPort);
+    simulatorUrl = `http://127.0.0.1:${simPort}`;
+    const boss = await startBoss(createBoss(env.DATABASE_URL!));
+    const prisma = createPrismaClient(env.DATABASE_URL!);
+    const connected = await connectDemoSchoolsToSimulator({
+      prisma,
+      boss,
+      key: parseKey(env.APP_ENCRYPTION_KEY!),
+      simUrl: simulatorUrl,
+      appUrl: `http://127.0.0.1:${port}`,
+    });
+    await Promise.all([prisma.$disconnect(), boss.stop({ graceful: false, wait: true })]);
+    console.log(`› WeCom simulator on http://127.0.0.1:${simPort} (phone page there); ${connected} demo schools connected.`);
+  }
+
   buildIfNeeded(".next", env);
   server = await startNext(".next", port, env);
   server.once("exit", (code) => void shutdown(code ?? 1));
@@ -62,8 +85,24 @@ async function main() {
   const domain = env.PLATFORM_DOMAIN;
   console.log(`\n✔ Serving on port ${port}.`);
   console.log(`  Vendor console:  http://${domain}:${port}/vendor`);
+  if (simulatorUrl) console.log(`  WeCom simulator: ${simulatorUrl}  (a phone-sized WeChat: scan, follow, see messages)`);
   for (const tenant of DEMO_TENANTS) console.log(`  ${tenant.name.padEnd(10, "　")} http://${tenant.slug}.${domain}:${port}`);
   console.log("  Demo accounts are listed in README.md. Press Ctrl-C to stop.\n");
+}
+
+/** The bundled WeCom simulator as its own process, its state kept in .data/. */
+async function startSimulator(simPort: number): Promise<ChildProcess> {
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/wecom-sim.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, WECOM_SIM_PORT: String(simPort), WECOM_SIM_STATE_FILE: path.join(dataDir, "wecom-sim.json") },
+  });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error("The WeCom simulator exited at start.");
+    if (await fetch(`http://127.0.0.1:${simPort}/__sim/corps`).then((r) => r.ok, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The WeCom simulator did not start within 20 s.");
 }
 
 /** The variables the operator did set win over generated ones. */

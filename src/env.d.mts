@@ -7,6 +7,7 @@ export type ServerEnv = {
   NEXTAUTH_SECRET: string;
   NEXTAUTH_URL: undefined;
   SESSION_MAX_AGE_HOURS: number;
+  JOB_WORKERS: number;
   SECURE_COOKIES: "true" | "false";
 };
 

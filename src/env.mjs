@@ -29,6 +29,8 @@ const serverSchema = z.object({
   }),
   /** Session lifetime in hours. */
   SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
+  /** Job workers per app instance (WeCom sync); 0 runs none in this instance. */
+  JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
   /** Set to "true" when the app is served over https (cookies become Secure). */
   SECURE_COOKIES: optional(z.enum(["true", "false"])).default("false"),
 });

@@ -28,6 +28,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           </div>
         ))}
       </div>
+      <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
+        {t("admin.wecomLink")} ›
+      </a>
       <h2 className="mt-8 text-lg font-semibold">{t("admin.search")}</h2>
       <form className="mt-3 flex gap-2" method="get">
         <input name="q" defaultValue={query} placeholder={t("admin.searchPlaceholder")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2.5" />

@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { memberRouter } from "./routers/member";
 import { tenantRouter } from "./routers/tenant";
 import { vendorRouter } from "./routers/vendor";
+import { wecomRouter } from "./routers/wecom";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   admin: adminRouter,
   vendor: vendorRouter,
+  wecom: wecomRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -119,3 +119,9 @@ export const vendorProcedure = base.use(({ ctx, next }) => {
   if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
   return next({ ctx: { vendor: actor } });
 });
+
+/** A tenant admin with the IT office's full rights (not the helpdesk): settings and secrets. */
+export const schoolItAdminProcedure = tenantAdminProcedure.use(({ ctx, next }) => {
+  if (ctx.admin.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  return next();
+});

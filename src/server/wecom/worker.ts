@@ -2,6 +2,7 @@
 // to one worker. What retrying can fix is retried with backoff by the queue;
 // what it cannot fix fails at once, with a message for the school's admin.
 import type PgBoss from "pg-boss";
+import { ZodError } from "zod";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
 import { isWecomError } from "./errors";
@@ -25,6 +26,8 @@ export function describeFailure(error: unknown): JobFailure {
     return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent");
   }
   if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
+  // A job this version cannot read never becomes readable by retrying.
+  if (error instanceof ZodError) return new JobFailure("任务内容无法识别，已停止重试。", "The job's content is not understood; it will not be retried.", null, true);
   // Unknown errors (a database hiccup, a bug) are retried: the queue's backoff bounds them.
   console.error("wecom sync job failed:", error);
   const internal = new AppError("INTERNAL");

@@ -1,0 +1,91 @@
+// Demo mode: the demo schools talk to the bundled WeCom simulator. Each gets a
+// corp there (with secrets generated once and kept encrypted in the product's
+// database), callbacks pointing back at the app, and its members synced by jobs.
+import { randomBytes } from "node:crypto";
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../../src/generated/prisma/client";
+import { decryptSecret, encryptSecret } from "../../src/server/crypto/secrets";
+import { tenantDb } from "../../src/server/db/tenant-db";
+import { DEMO_TENANTS } from "../../src/server/seed/demo-tenants";
+import { generateCallbackKeys } from "../../src/server/wecom/callback-crypto";
+import { enqueueWecomSync } from "../../src/server/wecom/sync";
+
+const ASSISTANT_AGENT_ID = 1000003;
+const demoCorpId = (slug: string) => `wwcampus${slug}`;
+
+type Options = { prisma: PrismaClient; boss: PgBoss; key: Buffer; simUrl: string; appUrl: string };
+
+async function control<T>(simUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${simUrl}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`WeCom simulator ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Gives a demo school its WeCom settings the first time, and points them at this simulator. */
+async function wireTenant(options: Options, slug: string) {
+  const tenant = await options.prisma.tenant.findUnique({ where: { slug } });
+  if (!tenant) return null;
+  const corpId = demoCorpId(slug);
+  if (tenant.wecomCorpId && tenant.wecomCorpId !== corpId) return null; // an admin connected it elsewhere: leave it
+  const seal = (value: string) => encryptSecret(value, options.key);
+  const keys = generateCallbackKeys();
+  const firstTime = !tenant.wecomCorpId;
+  const updated = await options.prisma.tenant.update({
+    where: { id: tenant.id },
+    data: {
+      wecomApiBaseUrl: options.simUrl,
+      ...(firstTime
+        ? {
+            wecomCorpId: corpId,
+            wecomAgentId: ASSISTANT_AGENT_ID,
+            wecomSecretEnc: seal(randomBytes(24).toString("base64url")),
+            wecomContactSecretEnc: seal(randomBytes(24).toString("base64url")),
+            wecomCallbackTokenEnc: seal(keys.token),
+            wecomCallbackAesKeyEnc: seal(keys.encodingAesKey),
+          }
+        : {}),
+    },
+  });
+  const open = (sealed: string | null) => decryptSecret(sealed!, options.key);
+  return {
+    tenant: updated,
+    corp: {
+      corpid: corpId,
+      name: updated.name,
+      contactSecret: open(updated.wecomContactSecretEnc),
+      // The member-facing 二次验证 page is not built yet: until it is, no demo corp asks for it.
+      secondVerificationUrl: null,
+      apps: [
+        { agentid: 1000002, name: "消息中心" },
+        { agentid: ASSISTANT_AGENT_ID, name: updated.assistantAppName, isAssistant: true, secret: open(updated.wecomSecretEnc) },
+      ],
+    },
+    callback: { url: `${options.appUrl}/api/wecom/callback/${slug}`, token: open(updated.wecomCallbackTokenEnc), encodingAesKey: open(updated.wecomCallbackAesKeyEnc) },
+    firstTime,
+  };
+}
+
+export async function connectDemoSchoolsToSimulator(options: Options): Promise<number> {
+  const existing = new Set((await control<{ corpid: string }[]>(options.simUrl, "GET", "corps")).map((c) => c.corpid));
+  let connected = 0;
+  for (const demo of DEMO_TENANTS) {
+    const wired = await wireTenant(options, demo.slug);
+    if (!wired) continue;
+    const fresh = !existing.has(wired.corp.corpid);
+    if (fresh) await control(options.simUrl, "POST", "corps", wired.corp);
+    for (const agent of ["contacts", String(ASSISTANT_AGENT_ID)]) {
+      await control(options.simUrl, "PUT", `corps/${wired.corp.corpid}/callbacks/${agent}`, wired.callback);
+    }
+    // A corp new to the simulator gets the school's directory through the ordinary sync jobs.
+    if (fresh) {
+      const db = tenantDb(options.prisma, wired.tenant.id);
+      await db.$transaction(async (tx) => {
+        for (const member of await tx.member.findMany({ select: { id: true } })) {
+          await enqueueWecomSync(options.boss, tx, { kind: "member.upsert", tenantId: wired.tenant.id, memberId: member.id });
+        }
+      });
+    }
+    connected++;
+  }
+  return connected;
+}

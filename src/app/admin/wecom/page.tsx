@@ -1,0 +1,85 @@
+import { headers } from "next/headers";
+import { PageShell } from "~/components/page-shell";
+import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+import type { MessageKey } from "~/i18n/messages";
+import { regenerateCallbackKeysAction, retrySyncJobAction } from "./actions";
+import { WecomSettingsForm } from "./settings-form";
+
+export default async function AdminWecomPage() {
+  await requireTenantHost();
+  const admin = await requireActor("tenantAdmin", "/admin/login");
+  const { locale, t } = await requestLocale();
+  const api = await serverApi();
+  const [settings, jobs] = await Promise.all([api.wecom.settings(), api.admin.syncJobs()]);
+  const host = (await headers()).get("host") ?? "";
+  const secretHint = (set: boolean) => (set ? t("wecom.secretSet") : t("wecom.secretUnset"));
+  return (
+    <PageShell title={t("wecom.title")} t={t} back="/admin" wide>
+      <WecomSettingsForm
+        labels={{ save: t("wecom.save"), test: t("wecom.test"), working: t("common.working") }}
+        fields={[
+          { name: "apiBaseUrl", label: t("wecom.apiBaseUrl"), value: settings.apiBaseUrl, hint: t("wecom.apiHint") },
+          { name: "corpId", label: t("wecom.corpId"), value: settings.corpId },
+          { name: "agentId", label: t("wecom.agentId"), value: settings.agentId?.toString() ?? "", type: "number" },
+          { name: "assistantAppName", label: t("wecom.assistantName"), value: settings.assistantAppName },
+          { name: "appSecret", label: t("wecom.appSecret"), value: "", type: "password", placeholder: secretHint(settings.hasAppSecret) },
+          { name: "contactSecret", label: t("wecom.contactSecret"), value: "", type: "password", placeholder: secretHint(settings.hasContactSecret) },
+        ]}
+      />
+
+      <h2 className="mt-8 text-lg font-semibold">{t("wecom.callback")}</h2>
+      {admin.role === "ADMIN" ? (
+        <dl className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 font-mono text-sm" data-testid="wecom-callback">
+          {(
+            [
+              ["wecom.callbackUrl", `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}${settings.callbackPath}`],
+              ["wecom.callbackToken", settings.callbackToken ?? "—"],
+              ["wecom.callbackAesKey", settings.callbackAesKey ?? "—"],
+            ] as [MessageKey, string][]
+          ).map(([label, value]) => (
+            <div key={label} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+              <dt className="font-sans text-slate-500">{t(label)}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="mt-2 text-sm text-slate-500">{t("wecom.callbackHidden")}</p>
+      )}
+      {admin.role === "ADMIN" ? (
+        <form action={regenerateCallbackKeysAction} className="mt-3">
+          <button className="rounded-lg border border-slate-300 px-4 py-2 text-sm">{t("wecom.callbackRegenerate")}</button>
+        </form>
+      ) : null}
+
+      <h2 className="mt-8 text-lg font-semibold">{t("wecom.jobs")}</h2>
+      {jobs.length === 0 ? (
+        <p className="mt-2 text-slate-500">{t("wecom.jobsEmpty")}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="sync-jobs">
+          {jobs.map((job) => (
+            <li key={job.id} className="flex flex-wrap items-center gap-3 px-3 py-3">
+              <div className="min-w-48 flex-1">
+                <div className="font-medium">{t(`wecom.job.kind.${job.kind}` as MessageKey)}</div>
+                <div className="text-xs text-slate-500">
+                  {job.createdAt.toLocaleString(locale)} · {t("wecom.job.tries", { count: job.retryCount })}
+                </div>
+                {job.error ? <p className="mt-1 text-sm text-red-700">{locale === "en" ? job.error.en : job.error.zh}</p> : null}
+              </div>
+              <span className={`rounded-full px-2 py-0.5 text-sm ${job.state === "failed" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-700"}`}>
+                {t(`wecom.job.state.${job.state}`)}
+              </span>
+              {job.state === "failed" ? (
+                <form action={retrySyncJobAction}>
+                  <input type="hidden" name="jobId" value={job.id} />
+                  <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">{t("wecom.job.retry")}</button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { encryptionKey } from "~/server/crypto/keys";
+import { regenerateCallbackKeys, testWecomConnection, updateWecomSettings, wecomSettings, wecomSettingsInput } from "~/server/tenants/wecom-settings";
+import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure } from "../trpc";
+
+const settingsOutput = z.object({
+  apiBaseUrl: z.string(),
+  usesRealWecom: z.boolean(),
+  corpId: z.string(),
+  agentId: z.number().nullable(),
+  assistantAppName: z.string(),
+  hasAppSecret: z.boolean(),
+  hasContactSecret: z.boolean(),
+  callbackPath: z.string(),
+  callbackToken: z.string().nullable(),
+  callbackAesKey: z.string().nullable(),
+});
+
+export const wecomRouter = createTRPCRouter({
+  /** The school's WeCom connection; the callback keys only for the IT office, not the helpdesk. */
+  settings: tenantAdminProcedure.output(settingsOutput).query(async ({ ctx }) => {
+    const settings = await wecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey());
+    return ctx.admin.role === "ADMIN" ? settings : { ...settings, callbackToken: null, callbackAesKey: null };
+  }),
+
+  updateSettings: schoolItAdminProcedure
+    .meta({ probe: () => ({ apiBaseUrl: "https://qyapi.weixin.qq.com", corpId: "wwprobe", agentId: 1000002, assistantAppName: "探测" }) })
+    .input(wecomSettingsInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, { adminId: ctx.admin.id, ip: ctx.ip });
+      return { ok: true as const };
+    }),
+
+  regenerateCallbackKeys: schoolItAdminProcedure
+    .output(z.object({ token: z.string(), encodingAesKey: z.string() }))
+    .mutation(({ ctx }) => regenerateCallbackKeys(ctx.prisma, ctx.tenant.id, encryptionKey(), { adminId: ctx.admin.id, ip: ctx.ip })),
+
+  testConnection: tenantAdminProcedure
+    .output(z.object({ ok: z.boolean(), message: z.string() }))
+    .mutation(({ ctx }) => testWecomConnection(ctx.prisma, ctx.tenant.id, encryptionKey(), ctx.locale)),
+});

@@ -1,0 +1,53 @@
+// The school's IT office and its WeCom connection: the demo schools are wired
+// to a WeCom simulator, as `npm start` wires them.
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, HELPDESK, signIn } from "./helpers";
+import { tenantUrl } from "./hosts";
+
+const simUrl = process.env.E2E_WECOM_SIM_URL ?? "";
+
+async function openWecomSettings(page: Page, slug: string, account: { username: string; password: string }) {
+  await signIn(page, tenantUrl(slug, "/admin/login"), account.username, account.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: /企业微信连接与同步/ }).click();
+  await expect(page).toHaveURL(/\/admin\/wecom$/);
+}
+
+test.describe("WeCom connection in the back office", () => {
+  test("the IT office tests the school's connection and finds the directory synced to WeCom", async ({ page }) => {
+    await openWecomSettings(page, "ucas", ADMIN);
+    await expect(page.locator('input[name="corpId"]')).toHaveValue("wwcampusucas");
+    await page.getByRole("button", { name: "测试连接" }).click();
+    await expect(page.getByRole("status")).toContainText("连接成功");
+    await expect(page.getByTestId("wecom-callback")).toContainText("/api/wecom/callback/ucas");
+
+    // The demo's members reach the simulated WeCom directory through the sync jobs.
+    await expect
+      .poll(async () => {
+        const directory = (await (await fetch(`${simUrl}/__sim/corps/wwcampusucas/directory`)).json()) as { members: { name: string }[] };
+        return directory.members.map((m) => m.name);
+      }, { timeout: 30_000 })
+      .toContain("张三");
+    await expect.poll(async () => (await page.reload(), await page.getByText("没有待处理或失败的同步任务。").count()), { timeout: 30_000 }).toBe(1);
+  });
+
+  test("a wrong secret is reported in the admin's words", async ({ page }) => {
+    await openWecomSettings(page, "xawl", ADMIN);
+    await page.locator('input[name="appSecret"]').fill("not-the-right-secret");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("status").first()).toContainText("已保存");
+    await page.getByRole("button", { name: "测试连接" }).click();
+    await expect(page.getByRole("alert").last()).toContainText("Secret 无效");
+  });
+
+  test("the helpdesk sees the connection but not the callback keys, and may not change it", async ({ page }) => {
+    await openWecomSettings(page, "imut", HELPDESK);
+    await expect(page.getByText("仅信息化办公室管理员可见")).toBeVisible();
+    await expect(page.getByTestId("wecom-callback")).toHaveCount(0);
+    await page.locator('input[name="corpId"]').fill("wwchanged");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("alert").first()).toContainText("没有权限");
+    await page.reload();
+    await expect(page.locator('input[name="corpId"]')).toHaveValue("wwcampusimut");
+  });
+});

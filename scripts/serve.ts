@@ -1,6 +1,6 @@
 // `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), migrations,
 // demo data, production build, and the server on PORT (default 3000).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseKey } from "../src/server/crypto/secrets";
 import { createPrismaClient } from "../src/server/db/client";
@@ -10,7 +10,7 @@ import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
-import { buildIfNeeded, dataDir, loadDevelopmentSecrets, root, startNext, stopChild } from "./lib/runtime";
+import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
 const port = Number(process.env.PORT ?? 3000);
 let cluster: EmbeddedCluster | null = null;
@@ -63,7 +63,7 @@ async function main() {
   const demo = (env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true";
   if (demo && env.WECOM_SIMULATOR !== "false") {
     const simPort = env.WECOM_SIM_PORT ? Number(env.WECOM_SIM_PORT) : await findFreePort(3900);
-    simulator = await startSimulator(simPort);
+    simulator = await startSimulatorProcess(simPort, path.join(dataDir, "wecom-sim.json"));
     simulatorUrl = `http://127.0.0.1:${simPort}`;
     const boss = await startBoss(createBoss(env.DATABASE_URL!));
     const prisma = createPrismaClient(env.DATABASE_URL!);
@@ -88,21 +88,6 @@ async function main() {
   if (simulatorUrl) console.log(`  WeCom simulator: ${simulatorUrl}  (a phone-sized WeChat: scan, follow, see messages)`);
   for (const tenant of DEMO_TENANTS) console.log(`  ${tenant.name.padEnd(10, "　")} http://${tenant.slug}.${domain}:${port}`);
   console.log("  Demo accounts are listed in README.md. Press Ctrl-C to stop.\n");
-}
-
-/** The bundled WeCom simulator as its own process, its state kept in .data/. */
-async function startSimulator(simPort: number): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/wecom-sim.ts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WECOM_SIM_PORT: String(simPort), WECOM_SIM_STATE_FILE: path.join(dataDir, "wecom-sim.json") },
-  });
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error("The WeCom simulator exited at start.");
-    if (await fetch(`http://127.0.0.1:${simPort}/__sim/corps`).then((r) => r.ok, () => false)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The WeCom simulator did not start within 20 s.");
 }
 
 /** The variables the operator did set win over generated ones. */

@@ -13,9 +13,8 @@ import { findFreePort, startEmbeddedPostgres } from "../src/server/db/embedded-p
 import { applyMigrations, createDatabases, databaseUrlFor } from "../src/server/db/migrations";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { seedDemo } from "../src/server/seed/seed-demo";
-import { startWecomSimulator } from "../src/wecom-sim";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
-import { buildIfNeeded, root, startNext, stopChild } from "./lib/runtime";
+import { buildIfNeeded, root, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
 type Tally = { phase: string; passed: number; failed: number };
 const tallies: Tally[] = [];
@@ -87,10 +86,11 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   const port = await findFreePort(3700);
   // As in the demo: the schools talk to a WeCom simulator of their own.
   const simPort = await findFreePort(3950);
-  const simulator = await startWecomSimulator({ port: simPort });
+  const simulator = await startSimulatorProcess(simPort);
+  const simUrl = `http://127.0.0.1:${simPort}`;
   const boss = await startBoss(createBoss(databaseUrl));
   const wiring = createPrismaClient(databaseUrl);
-  await connectDemoSchoolsToSimulator({ prisma: wiring, boss, key: parseKey(secrets.APP_ENCRYPTION_KEY), simUrl: simulator.url, appUrl: `http://127.0.0.1:${port}` });
+  await connectDemoSchoolsToSimulator({ prisma: wiring, boss, key: parseKey(secrets.APP_ENCRYPTION_KEY), simUrl, appUrl: `http://127.0.0.1:${port}` });
   await Promise.all([wiring.$disconnect(), boss.stop({ graceful: false, wait: true })]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -110,7 +110,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
       ...env,
       NODE_ENV: "test",
       E2E_PORT: String(port),
-      E2E_WECOM_SIM_URL: simulator.url,
+      E2E_WECOM_SIM_URL: simUrl,
       CHROMIUM_PATH: chromium ?? "",
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
     });
@@ -125,7 +125,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     tallies.push({ phase: "playwright", passed: 0, failed: 1 });
   } finally {
     await stopChild(server);
-    await simulator.close();
+    await stopChild(simulator);
   }
 }
 

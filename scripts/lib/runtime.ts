@@ -75,6 +75,22 @@ export async function startNext(distDir: string, port: number, env: NodeJS.Proce
   throw new Error("next start did not answer /api/health within 2 minutes.");
 }
 
+/** The bundled WeCom simulator as its own process (never in this one: spawnSync would freeze it). */
+export async function startSimulatorProcess(port: number, stateFile?: string): Promise<ChildProcess> {
+  const child = spawn(bin("tsx"), ["scripts/wecom-sim.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, WECOM_SIM_PORT: String(port), WECOM_SIM_STATE_FILE: stateFile ?? "" },
+  });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error("The WeCom simulator exited at start.");
+    if (await fetch(`http://127.0.0.1:${port}/__sim/corps`).then((r) => r.ok, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error("The WeCom simulator did not start within 20 s.");
+}
+
 export function stopChild(child: ChildProcess | null): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -100,6 +100,21 @@ describe("app calls", () => {
   });
 });
 
+describe("second verification", () => {
+  it("admits a member waiting for 二次验证 once the product reports success (authsucc)", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "https://school.example.com/verify" });
+    const client = await school.client();
+    const userid = uniqueId("v");
+    const phone = mobile();
+    await client.createUser({ userid, name: "待验证", mobile: phone, department: [1] });
+    const wx = await sim.ctl<{ id: string }>("POST", "wechat-users", { name: "微信", phone });
+    await sim.ctl("POST", `wechat-users/${wx.id}/follow`, { corpid: school.corp.corpid });
+    expect((await client.getUser(userid)).status).toBe(4);
+    await client.authSucceeded(userid);
+    expect((await client.getUser(userid)).status).toBe(1);
+  });
+});
+
 describe("tokens", () => {
   it("fetches one token for all app instances, even when they ask at once", async () => {
     const school = await connectedSchool(prisma, sim);

@@ -145,6 +145,18 @@ describe("durable WeCom sync", () => {
     await expect(runWecomSyncJob(deps(), removal)).resolves.toBeUndefined();
   });
 
+  it("invites a synced member and sends members an app message through jobs", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const member = school.tenant.memberId;
+    const run = (job: Parameters<typeof runWecomSyncJob>[1]) => runWecomSyncJob(deps(), job);
+    await run({ kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: member });
+    await run({ kind: "member.invite", tenantId: school.tenant.tenantId, memberId: member });
+    await run({ kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [member], content: "请尽快完成企业微信认证" });
+    const userid = (await prisma.member.findUniqueOrThrow({ where: { id: member } })).wecomUserId!;
+    expect(JSON.stringify(await sim.ctl("GET", `corps/${school.corp.corpid}/invitations`))).toContain(userid);
+    expect(JSON.stringify(await sim.ctl("GET", `corps/${school.corp.corpid}/messages`))).toContain("请尽快完成企业微信认证");
+  });
+
   it("shares the work between two app instances without doing any job twice", async () => {
     await startWorkers();
     const school = await connectedSchool(prisma, sim);

@@ -60,6 +60,8 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
     if (notFound(error)) return null;
     throw error;
   });
+  // WeCom needs a phone or an email (60129): a member with neither joins WeCom when they bind a phone.
+  if (!current && !desired.mobile && !desired.email) return;
   if (!current) {
     await client.createUser({ userid, ...desired, department: [1], to_invite: false }).catch(async (error: unknown) => {
       // Created by an earlier run that died before it could record it.

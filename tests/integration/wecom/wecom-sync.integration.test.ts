@@ -126,6 +126,19 @@ describe("durable WeCom sync", () => {
     await eventually("no job left", async () => (await leftOver()).length === 0);
   });
 
+  it("leaves a member with neither phone nor email out of WeCom until they have one", async () => {
+    await startWorkers();
+    const school = await connectedSchool(prisma, sim);
+    const d = await directoryDeps(school);
+    const account = uniqueId("N");
+    const member = await createMember(d, { account, name: "无手机", identityKindCode: "student_staff", department: "", phone: "", email: "" });
+    await eventually("the job to finish", async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.memberId === member.id));
+    expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
+    const bound = phone();
+    await updateMember(d, { memberId: member.id, phone: bound });
+    await eventually("the member in WeCom", async () => (await simMembers(school)).find((m) => m.userid === account.toLowerCase() && m.mobile === bound));
+  });
+
   it("runs a job twice without harm: the second run changes nothing", async () => {
     const school = await connectedSchool(prisma, sim);
     const member = await prisma.member.findUniqueOrThrow({ where: { id: school.tenant.memberId } });

@@ -19,13 +19,14 @@ function throwOnFailure(outcome: PasswordOutcome): void {
   throw new AppError("BAD_CREDENTIALS_REMAINING", { remaining: outcome.remaining });
 }
 
-async function checkAccount(
+/** The account, once its password is right, it is not locked and not disabled. */
+async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(
   prisma: PrismaClient,
   table: AccountTable,
-  account: (LockableAccount & { disabled?: boolean }) | null,
+  account: A | null,
   attempt: Attempt,
   policy: LockoutPolicy,
-): Promise<void> {
+): Promise<A> {
   if (!account) {
     await burnPasswordCheck(attempt.password);
     throw new AppError("BAD_CREDENTIALS");
@@ -33,6 +34,7 @@ async function checkAccount(
   const outcome = await checkPasswordWithLockout(prisma, table, account, attempt.password, policy);
   throwOnFailure(outcome);
   if (account.disabled) throw new AppError("ACCOUNT_DISABLED");
+  return account;
 }
 
 function tenantPolicy(tenant: TenantContext): LockoutPolicy {
@@ -43,29 +45,29 @@ function tenantPolicy(tenant: TenantContext): LockoutPolicy {
 export async function signInMember(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
   if (tenant.idpKind !== "BUILTIN") throw new AppError("LOGIN_NOT_BUILTIN");
   const scoped = tenantDb(prisma, tenant.id);
-  const member = await scoped.member.findUnique({
+  const found = await scoped.member.findUnique({
     where: { tenantId_account: { tenantId: tenant.id, account: attempt.identifier } },
     select: lockable,
   });
-  await checkAccount(prisma, "member", member, attempt, tenantPolicy(tenant));
-  await audit(scoped, { actorKind: "member", actorId: member!.id, action: "member.login", ip: attempt.ip });
-  return { sub: member!.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member!.sessionVersion };
+  const member = await checkAccount(prisma, "member", found, attempt, tenantPolicy(tenant));
+  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: attempt.ip });
+  return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
 }
 
 export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
   const scoped = tenantDb(prisma, tenant.id);
-  const admin = await scoped.tenantAdmin.findUnique({
+  const found = await scoped.tenantAdmin.findUnique({
     where: { tenantId_username: { tenantId: tenant.id, username: attempt.identifier } },
     select: { ...lockable, disabled: true },
   });
-  await checkAccount(prisma, "tenantAdmin", admin, attempt, tenantPolicy(tenant));
-  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin!.id, action: "admin.login", ip: attempt.ip });
-  return { sub: admin!.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin!.sessionVersion };
+  const admin = await checkAccount(prisma, "tenantAdmin", found, attempt, tenantPolicy(tenant));
+  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: attempt.ip });
+  return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
 
 export async function signInVendor(prisma: PrismaClient, attempt: Attempt): Promise<SessionClaims> {
-  const vendor = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
-  await checkAccount(prisma, "vendorAdmin", vendor, attempt, DEFAULT_LOCKOUT);
-  await audit(prisma, { actorKind: "vendor", actorId: vendor!.id, action: "vendor.login", ip: attempt.ip });
-  return { sub: vendor!.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor!.sessionVersion };
+  const found = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
+  const vendor = await checkAccount(prisma, "vendorAdmin", found, attempt, DEFAULT_LOCKOUT);
+  await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
+  return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

@@ -98,7 +98,8 @@ describe("WeCom simulator: OAuth", () => {
 });
 
 describe("WeCom simulator: second verification", () => {
-  it("keeps a member who followed at status 4 until the product calls user/authsucc with the code's userid", async () => {
+  /** A corp that asks for 二次验证, and a member whose WeChat (phone matching) is ready to follow. */
+  async function memberOfVerifyingCorp() {
     const c = await makeCorp(sim, { secondVerificationUrl: "https://uestc.campus.example/wecom/verify" });
     const t = await tokenFor(sim, c.corpid, c.contactSecret);
     const phone = newPhone();
@@ -106,6 +107,10 @@ describe("WeCom simulator: second verification", () => {
     await createMember(sim, t, { userid, name: "考生", mobile: phone });
     const wx = uniqueId("wx");
     await sim.ctl("POST", "wechat-users", { id: wx, name: "考生微信", phone });
+    return { c, t, userid, wx };
+  }
+  it("keeps a member who followed at status 4 until the product calls user/authsucc with the code's userid", async () => {
+    const { c, t, userid, wx } = await memberOfVerifyingCorp();
     const followed = await sim.ctl<{ result: string; secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, { corpid: c.corpid });
     expect(followed.result).toBe("followed");
     const link = new URL(followed.secondVerificationUrl);
@@ -121,13 +126,7 @@ describe("WeCom simulator: second verification", () => {
   });
 
   it("also admits through auth/get_tfa_info + user/tfa_succ, refusing a wrong tfa_code (40207)", async () => {
-    const c = await makeCorp(sim, { secondVerificationUrl: "https://uestc.campus.example/wecom/verify" });
-    const t = await tokenFor(sim, c.corpid, c.contactSecret);
-    const phone = newPhone();
-    const userid = uniqueId("k");
-    await createMember(sim, t, { userid, name: "考生", mobile: phone });
-    const wx = uniqueId("wx");
-    await sim.ctl("POST", "wechat-users", { id: wx, name: "考生微信", phone });
+    const { c, t, userid, wx } = await memberOfVerifyingCorp();
     const followed = await sim.ctl<{ secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, { corpid: c.corpid });
     const code = new URL(followed.secondVerificationUrl).searchParams.get("code");
     const info = await sim.api("auth/get_tfa_info", { token: t, body: { code } });

@@ -123,6 +123,14 @@ export const ERROR_CATALOG = {
       en: "WeCom cannot be reached right now. Please try again later, or contact your school's IT office if it lasts.",
     },
   },
+  RATE_LIMITED: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "操作过于频繁，请 {seconds} 秒后再试。",
+      en: "Too many attempts. Please wait {seconds} seconds and try again.",
+    },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,

@@ -10,6 +10,7 @@ import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session"
 import { db } from "~/server/db/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import { jobQueue } from "~/server/jobs/app-queue";
+import { clientAddress } from "~/server/http/client-address";
 import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import type { ProcedureMeta } from "./meta";
@@ -35,7 +36,7 @@ export async function createContext(opts: { headers: Headers; prisma?: PrismaCli
   const resolution = await resolveTenantForHost(prisma, opts.headers.get("host"));
   const claims = await readSessionClaims(opts.headers);
   const actor = claims ? await loadActor(prisma, claims) : null;
-  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  const ip = clientAddress(opts.headers);
   return { prisma, jobs: opts.jobs ?? jobQueue(), resolution, actor, locale: localeFrom(opts.headers), ip };
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { serverEnv } from "~/env.mjs";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
+import { clientAddress } from "~/server/http/client-address";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
@@ -28,16 +29,12 @@ export function encodeAuthError(error: unknown): string {
   return JSON.stringify({ code: "INTERNAL", vars: {} });
 }
 
-function clientIp(headers: Headers): string | null {
-  return headers["x-forwarded-for"]?.split(",")[0]?.trim() || headers["x-real-ip"] || null;
-}
-
 function attemptFrom(raw: unknown, headers: Headers) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("BAD_CREDENTIALS");
   const host = normaliseHost(headers.host);
   if (!host) throw new AppError("TENANT_UNAVAILABLE");
-  return { ...parsed.data, host, ip: clientIp(headers) };
+  return { ...parsed.data, host, ip: clientAddress(headers) };
 }
 
 type Authorize = (attempt: ReturnType<typeof attemptFrom>, headers: Headers) => Promise<SessionClaims>;

@@ -439,8 +439,8 @@ export async function checkMigrations(options: CheckOptions): Promise<string[]> 
       `The migrations do not build the database that ${SNAPSHOT_FILE} describes (was a migration.sql edited, or the ` +
         "snapshot?). Compared with the snapshot, the migrated database has:\n" +
         indent(drift.join("\n")) +
-        `\nPut changes to the data model in schema.prisma and ${CREATE_HINT}; only CHECK constraints and ` +
-        "extensions may be added to a migration.sql by hand.",
+        `\nPut changes to the data model in schema.prisma and ${CREATE_HINT}; only CHECK constraints, ` +
+        "expression indexes and extensions may be added to a migration.sql by hand.",
     );
   }
   return problems;
@@ -522,12 +522,14 @@ const CATALOG_QUERIES: Record<string, string> = {
     JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${USER_RELATION}`,
+  // Expression indexes (e.g. a case-insensitive unique index) may be added by hand:
+  // Prisma cannot express them.
   index: `
     SELECT format('%I.%I', n.nspname, i.relname) AS key, pg_get_indexdef(x.indexrelid) AS value
     FROM pg_index x
     JOIN pg_class i ON i.oid = x.indexrelid
     JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE ${USER_RELATION}`,
+    WHERE x.indexprs IS NULL AND ${USER_RELATION}`,
   // CHECK constraints may be added by hand (Prisma cannot express them); NOT NULL
   // ones (PostgreSQL 18 lists them here too) are already part of the columns.
   constraint: `

@@ -106,7 +106,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   try {
     buildIfNeeded(".next", env);
     server = await startNext(".next", port, env, true);
-    const code = run(bin("playwright"), ["test"], {
+    const code = run(bin("playwright"), ["test", ...e2eSpecs], {
       ...env,
       NODE_ENV: "test",
       E2E_PORT: String(port),
@@ -129,21 +129,29 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   }
 }
 
+// `npm test -- --e2e-only [spec …]`: only the end-to-end phase, for working on a browser test.
+const e2eOnly = process.argv.includes("--e2e-only");
+const e2eSpecs = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
   const env = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
 
-  check("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "."], env);
-  check("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"], env);
-  vitest("unit", env);
+  if (!e2eOnly) {
+    check("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "."], env);
+    check("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"], env);
+    vitest("unit", env);
+  }
 
   // One throwaway cluster for everything that needs a database: never the demo one.
   const dir = mkdtempSync(path.join(os.tmpdir(), "campus-test-"));
   const cluster = await startEmbeddedPostgres({ dir, port: await findFreePort(55432), persistent: false });
   try {
-    check("migrations match schema.prisma", bin("tsx"), ["scripts/db.ts", "check"], { ...env, CHECK_DATABASE_URL: cluster.adminUrl });
-    vitest("integration", { ...env, TEST_DATABASE_ADMIN_URL: cluster.adminUrl });
+    if (!e2eOnly) {
+      check("migrations match schema.prisma", bin("tsx"), ["scripts/db.ts", "check"], { ...env, CHECK_DATABASE_URL: cluster.adminUrl });
+      vitest("integration", { ...env, TEST_DATABASE_ADMIN_URL: cluster.adminUrl });
+    }
     await endToEnd(cluster.adminUrl, secrets);
   } finally {
     await cluster.stop().catch(() => {});

@@ -131,6 +131,14 @@ export const ERROR_CATALOG = {
       en: "Too many attempts. Please wait {seconds} seconds and try again.",
     },
   },
+  PAYLOAD_TOO_LARGE: {
+    trpc: "PAYLOAD_TOO_LARGE",
+    http: 413,
+    message: {
+      zh: "提交的内容过大（上限 {kib} KB），请删减后重试。",
+      en: "What you sent is too large (the limit is {kib} KB). Please send less and try again.",
+    },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,

@@ -19,9 +19,12 @@ export function refreshAt(issuedAt: Date, expiresInSeconds: number): Date {
   return new Date(issuedAt.getTime() + (expiresInSeconds - margin) * 1000);
 }
 
-/** Changing the corp id or the secret changes the key, so a stale token is never reused. */
-export function tokenCacheKey(kind: SecretKind, corpId: string, secret: string): string {
-  return `${kind}:${createHash("sha256").update(`${corpId}\n${secret}`).digest("hex").slice(0, 40)}`;
+/**
+ * Changing the API base URL, the corp id or the secret changes the key, so a
+ * token is only ever sent back to the API that issued it.
+ */
+export function tokenCacheKey(kind: SecretKind, baseUrl: string, corpId: string, secret: string): string {
+  return `${kind}:${createHash("sha256").update(`${baseUrl}\n${corpId}\n${secret}`).digest("hex").slice(0, 40)}`;
 }
 
 type Options = {
@@ -30,6 +33,11 @@ type Options = {
   cacheKey: string;
   encryptionKey: Buffer;
   fetchToken: () => Promise<FetchedToken>;
+  /**
+   * Runs under the lock, just before gettoken: throws to send none (e.g. the
+   * secret was refused while this request waited for the instance that asked).
+   */
+  beforeFetch?: () => Promise<void>;
   /** A token WeCom just refused: replace it even if it looks fresh. */
   rejected?: string;
   now?: () => Date;
@@ -53,6 +61,7 @@ export async function accessToken(options: Options): Promise<string> {
       // Another instance may have refreshed it while this one waited for the lock.
       const again = usable(await tx.wecomToken.findUnique({ where }));
       if (again) return again;
+      await options.beforeFetch?.();
       const fetched = await options.fetchToken();
       const data = {
         tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey),

@@ -1,0 +1,54 @@
+// A secret WeCom refused is remembered on the school (Tenant.wecomAuthFailedAt /
+// wecomAuthFailure), shared by every app instance through PostgreSQL: while it
+// is remembered no gettoken is sent for the school and its sync jobs wait
+// (security review M8: repeated wrong secrets get the caller's IP blocked for an
+// hour). Saving new settings forgets it; so does time, so that a secret fixed in
+// WeCom's console is tried again.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { QUEUES } from "~/server/jobs/queue";
+import { WecomAuthPausedError } from "./errors";
+
+/** How long a refused secret stays refused without a settings change. */
+export const AUTH_PAUSE_MS = 60 * 60 * 1000;
+
+type Raw = Pick<PrismaClient, "$executeRawUnsafe">;
+type FailureRow = { wecomAuthFailedAt: Date | null; wecomAuthFailure: string | null };
+
+/** Throws the pause while a remembered failure is younger than AUTH_PAUSE_MS. */
+export function assertNotPaused(row: FailureRow, now = new Date()): void {
+  if (row.wecomAuthFailedAt && row.wecomAuthFailure && now.getTime() - row.wecomAuthFailedAt.getTime() < AUTH_PAUSE_MS) {
+    throw new WecomAuthPausedError(row.wecomAuthFailure, row.wecomAuthFailedAt);
+  }
+}
+
+/**
+ * Remembers a refused secret, committed at once (not in the caller's
+ * transaction), so requests waiting on the token lock see it. Only for the
+ * settings the refused request used: a save in between is not paused by it.
+ */
+export async function recordAuthFailure(
+  prisma: PrismaClient,
+  connection: { tenantId: string; corpId: string; baseUrl: string },
+  failure: string,
+): Promise<WecomAuthPausedError> {
+  const failedAt = new Date();
+  await prisma.tenant.updateMany({
+    where: { id: connection.tenantId, wecomCorpId: connection.corpId, wecomApiBaseUrl: connection.baseUrl },
+    data: { wecomAuthFailedAt: failedAt, wecomAuthFailure: failure.slice(0, 64) },
+  });
+  return new WecomAuthPausedError(failure, failedAt);
+}
+
+/**
+ * Puts the school's sync jobs that failed because of the pause back in the
+ * queue (as pg-boss's own retry does: one more try), e.g. in the transaction
+ * that saves new settings.
+ */
+export async function resumePausedSyncJobs(tx: Raw, tenantId: string): Promise<number> {
+  return tx.$executeRawUnsafe(
+    `UPDATE pgboss.job SET state = 'retry', retry_limit = retry_limit + 1, start_after = now()
+      WHERE name = $1 AND data->>'tenantId' = $2 AND state = 'failed' AND (output->>'paused')::boolean IS TRUE`,
+    QUEUES.wecomSync,
+    tenantId,
+  );
+}

@@ -11,7 +11,7 @@ import { WecomAuthPausedError } from "./errors";
 /** How long a refused secret stays refused without a settings change. */
 export const AUTH_PAUSE_MS = 60 * 60 * 1000;
 
-type Raw = Pick<PrismaClient, "$executeRawUnsafe">;
+type Raw = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 type FailureRow = { wecomAuthFailedAt: Date | null; wecomAuthFailure: string | null };
 
 /** Throws the pause while a remembered failure is younger than AUTH_PAUSE_MS. */
@@ -21,21 +21,32 @@ export function assertNotPaused(row: FailureRow, now = new Date()): void {
   }
 }
 
+/** Throws the pause if the school has one; raw SQL, so it runs in the token store's transaction. */
+export async function assertSchoolNotPaused(tx: Raw, tenantId: string): Promise<void> {
+  const rows = await tx.$queryRawUnsafe<FailureRow[]>(`SELECT "wecomAuthFailedAt", "wecomAuthFailure" FROM "Tenant" WHERE id = $1::uuid`, tenantId);
+  if (rows[0]) assertNotPaused(rows[0]);
+}
+
 /**
- * Remembers a refused secret, committed at once (not in the caller's
- * transaction), so requests waiting on the token lock see it. Only for the
- * settings the refused request used: a save in between is not paused by it.
+ * Remembers a refused secret, in the token store's transaction: it commits
+ * before the token lock is released, so the requests waiting on the lock see
+ * it instead of asking again. Only for the settings the refused request used:
+ * a save in between is not paused by it.
  */
 export async function recordAuthFailure(
-  prisma: PrismaClient,
+  tx: Raw,
   connection: { tenantId: string; corpId: string; baseUrl: string },
   failure: string,
 ): Promise<WecomAuthPausedError> {
   const failedAt = new Date();
-  await prisma.tenant.updateMany({
-    where: { id: connection.tenantId, wecomCorpId: connection.corpId, wecomApiBaseUrl: connection.baseUrl },
-    data: { wecomAuthFailedAt: failedAt, wecomAuthFailure: failure.slice(0, 64) },
-  });
+  await tx.$executeRawUnsafe(
+    `UPDATE "Tenant" SET "wecomAuthFailedAt" = $2, "wecomAuthFailure" = $3 WHERE id = $1::uuid AND "wecomCorpId" = $4 AND "wecomApiBaseUrl" = $5`,
+    connection.tenantId,
+    failedAt,
+    failure.slice(0, 64),
+    connection.corpId,
+    connection.baseUrl,
+  );
   return new WecomAuthPausedError(failure, failedAt);
 }
 

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import type { WecomConnection } from "./connection";
-import { assertNotPaused, recordAuthFailure } from "./auth-pause";
+import { assertSchoolNotPaused, recordAuthFailure } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
 import { CREDENTIAL_ERRCODES, WecomApiError, WecomBaseUrlError, WecomTransportError } from "./errors";
 import { accessToken, tokenCacheKey, type SecretKind } from "./token-store";
@@ -166,25 +166,16 @@ export class WecomClient {
       encryptionKey: this.encryptionKey,
       rejected,
       // Requests that waited on the lock while another was refused share its failure instead of asking again.
-      beforeFetch: async () => {
-        const tenant = await this.prisma.tenant.findUniqueOrThrow({
-          where: { id: this.connection.tenantId },
-          select: { wecomAuthFailedAt: true, wecomAuthFailure: true },
-        });
-        assertNotPaused(tenant);
-      },
+      beforeFetch: (tx) => assertSchoolNotPaused(tx, this.connection.tenantId),
       fetchToken: async () => {
-        try {
-          const answer = await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } });
-          return { accessToken: answer.access_token as string, expiresInSeconds: Number(answer.expires_in ?? 7200) };
-        } catch (error) {
-          // A wrong secret is permanent: remember it rather than ask again (repeated tries get the IP blocked for an hour).
-          if (error instanceof WecomApiError && CREDENTIAL_ERRCODES.includes(error.errcode)) {
-            throw await recordAuthFailure(this.prisma, this.connection, `${kind}:${error.errcode}`);
-          }
-          throw error;
-        }
+        const answer = await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } });
+        return { accessToken: answer.access_token as string, expiresInSeconds: Number(answer.expires_in ?? 7200) };
       },
+      // A wrong secret is permanent: remember it rather than ask again (repeated tries get the IP blocked for an hour).
+      rememberFailure: async (tx, error) =>
+        error instanceof WecomApiError && CREDENTIAL_ERRCODES.includes(error.errcode)
+          ? recordAuthFailure(tx, this.connection, `${kind}:${error.errcode}`)
+          : null,
     });
   }
 

@@ -3,7 +3,7 @@
 // platform's choice, secrets and tokens never go anywhere else, a refused
 // secret is not sent again, and the callback route reads little and parses
 // nothing before the signature holds.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -348,13 +348,7 @@ describe("the simulator's state file", () => {
     const local = await startSim({ stateFile: file });
     try {
       await local.ctl("POST", "corps", { corpid: uniqueId("ww"), name: "私密", apps: [{ agentid: 1000002, name: "应用" }] });
-      await eventually("the state to be written", async () => {
-        try {
-          return statSync(file).isFile();
-        } catch {
-          return false;
-        }
-      });
+      await eventually("the state to be written", () => Promise.resolve(existsSync(file)));
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(statSync(folder).mode & 0o077).toBe(0);
     } finally {

@@ -65,6 +65,8 @@ async function main() {
     const simPort = env.WECOM_SIM_PORT ? Number(env.WECOM_SIM_PORT) : await findFreePort(3900);
     simulator = await startSimulatorProcess(simPort, path.join(dataDir, "wecom-sim.json"));
     simulatorUrl = `http://127.0.0.1:${simPort}`;
+    // The one API besides the real WeCom that the app will call (src/server/wecom/base-url.ts).
+    env.WECOM_SIMULATOR_URL = simulatorUrl;
     const boss = await startBoss(createBoss(env.DATABASE_URL!));
     const prisma = createPrismaClient(env.DATABASE_URL!);
     const connected = await connectDemoSchoolsToSimulator({

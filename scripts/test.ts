@@ -99,6 +99,8 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     DATABASE_URL: databaseUrl,
     PLATFORM_DOMAIN: "localhost",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The simulator is the one API besides the real WeCom that the app may call.
+    WECOM_SIMULATOR_URL: simUrl,
   };
   let server = null;
   const output = path.join(resultsDir, "e2e.json");

@@ -9,6 +9,7 @@ export type ServerEnv = {
   SESSION_MAX_AGE_HOURS: number;
   JOB_WORKERS: number;
   SECURE_COOKIES: "true" | "false";
+  WECOM_SIMULATOR_URL: string | undefined;
 };
 
 export function serverEnv(): ServerEnv;

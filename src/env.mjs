@@ -33,6 +33,21 @@ const serverSchema = z.object({
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
   /** Set to "true" when the app is served over https (cookies become Secure). */
   SECURE_COOKIES: optional(z.enum(["true", "false"])).default("false"),
+  /**
+   * The WeCom simulator's origin (http(s)://host:port, nothing after it): the one API besides the real
+   * https://qyapi.weixin.qq.com that schools may choose. Unset in production. Read at use by
+   * src/server/wecom/base-url.ts; validated here so a bad value stops the start.
+   */
+  WECOM_SIMULATOR_URL: optional(
+    z.string().refine((v) => {
+      try {
+        const url = new URL(v);
+        return /^https?:$/.test(url.protocol) && v.replace(/\/$/, "") === url.origin;
+      } catch {
+        return false;
+      }
+    }, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
+  ),
 });
 
 /** @type {z.infer<typeof serverSchema> | undefined} */

@@ -14,7 +14,8 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
  */
 export function loadDevelopmentSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string } {
   const file = path.join(dataDir, "secrets.json");
-  mkdirSync(dataDir, { recursive: true });
+  // Development secrets and the simulator's state live here: owner only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!existsSync(file)) {
     const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

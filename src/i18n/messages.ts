@@ -109,6 +109,14 @@ const zh = {
   "wecom.job.kind.message.text": "发送消息",
   "wecom.job.retry": "重试",
   "wecom.job.tries": "已重试 {count} 次",
+  "wecom.apiChoice.real": "企业微信（{url}）",
+  "wecom.apiChoice.simulator": "企业微信模拟器（{url}，由平台运营方配置）",
+  "wecom.apiNotAllowed": "当前保存的 API 地址 {url} 已不被平台允许，同步已停止：请选择一个地址，保存后重新填写 Secret。",
+  "wecom.moveClearsSecrets": "更改企业 ID 或 API 地址会清除已保存的应用 Secret 与通讯录同步 Secret，保存后需重新填写。",
+  "wecom.savedClearedSecrets": "已保存。企业 ID 或 API 地址已更改，原有 Secret 已清除，请重新填写应用 Secret 与通讯录同步 Secret。",
+  "wecom.testItOnly": "仅信息化办公室管理员可以测试连接。",
+  "wecom.pausedTitle": "企业微信同步已暂停",
+  "wecom.job.state.paused": "已暂停",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -221,6 +229,14 @@ const en: Record<MessageKey, string> = {
   "wecom.job.kind.message.text": "Send message",
   "wecom.job.retry": "Retry",
   "wecom.job.tries": "Retried {count} times",
+  "wecom.apiChoice.real": "WeCom ({url})",
+  "wecom.apiChoice.simulator": "WeCom simulator ({url}, set up by the platform's operator)",
+  "wecom.apiNotAllowed": "The saved API address {url} is no longer allowed by the platform, so sync has stopped: choose an address, save, and enter the secrets again.",
+  "wecom.moveClearsSecrets": "Changing the corp ID or the API address clears the saved app secret and contact-sync secret: enter them again after saving.",
+  "wecom.savedClearedSecrets": "Saved. The corp ID or API address changed, so the old secrets were cleared: enter the app secret and the contact-sync secret again.",
+  "wecom.testItOnly": "Only the IT office's administrators can test the connection.",
+  "wecom.pausedTitle": "WeCom sync is paused",
+  "wecom.job.state.paused": "Paused",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };

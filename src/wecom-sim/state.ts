@@ -1,7 +1,8 @@
 // Everything the simulator knows, as one JSON-serialisable object, so that WECOM_SIM_STATE_FILE
 // can persist it across restarts by writing it whole. Domain modules mutate it; nothing else holds
 // state except the transient parts (fault counters, rate-limit windows, the callback queue).
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 export type FieldSet = "full" | "restricted";
 
@@ -152,11 +153,25 @@ export function loadState(file: string | undefined): SimState {
   return { ...emptyState(), ...parsed };
 }
 
-/** Written whole and renamed into place, so a crash mid-write never leaves half a file. */
+/**
+ * The state holds every simulated corp's secrets and tokens: its folder is
+ * made private (owner only), unless it is a shared sticky folder such as /tmp,
+ * which is not ours to change.
+ */
+function makeFolderPrivate(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const { mode } = statSync(folder);
+  if ((mode & 0o1000) === 0 && (mode & 0o077) !== 0) chmodSync(folder, mode & 0o700);
+}
+
+/** Written whole (owner-only, mode 0600) and renamed into place, so a crash mid-write never leaves half a file. */
 export function saveState(file: string | undefined, state: SimState): void {
   if (!file) return;
+  makeFolderPrivate(path.dirname(path.resolve(file)));
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state));
+  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+  // A umask cannot widen it, but a file left from before may have been wider: the mode is set explicitly.
+  chmodSync(tmp, 0o600);
   renameSync(tmp, file);
 }
 

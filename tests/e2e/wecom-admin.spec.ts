@@ -17,6 +17,9 @@ test.describe("WeCom connection in the back office", () => {
   test("the IT office tests the school's connection and finds the directory synced to WeCom", async ({ page }) => {
     await openWecomSettings(page, "ucas", ADMIN);
     await expect(page.locator('input[name="corpId"]')).toHaveValue("wwcampusucas");
+    // The API address is a choice between the platform's: the real WeCom and the operator's simulator.
+    await expect(page.locator('select[name="apiBaseUrl"] option')).toHaveCount(2);
+    await expect(page.locator('select[name="apiBaseUrl"]')).toHaveValue(simUrl);
     await page.getByRole("button", { name: "测试连接" }).click();
     await expect(page.getByRole("status")).toContainText("连接成功");
     await expect(page.getByTestId("wecom-callback")).toContainText("/api/wecom/callback/ucas");
@@ -45,6 +48,9 @@ test.describe("WeCom connection in the back office", () => {
     await openWecomSettings(page, "imut", HELPDESK);
     await expect(page.getByText("仅信息化办公室管理员可见")).toBeVisible();
     await expect(page.getByTestId("wecom-callback")).toHaveCount(0);
+    // Each test may send WeCom a gettoken: the IT office's, not the helpdesk's.
+    await expect(page.getByRole("button", { name: "测试连接" })).toBeDisabled();
+    await expect(page.getByText("仅信息化办公室管理员可以测试连接。")).toBeVisible();
     await page.locator('input[name="corpId"]').fill("wwchanged");
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByRole("alert").first()).toContainText("没有权限");

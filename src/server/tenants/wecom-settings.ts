@@ -6,16 +6,21 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { decryptSecret, encryptSecret } from "~/server/crypto/secrets";
 import { AppError } from "~/server/errors";
+import { enforceRateLimit } from "~/server/security/rate-limit";
+import { assertNotPaused, resumePausedSyncJobs } from "~/server/wecom/auth-pause";
+import { isAllowedWecomBaseUrl, WECOM_API_BASE_URL, wecomBaseUrlChoices } from "~/server/wecom/base-url";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import { WecomClient } from "~/server/wecom/client";
 import { loadWecomConnection } from "~/server/wecom/connection";
-import { isWecomError } from "~/server/wecom/errors";
+import { isWecomError, type WecomAuthPausedError } from "~/server/wecom/errors";
 import type { Locale } from "~/i18n/locale";
 
-export const WECOM_API_BASE_URL = "https://qyapi.weixin.qq.com";
+/** 【测试连接】 per school: each one may send a gettoken per secret. */
+export const WECOM_TEST_RATE_LIMIT = { limit: 5, windowSeconds: 60 } as const;
 
 export const wecomSettingsInput = z.object({
-  apiBaseUrl: z.string().trim().url().max(300).refine((u) => /^https?:\/\//.test(u), "http(s) only"),
+  // One of the platform's choices (base-url.ts), never free text: the secrets are sent there.
+  apiBaseUrl: z.string().trim().max(300).refine(isAllowedWecomBaseUrl, "不是平台允许的企业微信 API 地址 / not a WeCom API address this platform allows"),
   corpId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/),
   agentId: z.coerce.number().int().positive().max(2_147_483_647),
   assistantAppName: z.string().trim().min(1).max(50),
@@ -39,11 +44,17 @@ export async function wecomSettings(prisma: PrismaClient, tenantId: string, key:
       wecomContactSecretEnc: true,
       wecomCallbackTokenEnc: true,
       wecomCallbackAesKeyEnc: true,
+      wecomAuthFailedAt: true,
+      wecomAuthFailure: true,
     },
   });
   return {
     apiBaseUrl: t.wecomApiBaseUrl,
     usesRealWecom: t.wecomApiBaseUrl === WECOM_API_BASE_URL,
+    /** The addresses the admin may choose between; the stored one may be none of them (an old row). */
+    apiBaseUrlChoices: wecomBaseUrlChoices(),
+    apiBaseUrlAllowed: isAllowedWecomBaseUrl(t.wecomApiBaseUrl),
+    authPause: pauseOf(t),
     corpId: t.wecomCorpId ?? "",
     agentId: t.wecomAgentId,
     assistantAppName: t.assistantAppName,
@@ -55,19 +66,46 @@ export async function wecomSettings(prisma: PrismaClient, tenantId: string, key:
   };
 }
 
+/** The remembered refusal of a secret, while it pauses the school (auth-pause.ts). */
+function pauseOf(t: { wecomAuthFailedAt: Date | null; wecomAuthFailure: string | null }): WecomAuthPausedError | null {
+  try {
+    assertNotPaused(t);
+    return null;
+  } catch (error) {
+    return error as WecomAuthPausedError;
+  }
+}
+
+/**
+ * Saves the connection. A new corp id or base URL drops the stored secrets and
+ * every cached token of the school (they belong to the old corp or API and must
+ * never be sent to the new one), so the admin enters the secrets again. Any
+ * change of credentials forgets a refused secret and resumes the paused jobs.
+ */
 export async function updateWecomSettings(prisma: PrismaClient, tenantId: string, key: Buffer, input: z.infer<typeof wecomSettingsInput>, actor: Actor) {
-  await prisma.$transaction(async (tx) => {
+  // Checked here too: the schema is not the only caller's gate.
+  if (!isAllowedWecomBaseUrl(input.apiBaseUrl)) throw new AppError("INVALID_INPUT");
+  return prisma.$transaction(async (tx) => {
+    // Row lock: two saves at once must not both keep the old secrets.
+    await tx.$queryRawUnsafe(`SELECT 1 FROM "Tenant" WHERE id = $1::uuid FOR UPDATE`, tenantId);
+    const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { wecomApiBaseUrl: true, wecomCorpId: true } });
+    const moved = before.wecomApiBaseUrl !== input.apiBaseUrl || (before.wecomCorpId ?? "") !== input.corpId;
+    const credentialsChanged = moved || Boolean(input.appSecret) || Boolean(input.contactSecret);
     await tx.tenant.update({
       where: { id: tenantId },
       data: {
-        wecomApiBaseUrl: input.apiBaseUrl.replace(/\/+$/, ""),
+        wecomApiBaseUrl: input.apiBaseUrl,
         wecomCorpId: input.corpId,
         wecomAgentId: input.agentId,
         assistantAppName: input.assistantAppName,
+        ...(moved ? { wecomSecretEnc: null, wecomContactSecretEnc: null } : {}),
         ...(input.appSecret ? { wecomSecretEnc: encryptSecret(input.appSecret, key) } : {}),
         ...(input.contactSecret ? { wecomContactSecretEnc: encryptSecret(input.contactSecret, key) } : {}),
+        ...(credentialsChanged ? { wecomAuthFailedAt: null, wecomAuthFailure: null } : {}),
       },
     });
+    const droppedTokens = moved ? (await tx.wecomToken.deleteMany({ where: { tenantId } })).count : 0;
+    const resumedJobs = credentialsChanged ? await resumePausedSyncJobs(tx, tenantId) : 0;
     const changedSecrets = [input.appSecret && "appSecret", input.contactSecret && "contactSecret"].filter(Boolean);
     await audit(tx, {
       actorKind: "tenantAdmin",
@@ -75,8 +113,16 @@ export async function updateWecomSettings(prisma: PrismaClient, tenantId: string
       tenantId,
       action: "tenant.wecom.update",
       ip: actor.ip,
-      detail: { apiBaseUrl: input.apiBaseUrl, corpId: input.corpId, agentId: input.agentId, changedSecrets },
+      detail: {
+        apiBaseUrl: input.apiBaseUrl,
+        corpId: input.corpId,
+        agentId: input.agentId,
+        changedSecrets,
+        ...(moved ? { clearedSecrets: true, droppedTokens, previous: { apiBaseUrl: before.wecomApiBaseUrl, corpId: before.wecomCorpId } } : {}),
+        ...(resumedJobs > 0 ? { resumedJobs } : {}),
+      },
     });
+    return { clearedSecrets: moved && !(input.appSecret && input.contactSecret) };
   });
 }
 
@@ -92,12 +138,22 @@ export async function regenerateCallbackKeys(prisma: PrismaClient, tenantId: str
   return keys;
 }
 
-/** 【测试连接】: fetch a token with each secret, and say in the admin's words what is wrong. */
+/**
+ * 【测试连接】: fetch a token with each secret, and say in the admin's words what
+ * is wrong. Rate-limited per school, and answered from memory while a refused
+ * secret pauses the school, so the button cannot make the platform hammer WeCom.
+ */
 export async function testWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer, locale: Locale) {
+  await enforceRateLimit(prisma, { key: `wecom-test:${tenantId}`, ...WECOM_TEST_RATE_LIMIT });
   try {
     const connection = await loadWecomConnection(prisma, tenantId, key);
     // Fail fast: an admin is waiting on the page.
     await new WecomClient(prisma, connection, key, { attempts: 1, baseDelayMs: 0, timeoutMs: 5_000 }).testConnection();
+    // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
+    await prisma.$transaction(async (tx) => {
+      await tx.tenant.update({ where: { id: tenantId }, data: { wecomAuthFailedAt: null, wecomAuthFailure: null } });
+      await resumePausedSyncJobs(tx, tenantId);
+    });
     return { ok: true as const, message: locale === "en" ? "Connected: WeCom accepted the corp ID and secrets." : "连接成功：企业微信接受了 CorpID 与 Secret。" };
   } catch (error) {
     if (isWecomError(error)) return { ok: false as const, message: error.messageIn(locale) };

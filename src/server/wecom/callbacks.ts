@@ -1,5 +1,6 @@
 // WeCom's calls to the product (reference §7): the URL check (echostr) and
-// encrypted events. Every message is verified (msg_signature), decrypted,
+// encrypted events. Every message is verified (msg_signature) before any XML
+// parser sees it (the Encrypt value is cut out of the envelope), decrypted,
 // checked to be for this corp, refused when its timestamp is stale, applied
 // once (a receipt per event, so retries and replays change nothing), and
 // turned into the member's WeCom status.
@@ -38,7 +39,8 @@ function parseXml(xml: string): Record<string, string> | null {
   }
 }
 
-async function callbackKeys(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer): Promise<CallbackKeys | null> {
+/** The school's callback keys, or null when its callback is not set up: looked up before the body is read. */
+export async function loadCallbackKeys(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer): Promise<CallbackKeys | null> {
   const tenant = await prisma.tenant.findUnique({
     where: { id: tenantId },
     select: { wecomCorpId: true, wecomCallbackTokenEnc: true, wecomCallbackAesKeyEnc: true },
@@ -51,11 +53,20 @@ async function callbackKeys(prisma: PrismaClient, tenantId: string, encryptionKe
   };
 }
 
+// The envelope is <xml><ToUserName/><AgentID/><Encrypt/></xml>; only Encrypt is
+// signed, and only Encrypt is needed. A plain linear pattern over a capped body.
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]{1,65536})\]\]>|([A-Za-z0-9+/=]{1,65536}))\s*<\/Encrypt>/g;
+
+/** The envelope's one Encrypt value, found without parsing the unauthenticated XML. */
+function encryptedOf(envelope: string): string | null {
+  const found = [...envelope.matchAll(ENCRYPT)];
+  if (found.length !== 1) return null;
+  return found[0]![1] ?? found[0]![2] ?? null;
+}
+
 type Request = { query: Record<string, string | undefined>; body: string | null; now?: Date };
 
-export async function handleWecomCallback(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer, request: Request): Promise<CallbackOutcome> {
-  const keys = await callbackKeys(prisma, tenantId, encryptionKey);
-  if (!keys) return { status: 404, body: "callback not configured" };
+export async function handleWecomCallback(prisma: PrismaClient, tenantId: string, keys: CallbackKeys, request: Request): Promise<CallbackOutcome> {
   const query = queryInput.safeParse(request.query);
   if (!query.success) return { status: 400, body: "bad query" };
   const { msg_signature: signature, timestamp, nonce, echostr } = query.data;
@@ -68,10 +79,10 @@ export async function handleWecomCallback(prisma: PrismaClient, tenantId: string
       // URL verification: answer the plaintext only (no quotes, no newline).
       return { status: 200, body: openCallback({ signature, timestamp, nonce, encrypted: echostr }, keys) };
     }
-    if (request.body.length > MAX_CALLBACK_BYTES) return { status: 400, body: "too large" };
-    const envelope = parseXml(request.body);
-    if (!envelope?.Encrypt) return { status: 400, body: "bad envelope" };
-    const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted: envelope.Encrypt }, keys));
+    const encrypted = encryptedOf(request.body);
+    if (!encrypted) return { status: 400, body: "bad envelope" };
+    // Signature first: only a message signed with the school's Token reaches the XML parser.
+    const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted }, keys));
     if (!event) return { status: 400, body: "bad message" };
     await applyEvent(prisma, tenantId, event);
     // An empty answer: received, nothing to reply, no retry.

@@ -5,7 +5,9 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import type { WecomConnection } from "./connection";
-import { WecomApiError, WecomTransportError } from "./errors";
+import { assertSchoolNotPaused, recordAuthFailure } from "./auth-pause";
+import { isAllowedWecomBaseUrl } from "./base-url";
+import { CREDENTIAL_ERRCODES, WecomApiError, WecomBaseUrlError, WecomTransportError } from "./errors";
 import { accessToken, tokenCacheKey, type SecretKind } from "./token-store";
 
 export type RetryPolicy = {
@@ -160,14 +162,20 @@ export class WecomClient {
     return accessToken({
       db: tenantDb(this.prisma, this.connection.tenantId),
       tenantId: this.connection.tenantId,
-      cacheKey: tokenCacheKey(kind, this.connection.corpId, secret),
+      cacheKey: tokenCacheKey(kind, this.connection.baseUrl, this.connection.corpId, secret),
       encryptionKey: this.encryptionKey,
       rejected,
+      // Requests that waited on the lock while another was refused share its failure instead of asking again.
+      beforeFetch: (tx) => assertSchoolNotPaused(tx, this.connection.tenantId),
       fetchToken: async () => {
-        // A wrong secret is permanent: never loop on it (repeated tries get the IP blocked for an hour).
         const answer = await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } });
         return { accessToken: answer.access_token as string, expiresInSeconds: Number(answer.expires_in ?? 7200) };
       },
+      // A wrong secret is permanent: remember it rather than ask again (repeated tries get the IP blocked for an hour).
+      rememberFailure: async (tx, error) =>
+        error instanceof WecomApiError && CREDENTIAL_ERRCODES.includes(error.errcode)
+          ? recordAuthFailure(tx, this.connection, `${kind}:${error.errcode}`)
+          : null,
     });
   }
 
@@ -198,7 +206,9 @@ export class WecomClient {
   }
 
   private async once(call: Omit<Call, "secret">): Promise<WecomAnswer> {
-    const url = new URL(`${this.connection.baseUrl}/cgi-bin/${call.path}`);
+    // Checked at each use: the operator may have withdrawn the simulator since the connection was loaded.
+    if (!isAllowedWecomBaseUrl(this.connection.baseUrl)) throw new WecomBaseUrlError("notAllowed");
+    const url = new URL(`/cgi-bin/${call.path}`, this.connection.baseUrl);
     for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, String(value));
     let response: Response;
     try {
@@ -207,9 +217,15 @@ export class WecomClient {
         headers: call.body === undefined ? undefined : { "content-type": "application/json" },
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.timeout(this.retry.timeoutMs),
+        // Secrets and tokens ride in the query: a redirect would hand them to whoever it names.
+        redirect: "manual",
       });
     } catch (error) {
       throw new WecomTransportError(call.path, error instanceof Error ? error.message : String(error));
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => {});
+      throw new WecomBaseUrlError("redirected");
     }
     if (response.status >= 500) throw new WecomTransportError(call.path, `HTTP ${response.status}`);
     let answer: WecomAnswer;

@@ -2,7 +2,9 @@
 // bundled simulator) and the secrets, decrypted only when a call needs them.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { decryptSecret } from "~/server/crypto/secrets";
-import { WecomNotConfiguredError } from "./errors";
+import { assertNotPaused } from "./auth-pause";
+import { isAllowedWecomBaseUrl } from "./base-url";
+import { WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
 
 export type WecomConnection = {
   tenantId: string;
@@ -22,6 +24,8 @@ export const wecomConnectionSelect = {
   wecomAgentId: true,
   wecomSecretEnc: true,
   wecomContactSecretEnc: true,
+  wecomAuthFailedAt: true,
+  wecomAuthFailure: true,
 } as const;
 
 export async function loadWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer): Promise<WecomConnection> {
@@ -32,10 +36,14 @@ export async function loadWecomConnection(prisma: PrismaClient, tenantId: string
     !tenant.wecomSecretEnc && "Secret",
   ].filter((m): m is string => typeof m === "string");
   if (missing.length > 0) throw new WecomNotConfiguredError(missing);
+  // A row saved before the platform chose the base URLs, or one the operator no longer allows.
+  if (!isAllowedWecomBaseUrl(tenant.wecomApiBaseUrl)) throw new WecomBaseUrlError("notAllowed");
+  // A secret WeCom refused is not sent again until the settings change (auth-pause.ts).
+  assertNotPaused(tenant);
   const appSecret = decryptSecret(tenant.wecomSecretEnc!, key);
   return {
     tenantId,
-    baseUrl: tenant.wecomApiBaseUrl.replace(/\/+$/, ""),
+    baseUrl: tenant.wecomApiBaseUrl,
     corpId: tenant.wecomCorpId!,
     agentId: tenant.wecomAgentId!,
     appSecret,

@@ -46,7 +46,12 @@ export const WECOM_ERRORS: Record<number, Entry> = {
   301002: permanent("AgentID 与 Secret 不属于同一个应用，请核对【企业微信连接】。", "The agent ID and secret belong to different apps: check the WeCom connection settings."),
 };
 
-const UNKNOWN: Bilingual = { zh: "企业微信返回错误 {errcode}：{errmsg}", en: "WeCom answered error {errcode}: {errmsg}" };
+// Only our own texts reach an admin: WeCom's errmsg (or whatever answered in its
+// place) is never shown, since a wrong base URL could make it say anything.
+const UNKNOWN: Bilingual = {
+  zh: "企业微信返回错误码 {errcode}，请在企业微信开发者中心的全局错误码中查询该错误码，或联系平台运营方。",
+  en: "WeCom answered error code {errcode}: look the code up in WeCom's global error-code list, or contact the platform's operator.",
+};
 
 export class WecomApiError extends Error {
   readonly kind: WecomErrorKind;
@@ -63,7 +68,7 @@ export class WecomApiError extends Error {
 
   messageIn(locale: Locale): string {
     const entry = WECOM_ERRORS[this.errcode];
-    return entry ? pick(locale, entry.message) : format(pick(locale, UNKNOWN), { errcode: this.errcode, errmsg: this.errmsg.split(",")[0] ?? "" });
+    return entry ? pick(locale, entry.message) : format(pick(locale, UNKNOWN), { errcode: this.errcode });
   }
 }
 
@@ -102,8 +107,68 @@ export class WecomNotConfiguredError extends Error {
   }
 }
 
-export type WecomError = WecomApiError | WecomTransportError | WecomNotConfiguredError;
+/** gettoken's answers that mean the corp id or a secret is wrong (reference §1): repeating them gets the IP blocked. */
+export const CREDENTIAL_ERRCODES: readonly number[] = [40001, 40013, 40091, 41002, 41004];
+
+/**
+ * WeCom refused this school's corp id or secret: no gettoken is sent for it and
+ * its sync waits until the settings change (or the pause expires), so one school
+ * cannot get the platform's address blocked (security review M8).
+ */
+export class WecomAuthPausedError extends Error {
+  readonly kind = "permanent" as const;
+
+  constructor(
+    /** e.g. "app:40001": which secret, and WeCom's code. */
+    readonly failure: string,
+    readonly failedAt: Date,
+  ) {
+    super(`WeCom credentials refused (${failure}); paused`);
+    this.name = "WecomAuthPausedError";
+  }
+
+  get errcode(): number {
+    return Number(this.failure.split(":")[1]);
+  }
+
+  messageIn(locale: Locale): string {
+    const cause = new WecomApiError(this.errcode, "", "gettoken").messageIn(locale);
+    const which = this.failure.startsWith("contact:") ? { zh: "通讯录同步 Secret", en: "contact-sync secret" } : { zh: "应用 Secret", en: "app secret" };
+    return locale === "en"
+      ? `${cause} (${which.en}) WeCom sync is paused: it resumes once you save corrected settings under WeCom connection, and is tried again after an hour.`
+      : `${cause}（${which.zh}）企业微信同步已暂停：在【企业微信连接】中保存正确的设置后自动恢复，1 小时后也会再试一次。`;
+  }
+}
+
+/** The stored API base URL is not one the platform allows, or it answered with a redirect. */
+export class WecomBaseUrlError extends Error {
+  readonly kind = "permanent" as const;
+
+  constructor(readonly reason: "notAllowed" | "redirected") {
+    super(`WeCom base URL refused: ${reason}`);
+    this.name = "WecomBaseUrlError";
+  }
+
+  messageIn(locale: Locale): string {
+    if (this.reason === "redirected") {
+      return locale === "en"
+        ? "The WeCom API address answered with a redirect, which the platform does not follow. Check the API address under WeCom connection, or contact the platform's operator."
+        : "企业微信接口地址返回了重定向，平台不会跟随。请在【企业微信连接】中核对 API 地址，或联系平台运营方。";
+    }
+    return locale === "en"
+      ? "The school's WeCom API address is not one this platform allows. Choose it again under WeCom connection and re-enter the secrets."
+      : "本校的企业微信 API 地址不在平台允许的范围内，请在【企业微信连接】中重新选择，并重新填写 Secret。";
+  }
+}
+
+export type WecomError = WecomApiError | WecomTransportError | WecomNotConfiguredError | WecomAuthPausedError | WecomBaseUrlError;
 
 export function isWecomError(error: unknown): error is WecomError {
-  return error instanceof WecomApiError || error instanceof WecomTransportError || error instanceof WecomNotConfiguredError;
+  return (
+    error instanceof WecomApiError ||
+    error instanceof WecomTransportError ||
+    error instanceof WecomNotConfiguredError ||
+    error instanceof WecomAuthPausedError ||
+    error instanceof WecomBaseUrlError
+  );
 }

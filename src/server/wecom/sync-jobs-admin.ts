@@ -14,6 +14,8 @@ export type SyncJobRow = {
   retryCount: number;
   createdAt: Date;
   error: { zh: string; en: string } | null;
+  /** Waits for the school's WeCom settings to be corrected (a refused secret): resumes when they are saved. */
+  paused: boolean;
 };
 
 type Raw = { id: string; state: SyncJobRow["state"]; data: Record<string, unknown>; output: Record<string, unknown> | null; retry_count: number; created_on: Date };
@@ -38,6 +40,7 @@ export async function listSyncJobs(prisma: PrismaClient, tenantId: string, optio
       row.output && typeof row.output.message === "string"
         ? { zh: row.output.message, en: typeof row.output.en === "string" ? row.output.en : row.output.message }
         : null,
+    paused: row.state === "failed" && row.output?.paused === true,
   }));
 }
 

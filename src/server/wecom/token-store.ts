@@ -8,6 +8,7 @@ import type { TenantDb } from "~/server/db/tenant-db";
 
 export type SecretKind = "app" | "contact";
 export type FetchedToken = { accessToken: string; expiresInSeconds: number };
+type RawTx = Pick<TenantDb, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 /**
  * Refresh a little before WeCom's expiry, so no call races the deadline: five
@@ -19,9 +20,12 @@ export function refreshAt(issuedAt: Date, expiresInSeconds: number): Date {
   return new Date(issuedAt.getTime() + (expiresInSeconds - margin) * 1000);
 }
 
-/** Changing the corp id or the secret changes the key, so a stale token is never reused. */
-export function tokenCacheKey(kind: SecretKind, corpId: string, secret: string): string {
-  return `${kind}:${createHash("sha256").update(`${corpId}\n${secret}`).digest("hex").slice(0, 40)}`;
+/**
+ * Changing the API base URL, the corp id or the secret changes the key, so a
+ * token is only ever sent back to the API that issued it.
+ */
+export function tokenCacheKey(kind: SecretKind, baseUrl: string, corpId: string, secret: string): string {
+  return `${kind}:${createHash("sha256").update(`${baseUrl}\n${corpId}\n${secret}`).digest("hex").slice(0, 40)}`;
 }
 
 type Options = {
@@ -30,6 +34,17 @@ type Options = {
   cacheKey: string;
   encryptionKey: Buffer;
   fetchToken: () => Promise<FetchedToken>;
+  /**
+   * Runs under the lock, just before gettoken: throws to send none (e.g. the
+   * secret was refused while this request waited for the instance that asked).
+   */
+  beforeFetch?: (tx: RawTx) => Promise<void>;
+  /**
+   * A failed gettoken to remember for the requests waiting on the lock: writes
+   * it in the lock's transaction and returns the error to throw once that has
+   * committed; null throws the failure as it is, remembering nothing.
+   */
+  rememberFailure?: (tx: RawTx, error: unknown) => Promise<Error | null>;
   /** A token WeCom just refused: replace it even if it looks fresh. */
   rejected?: string;
   now?: () => Date;
@@ -47,13 +62,21 @@ export async function accessToken(options: Options): Promise<string> {
   const cached = usable(await options.db.wecomToken.findUnique({ where }));
   if (cached) return cached;
 
-  return options.db.$transaction(
-    async (tx) => {
+  const outcome = await options.db.$transaction(
+    async (tx): Promise<{ token: string } | { failure: Error }> => {
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `wecom-token:${options.tenantId}:${options.cacheKey}`);
       // Another instance may have refreshed it while this one waited for the lock.
       const again = usable(await tx.wecomToken.findUnique({ where }));
-      if (again) return again;
-      const fetched = await options.fetchToken();
+      if (again) return { token: again };
+      await options.beforeFetch?.(tx);
+      let fetched: FetchedToken;
+      try {
+        fetched = await options.fetchToken();
+      } catch (error) {
+        const remembered = await options.rememberFailure?.(tx, error);
+        if (remembered) return { failure: remembered };
+        throw error;
+      }
       const data = {
         tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey),
         expiresAt: refreshAt(now(), fetched.expiresInSeconds),
@@ -63,8 +86,10 @@ export async function accessToken(options: Options): Promise<string> {
         create: { tenantId: options.tenantId, cacheKey: options.cacheKey, ...data },
         update: data,
       });
-      return fetched.accessToken;
+      return { token: fetched.accessToken };
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
+  if ("failure" in outcome) throw outcome.failure;
+  return outcome.token;
 }

@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import { ZodError } from "zod";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
-import { isWecomError } from "./errors";
+import { isWecomError, WecomAuthPausedError } from "./errors";
 import { runWecomSyncJob, type SyncDeps } from "./sync";
 
 /** What a failed job records, in both languages, for the admin's job list. */
@@ -15,6 +15,8 @@ export class JobFailure extends Error {
     readonly en: string,
     readonly errcode: number | null,
     readonly permanent: boolean,
+    /** Failed because WeCom refused the school's secret: saving new settings puts it back in the queue (auth-pause.ts). */
+    readonly paused = false,
   ) {
     super(message);
     this.name = "JobFailure";
@@ -23,7 +25,8 @@ export class JobFailure extends Error {
 
 export function describeFailure(error: unknown): JobFailure {
   if (isWecomError(error)) {
-    return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent");
+    const paused = error instanceof WecomAuthPausedError;
+    return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent", paused);
   }
   if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
   // A job this version cannot read never becomes readable by retrying.

@@ -14,7 +14,13 @@ export const FAST_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 5, timeoutMs:
 
 export type ConnectedSchool = { tenant: TestTenant; corp: TestCorp; client: (prisma?: PrismaClient) => Promise<WecomClient> };
 
+/** The operator allows this simulator as a WeCom API (as npm start and npm test do with WECOM_SIMULATOR_URL). */
+export function allowSimulator(url: string): void {
+  process.env.WECOM_SIMULATOR_URL = url;
+}
+
 export async function connectedSchool(prisma: PrismaClient, sim: TestSim, corpExtra: Record<string, unknown> = {}): Promise<ConnectedSchool> {
+  allowSimulator(sim.url);
   const tenant = await makeTenant(prisma);
   const corp = await makeCorp(sim, corpExtra);
   await prisma.tenant.update({

@@ -12,9 +12,9 @@ export async function saveWecomSettingsAction(_previous: ActionResult | null, fo
   try {
     // The procedure's schema validates every field.
     const input = Object.fromEntries(FIELDS.map((key) => [key, form.get(key) ?? undefined]));
-    await (await serverApi()).wecom.updateSettings(input as z.input<typeof wecomSettingsInput>);
+    const saved = await (await serverApi()).wecom.updateSettings(input as z.input<typeof wecomSettingsInput>);
     revalidatePath("/admin/wecom");
-    return { ok: true, message: translator(ctx.locale)("wecom.saved") };
+    return { ok: true, message: translator(ctx.locale)(saved.clearedSecrets ? "wecom.savedClearedSecrets" : "wecom.saved") };
   } catch (error) {
     return actionFailure(error, ctx.locale);
   }

@@ -16,10 +16,32 @@ export default async function AdminWecomPage() {
   const secretHint = (set: boolean) => (set ? t("wecom.secretSet") : t("wecom.secretUnset"));
   return (
     <PageShell title={t("wecom.title")} t={t} back="/admin" wide>
+      {settings.authPause ? (
+        <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="wecom-paused">
+          <p className="font-semibold">{t("wecom.pausedTitle")}</p>
+          <p>{locale === "en" ? settings.authPause.en : settings.authPause.zh}</p>
+        </div>
+      ) : null}
+      {settings.apiBaseUrlAllowed ? null : (
+        <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {t("wecom.apiNotAllowed", { url: settings.apiBaseUrl })}
+        </p>
+      )}
       <WecomSettingsForm
         labels={{ save: t("wecom.save"), test: t("wecom.test"), working: t("common.working") }}
+        warning={t("wecom.moveClearsSecrets")}
+        testRefusal={admin.role === "ADMIN" ? null : t("wecom.testItOnly")}
         fields={[
-          { name: "apiBaseUrl", label: t("wecom.apiBaseUrl"), value: settings.apiBaseUrl, hint: t("wecom.apiHint") },
+          {
+            name: "apiBaseUrl",
+            label: t("wecom.apiBaseUrl"),
+            value: settings.apiBaseUrl,
+            hint: t("wecom.apiHint"),
+            options: settings.apiBaseUrlChoices.map((choice) => ({
+              value: choice.value,
+              label: t(choice.simulator ? "wecom.apiChoice.simulator" : "wecom.apiChoice.real", { url: choice.value }),
+            })),
+          },
           { name: "corpId", label: t("wecom.corpId"), value: settings.corpId },
           { name: "agentId", label: t("wecom.agentId"), value: settings.agentId?.toString() ?? "", type: "number" },
           { name: "assistantAppName", label: t("wecom.assistantName"), value: settings.assistantAppName },
@@ -67,10 +89,12 @@ export default async function AdminWecomPage() {
                 </div>
                 {job.error ? <p className="mt-1 text-sm text-red-700">{locale === "en" ? job.error.en : job.error.zh}</p> : null}
               </div>
-              <span className={`rounded-full px-2 py-0.5 text-sm ${job.state === "failed" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-700"}`}>
-                {t(`wecom.job.state.${job.state}`)}
+              <span
+                className={`rounded-full px-2 py-0.5 text-sm ${job.paused ? "bg-amber-100 text-amber-900" : job.state === "failed" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-700"}`}
+              >
+                {t(job.paused ? "wecom.job.state.paused" : `wecom.job.state.${job.state}`)}
               </span>
-              {job.state === "failed" ? (
+              {job.state === "failed" && !job.paused ? (
                 <form action={retrySyncJobAction}>
                   <input type="hidden" name="jobId" value={job.id} />
                   <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">{t("wecom.job.retry")}</button>

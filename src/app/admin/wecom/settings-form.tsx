@@ -3,7 +3,16 @@ import { useActionState } from "react";
 import type { ActionResult } from "~/server/request";
 import { saveWecomSettingsAction, testWecomConnectionAction } from "./actions";
 
-type Field = { name: string; label: string; value: string; type?: "text" | "password" | "number"; placeholder?: string; hint?: string };
+type Field = {
+  name: string;
+  label: string;
+  value: string;
+  type?: "text" | "password" | "number";
+  placeholder?: string;
+  hint?: string;
+  /** A choice instead of free text (the API base URL: the platform's list only). */
+  options?: { value: string; label: string }[];
+};
 
 function Message({ state }: { state: ActionResult | null }) {
   if (!state?.message) return null;
@@ -14,36 +23,64 @@ function Message({ state }: { state: ActionResult | null }) {
   );
 }
 
-export function WecomSettingsForm({ fields, labels }: { fields: Field[]; labels: { save: string; test: string; working: string } }) {
+export function WecomSettingsForm({
+  fields,
+  labels,
+  warning,
+  testRefusal,
+}: {
+  fields: Field[];
+  labels: { save: string; test: string; working: string };
+  /** Shown above the save button: what saving may clear. */
+  warning: string;
+  /** Why this admin may not test the connection; null when they may. */
+  testRefusal: string | null;
+}) {
   const [saved, save, saving] = useActionState<ActionResult | null, FormData>(saveWecomSettingsAction, null);
   const [tested, test, testing] = useActionState<ActionResult | null>(testWecomConnectionAction, null);
+  const inputClass = "w-full rounded-lg border border-slate-300 px-3 py-2.5";
   return (
     <div className="space-y-3">
       <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="wecom-settings">
         {fields.map((field) => (
           <label key={field.name} className="block">
             <span className="mb-1 block text-sm text-slate-600">{field.label}</span>
-            <input
-              name={field.name}
-              type={field.type ?? "text"}
-              defaultValue={field.value}
-              placeholder={field.placeholder}
-              autoComplete="off"
-              className="w-full rounded-lg border border-slate-300 px-3 py-2.5"
-            />
+            {field.options ? (
+              <select name={field.name} defaultValue={field.value} className={`${inputClass} bg-white`}>
+                {field.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                name={field.name}
+                type={field.type ?? "text"}
+                defaultValue={field.value}
+                placeholder={field.placeholder}
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
             {field.hint ? <span className="text-xs text-slate-500">{field.hint}</span> : null}
           </label>
         ))}
+        <p className="text-sm text-amber-800 sm:col-span-2">{warning}</p>
         <button disabled={saving} className="rounded-lg bg-[var(--brand)] py-3 text-white disabled:opacity-60 sm:col-span-2">
           {saving ? labels.working : labels.save}
         </button>
       </form>
       <Message state={saved} />
       <form action={test}>
-        <button disabled={testing} className="w-full rounded-lg border border-[var(--brand)] py-3 text-[var(--brand)] disabled:opacity-60">
+        <button
+          disabled={testing || testRefusal !== null}
+          className="w-full rounded-lg border border-[var(--brand)] py-3 text-[var(--brand)] disabled:opacity-60"
+        >
           {testing ? labels.working : labels.test}
         </button>
       </form>
+      {testRefusal ? <p className="text-sm text-slate-500">{testRefusal}</p> : null}
       <Message state={tested} />
     </div>
   );

@@ -60,6 +60,7 @@ export const adminRouter = createTRPCRouter({
           retryCount: z.number(),
           createdAt: z.date(),
           error: z.object({ zh: z.string(), en: z.string() }).nullable(),
+          paused: z.boolean(),
         }),
       ),
     )

@@ -6,6 +6,10 @@ import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure } from "
 const settingsOutput = z.object({
   apiBaseUrl: z.string(),
   usesRealWecom: z.boolean(),
+  apiBaseUrlChoices: z.array(z.object({ value: z.string(), simulator: z.boolean() })),
+  apiBaseUrlAllowed: z.boolean(),
+  /** Set while a secret WeCom refused pauses the school's sync: the admin's message only. */
+  authPause: z.object({ zh: z.string(), en: z.string() }).nullable(),
   corpId: z.string(),
   agentId: z.number().nullable(),
   assistantAppName: z.string(),
@@ -19,24 +23,26 @@ const settingsOutput = z.object({
 export const wecomRouter = createTRPCRouter({
   /** The school's WeCom connection; the callback keys only for the IT office, not the helpdesk. */
   settings: tenantAdminProcedure.output(settingsOutput).query(async ({ ctx }) => {
-    const settings = await wecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey());
-    return ctx.admin.role === "ADMIN" ? settings : { ...settings, callbackToken: null, callbackAesKey: null };
+    const { authPause, ...settings } = await wecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey());
+    const shown = { ...settings, authPause: authPause && { zh: authPause.messageIn("zh-CN"), en: authPause.messageIn("en") } };
+    return ctx.admin.role === "ADMIN" ? shown : { ...shown, callbackToken: null, callbackAesKey: null };
   }),
 
   updateSettings: schoolItAdminProcedure
     .meta({ probe: () => ({ apiBaseUrl: "https://qyapi.weixin.qq.com", corpId: "wwprobe", agentId: 1000002, assistantAppName: "探测" }) })
     .input(wecomSettingsInput)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(z.object({ ok: z.literal(true), clearedSecrets: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, { adminId: ctx.admin.id, ip: ctx.ip });
-      return { ok: true as const };
+      const { clearedSecrets } = await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, { adminId: ctx.admin.id, ip: ctx.ip });
+      return { ok: true as const, clearedSecrets };
     }),
 
   regenerateCallbackKeys: schoolItAdminProcedure
     .output(z.object({ token: z.string(), encodingAesKey: z.string() }))
     .mutation(({ ctx }) => regenerateCallbackKeys(ctx.prisma, ctx.tenant.id, encryptionKey(), { adminId: ctx.admin.id, ip: ctx.ip })),
 
-  testConnection: tenantAdminProcedure
+  /** The IT office only, and rate-limited per school: each test may send WeCom a gettoken per secret. */
+  testConnection: schoolItAdminProcedure
     .output(z.object({ ok: z.boolean(), message: z.string() }))
     .mutation(({ ctx }) => testWecomConnection(ctx.prisma, ctx.tenant.id, encryptionKey(), ctx.locale)),
 });

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { DEMO_TENANTS } from "~/server/seed/demo-tenants";
-import { decryptSecret, parseKey } from "~/server/crypto/secrets";
+import { decryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { signInMember } from "~/server/auth/sign-in";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
@@ -45,7 +45,7 @@ describe("demo data", () => {
     expect(emma.phone).toBe("+85291234567");
     expect(emma.phoneDisplay).toBe("0085291234567");
     expect(emma.idNumberEnc).not.toContain("E12345678");
-    expect(decryptSecret(emma.idNumberEnc!, key)).toBe("E12345678");
+    expect(decryptSecret(emma.idNumberEnc!, key, sealContext("Member", "idNumberEnc", emma.id))).toBe("E12345678");
     expect(emma.passwordHash!.startsWith("$argon2id$")).toBe(true);
     // The two identities of one person share the ID number's blind index.
     const zhao = await prisma.member.findMany({ where: { tenantId: ucas.id, name: "赵六" } });

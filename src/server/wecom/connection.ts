@@ -1,7 +1,7 @@
 // A tenant's WeCom connection: where its API lives (the real one, or the
 // bundled simulator) and the secrets, decrypted only when a call needs them.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { decryptSecret } from "~/server/crypto/secrets";
+import { decryptSecret, sealContext } from "~/server/crypto/secrets";
 import { WecomNotConfiguredError } from "./errors";
 
 export type WecomConnection = {
@@ -32,13 +32,13 @@ export async function loadWecomConnection(prisma: PrismaClient, tenantId: string
     !tenant.wecomSecretEnc && "Secret",
   ].filter((m): m is string => typeof m === "string");
   if (missing.length > 0) throw new WecomNotConfiguredError(missing);
-  const appSecret = decryptSecret(tenant.wecomSecretEnc!, key);
+  const appSecret = decryptSecret(tenant.wecomSecretEnc!, key, sealContext("Tenant", "wecomSecretEnc", tenantId));
   return {
     tenantId,
     baseUrl: tenant.wecomApiBaseUrl.replace(/\/+$/, ""),
     corpId: tenant.wecomCorpId!,
     agentId: tenant.wecomAgentId!,
     appSecret,
-    contactSecret: tenant.wecomContactSecretEnc ? decryptSecret(tenant.wecomContactSecretEnc, key) : appSecret,
+    contactSecret: tenant.wecomContactSecretEnc ? decryptSecret(tenant.wecomContactSecretEnc, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) : appSecret,
   };
 }

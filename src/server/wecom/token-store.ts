@@ -3,8 +3,9 @@
 // limited). A refresh takes an advisory lock, so instances that find the token
 // stale at the same moment fetch it once between them.
 import { createHash } from "node:crypto";
-import { decryptSecret, encryptSecret } from "~/server/crypto/secrets";
-import type { TenantDb } from "~/server/db/tenant-db";
+import { decryptSecret, encryptSecret, wecomTokenContext } from "~/server/crypto/secrets";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { tenantDb } from "~/server/db/tenant-db";
 
 export type SecretKind = "app" | "contact";
 export type FetchedToken = { accessToken: string; expiresInSeconds: number };
@@ -25,7 +26,8 @@ export function tokenCacheKey(kind: SecretKind, corpId: string, secret: string):
 }
 
 type Options = {
-  db: TenantDb;
+  /** The plain client: the refresh takes an advisory lock, raw SQL the tenant-bound client refuses. */
+  prisma: PrismaClient;
   tenantId: string;
   cacheKey: string;
   encryptionKey: Buffer;
@@ -39,15 +41,16 @@ export async function accessToken(options: Options): Promise<string> {
   const now = options.now ?? (() => new Date());
   const usable = (row: { tokenEnc: string; expiresAt: Date } | null): string | null => {
     if (!row || row.expiresAt.getTime() <= now().getTime()) return null;
-    const token = decryptSecret(row.tokenEnc, options.encryptionKey);
+    const token = decryptSecret(row.tokenEnc, options.encryptionKey, wecomTokenContext(options.tenantId, options.cacheKey));
     return token === options.rejected ? null : token;
   };
   const where = { tenantId_cacheKey: { tenantId: options.tenantId, cacheKey: options.cacheKey } };
 
-  const cached = usable(await options.db.wecomToken.findUnique({ where }));
+  const cached = usable(await tenantDb(options.prisma, options.tenantId).wecomToken.findUnique({ where }));
   if (cached) return cached;
 
-  return options.db.$transaction(
+  // Every query below names the tenant itself (the unique key starts with tenantId).
+  return options.prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `wecom-token:${options.tenantId}:${options.cacheKey}`);
       // Another instance may have refreshed it while this one waited for the lock.
@@ -55,7 +58,7 @@ export async function accessToken(options: Options): Promise<string> {
       if (again) return again;
       const fetched = await options.fetchToken();
       const data = {
-        tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey),
+        tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey, wecomTokenContext(options.tenantId, options.cacheKey)),
         expiresAt: refreshAt(now(), fetched.expiresInSeconds),
       };
       await tx.wecomToken.upsert({

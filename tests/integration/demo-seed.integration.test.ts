@@ -64,6 +64,15 @@ describe("demo data", () => {
     expect(member.mustChangePassword).toBe(true);
   });
 
+  it("refuses to seed on a real domain, so the published demo passwords never reach a deployment, and writes nothing", async () => {
+    const prisma = await freshDatabase();
+    await expect(seedDemo(prisma, key, { PLATFORM_DOMAIN: "campus.example.com", NODE_ENV: "production", SEED_DEMO: "true" })).rejects.toThrow(
+      /PLATFORM_DOMAIN.*SEED_DEMO=false/s,
+    );
+    expect(await prisma.tenant.count()).toBe(0);
+    expect(await prisma.vendorAdmin.count()).toBe(0);
+  });
+
   it("uestc admits exam candidates, who may see only 消息中心", async () => {
     const prisma = await freshDatabase();
     await seedDemo(prisma, key);

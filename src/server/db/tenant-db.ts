@@ -2,7 +2,9 @@
 // `tenantId` to the filter of every read and write, and to the data of every
 // create, on each tenant-scoped model; composite foreign keys (tenantId, id) in
 // the schema stop a row of one school from pointing at another's.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type PgBoss from "pg-boss";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { transactionExecutor } from "~/server/jobs/queue";
 
 /** Models that belong to one tenant. Adding a model with `tenantId` means adding it here. */
 export const TENANT_SCOPED_MODELS = [
@@ -104,6 +106,14 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
       $queryRawUnsafe: refuseRaw as never,
       $executeRaw: refuseRaw as never,
       $executeRawUnsafe: refuseRaw as never,
+      /**
+       * The one SQL a tenant-bound client runs: pg-boss's insert of a job, in
+       * this client's transaction (so the job commits or rolls back with the change).
+       */
+      $sendJob(boss: PgBoss, name: string, data: object): Promise<string | null> {
+        const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
+        return boss.send(name, data, { db: transactionExecutor(parent) });
+      },
     },
     query: {
       $allModels: {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
-import { QUEUES, transactionExecutor } from "~/server/jobs/queue";
+import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import type { RetryPolicy } from "./client";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
@@ -21,11 +21,11 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 
-type RawExecutor = Parameters<typeof transactionExecutor>[0];
+type RawExecutor = Parameters<typeof sendInTransaction>[1];
 
 /** Writes the job inside the caller's transaction: it exists if and only if the change committed. */
 export async function enqueueWecomSync(boss: PgBoss, tx: RawExecutor, job: WecomSyncJob): Promise<string | null> {
-  return boss.send(QUEUES.wecomSync, wecomSyncJob.parse(job), { db: transactionExecutor(tx) });
+  return sendInTransaction(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job));
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

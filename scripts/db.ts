@@ -18,6 +18,9 @@ import {
   prismaPaths,
   resolveMigration,
 } from "../src/server/db/migrations";
+import { createPrismaClient } from "../src/server/db/client";
+import { parseKey } from "../src/server/crypto/secrets";
+import { resealLegacySecrets } from "../src/server/db/reseal";
 
 class UsageError extends Error {}
 
@@ -34,6 +37,14 @@ function requireDatabaseUrl(): string {
 async function migrate(): Promise<void> {
   const applied = await applyMigrations(requireDatabaseUrl(), { log: (line) => console.log(line) });
   console.log(applied.length === 0 ? "No pending migrations." : `Applied ${applied.length} migration(s).`);
+  // The data step after the SQL migrations (db/reseal.ts) needs the key the values were sealed with.
+  if (!process.env.APP_ENCRYPTION_KEY) {
+    console.log("APP_ENCRYPTION_KEY is not set: stored secrets were not re-sealed; the app's start does it.");
+    return;
+  }
+  const prisma = createPrismaClient(requireDatabaseUrl());
+  const resealed = await resealLegacySecrets(prisma, parseKey(process.env.APP_ENCRYPTION_KEY)).finally(() => prisma.$disconnect());
+  console.log(`Re-sealed stored secrets: ${JSON.stringify(resealed)}`);
 }
 
 async function create(name: string | undefined): Promise<void> {

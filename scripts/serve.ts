@@ -8,6 +8,7 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../sr
 import { applyMigrations } from "../src/server/db/migrations";
 import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
+import { resealLegacySecrets } from "../src/server/db/reseal";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
@@ -51,10 +52,16 @@ async function main() {
 
   const applied = await applyMigrations(env.DATABASE_URL!);
   console.log(applied.length ? `› Applied migrations: ${applied.join(", ")}` : "› The database schema is current.");
+  {
+    const prisma = createPrismaClient(env.DATABASE_URL!);
+    const resealed = await resealLegacySecrets(prisma, parseKey(env.APP_ENCRYPTION_KEY!)).finally(() => prisma.$disconnect());
+    const count = Object.values(resealed).reduce((a, b) => a + b, 0);
+    if (count) console.log(`› Re-sealed ${count} stored secrets in the row-bound format: ${JSON.stringify(resealed)}`);
+  }
 
   if ((env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true") {
     const prisma = createPrismaClient(env.DATABASE_URL!);
-    const report = await seedDemo(prisma, parseKey(env.APP_ENCRYPTION_KEY!));
+    const report = await seedDemo(prisma, parseKey(env.APP_ENCRYPTION_KEY!), env);
     await prisma.$disconnect();
     const created = Object.values(report).reduce((a, b) => a + b, 0);
     console.log(created ? `› Demo data: ${JSON.stringify(report)}` : "› Demo data is in place.");

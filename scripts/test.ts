@@ -13,6 +13,7 @@ import { findFreePort, startEmbeddedPostgres } from "../src/server/db/embedded-p
 import { applyMigrations, createDatabases, databaseUrlFor } from "../src/server/db/migrations";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { seedDemo } from "../src/server/seed/seed-demo";
+import { resealLegacySecrets } from "../src/server/db/reseal";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { buildIfNeeded, root, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
@@ -80,6 +81,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   const databaseUrl = databaseUrlFor(adminUrl, name);
   await applyMigrations(databaseUrl);
   const prisma = createPrismaClient(databaseUrl);
+  await resealLegacySecrets(prisma, parseKey(secrets.APP_ENCRYPTION_KEY));
   await seedDemo(prisma, parseKey(secrets.APP_ENCRYPTION_KEY));
   await prisma.$disconnect();
 

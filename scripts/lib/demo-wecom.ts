@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { decryptSecret, encryptSecret } from "../../src/server/crypto/secrets";
+import { decryptSecret, encryptSecret, sealContext } from "../../src/server/crypto/secrets";
 import { tenantDb } from "../../src/server/db/tenant-db";
 import { DEMO_TENANTS } from "../../src/server/seed/demo-tenants";
 import { generateCallbackKeys } from "../../src/server/wecom/callback-crypto";
@@ -27,7 +27,7 @@ async function wireTenant(options: Options, slug: string) {
   if (!tenant) return null;
   const corpId = demoCorpId(slug);
   if (tenant.wecomCorpId && tenant.wecomCorpId !== corpId) return null; // an admin connected it elsewhere: leave it
-  const seal = (value: string) => encryptSecret(value, options.key);
+  const seal = (value: string, column: string) => encryptSecret(value, options.key, sealContext("Tenant", column, tenant.id));
   const keys = generateCallbackKeys();
   const firstTime = !tenant.wecomCorpId;
   const updated = await options.prisma.tenant.update({
@@ -38,29 +38,29 @@ async function wireTenant(options: Options, slug: string) {
         ? {
             wecomCorpId: corpId,
             wecomAgentId: ASSISTANT_AGENT_ID,
-            wecomSecretEnc: seal(randomBytes(24).toString("base64url")),
-            wecomContactSecretEnc: seal(randomBytes(24).toString("base64url")),
-            wecomCallbackTokenEnc: seal(keys.token),
-            wecomCallbackAesKeyEnc: seal(keys.encodingAesKey),
+            wecomSecretEnc: seal(randomBytes(24).toString("base64url"), "wecomSecretEnc"),
+            wecomContactSecretEnc: seal(randomBytes(24).toString("base64url"), "wecomContactSecretEnc"),
+            wecomCallbackTokenEnc: seal(keys.token, "wecomCallbackTokenEnc"),
+            wecomCallbackAesKeyEnc: seal(keys.encodingAesKey, "wecomCallbackAesKeyEnc"),
           }
         : {}),
     },
   });
-  const open = (sealed: string | null) => decryptSecret(sealed!, options.key);
+  const open = (sealed: string | null, column: string) => decryptSecret(sealed!, options.key, sealContext("Tenant", column, tenant.id));
   return {
     tenant: updated,
     corp: {
       corpid: corpId,
       name: updated.name,
-      contactSecret: open(updated.wecomContactSecretEnc),
+      contactSecret: open(updated.wecomContactSecretEnc, "wecomContactSecretEnc"),
       // The member-facing 二次验证 page is not built yet: until it is, no demo corp asks for it.
       secondVerificationUrl: null,
       apps: [
         { agentid: 1000002, name: "消息中心" },
-        { agentid: ASSISTANT_AGENT_ID, name: updated.assistantAppName, isAssistant: true, secret: open(updated.wecomSecretEnc) },
+        { agentid: ASSISTANT_AGENT_ID, name: updated.assistantAppName, isAssistant: true, secret: open(updated.wecomSecretEnc, "wecomSecretEnc") },
       ],
     },
-    callback: { url: `${options.appUrl}/api/wecom/callback/${slug}`, token: open(updated.wecomCallbackTokenEnc), encodingAesKey: open(updated.wecomCallbackAesKeyEnc) },
+    callback: { url: `${options.appUrl}/api/wecom/callback/${slug}`, token: open(updated.wecomCallbackTokenEnc, "wecomCallbackTokenEnc"), encodingAesKey: open(updated.wecomCallbackAesKeyEnc, "wecomCallbackAesKeyEnc") },
     firstTime,
   };
 }

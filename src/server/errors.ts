@@ -139,6 +139,22 @@ export const ERROR_CATALOG = {
       en: "What you sent is too large (the limit is {kib} KB). Please send less and try again.",
     },
   },
+  ACCOUNT_ALREADY_EXISTS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "学工号已存在：本校已有成员使用学工号 {account}（学工号不区分大小写，如 T1001 与 t1001 视为同一个）。请核对后换一个，或编辑已有成员。",
+      en: "This account number already exists: a member of this school uses {account} (account numbers ignore case, so T1001 and t1001 are the same). Check it and use another, or edit the existing member.",
+    },
+  },
+  WECOM_USERID_TAKEN: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "未同步到企业微信：企业微信账号（UserID）{userid} 已属于本校另一名成员（学工号 {holder}），为免覆盖其资料已停止。请核对两名成员的学工号，改正后点【重试】。",
+      en: "Not synced to WeCom: the WeCom user ID {userid} already belongs to another member of this school (account {holder}); stopped so their details are not overwritten. Check both members' account numbers, correct them, then press Retry.",
+    },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,
@@ -184,8 +200,16 @@ type UniqueViolationMeta = {
   driverAdapterError?: { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } };
 };
 
+/** Unique indexes on expressions, written by hand in migrations: the columns they stand for. */
+const EXPRESSION_INDEXES: Record<string, string[]> = {
+  // ("tenantId", lower(account)): accounts are unique per school whatever their case.
+  Member_tenantId_account_ci_key: ["tenantId", "account"],
+};
+
 /** The columns of the violated constraint, from whichever form the driver reported. */
 function uniqueViolationFields(meta: UniqueViolationMeta | undefined): string[] {
+  const byName = [meta?.target, meta?.driverAdapterError?.cause?.constraint?.index].find((name): name is string => typeof name === "string" && name in EXPRESSION_INDEXES);
+  if (byName) return EXPRESSION_INDEXES[byName]!;
   if (Array.isArray(meta?.target)) return meta.target as string[];
   const cause = meta?.driverAdapterError?.cause;
   if (cause?.constraint?.fields) return cause.constraint.fields.map((f) => f.replace(/"/g, ""));

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { DEMO_TENANTS } from "~/server/seed/demo-tenants";
-import { decryptSecret, parseKey } from "~/server/crypto/secrets";
+import { decryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { signInMember } from "~/server/auth/sign-in";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
@@ -45,7 +45,7 @@ describe("demo data", () => {
     expect(emma.phone).toBe("+85291234567");
     expect(emma.phoneDisplay).toBe("0085291234567");
     expect(emma.idNumberEnc).not.toContain("E12345678");
-    expect(decryptSecret(emma.idNumberEnc!, key)).toBe("E12345678");
+    expect(decryptSecret(emma.idNumberEnc!, key, sealContext("Member", "idNumberEnc", emma.id))).toBe("E12345678");
     expect(emma.passwordHash!.startsWith("$argon2id$")).toBe(true);
     // The two identities of one person share the ID number's blind index.
     const zhao = await prisma.member.findMany({ where: { tenantId: ucas.id, name: "赵六" } });
@@ -62,6 +62,15 @@ describe("demo data", () => {
     expect(claims.kind).toBe("member");
     const member = await prisma.member.findUniqueOrThrow({ where: { id: claims.sub } });
     expect(member.mustChangePassword).toBe(true);
+  });
+
+  it("refuses to seed on a real domain, so the published demo passwords never reach a deployment, and writes nothing", async () => {
+    const prisma = await freshDatabase();
+    await expect(seedDemo(prisma, key, { PLATFORM_DOMAIN: "campus.example.com", NODE_ENV: "production", SEED_DEMO: "true" })).rejects.toThrow(
+      /PLATFORM_DOMAIN.*SEED_DEMO=false/s,
+    );
+    expect(await prisma.tenant.count()).toBe(0);
+    expect(await prisma.vendorAdmin.count()).toBe(0);
   });
 
   it("uestc admits exam candidates, who may see only 消息中心", async () => {

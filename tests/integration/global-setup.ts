@@ -9,6 +9,9 @@ import { randomBytes } from "node:crypto";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../../src/server/db/embedded-postgres";
 import { applyMigrations, createDatabases, databaseUrlFor } from "../../src/server/db/migrations";
 import { createBoss, startBoss } from "../../src/server/jobs/queue";
+import { createPrismaClient } from "../../src/server/db/client";
+import { resealLegacySecrets } from "../../src/server/db/reseal";
+import { parseKey } from "../../src/server/crypto/secrets";
 
 let cluster: EmbeddedCluster | null = null;
 let dir: string | null = null;
@@ -27,6 +30,9 @@ export async function setup() {
   await (await startBoss(createBoss(process.env.TEST_DATABASE_URL))).stop({ graceful: false, wait: true });
   process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  // As every start does after migrating (db/reseal.ts).
+  const prisma = createPrismaClient(process.env.TEST_DATABASE_URL);
+  await resealLegacySecrets(prisma, parseKey(process.env.APP_ENCRYPTION_KEY)).finally(() => prisma.$disconnect());
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 }
 

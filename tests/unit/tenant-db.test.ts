@@ -104,3 +104,23 @@ describe("scopeArgs: anything else", () => {
     expect(() => scopeArgs(operation, {}, OURS)).toThrow(/not allowed/);
   });
 });
+
+describe("scopeArgs: the `tenant` relation is never read through a tenant-bound client", () => {
+  it.each([
+    ["include at the top", { include: { tenant: true } }],
+    ["select at the top", { select: { id: true, tenant: true } }],
+    ["select nested in a relation", { select: { identityKind: { select: { tenant: true } } } }],
+    ["include nested in a relation", { include: { identityKind: { include: { tenant: { select: { wecomSecretEnc: true } } } } } }],
+    ["select inside include", { include: { identityKind: { select: { code: true, tenant: true } } } }],
+    ["a relation's _count of it", { select: { _count: { select: { tenant: true } } } }],
+  ])("refuses %s", (_what, args) => {
+    expect(() => scopeArgs("findMany", args, OURS)).toThrow(/tenant/);
+    expect(() => scopeArgs("findUnique", { where: { id: "m1" }, ...args }, OURS)).toThrow(/tenant/);
+    expect(() => scopeArgs("update", { where: { id: "m1" }, data: { name: "x" }, ...args }, OURS)).toThrow(/tenant/);
+  });
+
+  it("leaves other relations and fields named like it alone", () => {
+    const args = { select: { tenantId: true, identityKind: { select: { code: true } } }, include: undefined };
+    expect(scopeArgs("findMany", args, OURS).select).toEqual(args.select);
+  });
+});

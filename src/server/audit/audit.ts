@@ -1,5 +1,6 @@
 // The audit log: every change, by whom, from where. A tenant-bound client
 // writes the tenant's log; the plain client writes platform-wide events.
+import { isIP } from "node:net";
 import type { Prisma } from "~/generated/prisma/client";
 
 export type AuditEntry = {
@@ -17,15 +18,27 @@ type AuditWriter = {
   auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> };
 };
 
+/**
+ * The address as stored: a valid IPv4 or IPv6 address (zone id dropped), else
+ * null. Whatever a header said, it never makes the audit row, and with it the
+ * change it records, fail.
+ */
+export function auditAddress(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const address = ip.trim().replace(/%.*$/, "");
+  return address.length <= 64 && isIP(address) !== 0 ? address : null;
+}
+
+/** Writes the audit row; pass the change's transaction, so the change and its record commit or fail together. */
 export async function audit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
   await writer.auditLog.create({
     data: {
       actorKind: entry.actorKind,
       actorId: entry.actorId ?? null,
       action: entry.action,
-      target: entry.target ?? null,
+      target: entry.target?.slice(0, 200) ?? null,
       detail: entry.detail ?? {},
-      ip: entry.ip ?? null,
+      ip: auditAddress(entry.ip),
       ...(entry.tenantId ? { tenantId: entry.tenantId } : {}),
     },
   });

@@ -2,7 +2,9 @@
 // `tenantId` to the filter of every read and write, and to the data of every
 // create, on each tenant-scoped model; composite foreign keys (tenantId, id) in
 // the schema stop a row of one school from pointing at another's.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type PgBoss from "pg-boss";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { transactionExecutor } from "~/server/jobs/queue";
 
 /** Models that belong to one tenant. Adding a model with `tenantId` means adding it here. */
 export const TENANT_SCOPED_MODELS = [
@@ -32,7 +34,7 @@ const FILTERED = new Set([
   "deleteMany",
 ]);
 
-type Args = { where?: object; data?: unknown; create?: object; update?: object };
+type Args = { where?: object; data?: unknown; create?: object; update?: object; select?: unknown; include?: unknown };
 
 const UPDATES = new Set(["update", "updateMany", "updateManyAndReturn"]);
 
@@ -50,7 +52,26 @@ function staysInTenant<T>(data: T, tenantId: string): T {
   return data;
 }
 
+/**
+ * A `tenant` relation read through the tenant-bound client would hand out the
+ * whole Tenant row (secrets included) and is the first step of walking to
+ * another school's rows: the tenant context comes from the host instead.
+ */
+function refuseTenantRelation(shape: unknown): void {
+  if (shape === null || typeof shape !== "object") return;
+  for (const [field, value] of Object.entries(shape)) {
+    if (field === "tenant") throw new Error("A tenant-bound client does not read the `tenant` relation: use the tenant context.");
+    if (value !== null && typeof value === "object") {
+      const nested = value as { select?: unknown; include?: unknown };
+      refuseTenantRelation(nested.select);
+      refuseTenantRelation(nested.include);
+    }
+  }
+}
+
 export function scopeArgs(operation: string, args: Args, tenantId: string): Args {
+  refuseTenantRelation(args.select);
+  refuseTenantRelation(args.include);
   if (UPDATES.has(operation)) return { ...args, where: { ...args.where, tenantId }, data: staysInTenant(args.data, tenantId) };
   if (FILTERED.has(operation)) return { ...args, where: { ...args.where, tenantId } };
   switch (operation) {
@@ -73,9 +94,27 @@ export function scopeArgs(operation: string, args: Args, tenantId: string): Args
   }
 }
 
+const refuseRaw = () => {
+  throw new Error("Raw SQL is not allowed on a tenant-bound client: it would bypass the tenant filter. Use the plain client in the domain function that needs it.");
+};
+
 export function tenantDb(prisma: PrismaClient, tenantId: string) {
   return prisma.$extends({
     name: "tenant-scope",
+    client: {
+      $queryRaw: refuseRaw as never,
+      $queryRawUnsafe: refuseRaw as never,
+      $executeRaw: refuseRaw as never,
+      $executeRawUnsafe: refuseRaw as never,
+      /**
+       * The one SQL a tenant-bound client runs: pg-boss's insert of a job, in
+       * this client's transaction (so the job commits or rolls back with the change).
+       */
+      $sendJob(boss: PgBoss, name: string, data: object): Promise<string | null> {
+        const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
+        return boss.send(name, data, { db: transactionExecutor(parent) });
+      },
+    },
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
@@ -89,6 +128,7 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof tenantDb>;
+type RawMethods = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe" | "$queryRawTyped";
+export type TenantDb = Omit<ReturnType<typeof tenantDb>, RawMethods>;
 export type TenantTx = Omit<TenantDb, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type { Prisma };

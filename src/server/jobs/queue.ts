@@ -33,6 +33,14 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
 }
 
 type RawExecutor = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+/** A tenant-bound client or transaction (db/tenant-db.ts), which refuses raw SQL but sends jobs. */
+type JobSender = { $sendJob(boss: PgBoss, name: string, data: object): Promise<string | null> };
+
+/** Sends a job inside the caller's transaction, plain or tenant-bound: the job exists if and only if the change commits. */
+export function sendInTransaction(boss: PgBoss, tx: RawExecutor | JobSender, name: QueueName, data: object): Promise<string | null> {
+  if (typeof (tx as Partial<JobSender>).$sendJob === "function") return (tx as JobSender).$sendJob(boss, name, data);
+  return boss.send(name, data, { db: transactionExecutor(tx as RawExecutor) });
+}
 
 /** pg-boss's SQL run on a Prisma transaction, so a job commits or rolls back with the change. */
 export function transactionExecutor(tx: RawExecutor): PgBoss.Db {

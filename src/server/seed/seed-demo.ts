@@ -1,8 +1,9 @@
 // Seeds the demo schools. Idempotent: what exists is left as it is (an admin's
 // later edits survive a restart); only what is missing is created.
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/server/auth/passwords";
-import { blindIndex, encryptSecret } from "~/server/crypto/secrets";
+import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { normalisePhone } from "~/server/members/phone";
 import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
@@ -49,8 +50,11 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     const phone = m.phone ? normalisePhone(m.phone, { allowForeign: true }) : null;
     if (phone && !phone.ok) throw new Error(`Demo phone ${m.phone} is invalid: ${phone.reason}`);
     const password = memberPassword(demo, m.idNumber);
+    // The id is made here so the ID number's ciphertext can be bound to its row.
+    const id = randomUUID();
     await db.member.create({
       data: {
+        id,
         tenantId: tenant.id,
         account: m.account,
         name: m.name,
@@ -60,8 +64,8 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
         phoneDisplay: phone?.ok ? phone.display : null,
         email: m.email ?? null,
         idType: m.idType ?? "居民身份证",
-        idNumberEnc: encryptSecret(m.idNumber, key),
-        idNumberHash: blindIndex(m.idNumber, key),
+        idNumberEnc: encryptSecret(m.idNumber, key, sealContext("Member", "idNumberEnc", id)),
+        idNumberHash: blindIndex(m.idNumber, key, tenant.id),
         passwordHash: password ? await hashPassword(password) : null,
         mustChangePassword: demo.initialPasswordRule !== undefined,
       },
@@ -82,7 +86,28 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
   }
 }
 
-export async function seedDemo(prisma: PrismaClient, key: Buffer): Promise<SeedReport> {
+const LOCAL_DOMAINS = /^(localhost|[a-z0-9.-]+\.localhost|127\.\d+\.\d+\.\d+)$/;
+type SeedEnv = { readonly [name: string]: string | undefined };
+
+/**
+ * The demo accounts' passwords are published in the README, so they must never
+ * appear on a real deployment by accident: the demo is seeded only while the
+ * platform answers on localhost (PLATFORM_DOMAIN unset or a *.localhost name),
+ * whatever NODE_ENV or SEED_DEMO say (`npm start` runs in production mode on
+ * localhost, and may seed there).
+ */
+export function demoSeedRefusal(env: SeedEnv): string | null {
+  const domain = (env.PLATFORM_DOMAIN ?? "").trim().toLowerCase() || "localhost";
+  if (LOCAL_DOMAINS.test(domain)) return null;
+  return (
+    `Refusing to seed the demo schools: PLATFORM_DOMAIN is "${domain}", not localhost, and the demo accounts' passwords are public. ` +
+    "Set SEED_DEMO=false for a real deployment, or unset PLATFORM_DOMAIN to run the demo on this machine."
+  );
+}
+
+export async function seedDemo(prisma: PrismaClient, key: Buffer, env: SeedEnv = process.env): Promise<SeedReport> {
+  const refusal = demoSeedRefusal(env);
+  if (refusal) throw new Error(refusal);
   const report: SeedReport = { tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 };
   if (!(await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true } }))) {
     await prisma.vendorAdmin.create({

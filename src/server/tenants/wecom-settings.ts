@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { decryptSecret, encryptSecret } from "~/server/crypto/secrets";
+import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { AppError } from "~/server/errors";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { assertNotPaused, resumePausedSyncJobs } from "~/server/wecom/auth-pause";
@@ -61,8 +61,8 @@ export async function wecomSettings(prisma: PrismaClient, tenantId: string, key:
     hasAppSecret: t.wecomSecretEnc !== null,
     hasContactSecret: t.wecomContactSecretEnc !== null,
     callbackPath: `/api/wecom/callback/${t.slug}`,
-    callbackToken: t.wecomCallbackTokenEnc ? decryptSecret(t.wecomCallbackTokenEnc, key) : null,
-    callbackAesKey: t.wecomCallbackAesKeyEnc ? decryptSecret(t.wecomCallbackAesKeyEnc, key) : null,
+    callbackToken: t.wecomCallbackTokenEnc ? decryptSecret(t.wecomCallbackTokenEnc, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)) : null,
+    callbackAesKey: t.wecomCallbackAesKeyEnc ? decryptSecret(t.wecomCallbackAesKeyEnc, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)) : null,
   };
 }
 
@@ -99,8 +99,8 @@ export async function updateWecomSettings(prisma: PrismaClient, tenantId: string
         wecomAgentId: input.agentId,
         assistantAppName: input.assistantAppName,
         ...(moved ? { wecomSecretEnc: null, wecomContactSecretEnc: null } : {}),
-        ...(input.appSecret ? { wecomSecretEnc: encryptSecret(input.appSecret, key) } : {}),
-        ...(input.contactSecret ? { wecomContactSecretEnc: encryptSecret(input.contactSecret, key) } : {}),
+        ...(input.appSecret ? { wecomSecretEnc: encryptSecret(input.appSecret, key, sealContext("Tenant", "wecomSecretEnc", tenantId)) } : {}),
+        ...(input.contactSecret ? { wecomContactSecretEnc: encryptSecret(input.contactSecret, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) } : {}),
         ...(credentialsChanged ? { wecomAuthFailedAt: null, wecomAuthFailure: null } : {}),
       },
     });
@@ -131,7 +131,7 @@ export async function regenerateCallbackKeys(prisma: PrismaClient, tenantId: str
   await prisma.$transaction(async (tx) => {
     await tx.tenant.update({
       where: { id: tenantId },
-      data: { wecomCallbackTokenEnc: encryptSecret(keys.token, key), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, key) },
+      data: { wecomCallbackTokenEnc: encryptSecret(keys.token, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)) },
     });
     await audit(tx, { actorKind: "tenantAdmin", actorId: actor.adminId, tenantId, action: "tenant.wecom.callbackKeys", ip: actor.ip });
   });

@@ -8,7 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { decryptSecret } from "~/server/crypto/secrets";
+import { decryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback-crypto";
 
@@ -47,8 +47,8 @@ export async function loadCallbackKeys(prisma: PrismaClient, tenantId: string, e
   });
   if (!tenant?.wecomCorpId || !tenant.wecomCallbackTokenEnc || !tenant.wecomCallbackAesKeyEnc) return null;
   return {
-    token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey),
-    encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey),
+    token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)),
+    encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)),
     receiveId: tenant.wecomCorpId,
   };
 }

@@ -3,7 +3,6 @@
 // shared through PostgreSQL (token-store.ts); transient failures are retried
 // with backoff; a refused token is replaced and the call repeated once.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { tenantDb } from "~/server/db/tenant-db";
 import type { WecomConnection } from "./connection";
 import { assertSchoolNotPaused, recordAuthFailure } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
@@ -160,7 +159,7 @@ export class WecomClient {
   private token(kind: SecretKind, rejected?: string): Promise<string> {
     const secret = this.secretOf(kind);
     return accessToken({
-      db: tenantDb(this.prisma, this.connection.tenantId),
+      prisma: this.prisma,
       tenantId: this.connection.tenantId,
       cacheKey: tokenCacheKey(kind, this.connection.baseUrl, this.connection.corpId, secret),
       encryptionKey: this.encryptionKey,

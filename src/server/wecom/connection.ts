@@ -1,7 +1,7 @@
 // A tenant's WeCom connection: where its API lives (the real one, or the
 // bundled simulator) and the secrets, decrypted only when a call needs them.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { decryptSecret } from "~/server/crypto/secrets";
+import { decryptSecret, sealContext } from "~/server/crypto/secrets";
 import { assertNotPaused } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
 import { WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
@@ -40,13 +40,13 @@ export async function loadWecomConnection(prisma: PrismaClient, tenantId: string
   if (!isAllowedWecomBaseUrl(tenant.wecomApiBaseUrl)) throw new WecomBaseUrlError("notAllowed");
   // A secret WeCom refused is not sent again until the settings change (auth-pause.ts).
   assertNotPaused(tenant);
-  const appSecret = decryptSecret(tenant.wecomSecretEnc!, key);
+  const appSecret = decryptSecret(tenant.wecomSecretEnc!, key, sealContext("Tenant", "wecomSecretEnc", tenantId));
   return {
     tenantId,
     baseUrl: tenant.wecomApiBaseUrl,
     corpId: tenant.wecomCorpId!,
     agentId: tenant.wecomAgentId!,
     appSecret,
-    contactSecret: tenant.wecomContactSecretEnc ? decryptSecret(tenant.wecomContactSecretEnc, key) : appSecret,
+    contactSecret: tenant.wecomContactSecretEnc ? decryptSecret(tenant.wecomContactSecretEnc, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) : appSecret,
   };
 }

@@ -6,7 +6,8 @@ import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { tenantDb } from "~/server/db/tenant-db";
-import { QUEUES, transactionExecutor } from "~/server/jobs/queue";
+import { AppError } from "~/server/errors";
+import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import type { RetryPolicy } from "./client";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
@@ -20,11 +21,11 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 
-type RawExecutor = Parameters<typeof transactionExecutor>[0];
+type RawExecutor = Parameters<typeof sendInTransaction>[1];
 
 /** Writes the job inside the caller's transaction: it exists if and only if the change committed. */
 export async function enqueueWecomSync(boss: PgBoss, tx: RawExecutor, job: WecomSyncJob): Promise<string | null> {
-  return boss.send(QUEUES.wecomSync, wecomSyncJob.parse(job), { db: transactionExecutor(tx) });
+  return sendInTransaction(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job));
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -54,6 +55,7 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
   if (!member) return; // deleted since: its delete job removes it from WeCom
   const client = await clientFor(deps, job.tenantId);
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
+  await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : undefined, email: member.email ?? undefined };
 
   const current = await client.getUser(userid).catch((error: unknown) => {
@@ -77,6 +79,22 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
   const after = await client.getUser(userid);
   // updateMany: the member may have been deleted while this ran; its delete job follows.
   await db.member.updateMany({ where: { id: job.memberId }, data: { wecomUserId: userid, wecomStatus: after.status, wecomSyncedAt: new Date() } });
+}
+
+/**
+ * WeCom userids ignore case: a userid that another member of the school holds
+ * (or will get from their account) is theirs, and syncing this member onto it
+ * would overwrite their name and phone. No retry can fix that; the admin must.
+ */
+async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memberId: string, userid: string): Promise<void> {
+  const holder = await db.member.findFirst({
+    where: {
+      id: { not: memberId },
+      OR: [{ wecomUserId: { equals: userid, mode: "insensitive" } }, { wecomUserId: null, account: { equals: userid, mode: "insensitive" } }],
+    },
+    select: { account: true },
+  });
+  if (holder) throw new AppError("WECOM_USERID_TAKEN", { userid, holder: holder.account });
 }
 
 async function deleteMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {

@@ -3,12 +3,13 @@
 // limited). A refresh takes an advisory lock, so instances that find the token
 // stale at the same moment fetch it once between them.
 import { createHash } from "node:crypto";
-import { decryptSecret, encryptSecret } from "~/server/crypto/secrets";
-import type { TenantDb } from "~/server/db/tenant-db";
+import { decryptSecret, encryptSecret, wecomTokenContext } from "~/server/crypto/secrets";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { tenantDb } from "~/server/db/tenant-db";
 
 export type SecretKind = "app" | "contact";
 export type FetchedToken = { accessToken: string; expiresInSeconds: number };
-type RawTx = Pick<TenantDb, "$executeRawUnsafe" | "$queryRawUnsafe">;
+type RawTx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 /**
  * Refresh a little before WeCom's expiry, so no call races the deadline: five
@@ -29,7 +30,8 @@ export function tokenCacheKey(kind: SecretKind, baseUrl: string, corpId: string,
 }
 
 type Options = {
-  db: TenantDb;
+  /** The plain client: the refresh takes an advisory lock, raw SQL the tenant-bound client refuses. */
+  prisma: PrismaClient;
   tenantId: string;
   cacheKey: string;
   encryptionKey: Buffer;
@@ -54,15 +56,16 @@ export async function accessToken(options: Options): Promise<string> {
   const now = options.now ?? (() => new Date());
   const usable = (row: { tokenEnc: string; expiresAt: Date } | null): string | null => {
     if (!row || row.expiresAt.getTime() <= now().getTime()) return null;
-    const token = decryptSecret(row.tokenEnc, options.encryptionKey);
+    const token = decryptSecret(row.tokenEnc, options.encryptionKey, wecomTokenContext(options.tenantId, options.cacheKey));
     return token === options.rejected ? null : token;
   };
   const where = { tenantId_cacheKey: { tenantId: options.tenantId, cacheKey: options.cacheKey } };
 
-  const cached = usable(await options.db.wecomToken.findUnique({ where }));
+  const cached = usable(await tenantDb(options.prisma, options.tenantId).wecomToken.findUnique({ where }));
   if (cached) return cached;
 
-  const outcome = await options.db.$transaction(
+  // Every query below names the tenant itself (the unique key starts with tenantId).
+  const outcome = await options.prisma.$transaction(
     async (tx): Promise<{ token: string } | { failure: Error }> => {
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `wecom-token:${options.tenantId}:${options.cacheKey}`);
       // Another instance may have refreshed it while this one waited for the lock.
@@ -78,7 +81,7 @@ export async function accessToken(options: Options): Promise<string> {
         throw error;
       }
       const data = {
-        tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey),
+        tokenEnc: encryptSecret(fetched.accessToken, options.encryptionKey, wecomTokenContext(options.tenantId, options.cacheKey)),
         expiresAt: refreshAt(now(), fetched.expiresInSeconds),
       };
       await tx.wecomToken.upsert({

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "~/app/api/wecom/callback/[slug]/route";
-import { encryptSecret } from "~/server/crypto/secrets";
+import { encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { buildEncryptedCallback, buildEventXml } from "~/wecom-sim";
@@ -57,7 +57,7 @@ async function wiredSchool(): Promise<Wired> {
   const keys = generateCallbackKeys();
   await prisma.tenant.update({
     where: { id: school.tenant.tenantId },
-    data: { wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey()), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey()) },
+    data: { wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey(), sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId)), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId)) },
   });
   const url = `${base}/api/wecom/callback/${school.tenant.slug}`;
   for (const agent of ["contacts", String(school.corp.assistantAgentid)]) {

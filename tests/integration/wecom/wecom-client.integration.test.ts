@@ -134,7 +134,7 @@ describe("tokens", () => {
     await (await school.client()).listDepartments();
     const row = await prisma.wecomToken.findFirstOrThrow({ where: { tenantId: school.tenant.tenantId } });
     const tokens = await sim.ctl<unknown>("GET", "corps");
-    expect(row.tokenEnc.startsWith("v1.")).toBe(true);
+    expect(row.tokenEnc.startsWith("v2.")).toBe(true);
     expect(JSON.stringify(tokens)).not.toContain(row.tokenEnc);
   });
 

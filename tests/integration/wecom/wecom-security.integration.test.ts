@@ -12,7 +12,7 @@ import { XMLParser } from "fast-xml-parser";
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "~/app/api/wecom/callback/[slug]/route";
-import { encryptSecret } from "~/server/crypto/secrets";
+import { sealContext, encryptSecret } from "~/server/crypto/secrets";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { testWecomConnection } from "~/server/tenants/wecom-settings";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
@@ -288,7 +288,10 @@ describe("the callback route", () => {
     const keys = generateCallbackKeys();
     await prisma.tenant.update({
       where: { id: school.tenant.tenantId },
-      data: { wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey()), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey()) },
+      data: {
+        wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey(), sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId)),
+        wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId)),
+      },
     });
     return school;
   }

@@ -87,7 +87,7 @@ describe("durable WeCom sync", () => {
 
     // The same account again fails on the unique constraint: its job must vanish with it.
     await expect(createMember(d, { account, name: "重复", identityKindCode: "student_staff", department: "", phone: "", email: "" })).rejects.toMatchObject({
-      code: "ALREADY_EXISTS",
+      code: "ACCOUNT_ALREADY_EXISTS",
     });
     expect(await listSyncJobs(prisma, school.tenant.tenantId)).toHaveLength(pending.length);
 

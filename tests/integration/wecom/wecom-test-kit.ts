@@ -1,7 +1,7 @@
 // A school in the database connected to a corp in a real simulator process
 // (over HTTP), for the product's WeCom tests.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { encryptSecret, parseKey } from "~/server/crypto/secrets";
+import { encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
 import { makeCorp, type TestCorp, type TestSim } from "../wecom-sim/helpers";
@@ -29,8 +29,8 @@ export async function connectedSchool(prisma: PrismaClient, sim: TestSim, corpEx
       wecomApiBaseUrl: sim.url,
       wecomCorpId: corp.corpid,
       wecomAgentId: corp.assistantAgentid,
-      wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey()),
-      wecomContactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey()),
+      wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", tenant.tenantId)),
+      wecomContactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", tenant.tenantId)),
     },
   });
   return {

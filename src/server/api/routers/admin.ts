@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { encryptionKey } from "~/server/crypto/keys";
 import { directoryOverview, searchMembers, unlockMember } from "~/server/members/member-directory";
 import { createMember, createMemberInput, deleteMember, updateMember, updateMemberInput } from "~/server/members/manage-members";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
@@ -21,7 +22,7 @@ export const adminRouter = createTRPCRouter({
     .meta({ probe: (other) => ({ query: other.memberAccount }) })
     .input(z.object({ query: z.string().max(64), take: z.number().int().min(1).max(100).default(20) }))
     .output(z.array(memberRowOutput))
-    .query(({ ctx, input }) => searchMembers(ctx.db, input)),
+    .query(({ ctx, input }) => searchMembers(ctx.db, input, { key: encryptionKey(), tenantId: ctx.tenant.id })),
 
   unlockMember: tenantAdminProcedure
     .meta({ probe: (other) => ({ memberId: other.memberId }) })

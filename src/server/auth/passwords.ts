@@ -26,7 +26,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 // A hash of a password nobody has, with the same cost as real ones: verifying
 // against it when there is no real hash keeps the answer's timing the same.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$H7JrAXuFucZUNwDb6NPokQ$OPb1GrZB+xWQ7/8YryJoCoWU49ocKY+6hrBSZD0qSf0";
+export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$H7JrAXuFucZUNwDb6NPokQ$OPb1GrZB+xWQ7/8YryJoCoWU49ocKY+6hrBSZD0qSf0";
 
 export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(DUMMY_HASH, password);

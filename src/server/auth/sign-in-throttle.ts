@@ -33,9 +33,15 @@ export type SignInScope = {
   ip: string | null;
 };
 
-/** Identifiers compare without case (as the directory does), so `S1` and `s1` share counters. */
-export function normaliseIdentifier(identifier: string): string {
-  return identifier.trim().toLowerCase().slice(0, 64);
+/**
+ * The identifier as the account lookup compares it: members' accounts without
+ * case (the directory's unique index is on lower(account)), admins' and the
+ * vendor's usernames exactly. Counters must use the same comparison as the
+ * lookup, or an unknown spelling would count apart from a real one and tell.
+ */
+export function normaliseIdentifier(kind: SignInScope["kind"], identifier: string): string {
+  const trimmed = identifier.trim().slice(0, 64);
+  return kind === "member" ? trimmed.toLowerCase() : trimmed;
 }
 
 function addressOf(scope: SignInScope): string {
@@ -44,7 +50,7 @@ function addressOf(scope: SignInScope): string {
 
 function rules(scope: SignInScope) {
   const ip = addressOf(scope);
-  const account = `${scope.tenantKey}:${scope.kind}:${normaliseIdentifier(scope.identifier)}`;
+  const account = `${scope.tenantKey}:${scope.kind}:${normaliseIdentifier(scope.kind, scope.identifier)}`;
   const rule = (key: string, limit: { limit: number; windowSeconds: number }): RateLimitRule => ({ key, ...limit });
   return {
     attemptsPerAddress: rule(`login:ip:${ip}`, SIGN_IN_LIMITS.attemptsPerAddress),

@@ -78,10 +78,13 @@ function tenantPolicy(tenant: TenantContext): LockoutPolicy {
 export async function signInMember(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
   if (tenant.idpKind !== "BUILTIN") throw new AppError("LOGIN_NOT_BUILTIN");
   const scoped = tenantDb(prisma, tenant.id);
-  const found = await scoped.member.findUnique({
-    where: { tenantId_account: { tenantId: tenant.id, account: attempt.identifier } },
-    select: lockable,
-  });
+  // Accounts compare without case (unique index on lower(account)): 2024001a and 2024001A are one account.
+  const [match] = await prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "Member" WHERE "tenantId" = $1::uuid AND lower(account) = lower($2)`,
+    tenant.id,
+    attempt.identifier,
+  );
+  const found = match ? await scoped.member.findUnique({ where: { id: match.id }, select: lockable }) : null;
   const flow: Flow = { table: "member", kind: "member", action: "member", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
   const member = await checkAccount(prisma, flow, found, attempt);
   await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: auditedAddress(attempt.ip) });

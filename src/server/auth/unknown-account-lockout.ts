@@ -7,13 +7,13 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { burnPasswordCheck } from "./passwords";
 import { minutesUntil, type LockoutPolicy, type PasswordOutcome } from "./lockout";
-import { normaliseIdentifier } from "./sign-in-throttle";
+import { normaliseIdentifier, type SignInScope } from "./sign-in-throttle";
 
 /** How long an unlocked count is remembered; a real account's count is kept until a success. */
 const COUNT_MEMORY_DAYS = 30;
 
-export function unknownAccountKey(tenantKey: string, kind: string, identifier: string): string {
-  return `login:unknown:${tenantKey}:${kind}:${normaliseIdentifier(identifier)}`;
+export function unknownAccountKey(tenantKey: string, kind: SignInScope["kind"], identifier: string): string {
+  return `login:unknown:${tenantKey}:${kind}:${normaliseIdentifier(kind, identifier)}`;
 }
 
 /** Always a failure: the answer a real account would give to a wrong password. */

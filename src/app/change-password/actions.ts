@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { actionFailure, requestContext, serverApi, type ActionResult } from "~/server/request";
 
 export async function changePasswordAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -12,9 +11,9 @@ export async function changePasswordAction(_previous: ActionResult | null, form:
       newPassword: field("newPassword"),
       confirmPassword: field("confirmPassword"),
     });
+    // Every session of the account has ended, this one too: the form sends the member to sign in again.
+    return { ok: true };
   } catch (error) {
     return actionFailure(error, ctx.locale);
   }
-  // Every session of the account has ended, this one too: sign in with the new password.
-  redirect("/login?changed=1");
 }

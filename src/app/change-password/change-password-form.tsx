@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import type { ActionResult } from "~/server/request";
 import { changePasswordAction } from "./actions";
 
@@ -17,6 +17,10 @@ const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
 
 export function ChangePasswordForm({ labels }: { labels: Labels }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
+  // A full navigation (not a server-side redirect): the session cookie is now a dead pointer.
+  useEffect(() => {
+    if (state?.ok) window.location.assign("/login?changed=1");
+  }, [state]);
   const fieldError = (field: string) =>
     state && !state.ok
       ? state.fieldErrors?.[field]?.map((key) => (

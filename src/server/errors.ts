@@ -163,6 +163,38 @@ export const ERROR_CATALOG = {
       en: "Something went wrong on our side. Please try again later, or contact your school's IT office.",
     },
   },
+  SERVER_BUSY: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "登录人数较多，请稍等几秒后再试。",
+      en: "Many people are signing in right now. Please wait a few seconds and try again.",
+    },
+  },
+  CANNOT_TARGET_SELF: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "不能对自己的账号执行此操作，请让学校的另一位管理员处理。",
+      en: "You cannot do this to your own account. Please ask another administrator of your school.",
+    },
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "请先修改初始密码，再继续使用。",
+      en: "Please change your initial password before you continue.",
+    },
+  },
+  CURRENT_PASSWORD_WRONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "当前密码不正确，请重新输入。",
+      en: "The current password is wrong. Please type it again.",
+    },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type AppErrorCode = keyof typeof ERROR_CATALOG;

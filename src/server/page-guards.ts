@@ -17,9 +17,15 @@ export async function requireRootHost() {
   return { ctx };
 }
 
-export async function requireActor<K extends Actor["kind"]>(kind: K, loginPath: string): Promise<Extract<Actor, { kind: K }>> {
+/** The page's signed-in account; a member who must change the password is sent to do that first. */
+export async function requireActor<K extends Actor["kind"]>(
+  kind: K,
+  loginPath: string,
+  options: { passwordChangePage?: boolean } = {},
+): Promise<Extract<Actor, { kind: K }>> {
   const ctx = await requestContext();
   const actor = ctx.actor;
   if (!actor || actor.kind !== kind) redirect(loginPath);
+  if (actor.kind === "member" && actor.mustChangePassword && !options.passwordChangePage) redirect("/change-password");
   return actor as Extract<Actor, { kind: K }>;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { findMemberAsHelpdesk, MEMBER_PASSWORD, signIn, signInError, startFromCleanAccount, submitCredentials } from "./helpers";
+import { ADMIN, findMemberAsHelpdesk, HELPDESK, MEMBER_PASSWORD, signIn, signInError, startFromCleanAccount, submitCredentials } from "./helpers";
 import { tenantUrl } from "./hosts";
 
 // T1001 王老师 of ucas belongs to this spec alone: locking it affects no other spec.
@@ -40,5 +40,31 @@ test.describe("lockout after 6 wrong passwords, and unlock by the helpdesk (ucas
     await signIn(page, tenantUrl("ucas", "/login"), ACCOUNT, MEMBER_PASSWORD);
     await expect(page).toHaveURL(tenantUrl("ucas", "/me"));
     await expect(page.getByTestId("member-name")).toHaveText("王老师");
+  });
+});
+
+// uestc's helpdesk account belongs to this test alone.
+test.describe("a locked-out administrator is unlocked by the school's ADMIN (uestc)", () => {
+  test("six wrong passwords lock the helpdesk account until the IT office's admin unlocks it in the back office", async ({ page, browser }) => {
+    await page.goto(tenantUrl("uestc", "/admin/login"));
+    for (let remaining = 5; remaining >= 0; remaining--) {
+      await submitCredentials(page, HELPDESK.username, `wrong-${remaining}`);
+      await expect(signInError(page)).toContainText(remaining > 0 ? `还可尝试 ${remaining} 次` : LOCK_MESSAGE);
+    }
+    await submitCredentials(page, HELPDESK.username, HELPDESK.password);
+    await expect(signInError(page)).toContainText(LOCK_MESSAGE);
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signIn(admin, tenantUrl("uestc", "/admin/login"), ADMIN.username, ADMIN.password);
+    await expect(admin).toHaveURL(tenantUrl("uestc", "/admin"));
+    const row = admin.getByTestId(`admin-${HELPDESK.username}`);
+    await expect(row).toContainText("锁定至");
+    await row.getByRole("button", { name: "解锁" }).click();
+    await expect(row).toContainText("正常");
+    await adminContext.close();
+
+    await submitCredentials(page, HELPDESK.username, HELPDESK.password);
+    await expect(page).toHaveURL(tenantUrl("uestc", "/admin"));
   });
 });

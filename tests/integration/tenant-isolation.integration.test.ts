@@ -116,13 +116,16 @@ describe("every procedure keeps one school's data from another", () => {
 });
 
 describe("sessions are bound to their host and their live account", () => {
-  it("a member session is refused on the member's own school once the account is locked", async () => {
+  it("a member session keeps working when strangers lock the account (a lock stops new sign-ins only)", async () => {
     const t = await makeTenant(prisma);
-    const caller = await callerFor(prisma, t.host, memberClaims(t));
-    await expect(caller.member.me()).resolves.toMatchObject({ account: t.memberAccount });
     await prisma.member.update({ where: { id: t.memberId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-    const after = await callerFor(prisma, t.host, memberClaims(t));
-    await expect(after.member.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(prisma, t.host, memberClaims(t))).member.me()).resolves.toMatchObject({ account: t.memberAccount });
+  });
+
+  it("a member session ends once the account's sessions are ended (sessionVersion bumped)", async () => {
+    const t = await makeTenant(prisma);
+    await prisma.member.update({ where: { id: t.memberId }, data: { sessionVersion: { increment: 1 } } });
+    await expect((await callerFor(prisma, t.host, memberClaims(t))).member.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("an admin session ends when the admin is disabled", async () => {

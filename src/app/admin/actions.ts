@@ -8,3 +8,15 @@ export async function unlockMemberAction(form: FormData): Promise<void> {
   await (await serverApi()).admin.unlockMember({ memberId });
   revalidatePath("/admin");
 }
+
+export async function unlockAdminAction(form: FormData): Promise<void> {
+  const { adminId } = z.object({ adminId: z.string().uuid() }).parse({ adminId: form.get("adminId") });
+  await (await serverApi()).admin.unlockAdmin({ adminId });
+  revalidatePath("/admin");
+}
+
+export async function setAdminDisabledAction(form: FormData): Promise<void> {
+  const input = z.object({ adminId: z.string().uuid(), disabled: z.enum(["true", "false"]) }).parse({ adminId: form.get("adminId"), disabled: form.get("disabled") });
+  await (await serverApi()).admin.setAdminDisabled({ adminId: input.adminId, disabled: input.disabled === "true" });
+  revalidatePath("/admin");
+}

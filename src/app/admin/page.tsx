@@ -2,15 +2,20 @@ import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { requireActor, requireTenantHost } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
-import { unlockMemberAction } from "./actions";
+import { setAdminDisabledAction, unlockAdminAction, unlockMemberAction } from "./actions";
 
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { tenant } = await requireTenantHost();
-  await requireActor("tenantAdmin", "/admin/login");
+  const me = await requireActor("tenantAdmin", "/admin/login");
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const query = ((await searchParams).q ?? "").slice(0, 64);
-  const [overview, members] = await Promise.all([api.admin.overview(), api.admin.searchMembers({ query, take: 50 })]);
+  const [overview, members, admins] = await Promise.all([
+    api.admin.overview(),
+    api.admin.searchMembers({ query, take: 50 }),
+    // Admin accounts are the IT office's business, not the helpdesk's.
+    me.role === "ADMIN" ? api.admin.listAdmins() : Promise.resolve(null),
+  ]);
   const now = new Date();
   const stats: [string, number][] = [
     [t("admin.members"), overview.members],
@@ -75,6 +80,65 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
         </table>
         {members.length === 0 ? <p className="py-6 text-center text-slate-500">{t("admin.noResults")}</p> : null}
       </div>
+      {admins ? (
+        <>
+          <h2 className="mt-8 text-lg font-semibold">{t("admin.admins")}</h2>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="admin-table">
+              <thead className="bg-slate-100 text-slate-600">
+                <tr>
+                  {(["admin.col.username", "admin.col.name", "admin.col.role", "admin.col.state"] as const).map((key) => (
+                    <th key={key} className="px-3 py-2 font-medium">
+                      {t(key)}
+                    </th>
+                  ))}
+                  <th className="px-3 py-2" />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {admins.map((a) => {
+                  const self = a.id === me.id;
+                  const locked = a.lockedUntil !== null && a.lockedUntil > now;
+                  return (
+                    <tr key={a.id} data-testid={`admin-${a.username}`}>
+                      <td className="px-3 py-2 font-mono">
+                        {a.username}
+                        {self ? t("admin.you") : ""}
+                      </td>
+                      <td className="px-3 py-2">{a.name}</td>
+                      <td className="px-3 py-2">{t(`admin.role.${a.role}`)}</td>
+                      <td className="px-3 py-2">
+                        {a.disabled ? (
+                          <span className="text-slate-500">{t("admin.disabled")}</span>
+                        ) : locked ? (
+                          <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>
+                        ) : (
+                          <span className="text-green-700">{t("admin.normal")}</span>
+                        )}
+                      </td>
+                      <td className="flex gap-2 px-3 py-2">
+                        {!self && locked ? (
+                          <form action={unlockAdminAction}>
+                            <input type="hidden" name="adminId" value={a.id} />
+                            <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
+                          </form>
+                        ) : null}
+                        {!self ? (
+                          <form action={setAdminDisabledAction}>
+                            <input type="hidden" name="adminId" value={a.id} />
+                            <input type="hidden" name="disabled" value={a.disabled ? "false" : "true"} />
+                            <button className="rounded border border-slate-300 px-2 py-1">{a.disabled ? t("admin.enable") : t("admin.disable")}</button>
+                          </form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
       <div className="mx-auto mt-10 max-w-xs">
         <SignOutButton label={t("common.signOut")} callbackUrl="/admin/login" />
       </div>

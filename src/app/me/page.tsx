@@ -28,6 +28,9 @@ export default async function MemberHomePage() {
           </div>
         ))}
       </dl>
+      <a href="/change-password" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
+        {t("me.changePassword")} ›
+      </a>
       <div className="mt-8">
         <SignOutButton label={t("common.signOut")} callbackUrl="/" />
       </div>

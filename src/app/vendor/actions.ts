@@ -25,3 +25,9 @@ export async function setTenantStatusAction(form: FormData): Promise<void> {
   await (await serverApi()).vendor.setTenantStatus(input);
   revalidatePath("/vendor");
 }
+
+export async function unlockTenantAdminAction(form: FormData): Promise<void> {
+  const input = z.object({ tenantId: z.string().uuid(), adminId: z.string().uuid() }).parse({ tenantId: form.get("tenantId"), adminId: form.get("adminId") });
+  await (await serverApi()).vendor.unlockTenantAdmin(input);
+  revalidatePath("/vendor");
+}

@@ -4,7 +4,7 @@ import { SignOutButton } from "~/components/sign-out-button";
 import { serverEnv } from "~/env.mjs";
 import { requireActor, requireRootHost } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
-import { setTenantStatusAction } from "./actions";
+import { setTenantStatusAction, unlockTenantAdminAction } from "./actions";
 import { CreateTenantForm } from "./create-tenant-form";
 
 function tenantUrl(slug: string, host: string | null): string {
@@ -16,7 +16,9 @@ export default async function VendorHomePage() {
   await requireRootHost();
   await requireActor("vendor", "/vendor/login");
   const { locale, t } = await requestLocale();
-  const tenants = await (await serverApi()).vendor.listTenants();
+  const api = await serverApi();
+  const [tenants, admins] = await Promise.all([api.vendor.listTenants(), api.vendor.listTenantAdmins()]);
+  const now = new Date();
   const requestHost = (await headers()).get("host");
   return (
     <PageShell title={t("vendor.loginTitle")} t={t} wide>
@@ -48,6 +50,36 @@ export default async function VendorHomePage() {
                 {tenant.status === "ACTIVE" ? t("vendor.suspend") : t("vendor.resume")}
               </button>
             </form>
+            <details className="w-full text-sm" data-testid="tenant-admins">
+              <summary className="cursor-pointer text-slate-600">{t("vendor.admins")}</summary>
+              <ul className="mt-2 divide-y divide-slate-100">
+                {admins
+                  .filter((a) => a.tenantId === tenant.id)
+                  .map((a) => {
+                    const locked = a.lockedUntil !== null && a.lockedUntil > now;
+                    return (
+                      <li key={a.id} className="flex items-center gap-3 py-2" data-testid={`tenant-admin-${a.username}`}>
+                        <span className="font-mono">{a.username}</span>
+                        <span className="flex-1">
+                          {a.name} · {t(`admin.role.${a.role}`)}
+                        </span>
+                        {a.disabled ? (
+                          <span className="text-slate-500">{t("admin.disabled")}</span>
+                        ) : locked ? (
+                          <form action={unlockTenantAdminAction} className="flex items-center gap-2">
+                            <input type="hidden" name="tenantId" value={tenant.id} />
+                            <input type="hidden" name="adminId" value={a.id} />
+                            <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>
+                            <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
+                          </form>
+                        ) : (
+                          <span className="text-green-700">{t("admin.normal")}</span>
+                        )}
+                      </li>
+                    );
+                  })}
+              </ul>
+            </details>
           </li>
         ))}
       </ul>

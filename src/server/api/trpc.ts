@@ -99,11 +99,17 @@ export const publicProcedure = base.use(({ ctx, next }) => {
   return next({ ctx: { tenant, db: tenantDb(ctx.prisma, tenant.id) } });
 });
 
-/** A signed-in member of this host's school. */
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
+/** A signed-in member of this host's school, even one who must still change the password: only for changing it. */
+export const memberChangingPasswordProcedure = publicProcedure.use(({ ctx, next }) => {
   const actor = ctx.actor;
   if (actor?.kind !== "member" || actor.tenantId !== ctx.tenant.id) throw new AppError("UNAUTHENTICATED");
   return next({ ctx: { member: actor } });
+});
+
+/** A signed-in member of this host's school; one whose password must be changed first can do nothing else. */
+export const memberProcedure = memberChangingPasswordProcedure.use(({ ctx, next }) => {
+  if (ctx.member.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+  return next();
 });
 
 /** A signed-in admin (or helpdesk) of this host's school. */

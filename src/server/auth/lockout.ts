@@ -2,7 +2,7 @@
 // restarts and across every app instance. The counter moves in one UPDATE, so
 // concurrent wrong guesses cannot slip past the limit.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { verifyPassword } from "./passwords";
+import { burnPasswordCheck, verifyPassword } from "./passwords";
 
 export type LockoutPolicy = { maxAttempts: number; lockMinutes: number };
 
@@ -22,15 +22,12 @@ export type AccountTable = keyof typeof TABLES;
 
 export type PasswordOutcome =
   | { ok: true }
-  | { ok: false; code: "ACCOUNT_LOCKED"; minutesLeft: number }
+  /** `lockedNow`: this very try set the lock (audited as `*.login.locked`). */
+  | { ok: false; code: "ACCOUNT_LOCKED"; minutesLeft: number; lockedNow?: boolean }
   | { ok: false; code: "BAD_CREDENTIALS_REMAINING"; remaining: number };
 
-function minutesUntil(until: Date, now: Date): number {
+export function minutesUntil(until: Date, now: Date): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-}
-
-export function isLocked(account: Pick<LockableAccount, "lockedUntil">, now = new Date()): boolean {
-  return account.lockedUntil !== null && account.lockedUntil > now;
 }
 
 export async function checkPasswordWithLockout(
@@ -39,12 +36,18 @@ export async function checkPasswordWithLockout(
   account: LockableAccount,
   password: string,
   policy: LockoutPolicy,
+  options: { refuseEvenIfRight?: boolean } = {},
 ): Promise<PasswordOutcome> {
   const now = new Date();
   if (account.lockedUntil && account.lockedUntil > now) {
     return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(account.lockedUntil, now) };
   }
-  if (account.passwordHash && (await verifyPassword(account.passwordHash, password))) {
+  let right = false;
+  if (account.passwordHash) right = await verifyPassword(account.passwordHash, password);
+  // Without a hash, still spend one verify, so the timing says nothing either.
+  else await burnPasswordCheck(password);
+  // A disabled account answers as a wrong password would (and counts like one).
+  if (right && !options.refuseEvenIfRight) {
     if (account.failedLoginCount !== 0 || account.lockedUntil !== null) {
       await prisma.$executeRawUnsafe(
         `UPDATE ${TABLES[table]} SET "failedLoginCount" = 0, "lockedUntil" = NULL WHERE id = $1::uuid`,
@@ -81,7 +84,7 @@ async function recordFailure(
   );
   const row = rows[0];
   if (!row) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: policy.lockMinutes };
-  if (row.lockedUntil) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.lockedUntil, new Date()) };
+  if (row.lockedUntil) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.lockedUntil, new Date()), lockedNow: true };
   return { ok: false, code: "BAD_CREDENTIALS_REMAINING", remaining: policy.maxAttempts - row.failedLoginCount };
 }
 

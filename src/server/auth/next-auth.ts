@@ -6,6 +6,7 @@ import { z } from "zod";
 import { serverEnv } from "~/env.mjs";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
+import { normaliseAccount } from "~/server/members/account";
 import { clientAddress } from "~/server/http/client-address";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
@@ -16,7 +17,8 @@ import { signInMember, signInTenantAdmin, signInVendor } from "./sign-in";
 process.env.AUTH_TRUST_HOST ??= "true";
 
 const credentialsSchema = z.object({
-  identifier: z.string().trim().min(1).max(64),
+  // NFKC as everywhere accounts enter: a full-width 学号 typed on a Chinese keyboard is the ASCII one.
+  identifier: z.string().max(256).transform(normaliseAccount).pipe(z.string().min(1).max(64)),
   password: z.string().min(1).max(256),
 });
 

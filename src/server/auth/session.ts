@@ -1,10 +1,11 @@
-// Reads the session cookie of a request and re-reads its account, so a locked,
-// disabled or removed account loses access at once.
+// Reads the session cookie of a request and re-reads its account, so a
+// disabled or removed account, or one whose sessions were ended (sessionVersion
+// bumped), loses access at once. A lock only stops new sign-ins: anyone can
+// lock an account by guessing, and that must never sign its owner out.
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { serverEnv } from "~/env.mjs";
 import { normaliseHost } from "~/server/tenants/resolve-host";
-import { isLocked } from "./lockout";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
 
 function sessionCookieName(): string {
@@ -31,7 +32,7 @@ export async function readSessionClaims(headers: Headers): Promise<SessionClaims
 }
 
 export type Actor =
-  | { kind: "member"; id: string; tenantId: string; name: string; account: string }
+  | { kind: "member"; id: string; tenantId: string; name: string; account: string; mustChangePassword: boolean }
   | { kind: "tenantAdmin"; id: string; tenantId: string; name: string; username: string; role: "ADMIN" | "HELPDESK" }
   | { kind: "vendor"; id: string; name: string; username: string };
 
@@ -41,25 +42,25 @@ export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Pr
     case "member": {
       const m = await prisma.member.findFirst({
         where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
-        select: { id: true, tenantId: true, name: true, account: true, lockedUntil: true, sessionVersion: true },
+        select: { id: true, tenantId: true, name: true, account: true, mustChangePassword: true, sessionVersion: true },
       });
-      if (!m || isLocked(m) || m.sessionVersion !== claims.ver) return null;
-      return { kind: "member", id: m.id, tenantId: m.tenantId, name: m.name, account: m.account };
+      if (!m || m.sessionVersion !== claims.ver) return null;
+      return { kind: "member", id: m.id, tenantId: m.tenantId, name: m.name, account: m.account, mustChangePassword: m.mustChangePassword };
     }
     case "tenantAdmin": {
       const a = await prisma.tenantAdmin.findFirst({
         where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
-        select: { id: true, tenantId: true, name: true, username: true, role: true, disabled: true, lockedUntil: true, sessionVersion: true },
+        select: { id: true, tenantId: true, name: true, username: true, role: true, disabled: true, sessionVersion: true },
       });
-      if (!a || a.disabled || isLocked(a) || a.sessionVersion !== claims.ver) return null;
+      if (!a || a.disabled || a.sessionVersion !== claims.ver) return null;
       return { kind: "tenantAdmin", id: a.id, tenantId: a.tenantId, name: a.name, username: a.username, role: a.role };
     }
     case "vendor": {
       const v = await prisma.vendorAdmin.findUnique({
         where: { id: claims.sub },
-        select: { id: true, name: true, username: true, disabled: true, lockedUntil: true, sessionVersion: true },
+        select: { id: true, name: true, username: true, disabled: true, sessionVersion: true },
       });
-      if (!v || v.disabled || isLocked(v) || v.sessionVersion !== claims.ver) return null;
+      if (!v || v.disabled || v.sessionVersion !== claims.ver) return null;
       return { kind: "vendor", id: v.id, name: v.name, username: v.username };
     }
   }

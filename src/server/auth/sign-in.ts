@@ -1,40 +1,73 @@
 // Checking a password for each kind of account, with the lockout policy. Every
-// failure is an AppError whose message tells the person what to do next.
+// failure is an AppError whose message tells the person what to do next, and
+// no answer tells whether an account exists or is disabled: an unknown account
+// counts down and locks like a real one, a disabled one answers like a wrong
+// password. Throttles (sign-in-throttle.ts) run before any password work.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { AppError } from "~/server/errors";
 import type { TenantContext } from "~/server/tenants/tenant-for-host";
 import { tenantDb } from "~/server/db/tenant-db";
-import { audit } from "~/server/audit/audit";
-import { burnPasswordCheck } from "./passwords";
+import { audit, type AuditEntry } from "~/server/audit/audit";
 import { checkPasswordWithLockout, DEFAULT_LOCKOUT, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
+import { countSignInFailure, throttleSignIn, type SignInScope } from "./sign-in-throttle";
+import { checkUnknownAccount, unknownAccountKey } from "./unknown-account-lockout";
 import type { SessionClaims } from "./session-user";
 
 type Attempt = { identifier: string; password: string; host: string; ip: string | null };
 
 const lockable = { id: true, passwordHash: true, failedLoginCount: true, lockedUntil: true, sessionVersion: true } as const;
 
-function throwOnFailure(outcome: PasswordOutcome): void {
-  if (outcome.ok) return;
+type AuditWriter = Parameters<typeof audit>[0];
+
+type Flow = {
+  table: AccountTable;
+  kind: SignInScope["kind"];
+  /** The audit actions' prefix: member, admin, vendor. */
+  action: "member" | "admin" | "vendor";
+  tenantKey: string;
+  policy: LockoutPolicy;
+  /** The tenant-bound client for a school's log, the plain one for the vendor's. */
+  log: AuditWriter;
+};
+
+type FailureReason = "wrong_password" | "unknown_account" | "disabled" | "locked";
+
+function throwOnFailure(outcome: Exclude<PasswordOutcome, { ok: true }>): never {
   if (outcome.code === "ACCOUNT_LOCKED") throw new AppError("ACCOUNT_LOCKED", { minutes: outcome.minutesLeft });
   throw new AppError("BAD_CREDENTIALS_REMAINING", { remaining: outcome.remaining });
 }
 
-/** The account, once its password is right, it is not locked and not disabled. */
-async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(
-  prisma: PrismaClient,
-  table: AccountTable,
-  account: A | null,
-  attempt: Attempt,
-  policy: LockoutPolicy,
-): Promise<A> {
-  if (!account) {
-    await burnPasswordCheck(attempt.password);
-    throw new AppError("BAD_CREDENTIALS");
+function auditedAddress(ip: string | null): string | null {
+  return ip ? ip.slice(0, 64) : null;
+}
+
+async function auditFailure(flow: Flow, account: { id: string } | null, attempt: Attempt, outcome: Exclude<PasswordOutcome, { ok: true }>, reason: FailureReason) {
+  // The identifier as typed (never the password), so an admin sees what was tried on unknown accounts too.
+  const base: Omit<AuditEntry, "action"> = {
+    actorKind: flow.kind,
+    actorId: account?.id ?? null,
+    target: attempt.identifier.slice(0, 64),
+    ip: auditedAddress(attempt.ip),
+  };
+  await audit(flow.log, { ...base, action: `${flow.action}.login.failed`, detail: { reason } });
+  if (outcome.code === "ACCOUNT_LOCKED" && outcome.lockedNow) {
+    await audit(flow.log, { ...base, action: `${flow.action}.login.locked`, detail: { minutes: outcome.minutesLeft } });
   }
-  const outcome = await checkPasswordWithLockout(prisma, table, account, attempt.password, policy);
+}
+
+/** The account, once the throttles let the try through and its password is right; it is not locked and not disabled. */
+async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(prisma: PrismaClient, flow: Flow, account: A | null, attempt: Attempt): Promise<A> {
+  const scope: SignInScope = { tenantKey: flow.tenantKey, kind: flow.kind, identifier: attempt.identifier, ip: attempt.ip };
+  await throttleSignIn(prisma, scope);
+  const outcome = account
+    ? await checkPasswordWithLockout(prisma, flow.table, account, attempt.password, flow.policy, { refuseEvenIfRight: account.disabled === true })
+    : await checkUnknownAccount(prisma, unknownAccountKey(flow.tenantKey, flow.kind, attempt.identifier), attempt.password, flow.policy);
+  if (outcome.ok && account) return account;
+  if (outcome.ok) throw new AppError("INTERNAL");
+  await countSignInFailure(prisma, scope);
+  const reason: FailureReason = !account ? "unknown_account" : account.disabled ? "disabled" : outcome.code === "ACCOUNT_LOCKED" && !outcome.lockedNow ? "locked" : "wrong_password";
+  await auditFailure(flow, account, attempt, outcome, reason);
   throwOnFailure(outcome);
-  if (account.disabled) throw new AppError("ACCOUNT_DISABLED");
-  return account;
 }
 
 function tenantPolicy(tenant: TenantContext): LockoutPolicy {
@@ -45,12 +78,16 @@ function tenantPolicy(tenant: TenantContext): LockoutPolicy {
 export async function signInMember(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
   if (tenant.idpKind !== "BUILTIN") throw new AppError("LOGIN_NOT_BUILTIN");
   const scoped = tenantDb(prisma, tenant.id);
-  const found = await scoped.member.findUnique({
-    where: { tenantId_account: { tenantId: tenant.id, account: attempt.identifier } },
-    select: lockable,
-  });
-  const member = await checkAccount(prisma, "member", found, attempt, tenantPolicy(tenant));
-  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: attempt.ip });
+  // Accounts compare without case (unique index on lower(account)): 2024001a and 2024001A are one account.
+  const [match] = await prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "Member" WHERE "tenantId" = $1::uuid AND lower(account) = lower($2)`,
+    tenant.id,
+    attempt.identifier,
+  );
+  const found = match ? await scoped.member.findUnique({ where: { id: match.id }, select: lockable }) : null;
+  const flow: Flow = { table: "member", kind: "member", action: "member", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
+  const member = await checkAccount(prisma, flow, found, attempt);
+  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: auditedAddress(attempt.ip) });
   return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
 }
 
@@ -60,14 +97,16 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
     where: { tenantId_username: { tenantId: tenant.id, username: attempt.identifier } },
     select: { ...lockable, disabled: true },
   });
-  const admin = await checkAccount(prisma, "tenantAdmin", found, attempt, tenantPolicy(tenant));
-  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: attempt.ip });
+  const flow: Flow = { table: "tenantAdmin", kind: "tenantAdmin", action: "admin", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
+  const admin = await checkAccount(prisma, flow, found, attempt);
+  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: auditedAddress(attempt.ip) });
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
 
 export async function signInVendor(prisma: PrismaClient, attempt: Attempt): Promise<SessionClaims> {
   const found = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
-  const vendor = await checkAccount(prisma, "vendorAdmin", found, attempt, DEFAULT_LOCKOUT);
-  await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
+  const flow: Flow = { table: "vendorAdmin", kind: "vendor", action: "vendor", tenantKey: "platform", policy: DEFAULT_LOCKOUT, log: prisma };
+  const vendor = await checkAccount(prisma, flow, found, attempt);
+  await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: auditedAddress(attempt.ip) });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

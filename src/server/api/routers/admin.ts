@@ -2,9 +2,10 @@ import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
 import { directoryOverview, searchMembers, unlockMember } from "~/server/members/member-directory";
 import { createMember, createMemberInput, deleteMember, updateMember, updateMemberInput } from "~/server/members/manage-members";
+import { listTenantAdmins, setTenantAdminDisabled, unlockTenantAdmin } from "~/server/tenants/tenant-admins";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
-import { createTRPCRouter, tenantAdminProcedure, type Context } from "../trpc";
-import { memberRowOutput } from "./outputs";
+import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure, type Context } from "../trpc";
+import { memberRowOutput, tenantAdminRowOutput } from "./outputs";
 
 export const adminRouter = createTRPCRouter({
   overview: tenantAdminProcedure
@@ -29,6 +30,23 @@ export const adminRouter = createTRPCRouter({
     .input(z.object({ memberId: z.string().uuid() }))
     .output(memberRowOutput)
     .mutation(({ ctx, input }) => unlockMember(ctx.prisma, ctx.db, input, { adminId: ctx.admin.id, ip: ctx.ip })),
+
+  /** The school's admin accounts with their lock state: for the IT office's ADMINs only. */
+  listAdmins: schoolItAdminProcedure.output(z.array(tenantAdminRowOutput)).query(({ ctx }) => listTenantAdmins(ctx.db)),
+
+  /** Another admin of this school, locked by wrong passwords (anyone's), may sign in again. */
+  unlockAdmin: schoolItAdminProcedure
+    .meta({ probe: (other) => ({ adminId: other.adminId }) })
+    .input(z.object({ adminId: z.string().uuid() }))
+    .output(tenantAdminRowOutput)
+    .mutation(({ ctx, input }) => unlockTenantAdmin(ctx.prisma, ctx.db, input, { kind: "tenantAdmin", adminId: ctx.admin.id, ip: ctx.ip })),
+
+  /** Disabling another admin of this school ends that admin's sessions at once. */
+  setAdminDisabled: schoolItAdminProcedure
+    .meta({ probe: (other) => ({ adminId: other.adminId, disabled: true }) })
+    .input(z.object({ adminId: z.string().uuid(), disabled: z.boolean() }))
+    .output(tenantAdminRowOutput)
+    .mutation(({ ctx, input }) => setTenantAdminDisabled(ctx.db, input, { kind: "tenantAdmin", adminId: ctx.admin.id, ip: ctx.ip })),
 
   createMember: tenantAdminProcedure
     // Account numbers and phones may repeat across schools, so the probe names none of B's: it must simply leave B alone.

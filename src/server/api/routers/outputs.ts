@@ -22,3 +22,13 @@ export const tenantSummaryOutput = z.object({
   createdAt: z.date(),
   _count: z.object({ members: z.number(), admins: z.number() }),
 });
+
+export const tenantAdminRowOutput = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(["ADMIN", "HELPDESK"]),
+  disabled: z.boolean(),
+  lockedUntil: z.date().nullable(),
+});

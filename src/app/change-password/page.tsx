@@ -1,0 +1,41 @@
+import { PageShell } from "~/components/page-shell";
+import { SignOutButton } from "~/components/sign-out-button";
+import { PASSWORD_RULES } from "~/server/auth/password-policy";
+import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { requestLocale } from "~/server/request";
+import { ChangePasswordForm } from "./change-password-form";
+
+export default async function ChangePasswordPage() {
+  await requireTenantHost();
+  const member = await requireActor("member", "/login", { passwordChangePage: true });
+  const { t } = await requestLocale();
+  const rules = Object.fromEntries([...PASSWORD_RULES, "password.rule.confirm" as const].map((key) => [key, t(key)]));
+  return (
+    <PageShell title={t("password.title")} t={t}>
+      {member.mustChangePassword ? (
+        <p className="mb-4 rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="must-change">
+          {t("password.mustChange")}
+        </p>
+      ) : null}
+      <h2 className="text-sm font-medium text-slate-600">{t("password.rules")}</h2>
+      <ul className="mb-4 mt-1 list-disc pl-5 text-sm text-slate-600" data-testid="password-rules">
+        {PASSWORD_RULES.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <ChangePasswordForm
+        labels={{
+          currentPassword: t("password.current"),
+          newPassword: t("password.new"),
+          confirmPassword: t("password.confirm"),
+          submit: t("password.submit"),
+          working: t("common.working"),
+          rules,
+        }}
+      />
+      <div className="mt-8">
+        <SignOutButton label={t("common.signOut")} callbackUrl="/" />
+      </div>
+    </PageShell>
+  );
+}

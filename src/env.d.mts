@@ -8,7 +8,10 @@ export type ServerEnv = {
   NEXTAUTH_URL: undefined;
   SESSION_MAX_AGE_HOURS: number;
   JOB_WORKERS: number;
-  SECURE_COOKIES: "true" | "false";
+  SECURE_COOKIES: "true" | "false" | undefined;
+  TRUSTED_PROXY_HOPS: number;
 };
 
 export function serverEnv(): ServerEnv;
+
+export function secureCookies(env?: { SECURE_COOKIES?: "true" | "false" | undefined; PLATFORM_DOMAIN: string }): boolean;

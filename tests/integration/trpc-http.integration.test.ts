@@ -24,7 +24,7 @@ async function call(init: Init = {}): Promise<Response> {
     headers,
     body: init.body,
     ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
-  } as RequestInit);
+  });
   return method === "GET" ? GET(request) : POST(request);
 }
 

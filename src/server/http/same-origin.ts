@@ -6,7 +6,7 @@
 // cross-site request and is judged by its session alone.
 
 /** The scheme of the request as the client saw it: the one our server (or a trusted proxy) wrote, else the URL's. */
-function requestScheme(request: Request): string {
+export function requestScheme(request: Request): string {
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   if (proto === "http" || proto === "https") return proto;
   return new URL(request.url).protocol.replace(/:$/, "");

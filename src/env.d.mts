@@ -8,8 +8,11 @@ export type ServerEnv = {
   NEXTAUTH_URL: undefined;
   SESSION_MAX_AGE_HOURS: number;
   JOB_WORKERS: number;
-  SECURE_COOKIES: "true" | "false";
+  SECURE_COOKIES: "true" | "false" | undefined;
+  TRUSTED_PROXY_HOPS: number;
   WECOM_SIMULATOR_URL: string | undefined;
 };
 
 export function serverEnv(): ServerEnv;
+
+export function secureCookies(env?: { SECURE_COOKIES?: "true" | "false" | undefined; PLATFORM_DOMAIN: string }): boolean;

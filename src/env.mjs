@@ -31,8 +31,16 @@ const serverSchema = z.object({
   SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
   /** Job workers per app instance (WeCom sync); 0 runs none in this instance. */
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
-  /** Set to "true" when the app is served over https (cookies become Secure). */
-  SECURE_COOKIES: optional(z.enum(["true", "false"])).default("false"),
+  /**
+   * "true" when the app is served over https: cookies become `__Host-…` and Secure, and HSTS is sent.
+   * Unset: true unless PLATFORM_DOMAIN is localhost or *.localhost (see secureCookies()).
+   */
+  SECURE_COOKIES: optional(z.enum(["true", "false"])),
+  /**
+   * Proxies in front of the app whose X-Forwarded-For is believed. 0: none, the socket's peer is the client;
+   * N: the N-th address from the right of X-Forwarded-For (what the outermost trusted proxy saw).
+   */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
   /**
    * The WeCom simulator's origin (http(s)://host:port, nothing after it): the one API besides the real
    * https://qyapi.weixin.qq.com that schools may choose. Unset in production. Read at use by
@@ -49,6 +57,16 @@ const serverSchema = z.object({
     }, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
   ),
 });
+
+/**
+ * Whether cookies are Secure (and `__Host-`-prefixed) and HSTS is sent: SECURE_COOKIES when set, else
+ * on everywhere but a localhost development domain, where browsers are on plain http.
+ * @param {{ SECURE_COOKIES?: "true" | "false"; PLATFORM_DOMAIN: string }} env
+ */
+export function secureCookies(env = serverEnv()) {
+  if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
+  return !(env.PLATFORM_DOMAIN === "localhost" || env.PLATFORM_DOMAIN.endsWith(".localhost"));
+}
 
 /** @type {z.infer<typeof serverSchema> | undefined} */
 let cached;

@@ -54,16 +54,19 @@ export function buildIfNeeded(distDir: string, env: NodeJS.ProcessEnv): void {
   writeFileSync(marker, fingerprint);
 }
 
-/** Starts `next start` and resolves once it answers /api/health. */
+/**
+ * Starts the production server (scripts/server.mjs: Next's handler behind a server that
+ * works out the client's address, instead of `next start`) and resolves once it answers /api/health.
+ */
 export async function startNext(distDir: string, port: number, env: NodeJS.ProcessEnv, quiet = false): Promise<ChildProcess> {
-  const child = spawn(bin("next"), ["start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: quiet ? "ignore" : "inherit",
     env: { ...env, NEXT_DIST_DIR: distDir, PORT: String(port) },
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}.`);
+    if (child.exitCode !== null) throw new Error(`The server (scripts/server.mjs) exited with ${child.exitCode}.`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (response.ok) return child;
@@ -73,7 +76,7 @@ export async function startNext(distDir: string, port: number, env: NodeJS.Proce
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   child.kill("SIGTERM");
-  throw new Error("next start did not answer /api/health within 2 minutes.");
+  throw new Error("The server (scripts/server.mjs) did not answer /api/health within 2 minutes.");
 }
 
 /** The bundled WeCom simulator as its own process (never in this one: spawnSync would freeze it). */

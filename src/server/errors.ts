@@ -155,6 +155,27 @@ export const ERROR_CATALOG = {
       en: "Not synced to WeCom: the WeCom user ID {userid} already belongs to another member of this school (account {holder}); stopped so their details are not overwritten. Check both members' account numbers, correct them, then press Retry.",
     },
   },
+  CROSS_SITE_REFUSED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "请求来自其他网站，已拒绝。请直接在本站页面中操作。",
+      en: "This request came from another site and was refused. Please use this site's own pages.",
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    trpc: "UNSUPPORTED_MEDIA_TYPE",
+    http: 415,
+    message: {
+      zh: "提交格式不受支持，请刷新页面后重试。",
+      en: "This kind of submission is not supported. Please reload the page and try again.",
+    },
+  },
+  METHOD_NOT_ALLOWED: {
+    trpc: "METHOD_NOT_SUPPORTED",
+    http: 405,
+    message: { zh: "不支持该请求方式，请刷新页面后重试。", en: "This request method is not supported. Please reload the page and try again." },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,

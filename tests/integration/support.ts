@@ -89,13 +89,16 @@ export async function makeVendor(prisma: PrismaClient) {
   return prisma.vendorAdmin.create({ data: { username: unique("vendor"), name: "运营", passwordHash: await passwordHash } });
 }
 
+/** The session cookie next-auth would set for these claims, signed in `signedInAt` (seconds; default now). */
+export async function sessionCookie(claims: SessionClaims, signedInAt = Math.floor(Date.now() / 1000)): Promise<string> {
+  const token = await encode({ token: { ...claims, signedInAt }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}
+
 /** A request as the browser would send it: its host and, when signed in, the real session cookie. */
 export async function requestHeaders(host: string, claims?: SessionClaims): Promise<Headers> {
   const headers = new Headers({ host });
-  if (claims) {
-    const token = await encode({ token: { ...claims }, secret: process.env.NEXTAUTH_SECRET! });
-    headers.set("cookie", `next-auth.session-token=${token}`);
-  }
+  if (claims) headers.set("cookie", await sessionCookie(claims));
   return headers;
 }
 

@@ -6,7 +6,7 @@ const VALID = {
   APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: "x".repeat(40),
 };
-const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES"];
+const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES", "TRUSTED_PROXY_HOPS"];
 
 let saved: Record<string, string | undefined> = {};
 
@@ -36,7 +36,23 @@ describe("serverEnv()", () => {
     expect(env.DATABASE_URL).toBe(VALID.DATABASE_URL);
     expect(env.PLATFORM_DOMAIN).toBe("localhost");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
-    expect(env.SECURE_COOKIES).toBe("false");
+    expect(env.SECURE_COOKIES).toBeUndefined();
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it("makes cookies secure by default everywhere but a localhost domain", async () => {
+    const { secureCookies } = await import("~/env.mjs");
+    expect(secureCookies({ PLATFORM_DOMAIN: "localhost" })).toBe(false);
+    expect(secureCookies({ PLATFORM_DOMAIN: "dev.localhost" })).toBe(false);
+    expect(secureCookies({ PLATFORM_DOMAIN: "campus.example.com" })).toBe(true);
+    expect(secureCookies({ PLATFORM_DOMAIN: "localhost.example.com" })).toBe(true);
+    expect(secureCookies({ PLATFORM_DOMAIN: "campus.example.com", SECURE_COOKIES: "false" })).toBe(false);
+    expect(secureCookies({ PLATFORM_DOMAIN: "localhost", SECURE_COOKIES: "true" })).toBe(true);
+  });
+
+  it("names TRUSTED_PROXY_HOPS when it is not a small whole number", async () => {
+    const serverEnv = await serverEnvWith({ ...VALID, TRUSTED_PROXY_HOPS: "-1" });
+    expect(() => serverEnv()).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it("names DATABASE_URL when it is missing", async () => {
@@ -78,7 +94,7 @@ describe("serverEnv()", () => {
     const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "", SESSION_MAX_AGE_HOURS: "", SECURE_COOKIES: "" }))();
     expect(env.PLATFORM_DOMAIN).toBe("localhost");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
-    expect(env.SECURE_COOKIES).toBe("false");
+    expect(env.SECURE_COOKIES).toBeUndefined();
   });
 
   it("lists every bad variable at once", async () => {

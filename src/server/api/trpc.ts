@@ -25,7 +25,7 @@ export type Context = {
   ip: string | null;
 };
 
-function localeFrom(headers: Headers): Locale {
+export function localeFrom(headers: Headers): Locale {
   const cookie = headers.get("cookie") ?? "";
   const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie);
   return parseLocale(match?.[1]);
@@ -40,7 +40,12 @@ export async function createContext(opts: { headers: Headers; prisma?: PrismaCli
   return { prisma, jobs: opts.jobs ?? jobQueue(), resolution, actor, locale: localeFrom(opts.headers), ip };
 }
 
-function toAppError(error: TRPCError): AppError {
+/**
+ * The catalogue error behind a tRPC error. Transport errors tRPC raises itself
+ * (unknown procedure, wrong method, bad JSON, batch too long …) are the
+ * client's fault and stay 4xx; only a failure with no known cause is INTERNAL.
+ */
+export function toAppError(error: TRPCError): AppError {
   const cause = error.cause;
   if (cause instanceof AppError) return cause;
   if (cause instanceof ZodError) return new AppError("INVALID_INPUT");
@@ -50,7 +55,12 @@ function toAppError(error: TRPCError): AppError {
     NOT_FOUND: "NOT_FOUND",
     BAD_REQUEST: "INVALID_INPUT",
     PARSE_ERROR: "INVALID_INPUT",
+    UNPROCESSABLE_CONTENT: "INVALID_INPUT",
+    METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
+    UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   };
+  if (error.code === "PAYLOAD_TOO_LARGE") return new AppError("PAYLOAD_TOO_LARGE", { kib: 1024 });
+  if (error.code === "TOO_MANY_REQUESTS") return new AppError("RATE_LIMITED", { seconds: 60 });
   return new AppError(byTrpcCode[error.code] ?? "INTERNAL");
 }
 

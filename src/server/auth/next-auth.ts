@@ -3,17 +3,20 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { serverEnv } from "~/env.mjs";
+import { secureCookies, serverEnv } from "~/env.mjs";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { normaliseAccount } from "~/server/members/account";
 import { clientAddress } from "~/server/http/client-address";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
+import { nowInSeconds, sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
 import { signInMember, signInTenantAdmin, signInVendor } from "./sign-in";
 
-// The origin of every auth URL is the request's own host (each tenant has its own).
+// The origin of every auth URL is the request's own Host (each tenant has its own).
+// next-auth would prefer X-Forwarded-Host, which a client can forge: the route
+// (app/api/auth) hands next-auth headers without it.
 process.env.AUTH_TRUST_HOST ??= "true";
 
 const credentialsSchema = z.object({
@@ -74,19 +77,37 @@ function provider(id: string, authorize: Authorize) {
   });
 }
 
+/**
+ * Ends every session of the account that signs out: the cookie is only cleared
+ * in this browser, so a copied cookie would otherwise stay valid until it expires.
+ */
+async function endSessions(token: unknown): Promise<void> {
+  const claims = sessionClaimsSchema.safeParse(token);
+  if (!claims.success) return;
+  const { sub: id, kind } = claims.data;
+  const bump = { where: { id }, data: { sessionVersion: { increment: 1 } } };
+  if (kind === "member") await db().member.updateMany(bump);
+  else if (kind === "tenantAdmin") await db().tenantAdmin.updateMany(bump);
+  else await db().vendorAdmin.updateMany(bump);
+}
+
 export function authOptions(): NextAuthOptions {
   const env = serverEnv();
+  const secure = secureCookies(env);
   return {
     secret: env.NEXTAUTH_SECRET,
-    useSecureCookies: env.SECURE_COOKIES === "true",
+    useSecureCookies: secure,
+    cookies: { sessionToken: { name: sessionCookieName(secure), options: sessionCookieOptions(secure) } },
+    // next-auth slides the expiry on use; session.ts also refuses a token signed in longer ago than this.
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
+    events: { signOut: ({ token }) => endSessions(token) },
     providers: Object.entries(flows).map(([id, authorize]) => provider(id, authorize)),
     pages: { signIn: "/login" },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           const claims = sessionClaimsSchema.parse(user);
-          return { ...token, ...claims };
+          return { ...token, ...claims, signedInAt: nowInSeconds() };
         }
         return token;
       },

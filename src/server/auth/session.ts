@@ -6,10 +6,19 @@ import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { serverEnv } from "~/env.mjs";
 import { normaliseHost } from "~/server/tenants/resolve-host";
+import { nowInSeconds, sessionCookieName } from "./session-cookie";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
 
-function sessionCookieName(): string {
-  return serverEnv().SECURE_COOKIES === "true" ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+/**
+ * Whether the session was signed in within SESSION_MAX_AGE_HOURS. next-auth
+ * renews the cookie's expiry on use, so without this a session kept busy
+ * would never end.
+ */
+function withinAbsoluteLifetime(decoded: unknown): boolean {
+  const signedInAt = (decoded as { signedInAt?: unknown } | null)?.signedInAt;
+  if (typeof signedInAt !== "number") return false;
+  const age = nowInSeconds() - signedInAt;
+  return age >= -60 && age <= serverEnv().SESSION_MAX_AGE_HOURS * 3600;
 }
 
 function readCookie(cookieHeader: string | null, name: string): string | null {
@@ -27,7 +36,7 @@ export async function readSessionClaims(headers: Headers): Promise<SessionClaims
   if (!token) return null;
   const decoded = await decode({ token, secret: serverEnv().NEXTAUTH_SECRET }).catch(() => null);
   const claims = sessionClaimsSchema.safeParse(decoded);
-  if (!claims.success) return null;
+  if (!claims.success || !withinAbsoluteLifetime(decoded)) return null;
   return claims.data.host === normaliseHost(headers.get("host")) ? claims.data : null;
 }
 

@@ -1,4 +1,6 @@
 // Types of src/env.mjs (plain JavaScript so that next.config.mjs can load it).
+import type { AddressList } from "./server/http/address-list.mjs";
+
 export type ServerEnv = {
   NODE_ENV: "development" | "production" | "test";
   DATABASE_URL: string;
@@ -9,6 +11,8 @@ export type ServerEnv = {
   SESSION_MAX_AGE_HOURS: number;
   JOB_WORKERS: number;
   SECURE_COOKIES: "true" | "false";
+  /** Parsed; empty = the vendor console answers any address. */
+  VENDOR_ALLOWED_ADDRESSES: AddressList;
 };
 
 export function serverEnv(): ServerEnv;

@@ -2,6 +2,7 @@
 // imports this file, so a bad configuration fails at build and at start with a
 // message that names the variable. Empty strings count as missing.
 import { z } from "zod";
+import { parseAddressList } from "./server/http/address-list.mjs";
 
 const emptyAsMissing = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
@@ -33,6 +34,15 @@ const serverSchema = z.object({
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
   /** Set to "true" when the app is served over https (cookies become Secure). */
   SECURE_COOKIES: optional(z.enum(["true", "false"])).default("false"),
+  /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
+  VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
+    try {
+      return parseAddressList(raw);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
 });
 
 /** @type {z.infer<typeof serverSchema> | undefined} */

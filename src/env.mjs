@@ -2,6 +2,7 @@
 // imports this file, so a bad configuration fails at build and at start with a
 // message that names the variable. Empty strings count as missing.
 import { z } from "zod";
+import { parseAddressList } from "./server/http/address-list.mjs";
 
 const emptyAsMissing = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
@@ -56,6 +57,15 @@ const serverSchema = z.object({
       }
     }, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
   ),
+  /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
+  VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
+    try {
+      return parseAddressList(raw);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
 });
 
 /**

@@ -8,6 +8,8 @@ type Props = {
   provider: "member" | "tenant-admin" | "vendor";
   callbackUrl: string;
   labels: { account: string; accountPlaceholder: string; password: string; passwordPlaceholder: string; submit: string; working: string };
+  /** The vendor console's one-time code field (TOTP); absent on the other forms. */
+  totp?: { label: string; placeholder: string; hint: string };
   /** Server error codes → message templates in the page's language. */
   messages: Record<string, string>;
 };
@@ -22,7 +24,7 @@ function describe(error: string, messages: Props["messages"]): string {
   }
 }
 
-export function LoginForm({ provider, callbackUrl, labels, messages }: Props) {
+export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -34,6 +36,7 @@ export function LoginForm({ provider, callbackUrl, labels, messages }: Props) {
     const result = await signIn(provider, {
       identifier: form.get("identifier") as string,
       password: form.get("password") as string,
+      ...(totp ? { totp: form.get("totp") as string } : {}),
       redirect: false,
     });
     if (result?.ok && !result.error) {
@@ -67,6 +70,21 @@ export function LoginForm({ provider, callbackUrl, labels, messages }: Props) {
           className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base"
         />
       </label>
+      {totp ? (
+        <label className="block">
+          <span className="mb-1 block text-sm text-slate-600">{totp.label}</span>
+          <input
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={7}
+            placeholder={totp.placeholder}
+            className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base tracking-widest"
+          />
+          <span className="mt-1 block text-xs text-slate-500">{totp.hint}</span>
+        </label>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}

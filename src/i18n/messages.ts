@@ -140,6 +140,21 @@ const zh = {
   "admin.enable": "启用",
   "admin.you": "（本人）",
   "vendor.admins": "学校管理员",
+  "vendor.totpLabel": "动态验证码",
+  "vendor.totpPlaceholder": "身份验证器上的 6 位数字",
+  "vendor.totpHint": "首次登录（尚未绑定身份验证器）时留空。",
+  "vendor.enrolTitle": "绑定身份验证器",
+  "vendor.resetTitle": "更换身份验证器",
+  "vendor.enrolLead": "运营控制台需要两步验证。请用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、FreeOTP 或 1Password）扫描下方二维码，再输入它显示的 6 位验证码。",
+  "vendor.resetLead": "用身份验证器扫描新的二维码，输入旧验证器的当前验证码和新验证器的验证码。更换后旧验证器作废。",
+  "vendor.enrolSecret": "无法扫码时，可在 App 中手动输入密钥（基于时间，6 位，30 秒）：",
+  "vendor.enrolCurrentCode": "旧验证器的当前验证码",
+  "vendor.enrolNewCode": "新验证器显示的 6 位验证码",
+  "vendor.enrolCode": "身份验证器显示的 6 位验证码",
+  "vendor.enrolSubmit": "完成绑定",
+  "vendor.enrolDone": "身份验证器已绑定。请等待验证器显示下一个验证码后，用账号、密码和验证码重新登录。",
+  "vendor.enrolLink": "更换身份验证器",
+  "vendor.addressRefused": "无法访问运营控制台",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -283,6 +298,21 @@ const en: Record<MessageKey, string> = {
   "admin.enable": "Enable",
   "admin.you": " (you)",
   "vendor.admins": "School administrators",
+  "vendor.totpLabel": "One-time code",
+  "vendor.totpPlaceholder": "6 digits from your authenticator",
+  "vendor.totpHint": "Leave empty on your first sign-in, before an authenticator is set up.",
+  "vendor.enrolTitle": "Set up your authenticator",
+  "vendor.resetTitle": "Change your authenticator",
+  "vendor.enrolLead": "The platform console needs two-step verification. Scan the QR code below with an authenticator app (such as Google Authenticator, Microsoft Authenticator, FreeOTP or 1Password), then enter the 6-digit code it shows.",
+  "vendor.resetLead": "Scan the new QR code with your authenticator, then enter the current code of the old authenticator and a code of the new one. The old one stops working.",
+  "vendor.enrolSecret": "If you cannot scan, type this key into the app (time-based, 6 digits, 30 seconds):",
+  "vendor.enrolCurrentCode": "Current code of the old authenticator",
+  "vendor.enrolNewCode": "6-digit code of the new authenticator",
+  "vendor.enrolCode": "6-digit code from your authenticator",
+  "vendor.enrolSubmit": "Finish setup",
+  "vendor.enrolDone": "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
+  "vendor.enrolLink": "Change authenticator",
+  "vendor.addressRefused": "The console is not reachable from here",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };

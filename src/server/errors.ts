@@ -176,6 +176,38 @@ export const ERROR_CATALOG = {
     http: 405,
     message: { zh: "不支持该请求方式，请刷新页面后重试。", en: "This request method is not supported. Please reload the page and try again." },
   },
+  VENDOR_ADDRESS_NOT_ALLOWED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "平台运营控制台不接受来自当前网络地址（{address}）的访问。请从允许的网络（如公司内网或 VPN）访问，或请平台管理员将该地址加入 VENDOR_ALLOWED_ADDRESSES。",
+      en: "The platform console is not reachable from this address ({address}). Connect from an allowed network (such as the office network or VPN), or ask the platform's operator to add it to VENDOR_ALLOWED_ADDRESSES.",
+    },
+  },
+  SECOND_FACTOR_REQUIRED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "请先绑定身份验证器（两步验证）：打开 /vendor/enrol，用身份验证器扫描二维码并输入 6 位验证码。",
+      en: "Set up your authenticator (two-step verification) first: open /vendor/enrol, scan the QR code with an authenticator app and enter its 6-digit code.",
+    },
+  },
+  SECOND_FACTOR_CODE_WRONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "验证码不正确或已使用过，请输入身份验证器上当前显示的 6 位数字（检查手机时间是否准确）。",
+      en: "The code is wrong or was already used. Enter the 6 digits your authenticator shows now (and check that your phone's clock is right).",
+    },
+  },
+  SECOND_FACTOR_ENROLMENT_EXPIRED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "该二维码已过期或已失效，请刷新页面，重新扫描新的二维码。",
+      en: "This QR code has expired or is no longer valid. Reload the page and scan the new QR code.",
+    },
+  },
   INTERNAL: {
     trpc: "INTERNAL_SERVER_ERROR",
     http: 500,

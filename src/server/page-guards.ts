@@ -1,8 +1,9 @@
 // Which pages a host may show and who may see them. The admin area lives only
 // on a school's host, the vendor console only on the root domain.
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import type { Actor } from "./auth/session";
+import { vendorAddressAllowed } from "./auth/vendor-access";
 import { requestContext } from "./request";
 
 export async function requireTenantHost() {
@@ -28,4 +29,20 @@ export async function requireActor<K extends Actor["kind"]>(
   if (!actor || actor.kind !== kind) redirect(loginPath);
   if (actor.kind === "member" && actor.mustChangePassword && !options.passwordChangePage) redirect("/change-password");
   return actor as Extract<Actor, { kind: K }>;
+}
+
+/** The vendor console's pages: the root domain, and only from VENDOR_ALLOWED_ADDRESSES (else 403). */
+export async function requireVendorHost() {
+  const { ctx } = await requireRootHost();
+  if (!vendorAddressAllowed(ctx.ip)) forbidden();
+  return { ctx };
+}
+
+/** A signed-in vendor; until the second factor is enrolled, only the enrolment page opens. */
+export async function requireVendor(options: { enrolled: boolean }): Promise<Extract<Actor, { kind: "vendor" }>> {
+  const { ctx } = await requireVendorHost();
+  const actor = ctx.actor;
+  if (actor?.kind !== "vendor") redirect("/vendor/login");
+  if (options.enrolled && !actor.secondFactor) redirect("/vendor/enrol");
+  return actor;
 }

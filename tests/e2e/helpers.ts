@@ -1,12 +1,32 @@
 // Shared steps of the e2e specs: signing in through the real forms, and the
 // demo accounts they use (src/server/seed/demo-tenants.ts).
 import { expect, type Browser, type Page } from "@playwright/test";
+import { totpCode, totpStep } from "../../src/server/auth/totp";
 import { tenantUrl } from "./hosts";
 
 export const MEMBER_PASSWORD = "Passw0rd!";
 export const ADMIN = { username: "admin", password: "Admin@2026" };
 export const HELPDESK = { username: "helpdesk", password: "Helpdesk@2026" };
-export const VENDOR = { username: "vendor", password: "Vendor@2026" };
+/** The demo vendor, with the published demo TOTP secret it is seeded with (README). */
+export const VENDOR = { username: "vendor", password: "Vendor@2026", totpSecret: "DEMOVENDORTOTPSECRETDONOTUSEPROD" };
+
+let lastStepUsed = 0;
+/**
+ * A code of the secret the server has not seen yet. A code is accepted once, so
+ * two sign-ins within one 30-second step take the next step's code (the server
+ * accepts one step ahead), and a third waits for the clock.
+ */
+export async function freshTotpCode(secret: string): Promise<string> {
+  for (;;) {
+    const now = totpStep();
+    const step = Math.max(now, lastStepUsed + 1);
+    if (step <= now + 1) {
+      lastStepUsed = step;
+      return totpCode(secret, step * 30_000 + 1_000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, (now + 1) * 30_000 - Date.now() + 100));
+  }
+}
 
 /** Opens a sign-in page at `url` and submits the form; the caller checks the outcome. */
 export async function signIn(page: Page, url: string, account: string, password: string): Promise<void> {

@@ -1,10 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, VENDOR } from "./helpers";
+import { freshTotpCode, signIn, VENDOR } from "./helpers";
 import { rootUrl, tenantUrl } from "./hosts";
 
 const DEMO_SLUGS = ["ucas", "sues", "imut", "uestc", "xawl", "demo"];
 
+/** Account, password and a code of the demo vendor's authenticator (its published demo secret). */
 async function signInAsVendor(page: Page): Promise<void> {
+  await page.goto(rootUrl("/vendor/login"));
+  await page.locator('input[name="totp"]').fill(await freshTotpCode(VENDOR.totpSecret));
   await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
   await expect(page).toHaveURL(rootUrl("/vendor"));
 }
@@ -25,6 +28,16 @@ async function createTenant(page: Page, fields: { slug: string; name: string; na
 }
 
 test.describe("vendor console", () => {
+  test("the right password without the authenticator's code opens nothing", async ({ page }) => {
+    await page.goto(rootUrl("/vendor/login"));
+    await expect(page.getByText("动态验证码")).toBeVisible();
+    await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
+    await expect(page.locator("form").getByRole("alert")).toContainText("账号或密码错误");
+    await expect(page).toHaveURL(rootUrl("/vendor/login"));
+    // Clears the counted try, so later sign-ins in this run start from a clean account.
+    await signInAsVendor(page);
+  });
+
   test("lists the six demo schools after signing in on the root host", async ({ page }) => {
     await signInAsVendor(page);
     const list = page.getByTestId("tenant-list");

@@ -3,9 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~/server/seed/seed-demo";
-import { DEMO_TENANTS } from "~/server/seed/demo-tenants";
+import { DEMO_TENANTS, DEMO_VENDOR } from "~/server/seed/demo-tenants";
 import { decryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
-import { signInMember } from "~/server/auth/sign-in";
+import { signInMember, signInVendor } from "~/server/auth/sign-in";
+import { totpCode, totpSecretContext } from "~/server/auth/totp";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
 import { createPrismaClient } from "~/server/db/client";
@@ -71,6 +72,19 @@ describe("demo data", () => {
     );
     expect(await prisma.tenant.count()).toBe(0);
     expect(await prisma.vendorAdmin.count()).toBe(0);
+  });
+
+  it("the demo vendor signs in with its password and a code of the published demo TOTP secret, not with the password alone", async () => {
+    const prisma = await freshDatabase();
+    await seedDemo(prisma, key);
+    const attempt = { identifier: DEMO_VENDOR.username, password: DEMO_VENDOR.password, host: "localhost", ip: null };
+    await expect(signInVendor(prisma, attempt)).rejects.toMatchObject({ code: "BAD_CREDENTIALS_REMAINING" });
+    await expect(signInVendor(prisma, { ...attempt, totp: totpCode(DEMO_VENDOR.totpSecret) })).resolves.toMatchObject({ kind: "vendor" });
+    // An older demo database whose vendor had no second factor gets the demo secret on the next start.
+    await prisma.vendorAdmin.update({ where: { username: DEMO_VENDOR.username }, data: { totpSecretEnc: null } });
+    await seedDemo(prisma, key);
+    const vendor = await prisma.vendorAdmin.findUniqueOrThrow({ where: { username: DEMO_VENDOR.username } });
+    expect(decryptSecret(vendor.totpSecretEnc!, key, totpSecretContext(vendor.id))).toBe(DEMO_VENDOR.totpSecret);
   });
 
   it("uestc admits exam candidates, who may see only 消息中心", async () => {

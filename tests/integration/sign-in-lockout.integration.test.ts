@@ -4,6 +4,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { signInMember, signInTenantAdmin, signInVendor } from "~/server/auth/sign-in";
 import { AppError, ERROR_CATALOG } from "~/server/errors";
+import { totpCode } from "~/server/auth/totp";
 import { resolveTenantForHost, type TenantContext } from "~/server/tenants/tenant-for-host";
 import { unlockMember } from "~/server/members/member-directory";
 import { tenantDb } from "~/server/db/tenant-db";
@@ -193,7 +194,7 @@ describe("admin and vendor sign-in", () => {
   it("the vendor signs in with argon2id-hashed credentials and wrong ones count toward a lock", async () => {
     const vendor = await makeVendor(instanceA);
     expect(vendor.passwordHash.startsWith("$argon2id$")).toBe(true);
-    await expect(signInVendor(instanceA, { identifier: vendor.username, password: PASSWORD, host: "localhost", ip: null })).resolves.toMatchObject({ kind: "vendor", tenantId: null });
+    await expect(signInVendor(instanceA, { identifier: vendor.username, password: PASSWORD, totp: totpCode(vendor.totpSecret), host: "localhost", ip: null })).resolves.toMatchObject({ kind: "vendor", tenantId: null });
     await expect(signInVendor(instanceA, { identifier: vendor.username, password: "nope", host: "localhost", ip: null })).rejects.toMatchObject({
       code: "BAD_CREDENTIALS_REMAINING",
       vars: { remaining: 5 },

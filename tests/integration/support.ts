@@ -1,6 +1,6 @@
 // Factories and request helpers for integration tests. Every name is unique per
 // call, so test files can share one database and run in parallel.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "~/server/db/client";
 import { createContext } from "~/server/api/trpc";
@@ -8,6 +8,8 @@ import { createCaller } from "~/server/api/root";
 import type { ForeignTenantRows } from "~/server/api/meta";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { hashPassword } from "~/server/auth/passwords";
+import { newTotpSecret, totpSecretContext } from "~/server/auth/totp";
+import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import { createBoss } from "~/server/jobs/queue";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -84,9 +86,14 @@ async function failedSyncJob(prisma: PrismaClient, tenantId: string, memberId: s
   return id!;
 }
 
-export async function makeVendor(prisma: PrismaClient) {
+/** A vendor with the password PASSWORD and, unless `enrolled: false`, a TOTP second factor whose secret is returned. */
+export async function makeVendor(prisma: PrismaClient, options: { enrolled?: boolean } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
-  return prisma.vendorAdmin.create({ data: { username: unique("vendor"), name: "运营", passwordHash: await passwordHash } });
+  const totpSecret = newTotpSecret();
+  const id = randomUUID();
+  const totpSecretEnc = options.enrolled === false ? null : encryptSecret(totpSecret, parseKey(process.env.APP_ENCRYPTION_KEY!), totpSecretContext(id));
+  const vendor = await prisma.vendorAdmin.create({ data: { id, username: unique("vendor"), name: "运营", passwordHash: await passwordHash, totpSecretEnc } });
+  return { ...vendor, totpSecret };
 }
 
 /** The session cookie next-auth would set for these claims, signed in `signedInAt` (seconds; default now). */

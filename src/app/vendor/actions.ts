@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { translator } from "~/i18n/messages";
 import { type createTenantInput } from "~/server/tenants/manage-tenants";
@@ -30,4 +31,19 @@ export async function unlockTenantAdminAction(form: FormData): Promise<void> {
   const input = z.object({ tenantId: z.string().uuid(), adminId: z.string().uuid() }).parse({ tenantId: form.get("tenantId"), adminId: form.get("adminId") });
   await (await serverApi()).vendor.unlockTenantAdmin(input);
   revalidatePath("/vendor");
+}
+
+/** Confirms a new authenticator; every session then ends, so the next sign-in uses the code. */
+export async function confirmSecondFactorAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const ctx = await requestContext();
+  try {
+    const text = (key: string) => {
+      const value = form.get(key);
+      return typeof value === "string" && value !== "" ? value : undefined;
+    };
+    await (await serverApi()).vendor.confirmSecondFactor({ ticket: text("ticket") ?? "", code: text("code") ?? "", currentCode: text("currentCode") });
+  } catch (error) {
+    return actionFailure(error, ctx.locale);
+  }
+  redirect("/vendor/login?enrolled=1");
 }

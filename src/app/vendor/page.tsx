@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { serverEnv } from "~/env.mjs";
-import { requireActor, requireRootHost } from "~/server/page-guards";
+import { requireVendor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { setTenantStatusAction, unlockTenantAdminAction } from "./actions";
 import { CreateTenantForm } from "./create-tenant-form";
@@ -13,8 +13,7 @@ function tenantUrl(slug: string, host: string | null): string {
 }
 
 export default async function VendorHomePage() {
-  await requireRootHost();
-  await requireActor("vendor", "/vendor/login");
+  await requireVendor({ enrolled: true });
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const [tenants, admins] = await Promise.all([api.vendor.listTenants(), api.vendor.listTenantAdmins()]);
@@ -96,7 +95,10 @@ export default async function VendorHomePage() {
           idp: { BUILTIN: t("vendor.idp.BUILTIN"), CAS: t("vendor.idp.CAS"), OIDC: t("vendor.idp.OIDC") },
         }}
       />
-      <div className="mx-auto mt-10 max-w-xs">
+      <div className="mx-auto mt-10 max-w-xs space-y-3">
+        <a href="/vendor/enrol" className="block rounded-lg border border-slate-300 py-3 text-center text-base text-slate-700">
+          {t("vendor.enrolLink")}
+        </a>
         <SignOutButton label={t("common.signOut")} callbackUrl="/vendor/login" />
       </div>
     </PageShell>

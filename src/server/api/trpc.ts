@@ -7,6 +7,7 @@ import { ZodError } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { LOCALE_COOKIE, parseLocale, type Locale } from "~/i18n/locale";
 import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session";
+import { assertVendorAddressAllowed } from "~/server/auth/vendor-access";
 import { db } from "~/server/db/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import { jobQueue } from "~/server/jobs/app-queue";
@@ -129,12 +130,23 @@ export const tenantAdminProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { admin: actor } });
 });
 
-/** The platform operator, on the root domain only. */
-export const vendorProcedure = base.use(({ ctx, next }) => {
+/**
+ * The platform operator, on the root domain only, from VENDOR_ALLOWED_ADDRESSES,
+ * signed in with the password — the second factor possibly not enrolled yet.
+ * Only the enrolment procedures use it.
+ */
+export const vendorEnrolmentProcedure = base.use(({ ctx, next }) => {
   if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
+  assertVendorAddressAllowed(ctx.ip);
   const actor = ctx.actor;
   if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
   return next({ ctx: { vendor: actor } });
+});
+
+/** The platform operator with the second factor enrolled (and so signed in with it). */
+export const vendorProcedure = vendorEnrolmentProcedure.use(({ ctx, next }) => {
+  if (!ctx.vendor.secondFactor) throw new AppError("SECOND_FACTOR_REQUIRED");
+  return next();
 });
 
 /** A tenant admin with the IT office's full rights (not the helpdesk): settings and secrets. */

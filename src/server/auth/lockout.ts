@@ -26,6 +26,10 @@ export type PasswordOutcome =
   | { ok: false; code: "ACCOUNT_LOCKED"; minutesLeft: number; lockedNow?: boolean }
   | { ok: false; code: "BAD_CREDENTIALS_REMAINING"; remaining: number };
 
+export function isLocked(account: Pick<LockableAccount, "lockedUntil">, now = new Date()): boolean {
+  return account.lockedUntil !== null && account.lockedUntil > now;
+}
+
 export function minutesUntil(until: Date, now: Date): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }

@@ -13,6 +13,7 @@ export function loginMessages(locale: Locale): Record<string, string> {
     "TENANT_UNAVAILABLE",
     "FORBIDDEN",
     "INTERNAL",
+    "VENDOR_ADDRESS_NOT_ALLOWED",
   ];
   return Object.fromEntries(codes.map((code) => [code, locale === "en" ? ERROR_CATALOG[code].message.en : ERROR_CATALOG[code].message.zh]));
 }

@@ -23,6 +23,8 @@ const credentialsSchema = z.object({
   // NFKC as everywhere accounts enter: a full-width 学号 typed on a Chinese keyboard is the ASCII one.
   identifier: z.string().max(256).transform(normaliseAccount).pipe(z.string().min(1).max(64)),
   password: z.string().min(1).max(256),
+  /** The vendor's 6-digit TOTP code; the other sign-ins have none. */
+  totp: z.string().trim().max(16).optional(),
 });
 
 type Headers = Record<string, string | undefined>;
@@ -64,7 +66,7 @@ function provider(id: string, authorize: Authorize) {
   return CredentialsProvider({
     id,
     name: id,
-    credentials: { identifier: { type: "text" }, password: { type: "password" } },
+    credentials: { identifier: { type: "text" }, password: { type: "password" }, ...(id === "vendor" ? { totp: { type: "text" } } : {}) },
     async authorize(credentials, req) {
       const headers = (req.headers ?? {}) as Headers;
       try {

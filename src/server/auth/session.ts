@@ -43,7 +43,7 @@ export async function readSessionClaims(headers: Headers): Promise<SessionClaims
 export type Actor =
   | { kind: "member"; id: string; tenantId: string; name: string; account: string; mustChangePassword: boolean }
   | { kind: "tenantAdmin"; id: string; tenantId: string; name: string; username: string; role: "ADMIN" | "HELPDESK" }
-  | { kind: "vendor"; id: string; name: string; username: string };
+  | { kind: "vendor"; id: string; name: string; username: string; /** TOTP enrolled; until then only enrolment is open. */ secondFactor: boolean };
 
 /** The live account behind the claims, or null when it no longer may act. */
 export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Promise<Actor | null> {
@@ -67,10 +67,10 @@ export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Pr
     case "vendor": {
       const v = await prisma.vendorAdmin.findUnique({
         where: { id: claims.sub },
-        select: { id: true, name: true, username: true, disabled: true, sessionVersion: true },
+        select: { id: true, name: true, username: true, disabled: true, sessionVersion: true, totpSecretEnc: true },
       });
       if (!v || v.disabled || v.sessionVersion !== claims.ver) return null;
-      return { kind: "vendor", id: v.id, name: v.name, username: v.username };
+      return { kind: "vendor", id: v.id, name: v.name, username: v.username, secondFactor: v.totpSecretEnc !== null };
     }
   }
 }

@@ -8,10 +8,12 @@ import { AppError } from "~/server/errors";
 import type { TenantContext } from "~/server/tenants/tenant-for-host";
 import { tenantDb } from "~/server/db/tenant-db";
 import { audit, type AuditEntry } from "~/server/audit/audit";
-import { checkPasswordWithLockout, DEFAULT_LOCKOUT, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
+import { checkPasswordWithLockout, DEFAULT_LOCKOUT, isLocked, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
 import { countSignInFailure, throttleSignIn, type SignInScope } from "./sign-in-throttle";
 import { checkUnknownAccount, unknownAccountKey } from "./unknown-account-lockout";
 import type { SessionClaims } from "./session-user";
+import { assertVendorAddressAllowed } from "./vendor-access";
+import { consumeVendorCode } from "./vendor-second-factor";
 
 type Attempt = { identifier: string; password: string; host: string; ip: string | null };
 
@@ -103,10 +105,24 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
 
-export async function signInVendor(prisma: PrismaClient, attempt: Attempt): Promise<SessionClaims> {
-  const found = await prisma.vendorAdmin.findUnique({ where: { username: attempt.identifier }, select: { ...lockable, disabled: true } });
+/**
+ * The vendor console, only from VENDOR_ALLOWED_ADDRESSES. Once a TOTP factor is
+ * enrolled the 6-digit code is part of the credential; before, the password
+ * alone opens a session that can do nothing but enrol (see vendorProcedure).
+ */
+export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { totp?: string }): Promise<SessionClaims> {
+  assertVendorAddressAllowed(attempt.ip);
+  const found = await prisma.vendorAdmin.findUnique({
+    where: { username: attempt.identifier },
+    select: { ...lockable, disabled: true, totpSecretEnc: true, totpLastStep: true },
+  });
+  // A missing, wrong or replayed code fails exactly as a wrong password does: the
+  // password is then checked against one that never matches, so the throttles and
+  // the lockout count it, the answer and its timing are the same, and nobody
+  // learns which factor was wrong. A locked account burns no code.
+  const codeAccepted = !found?.totpSecretEnc || (!isLocked(found) && (await consumeVendorCode(prisma, found, attempt.totp)));
   const flow: Flow = { table: "vendorAdmin", kind: "vendor", action: "vendor", tenantKey: "platform", policy: DEFAULT_LOCKOUT, log: prisma };
-  const vendor = await checkAccount(prisma, flow, found, attempt);
+  const vendor = await checkAccount(prisma, flow, found, codeAccepted ? attempt : { ...attempt, password: "" });
   await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: auditedAddress(attempt.ip) });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

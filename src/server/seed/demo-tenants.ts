@@ -4,7 +4,17 @@
 export const DEMO_PASSWORD = "Passw0rd!";
 export const DEMO_ADMIN = { username: "admin", password: "Admin@2026" };
 export const DEMO_HELPDESK = { username: "helpdesk", password: "Helpdesk@2026" };
-export const DEMO_VENDOR = { username: "vendor", password: "Vendor@2026", name: "平台运营" };
+export const DEMO_VENDOR = {
+  username: "vendor",
+  password: "Vendor@2026",
+  name: "平台运营",
+  /**
+   * The demo vendor's TOTP secret (base32), published in README.md so a person
+   * can add it to an authenticator and the e2e suite can make codes. Only for
+   * the demo database: a real vendor enrols its own at first sign-in.
+   */
+  totpSecret: "DEMOVENDORTOTPSECRETDONOTUSEPROD",
+};
 
 type DemoKind = { code: string; nameZh: string; nameEn: string; apps: string[] };
 type DemoMember = {

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { hashPassword } from "~/server/auth/passwords";
+import { totpSecretContext } from "~/server/auth/totp";
 import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { normalisePhone } from "~/server/members/phone";
@@ -109,11 +110,22 @@ export async function seedDemo(prisma: PrismaClient, key: Buffer, env: SeedEnv =
   const refusal = demoSeedRefusal(env);
   if (refusal) throw new Error(refusal);
   const report: SeedReport = { tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 };
-  if (!(await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true } }))) {
+  const vendor = await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true, totpSecretEnc: true } });
+  if (!vendor) {
+    const vendorId = randomUUID();
     await prisma.vendorAdmin.create({
-      data: { username: DEMO_VENDOR.username, name: DEMO_VENDOR.name, passwordHash: await hashPassword(DEMO_VENDOR.password) },
+      data: {
+        id: vendorId,
+        username: DEMO_VENDOR.username,
+        name: DEMO_VENDOR.name,
+        passwordHash: await hashPassword(DEMO_VENDOR.password),
+        totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key, totpSecretContext(vendorId)),
+      },
     });
     report.vendorsCreated++;
+  } else if (!vendor.totpSecretEnc) {
+    // A demo database from before the second factor: give it the published demo secret.
+    await prisma.vendorAdmin.update({ where: { id: vendor.id }, data: { totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key, totpSecretContext(vendor.id)) } });
   }
   for (const demo of DEMO_TENANTS) await seedTenant(prisma, demo, key, report);
   return report;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { createTenant, createTenantInput, listTenants, setTenantStatus } from "~/server/tenants/manage-tenants";
 import { listAllTenantAdmins, unlockTenantAdminAsVendor } from "~/server/tenants/tenant-admins";
-import { createTRPCRouter, vendorProcedure } from "../trpc";
+import { confirmEnrolmentInput, confirmVendorEnrolment, enrolmentOfferOutput, offerVendorEnrolment } from "~/server/auth/vendor-second-factor";
+import { createTRPCRouter, vendorEnrolmentProcedure, vendorProcedure } from "../trpc";
 import { tenantAdminRowOutput, tenantSummaryOutput } from "./outputs";
 
 export const vendorRouter = createTRPCRouter({
@@ -28,4 +29,16 @@ export const vendorRouter = createTRPCRouter({
     .input(z.object({ tenantId: z.string().uuid(), adminId: z.string().uuid() }))
     .output(tenantAdminRowOutput)
     .mutation(({ ctx, input }) => unlockTenantAdminAsVendor(ctx.prisma, input, { vendorId: ctx.vendor.id, ip: ctx.ip })),
+
+  /** A new TOTP secret to scan (first enrolment, or a reset of an enrolled factor). */
+  secondFactorOffer: vendorEnrolmentProcedure.output(enrolmentOfferOutput).query(({ ctx }) => offerVendorEnrolment(ctx.vendor)),
+
+  confirmSecondFactor: vendorEnrolmentProcedure
+    .meta({ probe: () => ({ ticket: "v1.x.y.z", code: "000000", currentCode: "000000" }) })
+    .input(confirmEnrolmentInput)
+    .output(z.object({ enrolled: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await confirmVendorEnrolment(ctx.prisma, input, { vendorId: ctx.vendor.id, ip: ctx.ip });
+      return { enrolled: true as const };
+    }),
 });

@@ -8,6 +8,7 @@ import { signInVendor } from "~/server/auth/sign-in";
 import { totpCode } from "~/server/auth/totp";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { makeVendor, PASSWORD, requestHeaders, testPrisma } from "./support";
+import { CLIENT_ADDRESS_HEADER } from "~/server/http/forwarded-address.mjs";
 
 // Read once by serverEnv(), which this file's modules have not called yet.
 const saved = vi.hoisted(() => {
@@ -23,10 +24,10 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** The vendor's session, as a request from `address` (through the proxy's X-Forwarded-For) sends it. */
+/** The vendor's session, as a request from `address` sends it (the app's server names the client in CLIENT_ADDRESS_HEADER). */
 async function callerFrom(address: string | null, claims: SessionClaims) {
   const headers = await requestHeaders("localhost", claims);
-  if (address) headers.set("x-forwarded-for", address);
+  if (address) headers.set(CLIENT_ADDRESS_HEADER, address);
   return createCaller(await createContext({ headers, prisma }));
 }
 
@@ -75,7 +76,7 @@ describe("the vendor console's address allow-list", () => {
   it("answers the console's HTTP API from a foreign address with 403 and says the console is not reachable from it", async () => {
     const { claims } = await enrolledVendor();
     const headers = await requestHeaders("localhost", claims);
-    headers.set("x-forwarded-for", "203.0.113.9");
+    headers.set(CLIENT_ADDRESS_HEADER, "203.0.113.9");
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req: new Request("http://localhost/api/trpc/vendor.listTenants", { headers }),

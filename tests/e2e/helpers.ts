@@ -2,7 +2,7 @@
 // demo accounts they use (src/server/seed/demo-tenants.ts).
 import { expect, type Browser, type Page } from "@playwright/test";
 import { totpCode, totpStep } from "../../src/server/auth/totp";
-import { tenantUrl } from "./hosts";
+import { rootUrl, tenantUrl } from "./hosts";
 
 export const MEMBER_PASSWORD = "Passw0rd!";
 export const ADMIN = { username: "admin", password: "Admin@2026" };
@@ -98,4 +98,12 @@ async function unlockAsHelpdesk(page: Page, slug: string, account: string): Prom
   const row = await findMemberAsHelpdesk(page, slug, account);
   await row.getByRole("button", { name: "解锁" }).click();
   await expect(row).toContainText("正常");
+}
+
+/** Account, password and a code of the demo vendor's authenticator (its published demo secret). */
+export async function signInAsVendor(page: Page): Promise<void> {
+  await page.goto(rootUrl("/vendor/login"));
+  await page.locator('input[name="totp"]').fill(await freshTotpCode(VENDOR.totpSecret));
+  await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
+  await expect(page).toHaveURL(rootUrl("/vendor"));
 }

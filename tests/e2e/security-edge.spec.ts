@@ -4,7 +4,7 @@
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { ADMIN, MEMBER_PASSWORD, VENDOR, signIn } from "./helpers";
+import { ADMIN, MEMBER_PASSWORD, signIn, signInAsVendor } from "./helpers";
 import { rootUrl, tenantUrl } from "./hosts";
 
 // Account of this spec only: 2024003 Emma Wilson of ucas.
@@ -101,8 +101,7 @@ test.describe("the HTTP edge", () => {
     const vendorPage = await vendor.newPage();
     const vendorViolations = watchViolations(vendorPage);
     await expectSecurityHeaders(vendorPage, rootUrl("/vendor/login"));
-    await signIn(vendorPage, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
-    await expect(vendorPage).toHaveURL(rootUrl("/vendor"));
+    await signInAsVendor(vendorPage);
     await vendor.close();
 
     expect([...violations, ...adminViolations, ...vendorViolations]).toEqual([]);

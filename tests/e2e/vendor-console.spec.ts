@@ -1,16 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshTotpCode, signIn, VENDOR } from "./helpers";
+import { signIn, signInAsVendor, VENDOR } from "./helpers";
 import { rootUrl, tenantUrl } from "./hosts";
 
 const DEMO_SLUGS = ["ucas", "sues", "imut", "uestc", "xawl", "demo"];
-
-/** Account, password and a code of the demo vendor's authenticator (its published demo secret). */
-async function signInAsVendor(page: Page): Promise<void> {
-  await page.goto(rootUrl("/vendor/login"));
-  await page.locator('input[name="totp"]').fill(await freshTotpCode(VENDOR.totpSecret));
-  await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
-  await expect(page).toHaveURL(rootUrl("/vendor"));
-}
 
 /** The outcome message of the 开通新学校 form: role "status" on success, "alert" on failure. */
 function createOutcome(page: Page, role: "status" | "alert") {

@@ -23,7 +23,7 @@ import { tokenCacheKey } from "~/server/wecom/token-store";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { adminClaims, callerFor, testPrisma, unique, type TestTenant } from "../support";
-import { allowSimulator, connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool } from "./wecom-test-kit";
+import { allowSimulator, connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -68,15 +68,6 @@ const settingsInput = (school: ConnectedSchool, overrides: Record<string, unknow
   ...overrides,
 });
 
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe("the WeCom API base URL is the platform's choice", () => {
   it("refuses loopback, private, metadata, other hosts, paths, queries and userinfo at the procedure, changing nothing", async () => {

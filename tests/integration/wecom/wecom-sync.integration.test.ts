@@ -12,7 +12,7 @@ import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
-import { connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool } from "./wecom-test-kit";
+import { connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 const secondInstance = testPrisma();
@@ -62,15 +62,6 @@ async function simMembers(school: ConnectedSchool): Promise<SimMember[]> {
   return (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members;
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const phone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 

@@ -52,3 +52,14 @@ export function countCalls() {
   });
   return { of: (path: string) => counts.get(path) ?? 0, restore: () => void (globalThis.fetch = original) };
 }
+
+/** Polls until `probe` gives a value: jobs and callbacks arrive in their own time. */
+export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

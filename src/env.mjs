@@ -3,6 +3,7 @@
 // message that names the variable. Empty strings count as missing.
 import { z } from "zod";
 import { parseAddressList } from "./server/http/address-list.mjs";
+import { bareOrigin } from "./server/wecom/bare-origin.mjs";
 
 const emptyAsMissing = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
@@ -48,14 +49,7 @@ const serverSchema = z.object({
    * src/server/wecom/base-url.ts; validated here so a bad value stops the start.
    */
   WECOM_SIMULATOR_URL: optional(
-    z.string().refine((v) => {
-      try {
-        const url = new URL(v);
-        return /^https?:$/.test(url.protocol) && v.replace(/\/$/, "") === url.origin;
-      } catch {
-        return false;
-      }
-    }, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
+    z.string().refine((v) => bareOrigin(v) !== null, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
   ),
   /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
   VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {

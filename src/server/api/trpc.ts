@@ -12,6 +12,7 @@ import { db } from "~/server/db/client";
 import { tenantDb } from "~/server/db/tenant-db";
 import { jobQueue } from "~/server/jobs/app-queue";
 import { clientAddress } from "~/server/http/client-address";
+import { parseCookies } from "~/server/http/cookies";
 import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import type { ProcedureMeta } from "./meta";
@@ -27,9 +28,7 @@ export type Context = {
 };
 
 export function localeFrom(headers: Headers): Locale {
-  const cookie = headers.get("cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie);
-  return parseLocale(match?.[1]);
+  return parseLocale(parseCookies(headers.get("cookie"))[LOCALE_COOKIE]);
 }
 
 export async function createContext(opts: { headers: Headers; prisma?: PrismaClient; jobs?: PgBoss }): Promise<Context> {

@@ -1,6 +1,6 @@
 // The audit log: every change, by whom, from where. A tenant-bound client
 // writes the tenant's log; the plain client writes platform-wide events.
-import { isIP } from "node:net";
+import { normaliseAddress } from "~/server/http/forwarded-address.mjs";
 import type { Prisma } from "~/generated/prisma/client";
 
 export type AuditEntry = {
@@ -24,9 +24,7 @@ type AuditWriter = {
  * change it records, fail.
  */
 export function auditAddress(ip: string | null | undefined): string | null {
-  if (!ip) return null;
-  const address = ip.trim().replace(/%.*$/, "");
-  return address.length <= 64 && isIP(address) !== 0 ? address : null;
+  return ip ? normaliseAddress(ip.replace(/%[^\]]*/, "")) : null;
 }
 
 /** Writes the audit row; pass the change's transaction, so the change and its record commit or fail together. */

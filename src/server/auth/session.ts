@@ -5,6 +5,7 @@
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { serverEnv } from "~/env.mjs";
+import { parseCookies } from "~/server/http/cookies";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { nowInSeconds, sessionCookieName } from "./session-cookie";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
@@ -21,18 +22,9 @@ function withinAbsoluteLifetime(decoded: unknown): boolean {
   return age >= -60 && age <= serverEnv().SESSION_MAX_AGE_HOURS * 3600;
 }
 
-function readCookie(cookieHeader: string | null, name: string): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
-
 /** The session's claims when its cookie is valid and was made on this host. */
 export async function readSessionClaims(headers: Headers): Promise<SessionClaims | null> {
-  const token = readCookie(headers.get("cookie"), sessionCookieName());
+  const token = parseCookies(headers.get("cookie"))[sessionCookieName()];
   if (!token) return null;
   const decoded = await decode({ token, secret: serverEnv().NEXTAUTH_SECRET }).catch(() => null);
   const claims = sessionClaimsSchema.safeParse(decoded);

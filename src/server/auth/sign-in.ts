@@ -39,17 +39,13 @@ function throwOnFailure(outcome: Exclude<PasswordOutcome, { ok: true }>): never 
   throw new AppError("BAD_CREDENTIALS_REMAINING", { remaining: outcome.remaining });
 }
 
-function auditedAddress(ip: string | null): string | null {
-  return ip ? ip.slice(0, 64) : null;
-}
-
 async function auditFailure(flow: Flow, account: { id: string } | null, attempt: Attempt, outcome: Exclude<PasswordOutcome, { ok: true }>, reason: FailureReason) {
   // The identifier as typed (never the password), so an admin sees what was tried on unknown accounts too.
   const base: Omit<AuditEntry, "action"> = {
     actorKind: flow.kind,
     actorId: account?.id ?? null,
     target: attempt.identifier.slice(0, 64),
-    ip: auditedAddress(attempt.ip),
+    ip: attempt.ip,
   };
   await audit(flow.log, { ...base, action: `${flow.action}.login.failed`, detail: { reason } });
   if (outcome.code === "ACCOUNT_LOCKED" && outcome.lockedNow) {
@@ -89,7 +85,7 @@ export async function signInMember(prisma: PrismaClient, tenant: TenantContext, 
   const found = match ? await scoped.member.findUnique({ where: { id: match.id }, select: lockable }) : null;
   const flow: Flow = { table: "member", kind: "member", action: "member", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
   const member = await checkAccount(prisma, flow, found, attempt);
-  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: auditedAddress(attempt.ip) });
+  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: attempt.ip });
   return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
 }
 
@@ -101,7 +97,7 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
   });
   const flow: Flow = { table: "tenantAdmin", kind: "tenantAdmin", action: "admin", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
   const admin = await checkAccount(prisma, flow, found, attempt);
-  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: auditedAddress(attempt.ip) });
+  await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: attempt.ip });
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
 
@@ -123,6 +119,6 @@ export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { to
   const codeAccepted = !found?.totpSecretEnc || (!isLocked(found) && (await consumeVendorCode(prisma, found, attempt.totp)));
   const flow: Flow = { table: "vendorAdmin", kind: "vendor", action: "vendor", tenantKey: "platform", policy: DEFAULT_LOCKOUT, log: prisma };
   const vendor = await checkAccount(prisma, flow, found, codeAccepted ? attempt : { ...attempt, password: "" });
-  await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: auditedAddress(attempt.ip) });
+  await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

@@ -4,21 +4,11 @@
 // and the test wiring do). A school admin picks from this list; anything else
 // is refused when saved and again when used (an old row keeps no power).
 
-export const WECOM_API_BASE_URL = "https://qyapi.weixin.qq.com";
+import { bareOrigin } from "./bare-origin.mjs";
 
-/** An http(s) origin with nothing else (no userinfo, path, query or fragment), or null. */
-export function bareOrigin(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") return null;
-  // new URL() accepts "http://h:1/?" and "http://h:1#": the text must already be the origin.
-  return value.replace(/\/$/, "") === url.origin ? url.origin : null;
-}
+export { bareOrigin };
+
+export const WECOM_API_BASE_URL = "https://qyapi.weixin.qq.com";
 
 /**
  * The simulator the operator configured. Read from the environment at each use

@@ -40,16 +40,28 @@ function parseXml(xml: string): Record<string, string> | null {
 }
 
 /** The school's callback keys, or null when its callback is not set up: looked up before the body is read. */
-export async function loadCallbackKeys(prisma: PrismaClient, tenantId: string, encryptionKey: Buffer): Promise<CallbackKeys | null> {
+/**
+ * The school a callback URL names, with its callback keys, in one read: "unknown"
+ * for no active school of that slug, "unconfigured" for one without keys.
+ */
+export async function loadCallbackReceiver(
+  prisma: PrismaClient,
+  slug: string,
+  encryptionKey: Buffer,
+): Promise<{ tenantId: string; keys: CallbackKeys } | "unknown" | "unconfigured"> {
   const tenant = await prisma.tenant.findUnique({
-    where: { id: tenantId },
-    select: { wecomCorpId: true, wecomCallbackTokenEnc: true, wecomCallbackAesKeyEnc: true },
+    where: { slug },
+    select: { id: true, status: true, wecomCorpId: true, wecomCallbackTokenEnc: true, wecomCallbackAesKeyEnc: true },
   });
-  if (!tenant?.wecomCorpId || !tenant.wecomCallbackTokenEnc || !tenant.wecomCallbackAesKeyEnc) return null;
+  if (!tenant || tenant.status !== "ACTIVE") return "unknown";
+  if (!tenant.wecomCorpId || !tenant.wecomCallbackTokenEnc || !tenant.wecomCallbackAesKeyEnc) return "unconfigured";
   return {
-    token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)),
-    encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)),
-    receiveId: tenant.wecomCorpId,
+    tenantId: tenant.id,
+    keys: {
+      token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey, sealContext("Tenant", "wecomCallbackTokenEnc", tenant.id)),
+      encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenant.id)),
+      receiveId: tenant.wecomCorpId,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "~/server/auth/next-auth";
 import { localeFrom } from "~/server/api/trpc";
 import { AppError, ERROR_CATALOG } from "~/server/errors";
+import { parseCookies } from "~/server/http/cookies";
 import { readBodyCapped } from "~/server/http/read-body";
 import { requestScheme } from "~/server/http/same-origin";
 
@@ -22,21 +23,6 @@ function trustedHeaders(request: Request): Record<string, string> {
   delete headers["x-forwarded-host"];
   headers["x-forwarded-proto"] = requestScheme(request);
   return headers;
-}
-
-function parseCookies(header: string | null): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq <= 0) continue;
-    const raw = part.slice(eq + 1).trim();
-    try {
-      cookies[part.slice(0, eq).trim()] = decodeURIComponent(raw);
-    } catch {
-      cookies[part.slice(0, eq).trim()] = raw;
-    }
-  }
-  return cookies;
 }
 
 /** next-auth's sign-in and sign-out forms post urlencoded (or JSON) bodies; anything else is no body. */

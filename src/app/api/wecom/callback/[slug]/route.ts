@@ -7,7 +7,7 @@ import { encryptionKey } from "~/server/crypto/keys";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { readBodyCapped } from "~/server/http/read-body";
-import { handleWecomCallback, loadCallbackKeys, MAX_CALLBACK_BYTES } from "~/server/wecom/callbacks";
+import { handleWecomCallback, loadCallbackReceiver, MAX_CALLBACK_BYTES } from "~/server/wecom/callbacks";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +17,9 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 async function respond(request: Request, context: Context, method: "GET" | "POST"): Promise<Response> {
   const { slug } = await context.params;
-  const tenant = await db().tenant.findUnique({ where: { slug }, select: { id: true, status: true } });
-  if (!tenant || tenant.status !== "ACTIVE") return text("unknown school", 404);
-  const keys = await loadCallbackKeys(db(), tenant.id, encryptionKey());
-  if (!keys) return text("callback not configured", 404);
+  const receiver = await loadCallbackReceiver(db(), slug, encryptionKey());
+  if (receiver === "unknown") return text("unknown school", 404);
+  if (receiver === "unconfigured") return text("callback not configured", 404);
   let body: string | null = null;
   if (method === "POST") {
     try {
@@ -31,7 +30,7 @@ async function respond(request: Request, context: Context, method: "GET" | "POST
     }
   }
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const outcome = await handleWecomCallback(db(), tenant.id, keys, { query, body });
+  const outcome = await handleWecomCallback(db(), receiver.tenantId, receiver.keys, { query, body });
   return text(outcome.body, outcome.status);
 }
 

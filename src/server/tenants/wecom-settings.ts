@@ -148,7 +148,9 @@ export async function testWecomConnection(prisma: PrismaClient, tenantId: string
   try {
     const connection = await loadWecomConnection(prisma, tenantId, key);
     // Fail fast: an admin is waiting on the page.
-    await new WecomClient(prisma, connection, key, { attempts: 1, baseDelayMs: 0, timeoutMs: 5_000 }).testConnection();
+    const client = new WecomClient(prisma, connection, key, { attempts: 1, baseDelayMs: 0, timeoutMs: 5_000 });
+    await client.checkToken("app");
+    if (client.hasContactSecret) await client.checkToken("contact");
     // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
     await prisma.$transaction(async (tx) => {
       await tx.tenant.update({ where: { id: tenantId }, data: { wecomAuthFailedAt: null, wecomAuthFailure: null } });

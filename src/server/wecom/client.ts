@@ -2,11 +2,18 @@
 // the real https://qyapi.weixin.qq.com or the bundled simulator. Tokens are
 // shared through PostgreSQL (token-store.ts); transient failures are retried
 // with backoff; a refused token is replaced and the call repeated once.
+//
+// Built for WeCom as a corp set up today sees it (reference §7.5): the
+// contact-sync secret only WRITES the directory (its reads answer 48009 from
+// any IP added after 2022-08-15), members are read with the assistant app's
+// token (status, never mobile or email), and every answer the product uses is
+// parsed with a schema, so an unexpected answer is a clear error, not a wrong value.
+import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { WecomConnection } from "./connection";
 import { assertSchoolNotPaused, recordAuthFailure } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
-import { CREDENTIAL_ERRCODES, WecomApiError, WecomBaseUrlError, WecomTransportError } from "./errors";
+import { CREDENTIAL_ERRCODES, WecomApiError, WecomBaseUrlError, WecomResponseError, WecomTransportError } from "./errors";
 import { accessToken, tokenCacheKey, type SecretKind } from "./token-store";
 
 export type RetryPolicy = {
@@ -34,15 +41,65 @@ export type WecomUser = {
   to_invite?: boolean;
 };
 
-export type WecomUserRead = WecomUser & { status: 1 | 2 | 4 | 5 };
+/** What the assistant app's token reads of a member (§2.2): no mobile, email, gender, avatar or address. */
+const userRead = z.object({
+  userid: z.string().min(1),
+  name: z.string().optional(),
+  department: z.array(z.number().int()).optional(),
+  status: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(5)]),
+});
+export type WecomUserRead = z.infer<typeof userRead>;
+
+/** agent/get (official doc 90227): the app's visible range and whether it is switched off. */
+const agentRead = z.object({
+  agentid: z.number().int(),
+  name: z.string(),
+  close: z.number().int().optional(),
+  allow_userinfos: z.object({ user: z.array(z.object({ userid: z.string() })) }).optional(),
+  allow_partys: z.object({ partyid: z.array(z.number().int()) }).optional(),
+  redirect_domain: z.string().optional(),
+});
+export type WecomAgent = { agentid: number; name: string; closed: boolean; visibleDepartments: number[]; visibleUsers: string[]; trustedDomain: string };
+
+const listIdsRead = z.object({
+  next_cursor: z.string().optional(),
+  dept_user: z.array(z.object({ userid: z.string(), department: z.number().int() })).default([]),
+});
+const departmentIdsRead = z.object({
+  department_id: z.array(z.object({ id: z.number().int(), parentid: z.number().int(), order: z.number().optional() })),
+});
+const createdDepartment = z.object({ id: z.number().int() });
+const userIdRead = z.object({ userid: z.string().min(1) });
+const oauthIdentity = z.object({ userid: z.string().optional(), UserId: z.string().optional() });
+const inviteRead = z.object({ invaliduser: z.array(z.string()).optional() });
+const sendRead = z.object({ invaliduser: z.string().optional(), msgid: z.string().optional() });
+const joinQrRead = z.object({ join_qrcode: z.string().url() });
+const tokenRead = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive().optional() });
+const anyAnswer = z.object({});
+/** Every answer is a JSON object with an optional errcode (absent = 0) and errmsg. */
+const envelopeRead = z.looseObject({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
+
+/**
+ * A userid that no school would use, for the write probe of 【测试连接】: a
+ * user/update naming only a userid changes nothing even if it existed.
+ */
+export const WRITE_PROBE_USERID = "campus-onboarding-write-probe";
 
 export type TextMessage = { touser: string[]; content: string };
 export type TextCardMessage = { touser: string[]; title: string; description: string; url: string; btntxt?: string };
 export type SendResult = { invaliduser: string[]; msgid: string };
 
 export type WecomDepartment = { id: number; name: string; parentid: number; order?: number };
+export type WecomDepartmentId = { id: number; parentid: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A successful answer in a shape the product does not know is an error, never a guessed value. */
+function parseAnswer<T>(path: string, schema: z.ZodType<T>, answer: WecomAnswer): T {
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) throw new WecomResponseError(path, parsed.error.issues.map((i) => i.path.join(".") || "(root)").slice(0, 5));
+  return parsed.data;
+}
 
 export class WecomClient {
   constructor(
@@ -52,30 +109,29 @@ export class WecomClient {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
-  // ── directory (contact-sync secret) ─────────────────────────────────────
+  // ── directory writes (contact-sync secret) ─────────────────────────────
 
   async createUser(user: WecomUser): Promise<void> {
-    await this.call({ method: "POST", path: "user/create", body: user, secret: "contact" });
+    await this.call({ method: "POST", path: "user/create", body: user, secret: "contact" }, anyAnswer);
   }
 
-  async getUser(userid: string): Promise<WecomUserRead> {
-    return (await this.call({ method: "GET", path: "user/get", query: { userid }, secret: "contact" })) as unknown as WecomUserRead;
-  }
-
-  /** Fields left out are left unchanged (reference §2). */
+  /**
+   * Fields left out are left unchanged (reference §2). WeCom answers 0 but
+   * IGNORES `mobile` for a member who has activated (§11.1): callers must not
+   * take success for the number having changed.
+   */
   async updateUser(user: Partial<WecomUser> & { userid: string }): Promise<void> {
-    await this.call({ method: "POST", path: "user/update", body: user, secret: "contact" });
+    await this.call({ method: "POST", path: "user/update", body: user, secret: "contact" }, anyAnswer);
   }
 
   async deleteUser(userid: string): Promise<void> {
-    await this.call({ method: "GET", path: "user/delete", query: { userid }, secret: "contact" });
+    await this.call({ method: "GET", path: "user/delete", query: { userid }, secret: "contact" }, anyAnswer);
   }
 
   /** The userid holding a mobile, or null (46004). Misses count against a daily budget: validate the number first. */
   async userIdByMobile(mobile: string): Promise<string | null> {
     try {
-      const answer = await this.call({ method: "POST", path: "user/getuserid", body: { mobile }, secret: "contact" });
-      return answer.userid as string;
+      return (await this.call({ method: "POST", path: "user/getuserid", body: { mobile }, secret: "contact" }, userIdRead)).userid;
     } catch (error) {
       if (error instanceof WecomApiError && error.errcode === 46004) return null;
       throw error;
@@ -84,43 +140,96 @@ export class WecomClient {
 
   /** Second verification passed: admit the member (reference §3.3 A). */
   async authSucceeded(userid: string): Promise<void> {
-    await this.call({ method: "GET", path: "user/authsucc", query: { userid }, secret: "contact" });
+    await this.call({ method: "GET", path: "user/authsucc", query: { userid }, secret: "contact" }, anyAnswer);
   }
 
   async joinQrCode(sizeType: 1 | 2 | 3 | 4 = 3): Promise<string> {
-    const answer = await this.call({ method: "GET", path: "corp/get_join_qrcode", query: { size_type: sizeType }, secret: "contact" });
-    return answer.join_qrcode as string;
+    return (await this.call({ method: "GET", path: "corp/get_join_qrcode", query: { size_type: sizeType }, secret: "contact" }, joinQrRead)).join_qrcode;
   }
 
   async createDepartment(department: Omit<WecomDepartment, "id"> & { id?: number }): Promise<number> {
-    const answer = await this.call({ method: "POST", path: "department/create", body: department, secret: "contact" });
-    return answer.id as number;
+    return (await this.call({ method: "POST", path: "department/create", body: department, secret: "contact" }, createdDepartment)).id;
   }
 
   async updateDepartment(department: Partial<WecomDepartment> & { id: number }): Promise<void> {
-    await this.call({ method: "POST", path: "department/update", body: department, secret: "contact" });
+    await this.call({ method: "POST", path: "department/update", body: department, secret: "contact" }, anyAnswer);
   }
 
   async deleteDepartment(id: number): Promise<void> {
-    await this.call({ method: "GET", path: "department/delete", query: { id }, secret: "contact" });
+    await this.call({ method: "GET", path: "department/delete", query: { id }, secret: "contact" }, anyAnswer);
   }
 
-  async listDepartments(id?: number): Promise<WecomDepartment[]> {
-    const answer = await this.call({ method: "GET", path: "department/list", query: id === undefined ? {} : { id }, secret: "contact" });
-    return answer.department as WecomDepartment[];
+  /** Department ids and parents (department/simplelist): still allowed for the contact-sync secret, unlike department/list (48009). */
+  async listDepartmentIds(id?: number): Promise<WecomDepartmentId[]> {
+    const answer = await this.call({ method: "GET", path: "department/simplelist", query: id === undefined ? {} : { id }, secret: "contact" }, departmentIdsRead);
+    return answer.department_id.map((d) => ({ id: d.id, parentid: d.parentid }));
+  }
+
+  /** One page of user/list_id with the contact-sync secret: userids only, allowed from any IP (48009 is for reads of details). */
+  async listUserIds(options: { cursor?: string; limit?: number; secret?: SecretKind } = {}): Promise<{ userids: string[]; nextCursor: string }> {
+    const answer = await this.call(
+      { method: "POST", path: "user/list_id", body: { cursor: options.cursor ?? "", limit: options.limit ?? 10_000 }, secret: options.secret ?? "contact" },
+      listIdsRead,
+    );
+    return { userids: [...new Set(answer.dept_user.map((u) => u.userid))], nextCursor: answer.next_cursor ?? "" };
+  }
+
+  /**
+   * Whether the contact-sync secret may write (【测试连接】): a user/update that
+   * names only a userid changes nothing. 60111 (no such member) means writes
+   * are allowed; 48002 means sync is read-only (or off).
+   */
+  async probeContactWrite(): Promise<void> {
+    try {
+      await this.updateUser({ userid: WRITE_PROBE_USERID });
+    } catch (error) {
+      if (error instanceof WecomApiError && [60111, 46004, 40003].includes(error.errcode)) return;
+      throw error;
+    }
   }
 
   // ── the assistant app (app secret) ──────────────────────────────────────
 
+  /**
+   * A member as the assistant app sees it (status, no mobile): the only way
+   * the product reads a member. 60011 / 60111 when the member is outside the
+   * app's visible range or not in WeCom.
+   */
+  async getUser(userid: string): Promise<WecomUserRead> {
+    return this.call({ method: "GET", path: "user/get", query: { userid }, secret: "app" }, userRead);
+  }
+
+  /** The members of a department (and its subtree) the app can see, with their status. */
+  async listVisibleUsers(departmentId: number): Promise<WecomUserRead[]> {
+    const answer = await this.call(
+      { method: "GET", path: "user/list", query: { department_id: departmentId, fetch_child: 1 }, secret: "app" },
+      z.object({ userlist: z.array(userRead) }),
+    );
+    return answer.userlist;
+  }
+
+  /** The assistant app itself: its visible range (who it can see and message) and whether it is switched off. */
+  async getAgent(): Promise<WecomAgent> {
+    const answer = await this.call({ method: "GET", path: "agent/get", query: { agentid: this.connection.agentId }, secret: "app" }, agentRead);
+    return {
+      agentid: answer.agentid,
+      name: answer.name,
+      closed: answer.close === 1,
+      visibleDepartments: answer.allow_partys?.partyid ?? [],
+      visibleUsers: (answer.allow_userinfos?.user ?? []).map((u) => u.userid),
+      trustedDomain: answer.redirect_domain ?? "",
+    };
+  }
+
   /** OAuth code → userid (reference §3.2); null for a WeChat user who is not a member. */
   async userIdFromOAuthCode(code: string): Promise<string | null> {
-    const answer = await this.call({ method: "GET", path: "auth/getuserinfo", query: { code }, secret: "app" });
-    return (answer.userid as string | undefined) ?? (answer.UserId as string | undefined) ?? null;
+    const answer = await this.call({ method: "GET", path: "auth/getuserinfo", query: { code }, secret: "app" }, oauthIdentity);
+    return answer.userid ?? answer.UserId ?? null;
   }
 
   async invite(userids: string[]): Promise<{ invaliduser: string[] }> {
-    const answer = await this.call({ method: "POST", path: "batch/invite", body: { user: userids }, secret: "app" });
-    return { invaliduser: (answer.invaliduser as string[] | undefined) ?? [] };
+    const answer = await this.call({ method: "POST", path: "batch/invite", body: { user: userids }, secret: "app" }, inviteRead);
+    return { invaliduser: answer.invaliduser ?? [] };
   }
 
   async sendText(message: TextMessage): Promise<SendResult> {
@@ -133,21 +242,27 @@ export class WecomClient {
   }
 
   private async send(payload: Record<string, unknown>, touser: string[]): Promise<SendResult> {
-    const answer = await this.call({
-      method: "POST",
-      path: "message/send",
-      // A job that runs twice must not deliver twice: WeCom drops an identical request within the interval.
-      body: { touser: touser.join("|"), agentid: this.connection.agentId, enable_duplicate_check: 1, duplicate_check_interval: 1800, ...payload },
-      secret: "app",
-    });
-    const invalid = typeof answer.invaliduser === "string" && answer.invaliduser ? answer.invaliduser.split("|") : [];
-    return { invaliduser: invalid, msgid: (answer.msgid as string | undefined) ?? "" };
+    const answer = await this.call(
+      {
+        method: "POST",
+        path: "message/send",
+        // A job that runs twice must not deliver twice: WeCom drops an identical request within the interval.
+        body: { touser: touser.join("|"), agentid: this.connection.agentId, enable_duplicate_check: 1, duplicate_check_interval: 1800, ...payload },
+        secret: "app",
+      },
+      sendRead,
+    );
+    return { invaliduser: answer.invaliduser ? answer.invaliduser.split("|") : [], msgid: answer.msgid ?? "" };
   }
 
-  /** Fetches a token with each configured secret: the 【测试连接】 of the settings page. */
-  async testConnection(): Promise<void> {
-    await this.token("app");
-    if (this.connection.contactSecret !== this.connection.appSecret) await this.token("contact");
+  /** Fetches a token with one secret (gettoken is never IP-restricted: 60020 shows only on a business call). */
+  async checkToken(kind: SecretKind): Promise<void> {
+    await this.token(kind);
+  }
+
+  /** Whether a contact-sync secret of its own is configured (else the app secret stands in for it). */
+  get hasContactSecret(): boolean {
+    return this.connection.contactSecret !== this.connection.appSecret;
   }
 
   // ── transport ───────────────────────────────────────────────────────────
@@ -167,8 +282,8 @@ export class WecomClient {
       // Requests that waited on the lock while another was refused share its failure instead of asking again.
       beforeFetch: (tx) => assertSchoolNotPaused(tx, this.connection.tenantId),
       fetchToken: async () => {
-        const answer = await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } });
-        return { accessToken: answer.access_token as string, expiresInSeconds: Number(answer.expires_in ?? 7200) };
+        const answer = parseAnswer("gettoken", tokenRead, await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } }));
+        return { accessToken: answer.access_token, expiresInSeconds: answer.expires_in ?? 7200 };
       },
       // A wrong secret is permanent: remember it rather than ask again (repeated tries get the IP blocked for an hour).
       rememberFailure: async (tx, error) =>
@@ -178,16 +293,18 @@ export class WecomClient {
     });
   }
 
-  private async call(call: Call): Promise<WecomAnswer> {
+  private async call<T>(call: Call, schema: z.ZodType<T>): Promise<T> {
     let token = await this.token(call.secret);
+    let answer: WecomAnswer;
     try {
-      return await this.http({ ...call, query: { ...call.query, access_token: token } });
+      answer = await this.http({ ...call, query: { ...call.query, access_token: token } });
     } catch (error) {
       if (!(error instanceof WecomApiError && (error.kind === "token" || error.errcode === 40001))) throw error;
       // WeCom may end a token before its time (reference §1): replace it and repeat once.
       token = await this.token(call.secret, token);
-      return this.http({ ...call, query: { ...call.query, access_token: token } });
+      answer = await this.http({ ...call, query: { ...call.query, access_token: token } });
     }
+    return parseAnswer(call.path, schema, answer);
   }
 
   /** One API call with retries for what retrying can fix: -1, 45009, 6000, timeouts, 5xx and network errors. */
@@ -227,14 +344,16 @@ export class WecomClient {
       throw new WecomBaseUrlError("redirected");
     }
     if (response.status >= 500) throw new WecomTransportError(call.path, `HTTP ${response.status}`);
-    let answer: WecomAnswer;
+    let answer: unknown;
     try {
-      answer = (await response.json()) as WecomAnswer;
+      answer = await response.json();
     } catch {
       throw new WecomTransportError(call.path, `HTTP ${response.status} with a body that is not JSON`);
     }
-    const errcode = answer.errcode ?? 0;
-    if (errcode !== 0) throw new WecomApiError(errcode, answer.errmsg ?? "", call.path);
-    return answer;
+    const envelope = envelopeRead.safeParse(answer);
+    if (!envelope.success) throw new WecomResponseError(call.path, ["(root)"]);
+    const errcode = envelope.data.errcode ?? 0;
+    if (errcode !== 0) throw new WecomApiError(errcode, envelope.data.errmsg ?? "", call.path);
+    return envelope.data;
   }
 }

@@ -91,6 +91,29 @@ export class WecomTransportError extends Error {
   }
 }
 
+/**
+ * WeCom answered errcode 0 in a shape the product does not know (a changed
+ * API, or something that is not WeCom): never guessed at, and not retried.
+ */
+export class WecomResponseError extends Error {
+  readonly kind = "permanent" as const;
+
+  constructor(
+    readonly path: string,
+    /** The fields that did not match, for the log; never shown with WeCom's own text. */
+    readonly fields: string[],
+  ) {
+    super(`WeCom ${path} answered an unexpected shape (${fields.join(", ")})`);
+    this.name = "WecomResponseError";
+  }
+
+  messageIn(locale: Locale): string {
+    return locale === "en"
+      ? `WeCom's answer to ${this.path} was not in the form the platform expects, so it was not used. Contact the platform's operator.`
+      : `企业微信对 ${this.path} 的应答格式与平台预期不符，平台未采用该结果，请联系平台运营方。`;
+  }
+}
+
 /** The tenant has not filled in its WeCom connection. */
 export class WecomNotConfiguredError extends Error {
   readonly kind = "permanent" as const;
@@ -161,7 +184,7 @@ export class WecomBaseUrlError extends Error {
   }
 }
 
-export type WecomError = WecomApiError | WecomTransportError | WecomNotConfiguredError | WecomAuthPausedError | WecomBaseUrlError;
+export type WecomError = WecomApiError | WecomTransportError | WecomNotConfiguredError | WecomAuthPausedError | WecomBaseUrlError | WecomResponseError;
 
 export function isWecomError(error: unknown): error is WecomError {
   return (
@@ -169,6 +192,7 @@ export function isWecomError(error: unknown): error is WecomError {
     error instanceof WecomTransportError ||
     error instanceof WecomNotConfiguredError ||
     error instanceof WecomAuthPausedError ||
-    error instanceof WecomBaseUrlError
+    error instanceof WecomBaseUrlError ||
+    error instanceof WecomResponseError
   );
 }

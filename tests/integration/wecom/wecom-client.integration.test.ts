@@ -23,16 +23,18 @@ afterAll(async () => {
 const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
 describe("directory calls", () => {
-  it("creates, reads, renames, re-phones and deletes a member", async () => {
+  it("creates, reads (with the app's token: status, never the mobile), renames, re-phones and deletes a member", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
     const userid = uniqueId("s");
     const phone = mobile();
     await client.createUser({ userid, name: "张三", mobile: phone, department: [1], to_invite: false });
-    expect(await client.getUser(userid)).toMatchObject({ userid, name: "张三", mobile: phone, status: 4 });
+    const read = await client.getUser(userid);
+    expect(read).toMatchObject({ userid, name: "张三", status: 4 });
+    expect(read).not.toHaveProperty("mobile");
     const newPhone = mobile();
     await client.updateUser({ userid, name: "张三丰", mobile: newPhone });
-    expect(await client.getUser(userid)).toMatchObject({ name: "张三丰", mobile: newPhone });
+    expect(await client.getUser(userid)).toMatchObject({ name: "张三丰" });
     expect(await client.userIdByMobile(newPhone)).toBe(userid);
     await client.deleteUser(userid);
     await expect(client.getUser(userid)).rejects.toMatchObject({ errcode: 60111 });
@@ -55,9 +57,9 @@ describe("directory calls", () => {
     const client = await (await connectedSchool(prisma, sim)).client();
     const id = await client.createDepartment({ name: "计算机学院", parentid: 1 });
     await client.updateDepartment({ id, name: "计算机科学与技术学院" });
-    expect(await client.listDepartments()).toEqual(expect.arrayContaining([expect.objectContaining({ id, name: "计算机科学与技术学院", parentid: 1 })]));
+    expect(await client.listDepartmentIds()).toEqual(expect.arrayContaining([{ id, parentid: 1 }]));
     await client.deleteDepartment(id);
-    expect((await client.listDepartments()).some((d) => d.id === id)).toBe(false);
+    expect((await client.listDepartmentIds()).some((d) => d.id === id)).toBe(false);
   });
 });
 
@@ -131,7 +133,7 @@ describe("tokens", () => {
 
   it("keeps the token encrypted in the database", async () => {
     const school = await connectedSchool(prisma, sim);
-    await (await school.client()).listDepartments();
+    await (await school.client()).listDepartmentIds();
     const row = await prisma.wecomToken.findFirstOrThrow({ where: { tenantId: school.tenant.tenantId } });
     const tokens = await sim.ctl<unknown>("GET", "corps");
     expect(row.tokenEnc.startsWith("v2.")).toBe(true);
@@ -141,14 +143,14 @@ describe("tokens", () => {
   it("replaces a token WeCom expired (42001) or invalidated (40014) early and repeats the call once", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
-    await client.listDepartments();
+    await client.listDepartmentIds();
     for (const mode of ["expire", "invalidate"]) {
       await sim.ctl("POST", "tokens/expire", { corpid: school.corp.corpid, mode });
       const calls = countCalls();
       try {
-        await expect(client.listDepartments()).resolves.toBeInstanceOf(Array);
+        await expect(client.listDepartmentIds()).resolves.toBeInstanceOf(Array);
         expect(calls.of("gettoken")).toBe(1);
-        expect(calls.of("department/list")).toBe(2);
+        expect(calls.of("department/simplelist")).toBe(2);
       } finally {
         calls.restore();
       }
@@ -161,7 +163,7 @@ describe("tokens", () => {
       return (row.expiresAt.getTime() - Date.now()) / 1000;
     };
     const normal = await connectedSchool(prisma, sim);
-    await (await normal.client()).listDepartments();
+    await (await normal.client()).listDepartmentIds();
     expect(await secondsLeft(normal.tenant.tenantId)).toBeGreaterThan(6890);
     expect(await secondsLeft(normal.tenant.tenantId)).toBeLessThanOrEqual(6900);
 
@@ -169,16 +171,16 @@ describe("tokens", () => {
     await sim.ctl("POST", "tokens/ttl", { seconds: 60 });
     try {
       const client = await short.client();
-      await client.listDepartments();
+      await client.listDepartmentIds();
       expect(await secondsLeft(short.tenant.tenantId)).toBeGreaterThan(50);
       expect(await secondsLeft(short.tenant.tenantId)).toBeLessThanOrEqual(54);
       // Once the refresh moment passes, the next call gets a new token without ever being refused.
       await prisma.wecomToken.updateMany({ where: { tenantId: short.tenant.tenantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
       const calls = countCalls();
       try {
-        await client.listDepartments();
+        await client.listDepartmentIds();
         expect(calls.of("gettoken")).toBe(1);
-        expect(calls.of("department/list")).toBe(1);
+        expect(calls.of("department/simplelist")).toBe(1);
       } finally {
         calls.restore();
       }
@@ -192,7 +194,7 @@ describe("tokens", () => {
     await sim.ctl("POST", `corps/${school.corp.corpid}/secrets/contacts`);
     const calls = countCalls();
     try {
-      const error = await (await school.client()).listDepartments().catch((e: unknown) => e);
+      const error = await (await school.client()).listDepartmentIds().catch((e: unknown) => e);
       expect(error).toMatchObject({ errcode: 40001 });
       expect((error as WecomApiError).messageIn("zh-CN")).toContain("Secret");
       expect(calls.of("gettoken")).toBe(1);
@@ -206,13 +208,13 @@ describe("faults", () => {
   it("retries 5xx answers and system-busy (-1) until the call succeeds", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
-    await client.listDepartments();
+    await client.listDepartmentIds();
     for (const status of [502, -1]) {
-      await sim.ctl("POST", "faults", { fail: { count: 2, status }, paths: ["department/list"] });
+      await sim.ctl("POST", "faults", { fail: { count: 2, status }, paths: ["department/simplelist"] });
       const calls = countCalls();
       try {
-        await expect(client.listDepartments()).resolves.toBeInstanceOf(Array);
-        expect(calls.of("department/list")).toBe(3);
+        await expect(client.listDepartmentIds()).resolves.toBeInstanceOf(Array);
+        expect(calls.of("department/simplelist")).toBe(3);
       } finally {
         calls.restore();
         await sim.ctl("DELETE", "faults");
@@ -223,10 +225,10 @@ describe("faults", () => {
   it("backs off and retries when rate limited (45009)", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
-    await client.listDepartments();
-    await sim.ctl("POST", "faults", { rateLimit: { count: 1 }, paths: ["department/list"] });
+    await client.listDepartmentIds();
+    await sim.ctl("POST", "faults", { rateLimit: { count: 1 }, paths: ["department/simplelist"] });
     try {
-      await expect(client.listDepartments()).resolves.toBeInstanceOf(Array);
+      await expect(client.listDepartmentIds()).resolves.toBeInstanceOf(Array);
     } finally {
       await sim.ctl("DELETE", "faults");
     }
@@ -235,14 +237,14 @@ describe("faults", () => {
   it("gives up after its tries when WeCom keeps failing, with a transport error an admin can read", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
-    await client.listDepartments();
-    await sim.ctl("POST", "faults", { fail: { count: 10, status: 503 }, paths: ["department/list"] });
+    await client.listDepartmentIds();
+    await sim.ctl("POST", "faults", { fail: { count: 10, status: 503 }, paths: ["department/simplelist"] });
     const calls = countCalls();
     try {
-      const error = await client.listDepartments().catch((e: unknown) => e);
+      const error = await client.listDepartmentIds().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WecomTransportError);
       expect((error as WecomTransportError).messageIn("zh-CN")).toContain("暂时无法连接企业微信");
-      expect(calls.of("department/list")).toBe(4);
+      expect(calls.of("department/simplelist")).toBe(4);
     } finally {
       calls.restore();
       await sim.ctl("DELETE", "faults");
@@ -252,10 +254,10 @@ describe("faults", () => {
   it("treats a call slower than its time limit as a failure and retries it", async () => {
     const school = await connectedSchool(prisma, sim);
     const client = await school.client();
-    await client.listDepartments();
-    await sim.ctl("POST", "faults", { latencyMs: 1_500, paths: ["department/list"] });
+    await client.listDepartmentIds();
+    await sim.ctl("POST", "faults", { latencyMs: 1_500, paths: ["department/simplelist"] });
     try {
-      await expect(client.listDepartments()).rejects.toBeInstanceOf(WecomTransportError);
+      await expect(client.listDepartmentIds()).rejects.toBeInstanceOf(WecomTransportError);
     } finally {
       await sim.ctl("DELETE", "faults");
     }

@@ -160,7 +160,7 @@ describe("the WeCom API base URL is the platform's choice", () => {
 describe("changing the corp or the base URL", () => {
   it("clears the stored secrets, every cached token and a remembered refusal, in one audited save", async () => {
     const school = await connectedSchool(prisma, sim);
-    await (await school.client()).listDepartments();
+    await (await school.client()).listDepartmentIds();
     expect(await prisma.wecomToken.count({ where: { tenantId: school.tenant.tenantId } })).toBe(1);
     const api = await adminApi(school.tenant);
 
@@ -181,7 +181,7 @@ describe("changing the corp or the base URL", () => {
 
   it("clears them when only the base URL changes, keeping secrets typed in the same save", async () => {
     const school = await connectedSchool(prisma, sim);
-    await (await school.client()).listDepartments();
+    await (await school.client()).listDepartmentIds();
     const api = await adminApi(school.tenant);
     await api.wecom.updateSettings(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com", appSecret: "new-app-secret" }));
     const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
@@ -198,7 +198,7 @@ describe("a secret WeCom refuses", () => {
     const clients = await Promise.all(Array.from({ length: 50 }, () => school.client()));
     const calls = countCalls();
     try {
-      const results = await Promise.allSettled(clients.map((client) => client.listDepartments()));
+      const results = await Promise.allSettled(clients.map((client) => client.listDepartmentIds()));
       expect(results.every((r) => r.status === "rejected" && r.reason instanceof WecomAuthPausedError)).toBe(true);
       expect(calls.of("gettoken")).toBe(1);
       expect(calls.of("department/list")).toBe(0);
@@ -223,7 +223,7 @@ describe("a secret WeCom refuses", () => {
       where: { id: school.tenant.tenantId },
       data: { wecomAuthFailedAt: new Date(Date.now() - 61 * 60 * 1000), wecomAuthFailure: "contact:40001" },
     });
-    await expect((await school.client()).listDepartments()).resolves.toBeInstanceOf(Array);
+    await expect((await school.client()).listDepartmentIds()).resolves.toBeInstanceOf(Array);
   });
 
   it("pauses the school's sync jobs, which the admin page shows, and resumes them once the settings are saved", async () => {

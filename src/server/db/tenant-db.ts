@@ -15,6 +15,7 @@ export const TENANT_SCOPED_MODELS = [
   "AuditLog",
   "WecomToken",
   "WecomCallbackReceipt",
+  "MemberWecom",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -10,6 +10,7 @@ export type ServerEnv = {
   NEXTAUTH_URL: undefined;
   SESSION_MAX_AGE_HOURS: number;
   JOB_WORKERS: number;
+  WECOM_RECONCILE_HOURS: number;
   SECURE_COOKIES: "true" | "false" | undefined;
   TRUSTED_PROXY_HOPS: number;
   WECOM_SIMULATOR_URL: string | undefined;

@@ -33,6 +33,8 @@ const serverSchema = z.object({
   SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
   /** Job workers per app instance (WeCom sync); 0 runs none in this instance. */
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
+  /** Hours between reconciliations of every school's members with WeCom (status, visible range); 1–24. */
+  WECOM_RECONCILE_HOURS: optional(z.coerce.number().int().min(1).max(24)).default(6),
   /**
    * "true" when the app is served over https: cookies become `__Host-…` and Secure, and HSTS is sent.
    * Unset: true unless PLATFORM_DOMAIN is localhost or *.localhost (see secureCookies()).

@@ -155,6 +155,22 @@ export const ERROR_CATALOG = {
       en: "Not synced to WeCom: the WeCom user ID {userid} already belongs to another member of this school (account {holder}); stopped so their details are not overwritten. Check both members' account numbers, correct them, then press Retry.",
     },
   },
+  WECOM_REJOIN_CONSENT_REQUIRED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员已激活企业微信：企业微信不允许管理员修改已激活成员的手机号（修改会被忽略）。要更换手机号，平台会在企业微信中删除该成员并用新手机号重新创建——原微信立即失去企业微信的访问权限，成员须用新手机号的微信重新关注。同意请勾选「确认重新加入企业微信」后再保存；否则请让成员在企业微信中自行修改手机号。",
+      en: "This member has activated WeCom, and WeCom ignores an admin's change to an activated member's phone. To change it, the platform removes the member from WeCom and creates them again with the new phone: their old WeChat loses access to WeCom at once and they must follow again with the new phone's WeChat. To agree, tick \"Confirm re-joining WeCom\" and save again; otherwise ask the member to change the phone in WeCom themselves.",
+    },
+  },
+  WECOM_PHONE_CHANGE_NEEDS_REJOIN: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "未同步到企业微信：成员 {account} 已激活企业微信，企业微信不接受对其手机号的修改，企业微信中仍是原手机号。请在成员编辑中勾选「确认重新加入企业微信」后再次保存（成员将被删除并用新手机号重新创建，须重新关注），或让成员在企业微信中自行修改手机号。",
+      en: "Not synced to WeCom: member {account} has activated WeCom, which does not accept a change to their phone; WeCom still has the old one. Edit the member, tick \"Confirm re-joining WeCom\" and save again (the member is removed and created again with the new phone, and must follow again), or ask the member to change the phone in WeCom themselves.",
+    },
+  },
   CROSS_SITE_REFUSED: {
     trpc: "FORBIDDEN",
     http: 403,

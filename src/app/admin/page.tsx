@@ -45,7 +45,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
         <table className="w-full text-left text-sm" data-testid="member-table">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              {(["admin.col.account", "admin.col.name", "admin.col.identity", "admin.col.department", "admin.col.phone", "admin.col.state"] as const).map((key) => (
+              {(["admin.col.account", "admin.col.name", "admin.col.identity", "admin.col.department", "admin.col.phone", "admin.col.wecom", "admin.col.state"] as const).map((key) => (
                 <th key={key} className="px-3 py-2 font-medium">
                   {t(key)}
                 </th>
@@ -62,6 +62,17 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2">{locale === "en" ? m.identityKind.nameEn : m.identityKind.nameZh}</td>
                   <td className="px-3 py-2">{m.department}</td>
                   <td className="px-3 py-2">{m.phoneDisplay ?? "—"}</td>
+                  <td className="px-3 py-2" data-testid={`wecom-${m.account}`}>
+                    {/* What WeCom last said, never a guess, with when it said it. */}
+                    <div className={m.wecom.state === "ACTIVATED" ? "text-green-700" : m.wecom.state === "OUT_OF_RANGE" ? "text-red-700" : undefined}>
+                      {t(`admin.wecom.${m.wecom.state ?? "NONE"}`)}
+                    </div>
+                    {m.wecom.stateAt ? (
+                      <div className="text-xs text-slate-500">{t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}</div>
+                    ) : null}
+                    {m.wecom.state === "OUT_OF_RANGE" ? <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint")}</div> : null}
+                    {m.wecom.phoneOutdated ? <div className="text-xs text-amber-700">{t("admin.wecom.phoneOutdated")}</div> : null}
+                  </td>
                   <td className="px-3 py-2">
                     {locked ? (
                       <form action={unlockMemberAction} className="flex items-center gap-2">

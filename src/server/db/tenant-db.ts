@@ -111,9 +111,9 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
        * The one SQL a tenant-bound client runs: pg-boss's insert of a job, in
        * this client's transaction (so the job commits or rolls back with the change).
        */
-      $sendJob(boss: PgBoss, name: string, data: object): Promise<string | null> {
+      $sendJob(boss: PgBoss, name: string, data: object, options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey"> = {}): Promise<string | null> {
         const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
-        return boss.send(name, data, { db: transactionExecutor(parent) });
+        return boss.send(name, data, { ...options, db: transactionExecutor(parent) });
       },
     },
     query: {

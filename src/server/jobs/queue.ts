@@ -4,11 +4,18 @@
 // workers, and pg-boss hands each job to one of them.
 import PgBoss from "pg-boss";
 
-export const QUEUES = { wecomSync: "wecom-sync" } as const;
+export const QUEUES = { wecomSync: "wecom-sync", wecomStatus: "wecom-status" } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Transient failures are retried with exponential backoff from 5 s, eight times (about 20 minutes in all). */
 const QUEUE_OPTIONS = { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 600, retentionMinutes: 14 * 24 * 60 };
+
+/**
+ * Per-queue settings. wecom-status (follow watches, status reads, reconciliation) is
+ * "stately": at most one job per singletonKey in each state, so a member has one
+ * watch waiting at a time and a school one reconciliation; every job there names a key.
+ */
+const QUEUE_POLICY: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { "wecom-status": "stately" };
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -23,7 +30,7 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
   for (const name of Object.values(QUEUES)) {
     if (await boss.getQueue(name)) continue;
     try {
-      await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+      await boss.createQueue(name, { name, ...QUEUE_OPTIONS, policy: QUEUE_POLICY[name] ?? "standard" });
     } catch (error) {
       // Another instance created it a moment ago.
       if (!(await boss.getQueue(name))) throw error;
@@ -34,12 +41,14 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
 
 type RawExecutor = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 /** A tenant-bound client or transaction (db/tenant-db.ts), which refuses raw SQL but sends jobs. */
-type JobSender = { $sendJob(boss: PgBoss, name: string, data: object): Promise<string | null> };
+type JobSender = { $sendJob(boss: PgBoss, name: string, data: object, options?: JobOptions): Promise<string | null> };
+/** When and under which key a job runs (pg-boss: startAfter, singletonKey). */
+export type JobOptions = Pick<PgBoss.JobOptions, "startAfter" | "singletonKey">;
 
 /** Sends a job inside the caller's transaction, plain or tenant-bound: the job exists if and only if the change commits. */
-export function sendInTransaction(boss: PgBoss, tx: RawExecutor | JobSender, name: QueueName, data: object): Promise<string | null> {
-  if (typeof (tx as Partial<JobSender>).$sendJob === "function") return (tx as JobSender).$sendJob(boss, name, data);
-  return boss.send(name, data, { db: transactionExecutor(tx as RawExecutor) });
+export function sendInTransaction(boss: PgBoss, tx: RawExecutor | JobSender, name: QueueName, data: object, options: JobOptions = {}): Promise<string | null> {
+  if (typeof (tx as Partial<JobSender>).$sendJob === "function") return (tx as JobSender).$sendJob(boss, name, data, options);
+  return boss.send(name, data, { ...options, db: transactionExecutor(tx as RawExecutor) });
 }
 
 /** pg-boss's SQL run on a Prisma transaction, so a job commits or rolls back with the change. */

@@ -8,10 +8,11 @@ import { audit } from "~/server/audit/audit";
 import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError, fromUniqueViolation } from "~/server/errors";
 import type { TenantContext } from "~/server/tenants/tenant-for-host";
+import { wecomMobileOf } from "~/server/wecom/mobile";
 import { enqueueWecomSync, wecomUserIdFor } from "~/server/wecom/sync";
 import { accountInput } from "./account";
 import { normalisePhone } from "./phone";
-import { memberRowSelect } from "./member-directory";
+import { adminMemberRow, adminMemberRowSelect } from "./member-directory";
 
 const text = (max: number) => z.string().trim().max(max);
 const email = z.union([z.literal(""), z.string().trim().email().max(254)]);
@@ -35,6 +36,12 @@ export const updateMemberInput = z.object({
   department: text(200).nullable().optional(),
   phone: text(24).nullable().optional(),
   email: email.nullable().optional(),
+  /**
+   * The admin agrees that a member who has activated WeCom is removed from WeCom and
+   * created again for a phone change (WeCom ignores an activated member's new mobile):
+   * the old WeChat loses access and the member must follow again.
+   */
+  confirmWecomRejoin: z.boolean().optional(),
 });
 
 type Deps = { prisma: PrismaClient; db: TenantDb; jobs: PgBoss; tenant: TenantContext; locale: Locale; actor: { adminId: string; ip: string | null } };
@@ -75,11 +82,11 @@ export async function createMember(deps: Deps, input: z.infer<typeof createMembe
           email: input.email || null,
           ...phoneFields(input.phone, deps.tenant),
         },
-        select: memberRowSelect,
+        select: adminMemberRowSelect,
       });
       await audit(tx, { actorKind: "tenantAdmin", actorId: deps.actor.adminId, action: "member.create", target: member.account, ip: deps.actor.ip });
       await enqueueWecomSync(deps.jobs, tx, { kind: "member.upsert", tenantId: deps.tenant.id, memberId: member.id });
-      return member;
+      return adminMemberRow(member);
     });
   } catch (error) {
     duplicate(error, deps.locale, input.account);
@@ -88,6 +95,29 @@ export async function createMember(deps: Deps, input: z.infer<typeof createMembe
 
 /** The fields an update may touch, as stored. */
 const editableSelect = { account: true, name: true, identityKindId: true, department: true, phone: true, phoneDisplay: true, email: true } as const;
+
+type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
+
+/**
+ * A phone change of a member who last said "activated" in WeCom takes the rejoin
+ * path (sync.ts): refused unless the admin confirmed it, and the consent recorded
+ * in the same transaction as the change. The consent also lets an admin confirm
+ * a change WeCom ignored earlier (the phone in WeCom still differs): saving the
+ * same phone again with the confirmation runs the sync once more.
+ * Returns whether consent was recorded.
+ */
+async function rejoinConsent(tx: Tx, deps: Deps, input: z.infer<typeof updateMemberInput>, phoneBefore: string | null, phoneChanges: boolean): Promise<boolean> {
+  const record = await tx.memberWecom.findUnique({ where: { memberId: input.memberId }, select: { state: true, mobile: true, writtenAt: true } });
+  if (!record?.writtenAt) return false;
+  const pendingInWecom = (phoneBefore ? wecomMobileOf(phoneBefore) : null) !== record.mobile;
+  if (!phoneChanges && !(input.confirmWecomRejoin && pendingInWecom)) return false;
+  if (!input.confirmWecomRejoin) {
+    if (record.state === "ACTIVATED") throw new AppError("WECOM_REJOIN_CONSENT_REQUIRED");
+    return false;
+  }
+  await tx.memberWecom.update({ where: { memberId: input.memberId }, data: { rejoinConsentAt: new Date(), rejoinConsentBy: deps.actor.adminId } });
+  return true;
+}
 type Editable = Omit<Prisma.MemberGetPayload<{ select: typeof editableSelect }>, "account">;
 
 export async function updateMember(deps: Deps, input: z.infer<typeof updateMemberInput>) {
@@ -108,11 +138,19 @@ export async function updateMember(deps: Deps, input: z.infer<typeof updateMembe
       const changed = [
         ...new Set(Object.keys(data).map((field) => ({ identityKindId: "identityKindCode", phoneDisplay: "phone" })[field] ?? field)),
       ];
-      if (changed.length === 0) return tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: memberRowSelect });
-      const member = await tx.member.update({ where: { id: input.memberId }, data, select: memberRowSelect });
-      await audit(tx, { actorKind: "tenantAdmin", actorId: deps.actor.adminId, action: "member.update", target: member.account, ip: deps.actor.ip, detail: { changed } });
+      const rejoin = await rejoinConsent(tx, deps, input, before.phone, data.phone !== undefined);
+      if (changed.length === 0 && !rejoin) return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
+      const member = await tx.member.update({ where: { id: input.memberId }, data, select: adminMemberRowSelect });
+      await audit(tx, {
+        actorKind: "tenantAdmin",
+        actorId: deps.actor.adminId,
+        action: "member.update",
+        target: member.account,
+        ip: deps.actor.ip,
+        detail: { changed, ...(rejoin ? { wecomRejoinConsent: true } : {}) },
+      });
       await enqueueWecomSync(deps.jobs, tx, { kind: "member.upsert", tenantId: deps.tenant.id, memberId: member.id });
-      return member;
+      return adminMemberRow(member);
     });
   } catch (error) {
     duplicate(error, deps.locale);
@@ -121,7 +159,7 @@ export async function updateMember(deps: Deps, input: z.infer<typeof updateMembe
 
 export async function deleteMember(deps: Deps, input: { memberId: string }) {
   return deps.db.$transaction(async (tx) => {
-    const member = await tx.member.findUnique({ where: { id: input.memberId }, select: { id: true, account: true, wecomUserId: true } });
+    const member = await tx.member.findUnique({ where: { id: input.memberId }, select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } } });
     if (!member) throw new AppError("NOT_FOUND");
     await tx.member.delete({ where: { id: member.id } });
     await audit(tx, { actorKind: "tenantAdmin", actorId: deps.actor.adminId, action: "member.delete", target: member.account, ip: deps.actor.ip });
@@ -130,6 +168,7 @@ export async function deleteMember(deps: Deps, input: { memberId: string }) {
       tenantId: deps.tenant.id,
       memberId: member.id,
       wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
+      ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),
     });
     return { id: member.id };
   });

@@ -1,9 +1,10 @@
 // The school's directory as its back office sees it: overview, search, unlock.
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
 import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
+import { wecomMobileOf } from "~/server/wecom/mobile";
 
 export const memberRowSelect = {
   id: true,
@@ -15,6 +16,34 @@ export const memberRowSelect = {
   lockedUntil: true,
   identityKind: { select: { code: true, nameZh: true, nameEn: true } },
 } as const;
+
+/** A member row of the back office: with the member's WeCom state as WeCom last said it. */
+export const adminMemberRowSelect = {
+  ...memberRowSelect,
+  phone: true,
+  wecom: { select: { state: true, stateAt: true, stateSource: true, mobile: true, writtenAt: true } },
+} as const;
+
+type AdminMemberRaw = Prisma.MemberGetPayload<{ select: typeof adminMemberRowSelect }>;
+
+/**
+ * The row as the back office shows it. `phoneOutdated`: WeCom holds the member
+ * with another mobile than the product's (per the record: a change WeCom has not
+ * taken, or one waiting for the admin's consent to re-join).
+ */
+export function adminMemberRow(raw: AdminMemberRaw) {
+  const { phone, wecom, ...row } = raw;
+  const inWecom = wecom?.writtenAt != null;
+  return {
+    ...row,
+    wecom: {
+      state: wecom?.state ?? null,
+      stateAt: wecom?.stateAt ?? null,
+      stateSource: wecom?.stateSource ?? null,
+      phoneOutdated: inWecom && (phone ? wecomMobileOf(phone) : null) !== wecom.mobile,
+    },
+  };
+}
 
 export async function directoryOverview(db: TenantDb) {
   const now = new Date();
@@ -39,11 +68,11 @@ const ID_NUMBER = /^[0-9A-Z]{6,32}$/;
  * Search by 学工号 (prefix), 姓名 (contains), 手机号 (as typed or E.164) or, given
  * the index key, 证件号 (exact, through its blind index; full-width or lower-case as typed).
  */
-export function searchMembers(db: TenantDb, input: { query: string; take: number }, idIndex?: { key: Buffer; tenantId: string }) {
+export async function searchMembers(db: TenantDb, input: { query: string; take: number }, idIndex?: { key: Buffer; tenantId: string }) {
   const q = input.query.trim();
   const digits = q.replace(/[\s-]/g, "");
   const idNumber = normaliseIdNumber(q);
-  return db.member.findMany({
+  const rows = await db.member.findMany({
     where: q
       ? {
           OR: [
@@ -54,10 +83,11 @@ export function searchMembers(db: TenantDb, input: { query: string; take: number
           ],
         }
       : {},
-    select: memberRowSelect,
+    select: adminMemberRowSelect,
     orderBy: { account: "asc" },
     take: input.take,
   });
+  return rows.map(adminMemberRow);
 }
 
 /** Clears the lockout; the unlock and its audit row commit together. */
@@ -71,9 +101,9 @@ export async function unlockMember(
     // updateMany through the tenant-bound client: another school's id simply matches nothing.
     const { count } = await tx.member.updateMany({ where: { id: input.memberId }, data: { failedLoginCount: 0, lockedUntil: null } });
     if (count === 0) throw new AppError("NOT_FOUND");
-    const member = await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: memberRowSelect });
+    const member = await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect });
     await audit(tx, { actorKind: "tenantAdmin", actorId: actor.adminId, action: "member.unlock", target: member.account, ip: actor.ip });
-    return member;
+    return adminMemberRow(member);
   });
 }
 

@@ -3,14 +3,18 @@
 // parser sees it (the Encrypt value is cut out of the envelope), decrypted,
 // checked to be for this corp, refused when its timestamp is stale, applied
 // once (a receipt per event, so retries and replays change nothing), and
-// turned into the member's WeCom status.
+// turned into the member's WeCom state (member-record.ts) unless the product
+// already holds something WeCom said later.
 import { XMLParser } from "fast-xml-parser";
+import type PgBoss from "pg-boss";
 import { z } from "zod";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient, WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { decryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback-crypto";
+import { recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
+import { sendStatusJob } from "./status-jobs";
 
 export type CallbackOutcome =
   | { status: 200; body: string }
@@ -78,7 +82,8 @@ function encryptedOf(envelope: string): string | null {
 
 type Request = { query: Record<string, string | undefined>; body: string | null; now?: Date };
 
-export async function handleWecomCallback(prisma: PrismaClient, tenantId: string, keys: CallbackKeys, request: Request): Promise<CallbackOutcome> {
+/** `jobs`: the queue, for the status read an unsubscribe asks for (sent in the event's transaction). */
+export async function handleWecomCallback(prisma: PrismaClient, jobs: PgBoss, tenantId: string, keys: CallbackKeys, request: Request): Promise<CallbackOutcome> {
   const query = queryInput.safeParse(request.query);
   if (!query.success) return { status: 400, body: "bad query" };
   const { msg_signature: signature, timestamp, nonce, echostr } = query.data;
@@ -96,7 +101,7 @@ export async function handleWecomCallback(prisma: PrismaClient, tenantId: string
     // Signature first: only a message signed with the school's Token reaches the XML parser.
     const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted }, keys));
     if (!event) return { status: 400, body: "bad message" };
-    await applyEvent(prisma, tenantId, event);
+    await applyEvent(prisma, jobs, tenantId, event);
     // An empty answer: received, nothing to reply, no retry.
     return { status: 200, body: "" };
   } catch (error) {
@@ -105,52 +110,92 @@ export async function handleWecomCallback(prisma: PrismaClient, tenantId: string
   }
 }
 
-/** The WeCom status a contact event or a (un)subscribe means for the member. */
-function statusChange(event: Record<string, string>): { userid: string; status: number | null; newUserId?: string } | null {
+/**
+ * What an event says about a member. Today's contact callbacks (restricted,
+ * reference §7.3) carry only UserID / Department / NewUserID and say nothing
+ * about follows; the assistant app's subscribe / unsubscribe (§7.4) do. A legacy
+ * ("full") contact callback's Status is still taken when it is there.
+ */
+type MemberEvent =
+  | { kind: "said"; userid: string; state: WecomState }
+  | { kind: "unsubscribe"; userid: string }
+  | { kind: "deleted"; userid: string }
+  | { kind: "renamed"; userid: string; newUserId: string; state?: WecomState };
+
+function memberEvent(event: Record<string, string>): MemberEvent | null {
   if (event.MsgType !== "event") return null;
-  if (event.Event === "subscribe" || event.Event === "unsubscribe") {
-    return event.FromUserName ? { userid: event.FromUserName, status: event.Event === "subscribe" ? 1 : 4 } : null;
-  }
+  if (event.Event === "subscribe" && event.FromUserName) return { kind: "said", userid: event.FromUserName, state: "ACTIVATED" };
+  if (event.Event === "unsubscribe" && event.FromUserName) return { kind: "unsubscribe", userid: event.FromUserName };
   if (event.Event !== "change_contact" || !event.UserID) return null;
+  const status = Number(event.Status);
+  const state = status === 1 || status === 2 || status === 4 || status === 5 ? STATE_OF_STATUS[status] : undefined;
   switch (event.ChangeType) {
     case "create_user":
-    case "update_user": {
-      const status = event.Status ? Number(event.Status) : undefined;
-      const known = status !== undefined && [1, 2, 4, 5].includes(status);
-      if (!known && !event.NewUserID) return null;
-      return { userid: event.UserID, status: known ? status : null, newUserId: event.NewUserID || undefined };
-    }
+    case "update_user":
+      if (event.NewUserID && event.NewUserID !== event.UserID) return { kind: "renamed", userid: event.UserID, newUserId: event.NewUserID, state };
+      return state ? { kind: "said", userid: event.UserID, state } : null;
     case "delete_user":
-      return { userid: event.UserID, status: null };
+      return { kind: "deleted", userid: event.UserID };
     default:
       return null;
   }
 }
 
-async function applyEvent(prisma: PrismaClient, tenantId: string, event: Record<string, string>): Promise<void> {
-  const dedupeKey = [event.FromUserName, event.CreateTime, event.Event, event.ChangeType, event.UserID, event.Status].map((p) => p ?? "").join("|").slice(0, 200);
+/** When WeCom said it: the event's CreateTime (whole seconds). */
+function saidAt(event: Record<string, string>, now: Date): Date {
+  const seconds = Number(event.CreateTime);
+  return Number.isSafeInteger(seconds) && seconds > 0 ? new Date(seconds * 1000) : now;
+}
+
+async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, event: Record<string, string>): Promise<void> {
+  const dedupeKey = [event.FromUserName, event.CreateTime, event.Event, event.ChangeType, event.UserID, event.NewUserID, event.Status]
+    .map((p) => p ?? "")
+    .join("|")
+    .slice(0, 200);
   const db = tenantDb(prisma, tenantId);
   await db.$transaction(async (tx) => {
     const receipt = await tx.wecomCallbackReceipt.createMany({ data: [{ tenantId, dedupeKey }], skipDuplicates: true });
     if (receipt.count === 0) return; // delivered before
-    const change = statusChange(event);
+    const change = memberEvent(event);
     if (!change) return;
-    const member = await tx.member.findFirst({ where: { wecomUserId: change.userid }, select: { id: true, account: true } });
+    const member = await tx.member.findFirst({ where: { wecomUserId: { equals: change.userid, mode: "insensitive" } }, select: { id: true, account: true } });
     if (!member) return; // someone outside the product's directory
-    const deleted = event.ChangeType === "delete_user";
-    await tx.member.update({
-      where: { id: member.id },
-      data: {
-        ...(change.status !== null || deleted ? { wecomStatus: change.status } : {}),
-        ...(change.newUserId ? { wecomUserId: change.newUserId } : {}),
-        wecomSyncedAt: new Date(),
-      },
-    });
+    const ref = { tenantId, memberId: member.id };
+    const said = { at: saidAt(event, new Date()), source: "CALLBACK" as const };
+    // A callback counts whole seconds: it gives way only to what WeCom said in a later second.
+    const record = (state: WecomState) => recordWecomState(tx, ref, { ...said, state }, { resolutionMs: 1000 });
+    let detail: Record<string, string | boolean> = {};
+    switch (change.kind) {
+      case "said":
+        detail = { state: change.state, recorded: await record(change.state) };
+        break;
+      case "unsubscribe": {
+        // Unfollowed, left, disabled or out of the app's range: which one, a read tells.
+        const recorded = await record("UNSUBSCRIBED");
+        if (recorded) await sendStatusJob(jobs, tx, { kind: "member.read", ...ref });
+        detail = { state: "UNSUBSCRIBED", recorded };
+        break;
+      }
+      case "deleted": {
+        const recorded = await record("NOT_IN_WECOM");
+        // WeCom no longer holds what the product wrote: a later sync creates the member again.
+        if (recorded) await recordWritten(tx, ref, null);
+        detail = { state: "NOT_IN_WECOM", recorded };
+        break;
+      }
+      case "renamed": {
+        const holder = await tx.member.findFirst({ where: { id: { not: member.id }, wecomUserId: { equals: change.newUserId, mode: "insensitive" } }, select: { id: true } });
+        // Another member's userid is never taken over: the admin sees the member unsynced instead.
+        if (!holder) await tx.member.update({ where: { id: member.id }, data: { wecomUserId: change.newUserId } });
+        detail = { newUserId: change.newUserId, renamed: !holder, ...(change.state ? { state: change.state, recorded: await record(change.state) } : {}) };
+        break;
+      }
+    }
     await audit(tx, {
       actorKind: "system",
       action: `wecom.${event.Event === "change_contact" ? event.ChangeType : event.Event}`,
       target: member.account,
-      detail: { status: change.status, ...(change.newUserId ? { newUserId: change.newUserId } : {}) },
+      detail,
     });
   });
 }

@@ -2,20 +2,33 @@
 // same transaction (enqueueWecomSync); a worker runs it (runWecomSyncJob).
 // Jobs carry ids, not data: each run reads the member as it is now and brings
 // WeCom to that state, so running a job twice, late or out of order does no harm.
+// WeCom as a corp set up today sees it (reference §7.5): the sync never reads a
+// member with the contact-sync token; it diffs against the product's own record
+// of what WeCom holds (MemberWecom) and confirms a new mobile with user/getuserid.
 import type PgBoss from "pg-boss";
 import { z } from "zod";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { WecomState, WecomStateSource } from "~/generated/prisma/client";
+import { audit } from "~/server/audit/audit";
 import { tenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
 import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
-import type { RetryPolicy } from "./client";
-import { WecomClient } from "./client";
-import { loadWecomConnection } from "./connection";
+import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
+import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
+import { restartFollowWatch } from "./status-jobs";
+import { wecomMobileOf } from "./mobile";
+import { clientFor, type SyncDeps } from "./sync-deps";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member.upsert"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
-  z.object({ kind: z.literal("member.delete"), tenantId: z.string().uuid(), memberId: z.string().uuid(), wecomUserId: z.string() }),
+  z.object({
+    kind: z.literal("member.delete"),
+    tenantId: z.string().uuid(),
+    memberId: z.string().uuid(),
+    wecomUserId: z.string(),
+    /** The mobile WeCom holds for it per the product's record: another member's 60104 on it waits for this job. */
+    mobile: z.string().optional(),
+  }),
   z.object({ kind: z.literal("member.invite"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
   z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: z.string().min(1).max(2048) }),
 ]);
@@ -36,49 +49,222 @@ export function wecomUserIdFor(account: string): string {
   return USERID.test(lower) ? lower : `m${Buffer.from(account).toString("hex").slice(0, 60)}`;
 }
 
-/** Mainland numbers as plain 11 digits, foreign ones with their "+" prefix (WeCom allows digits, "+" and "-"). */
-export function wecomMobileOf(e164: string): string {
-  return e164.startsWith("+86") ? e164.slice(3) : e164;
+export { wecomMobileOf } from "./mobile";
+
+export type { SyncDeps } from "./sync-deps";
+
+/** What the product wants WeCom to hold for a member. */
+type Desired = { name: string; mobile: string | null; email: string | null };
+
+/** Retrying can fix it: the job fails now and runs again with the queue's backoff (worker.ts). */
+export class TransientSyncError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(en);
+    this.name = "TransientSyncError";
+  }
 }
 
-export type SyncDeps = { prisma: PrismaClient; encryptionKey: Buffer; retry?: RetryPolicy };
+type Upsert = {
+  deps: SyncDeps;
+  db: ReturnType<typeof tenantDb>;
+  client: WecomClient;
+  ref: { tenantId: string; memberId: string };
+  userid: string;
+  account: string;
+};
 
-const notFound = (error: unknown) => error instanceof WecomApiError && [60111, 46004, 60121].includes(error.errcode);
+const recordSelect = { writtenAt: true, name: true, mobile: true, email: true, state: true, rejoinConsentAt: true } as const;
+type Recorded = { writtenAt: Date | null; name: string | null; mobile: string | null; email: string | null; state: WecomState | null; rejoinConsentAt: Date | null };
 
-async function clientFor(deps: SyncDeps, tenantId: string): Promise<WecomClient> {
-  return new WecomClient(deps.prisma, await loadWecomConnection(deps.prisma, tenantId, deps.encryptionKey), deps.encryptionKey, deps.retry);
-}
-
+/**
+ * Brings WeCom to the member as it is now, diffing against the product's record
+ * of what WeCom holds (member-record.ts), never against a read-back: the
+ * contact-sync token may not read (48009) and the app token reads no mobile.
+ */
 async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.upsert" }>): Promise<void> {
   const db = tenantDb(deps.prisma, job.tenantId);
-  const member = await db.member.findUnique({ where: { id: job.memberId }, select: { account: true, name: true, phone: true, email: true, wecomUserId: true } });
+  const member = await db.member.findUnique({
+    where: { id: job.memberId },
+    select: { account: true, name: true, phone: true, email: true, wecomUserId: true, wecom: { select: recordSelect } },
+  });
   if (!member) return; // deleted since: its delete job removes it from WeCom
   const client = await clientFor(deps, job.tenantId);
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
-  const desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : undefined, email: member.email ?? undefined };
-
-  const current = await client.getUser(userid).catch((error: unknown) => {
-    if (notFound(error)) return null;
-    throw error;
-  });
-  // WeCom needs a phone or an email (60129): a member with neither joins WeCom when they bind a phone.
-  if (!current && !desired.mobile && !desired.email) return;
-  if (!current) {
-    await client.createUser({ userid, ...desired, department: [1], to_invite: false }).catch(async (error: unknown) => {
-      // Created by an earlier run that died before it could record it.
-      if (error instanceof WecomApiError && error.errcode === 60102) return client.updateUser({ userid, ...desired });
-      throw error;
-    });
-  } else {
-    const changed = Object.fromEntries(
-      Object.entries(desired).filter(([field, value]) => value !== undefined && value !== current[field as keyof typeof current]),
-    );
-    if (Object.keys(changed).length > 0) await client.updateUser({ userid, ...changed });
+  const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
+  const ctx: Upsert = { deps, db, client, ref: { tenantId: job.tenantId, memberId: job.memberId }, userid, account: member.account };
+  const record = member.wecom;
+  if (!record?.writtenAt) return createInWecom(ctx, desired, record);
+  if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email)) return changeMobile(ctx, desired, record);
+  const changed = changedFields(desired, record);
+  // WeCom holds what the record says: nothing to send (a job run twice does nothing the second time).
+  if (Object.keys(changed).length === 0) return;
+  try {
+    await client.updateUser({ userid, ...changed });
+  } catch (error) {
+    if (!isNotInWecom(error)) throw error;
+    // Gone from WeCom (deleted in its console): create it again.
+    await forget(ctx, "SYNC");
+    return createInWecom(ctx, desired, null);
   }
-  const after = await client.getUser(userid);
-  // updateMany: the member may have been deleted while this ran; its delete job follows.
-  await db.member.updateMany({ where: { id: job.memberId }, data: { wecomUserId: userid, wecomStatus: after.status, wecomSyncedAt: new Date() } });
+  await recordWritten(db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+}
+
+/** Name and email as user/update takes them ("" clears an email); the mobile has its own path. */
+function changedFields(desired: Desired, record: Recorded): { name?: string; email?: string } {
+  return {
+    ...(desired.name !== record.name ? { name: desired.name } : {}),
+    ...(desired.email !== record.email ? { email: desired.email ?? "" } : {}),
+  };
+}
+
+/** WeCom holds no entry the product knows of (it said so, or the product removed it). */
+async function forget(ctx: Upsert, source: WecomStateSource): Promise<void> {
+  await recordWritten(ctx.db, ctx.ref, null);
+  await recordWecomState(ctx.db, ctx.ref, { state: "NOT_IN_WECOM", at: new Date(), source });
+}
+
+async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | null): Promise<void> {
+  const { client, userid } = ctx;
+  // WeCom needs a phone or an email (60129): a member with neither joins WeCom when they get one.
+  if (!desired.mobile && !desired.email) return;
+  const fields = { name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) };
+  let adopted = false;
+  try {
+    // to_invite defaults to true (reference §2.1): the product invites through its own journey.
+    await withMobileConflictCheck(ctx, desired.mobile, () => client.createUser({ userid, ...fields, department: [1], to_invite: false }));
+  } catch (error) {
+    if (!(error instanceof WecomApiError && error.errcode === 60102)) throw error;
+    // The userid is in WeCom already (an earlier run died before recording it, or it was made in the console): adopt it.
+    await withMobileConflictCheck(ctx, desired.mobile, () => client.updateUser({ userid, ...fields }));
+    adopted = true;
+  }
+  await ctx.db.member.updateMany({ where: { id: ctx.ref.memberId }, data: { wecomUserId: userid } });
+  // An adopted member may be activated, and WeCom ignores an activated member's new mobile: confirm it.
+  const mobileKept = !adopted || !desired.mobile || (await client.userIdByMobile(desired.mobile))?.toLowerCase() === userid.toLowerCase();
+  await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: mobileKept ? desired.mobile : null, email: desired.email });
+  const said = await readWecomState(client, userid, "SYNC");
+  await recordWecomState(ctx.db, ctx.ref, said);
+  await audit(ctx.db, { actorKind: "system", action: adopted ? "wecom.member.adopted" : "wecom.member.created", target: ctx.account, detail: { userid, state: said.state } });
+  if (!mobileKept) {
+    return changeMobile(ctx, desired, { ...(record ?? emptyRecord), writtenAt: new Date(), name: desired.name, mobile: null, email: desired.email, state: said.state });
+  }
+  if (said.state !== "ACTIVATED") await restartFollowWatch(ctx.deps, ctx.ref);
+}
+
+const emptyRecord: Recorded = { writtenAt: null, name: null, mobile: null, email: null, state: null, rejoinConsentAt: null };
+
+/**
+ * A new (or no) mobile for a member WeCom holds. WeCom answers errcode 0 yet
+ * ignores the mobile of an activated member (reference §11.1), so the change is
+ * confirmed with user/getuserid before it is recorded; an activated member's
+ * phone changes only by removing and re-creating them, with the admin's consent.
+ */
+async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Promise<void> {
+  const { client, userid } = ctx;
+  const said = await readWecomState(client, userid, "SYNC");
+  await recordWecomState(ctx.db, ctx.ref, said);
+  if (said.state === "NOT_IN_WECOM") {
+    await forget(ctx, "SYNC");
+    return createInWecom(ctx, desired, null);
+  }
+  const consented = record.rejoinConsentAt !== null;
+  const activated = said.state === "ACTIVATED";
+  if (activated && !consented) {
+    // The name and email still reach WeCom; the mobile is not sent, and not recorded as done.
+    const changed = changedFields(desired, record);
+    if (Object.keys(changed).length > 0) {
+      await client.updateUser({ userid, ...changed });
+      await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+    }
+    throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
+  }
+  if (!desired.mobile && !desired.email) {
+    // WeCom cannot keep a member with neither (60129): remove them; a new phone creates them again.
+    await client.deleteUser(userid).catch((error: unknown) => {
+      if (!isNotInWecom(error)) throw error;
+    });
+    await recordWritten(ctx.db, ctx.ref, null, { clearConsent: true });
+    await recordWecomState(ctx.db, ctx.ref, { state: "NOT_IN_WECOM", at: new Date(), source: "SYNC" });
+    await audit(ctx.db, { actorKind: "system", action: "wecom.member.removed", target: ctx.account, detail: { userid, reason: "no phone or email" } });
+    return;
+  }
+  if (activated) return rejoin(ctx, desired);
+  await withMobileConflictCheck(ctx, desired.mobile, () =>
+    client.updateUser({ userid, ...changedFields(desired, record), mobile: desired.mobile ?? "" }),
+  );
+  const kept = desired.mobile
+    ? (await client.userIdByMobile(desired.mobile))?.toLowerCase() === userid.toLowerCase()
+    : record.mobile === null || (await client.userIdByMobile(record.mobile))?.toLowerCase() !== userid.toLowerCase();
+  if (!kept) {
+    // Activated in a way status does not show (awaiting second verification): WeCom ignored the number.
+    await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+    await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_ignored", target: ctx.account, detail: { userid } });
+    if (!consented) throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
+    return rejoin(ctx, desired);
+  }
+  await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: desired.mobile, email: desired.email }, { clearConsent: true });
+  await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_changed", target: ctx.account, detail: { userid } });
+}
+
+/**
+ * The supported path for an activated member's new phone: remove the member in
+ * WeCom and create them again (to_invite false). Their old WeChat loses access
+ * at once and they must follow again: a fresh follow watch starts. Only with the
+ * admin's consent, recorded with the phone change and cleared here once done.
+ */
+async function rejoin(ctx: Upsert, desired: Desired): Promise<void> {
+  const { client, userid } = ctx;
+  await audit(ctx.db, { actorKind: "system", action: "wecom.member.rejoin_started", target: ctx.account, detail: { userid } });
+  await client.deleteUser(userid).catch((error: unknown) => {
+    if (!isNotInWecom(error)) throw error;
+  });
+  // Recorded at once: if the create below fails, a retry sees no entry and creates it.
+  await forget(ctx, "SYNC");
+  const fields = { name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) };
+  await withMobileConflictCheck(ctx, desired.mobile, () => client.createUser({ userid, ...fields, department: [1], to_invite: false }));
+  await recordWritten(ctx.db, ctx.ref, desired, { clearConsent: true });
+  const said = await readWecomState(client, userid, "SYNC");
+  await recordWecomState(ctx.db, ctx.ref, said);
+  await audit(ctx.db, { actorKind: "system", action: "wecom.member.rejoined", target: ctx.account, detail: { userid, state: said.state } });
+  await restartFollowWatch(ctx.deps, ctx.ref);
+}
+
+/**
+ * 60104 (the mobile is another WeCom member's) is permanent, except while the
+ * number is moving inside the school: per the product's record another member
+ * still holds it in WeCom, but no longer in the product (or a pending removal
+ * of a deleted member holds it). Their own job frees it; this one waits.
+ */
+async function withMobileConflictCheck<T>(ctx: Upsert, mobile: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof WecomApiError && error.errcode === 60104) || !mobile) throw error;
+    if (await mobileMoving(ctx, mobile)) {
+      throw new TransientSyncError(
+        `手机号 ${mobile} 在企业微信中仍属于本校另一名成员（该成员的手机号已在平台中更改，正在同步），稍后会自动重试。`,
+        `The phone ${mobile} still belongs to another member of this school in WeCom (whose phone was changed in the platform and is being synced); this will be retried.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function mobileMoving(ctx: Upsert, mobile: string): Promise<boolean> {
+  const holders = await ctx.db.memberWecom.findMany({
+    where: { mobile, memberId: { not: ctx.ref.memberId }, writtenAt: { not: null } },
+    select: { member: { select: { phone: true } } },
+  });
+  if (holders.some((h) => !h.member.phone || wecomMobileOf(h.member.phone) !== mobile)) return true;
+  const pendingRemoval = await ctx.deps.prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM pgboss.job WHERE name = $1 AND data->>'tenantId' = $2 AND data->>'kind' = 'member.delete'
+        AND data->>'mobile' = $3 AND state IN ('created', 'retry', 'active') LIMIT 1`,
+    QUEUES.wecomSync,
+    ctx.ref.tenantId,
+    mobile,
+  );
+  return pendingRemoval.length > 0;
 }
 
 /**
@@ -100,7 +286,7 @@ async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memb
 async function deleteMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {
   const client = await clientFor(deps, job.tenantId);
   await client.deleteUser(job.wecomUserId).catch((error: unknown) => {
-    if (!notFound(error)) throw error;
+    if (!isNotInWecom(error)) throw error;
   });
 }
 
@@ -121,7 +307,10 @@ export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<vo
       return deleteMember(deps, job);
     case "member.invite": {
       const userids = await userIdsOf(deps, job.tenantId, [job.memberId]);
-      if (userids.length > 0) await (await clientFor(deps, job.tenantId)).invite(userids);
+      if (userids.length === 0) return;
+      await (await clientFor(deps, job.tenantId)).invite(userids);
+      // The invitation asks the member to follow: watch for it.
+      await restartFollowWatch(deps, { tenantId: job.tenantId, memberId: job.memberId });
       return;
     }
     case "message.text": {

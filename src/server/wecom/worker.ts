@@ -6,7 +6,8 @@ import { ZodError } from "zod";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
 import { isWecomError, WecomAuthPausedError } from "./errors";
-import { runWecomSyncJob, type SyncDeps } from "./sync";
+import { runWecomStatusJob } from "./status-jobs";
+import { runWecomSyncJob, TransientSyncError, type SyncDeps } from "./sync";
 
 /** What a failed job records, in both languages, for the admin's job list. */
 export class JobFailure extends Error {
@@ -29,6 +30,7 @@ export function describeFailure(error: unknown): JobFailure {
     return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent", paused);
   }
   if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
+  if (error instanceof TransientSyncError) return new JobFailure(error.zh, error.en, null, false);
   // A job this version cannot read never becomes readable by retrying.
   if (error instanceof ZodError) return new JobFailure("任务内容无法识别，已停止重试。", "The job's content is not understood; it will not be retried.", null, true);
   // Unknown errors (a database hiccup, a bug) are retried: the queue's backoff bounds them.
@@ -37,9 +39,9 @@ export function describeFailure(error: unknown): JobFailure {
   return new JobFailure(internal.messageIn("zh-CN"), internal.messageIn("en"), null, false);
 }
 
-export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>): Promise<void> {
+export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, run = runWecomSyncJob): Promise<void> {
   try {
-    await runWecomSyncJob(deps, job.data);
+    await run(deps, job.data);
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.permanent) {
@@ -50,10 +52,15 @@ export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>): 
   }
 }
 
+/** Workers for both WeCom queues: directory writes (wecom-sync) and status reads (wecom-status: watches, reconciliation). */
 export async function startWecomWorker(boss: PgBoss, deps: SyncDeps, options: { concurrency?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+  const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
-    await boss.work(QUEUES.wecomSync, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+    await boss.work(QUEUES.wecomSync, polling, async ([job]) => {
       if (job) await handleWecomJob(deps, job);
+    });
+    await boss.work(QUEUES.wecomStatus, polling, async ([job]) => {
+      if (job) await handleWecomJob(deps, job, runWecomStatusJob);
     });
   }
 }

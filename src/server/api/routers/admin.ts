@@ -5,7 +5,7 @@ import { createMember, createMemberInput, deleteMember, updateMember, updateMemb
 import { listTenantAdmins, setTenantAdminDisabled, unlockTenantAdmin } from "~/server/tenants/tenant-admins";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure, type Context } from "../trpc";
-import { memberRowOutput, tenantAdminRowOutput } from "./outputs";
+import { adminMemberRowOutput, tenantAdminRowOutput } from "./outputs";
 
 export const adminRouter = createTRPCRouter({
   overview: tenantAdminProcedure
@@ -22,13 +22,13 @@ export const adminRouter = createTRPCRouter({
   searchMembers: tenantAdminProcedure
     .meta({ probe: (other) => ({ query: other.memberAccount }) })
     .input(z.object({ query: z.string().max(64), take: z.number().int().min(1).max(100).default(20) }))
-    .output(z.array(memberRowOutput))
+    .output(z.array(adminMemberRowOutput))
     .query(({ ctx, input }) => searchMembers(ctx.db, input, { key: encryptionKey(), tenantId: ctx.tenant.id })),
 
   unlockMember: tenantAdminProcedure
     .meta({ probe: (other) => ({ memberId: other.memberId }) })
     .input(z.object({ memberId: z.string().uuid() }))
-    .output(memberRowOutput)
+    .output(adminMemberRowOutput)
     .mutation(({ ctx, input }) => unlockMember(ctx.prisma, ctx.db, input, { adminId: ctx.admin.id, ip: ctx.ip })),
 
   /** The school's admin accounts with their lock state: for the IT office's ADMINs only. */
@@ -52,13 +52,13 @@ export const adminRouter = createTRPCRouter({
     // Account numbers and phones may repeat across schools, so the probe names none of B's: it must simply leave B alone.
     .meta({ probe: (other) => ({ account: `probe-${other.tenantId.slice(0, 8)}`, name: "跨校探测", identityKindCode: "student_staff" }) })
     .input(createMemberInput)
-    .output(memberRowOutput)
+    .output(adminMemberRowOutput)
     .mutation(({ ctx, input }) => createMember(directoryDeps(ctx), input)),
 
   updateMember: tenantAdminProcedure
     .meta({ probe: (other) => ({ memberId: other.memberId, name: "跨校改名" }) })
     .input(updateMemberInput)
-    .output(memberRowOutput)
+    .output(adminMemberRowOutput)
     .mutation(({ ctx, input }) => updateMember(directoryDeps(ctx), input)),
 
   deleteMember: tenantAdminProcedure

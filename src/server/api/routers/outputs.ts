@@ -12,6 +12,17 @@ export const memberRowOutput = z.object({
   identityKind: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
 });
 
+/** A member row of the back office, with the member's WeCom state as WeCom last said it (and when, and how the product heard it). */
+export const adminMemberRowOutput = memberRowOutput.extend({
+  wecom: z.object({
+    state: z.enum(["ACTIVATED", "DISABLED", "NOT_ACTIVATED", "LEFT", "UNSUBSCRIBED", "NOT_IN_WECOM", "OUT_OF_RANGE"]).nullable(),
+    stateAt: z.date().nullable(),
+    stateSource: z.enum(["SYNC", "CALLBACK", "POLL", "RECONCILE"]).nullable(),
+    /** WeCom still holds another mobile than the product's. */
+    phoneOutdated: z.boolean(),
+  }),
+});
+
 export const tenantSummaryOutput = z.object({
   id: z.string(),
   slug: z.string(),

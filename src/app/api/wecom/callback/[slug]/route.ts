@@ -7,6 +7,7 @@ import { encryptionKey } from "~/server/crypto/keys";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { readBodyCapped } from "~/server/http/read-body";
+import { jobQueue } from "~/server/jobs/app-queue";
 import { handleWecomCallback, loadCallbackReceiver, MAX_CALLBACK_BYTES } from "~/server/wecom/callbacks";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +31,7 @@ async function respond(request: Request, context: Context, method: "GET" | "POST
     }
   }
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const outcome = await handleWecomCallback(db(), receiver.tenantId, receiver.keys, { query, body });
+  const outcome = await handleWecomCallback(db(), jobQueue(), receiver.tenantId, receiver.keys, { query, body });
   return text(outcome.body, outcome.status);
 }
 

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "WecomState" ADD VALUE 'UNSUBSCRIBED';

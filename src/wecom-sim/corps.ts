@@ -118,7 +118,9 @@ export function requireApp(corp: Corp, agentid: string): App {
 export function addApp(sim: Sim, corp: Corp, input: z.infer<typeof appInput>): App {
   if (input.agentid !== undefined && corp.apps.some((a) => a.agentid === input.agentid)) throw new ControlError(409, `agentid ${input.agentid} exists`);
   checkTrustedIpPrerequisite({ trustedDomain: input.trustedDomain ?? null, callback: input.callback ?? null }, input.trustedIps ?? [], 400);
-  const agentid = input.agentid ?? sim.state.nextIds.agent++;
+  let agentid = input.agentid;
+  // A generated agentid skips those a seed or test gave explicitly.
+  while (agentid === undefined || (input.agentid === undefined && corp.apps.some((a) => a.agentid === agentid))) agentid = sim.state.nextIds.agent++;
   const app: App = {
     agentid,
     name: input.name,

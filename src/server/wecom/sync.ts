@@ -71,6 +71,8 @@ type Upsert = {
   ref: { tenantId: string; memberId: string };
   userid: string;
   account: string;
+  /** The school uses 二次验证: a followed member may still read as status 4. */
+  secondVerification: boolean;
 };
 
 const recordSelect = { writtenAt: true, name: true, mobile: true, email: true, state: true, rejoinConsentAt: true } as const;
@@ -92,7 +94,8 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
-  const ctx: Upsert = { deps, db, client, ref: { tenantId: job.tenantId, memberId: job.memberId }, userid, account: member.account };
+  const { secondVerification } = await deps.prisma.tenant.findUniqueOrThrow({ where: { id: job.tenantId }, select: { secondVerification: true } });
+  const ctx: Upsert = { deps, db, client, ref: { tenantId: job.tenantId, memberId: job.memberId }, userid, account: member.account, secondVerification };
   const record = member.wecom;
   if (!record?.writtenAt) return createInWecom(ctx, desired, record);
   if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email)) return changeMobile(ctx, desired, record);
@@ -189,13 +192,18 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
     await audit(ctx.db, { actorKind: "system", action: "wecom.member.removed", target: ctx.account, detail: { userid, reason: "no phone or email" } });
     return;
   }
-  if (activated) return rejoin(ctx, desired);
+  // Where status 4 may hide an activated member (二次验证), a consented change goes the sure way
+  // rather than trying an update whose failure is only seen by a costly lookup miss.
+  if (activated || (consented && ctx.secondVerification)) return rejoin(ctx, desired);
   await withMobileConflictCheck(ctx, desired.mobile, () =>
     client.updateUser({ userid, ...changedFields(desired, record), mobile: desired.mobile ?? "" }),
   );
+  // A new number is confirmed by looking it up (a hit costs nothing). A cleared one could only be
+  // confirmed by a miss, and misses spend a daily budget (reference §2): only where a member can be
+  // activated while user/get still says 4 (awaiting 二次验证) is it worth it.
   const kept = desired.mobile
     ? (await client.userIdByMobile(desired.mobile))?.toLowerCase() === userid.toLowerCase()
-    : record.mobile === null || (await client.userIdByMobile(record.mobile))?.toLowerCase() !== userid.toLowerCase();
+    : record.mobile === null || !ctx.secondVerification || (await client.userIdByMobile(record.mobile))?.toLowerCase() !== userid.toLowerCase();
   if (!kept) {
     // Activated in a way status does not show (awaiting second verification): WeCom ignored the number.
     await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });

@@ -1,9 +1,11 @@
 // A school in the database connected to a corp in a real simulator process
 // (over HTTP), for the product's WeCom tests.
+import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
+import { runWecomStatusJob } from "~/server/wecom/status-jobs";
 import { makeCorp, type TestCorp, type TestSim } from "../wecom-sim/helpers";
 import { makeTenant, type TestTenant } from "../support";
 
@@ -19,10 +21,16 @@ export function allowSimulator(url: string): void {
   process.env.WECOM_SIMULATOR_URL = url;
 }
 
-export async function connectedSchool(prisma: PrismaClient, sim: TestSim, corpExtra: Record<string, unknown> = {}): Promise<ConnectedSchool> {
+/** A school connected to a corp its admin set up for the product today (makeCorp); `options.trustedIps: false` for 60020. */
+export async function connectedSchool(
+  prisma: PrismaClient,
+  sim: TestSim,
+  corpExtra: Record<string, unknown> = {},
+  options: { trustedIps?: boolean } = {},
+): Promise<ConnectedSchool> {
   allowSimulator(sim.url);
   const tenant = await makeTenant(prisma);
-  const corp = await makeCorp(sim, corpExtra);
+  const corp = await makeCorp(sim, corpExtra, options);
   await prisma.tenant.update({
     where: { id: tenant.tenantId },
     data: {
@@ -62,4 +70,32 @@ export async function eventually<T>(what: string, probe: () => Promise<T | null 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** The WeCom jobs' dependencies as a test runs them: quick retries, the given queue. */
+export const syncDeps = (prisma: PrismaClient, jobs: PgBoss) => ({ prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs });
+
+type PendingStatusJob = { id: string; data: Record<string, unknown>; startAfter: Date; state: string };
+
+/** The wecom-status jobs of a key (e.g. "watch:<memberId>") not yet done: what a worker would run next, and when. */
+export async function pendingStatusJobs(prisma: PrismaClient, key: string): Promise<PendingStatusJob[]> {
+  return prisma.$queryRawUnsafe<PendingStatusJob[]>(
+    `SELECT id::text, data, start_after AS "startAfter", state::text FROM pgboss.job
+      WHERE name = 'wecom-status' AND singleton_key = $1 AND state IN ('created', 'retry') ORDER BY created_on`,
+    key,
+  );
+}
+
+/** Runs the member's waiting status job (watch or read) now, as a worker would when it comes due, and marks it done. */
+export async function runPendingStatusJob(prisma: PrismaClient, jobs: PgBoss, key: string): Promise<void> {
+  const [job] = await pendingStatusJobs(prisma, key);
+  if (!job) throw new Error(`no pending status job ${key}`);
+  await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = $1::uuid`, job.id);
+  await runWecomStatusJob(syncDeps(prisma, jobs), job.data);
+  await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'completed', completed_on = now() WHERE id = $1::uuid`, job.id);
+}
+
+/** The member's record of WeCom (MemberWecom). */
+export function wecomRecord(prisma: PrismaClient, memberId: string) {
+  return prisma.memberWecom.findUnique({ where: { memberId } });
 }

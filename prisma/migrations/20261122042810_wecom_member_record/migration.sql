@@ -1,2 +1,0 @@
--- AlterEnum
-ALTER TYPE "WecomState" ADD VALUE 'UNSUBSCRIBED';

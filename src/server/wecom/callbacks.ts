@@ -163,7 +163,7 @@ async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, 
     const ref = { tenantId, memberId: member.id };
     const said = { at: saidAt(event, new Date()), source: "CALLBACK" as const };
     // A callback counts whole seconds: it gives way only to what WeCom said in a later second.
-    const record = (state: WecomState) => recordWecomState(tx, ref, { ...said, state }, { resolutionMs: 1000 });
+    const record = (state: WecomState) => recordWecomState(tx, ref, { ...said, state }, { callback: true });
     let detail: Record<string, string | boolean> = {};
     switch (change.kind) {
       case "said":

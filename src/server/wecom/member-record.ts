@@ -28,34 +28,48 @@ export const isNotInWecom = (error: unknown) => error instanceof WecomApiError &
 /**
  * Reads the member's state with the assistant app's token. "Not in WeCom" and
  * "outside the visible range" are answers too; anything else (60020, a wrong
- * secret, WeCom unreachable) is thrown for the job to retry or report.
+ * secret, WeCom unreachable) is thrown for the job to retry or report. `at` is
+ * when the read began (see recordWecomState).
  */
 export async function readWecomState(client: WecomClient, userid: string, source: WecomStateSource): Promise<Said> {
+  const at = new Date();
   try {
     const user = await client.getUser(userid);
-    return { state: STATE_OF_STATUS[user.status], at: new Date(), source };
+    return { state: STATE_OF_STATUS[user.status], at, source };
   } catch (error) {
-    if (isNotInWecom(error)) return { state: "NOT_IN_WECOM", at: new Date(), source };
-    if (error instanceof WecomApiError && error.errcode === OUT_OF_RANGE_ERRCODE) return { state: "OUT_OF_RANGE", at: new Date(), source };
+    if (isNotInWecom(error)) return { state: "NOT_IN_WECOM", at, source };
+    if (error instanceof WecomApiError && error.errcode === OUT_OF_RANGE_ERRCODE) return { state: "OUT_OF_RANGE", at, source };
     throw error;
   }
 }
 
 /**
- * Records what WeCom said unless the record holds something WeCom said later:
- * a late callback, or a read overtaken by a newer one, never overwrites.
- * `resolutionMs` is how coarse `at` is (a callback's CreateTime counts whole
- * seconds, so it loses only to a statement from a later second).
- * Returns whether it was recorded.
+ * Records what WeCom said unless the record holds something WeCom said later,
+ * so a late callback or an overtaken read never overwrites. Returns whether it
+ * was recorded.
+ *
+ * Two clocks meet here: a callback's time is WeCom's (CreateTime, whole
+ * seconds), a read's is the product's. Callbacks are ordered among themselves
+ * and against the recorded time by CreateTime (a callback loses only to a
+ * statement from a later second). A read (or anything the product learnt
+ * itself, `said.at` = when it began) is newer than whatever the record held
+ * when it began, and loses to whatever was recorded since: judged by the
+ * record's own updatedAt, on the product's clock, so a skewed WeCom clock
+ * cannot make a fresh read look stale.
  */
-export async function recordWecomState(db: RecordDb, member: MemberRef, said: Said, options: { resolutionMs?: number } = {}): Promise<boolean> {
+export async function recordWecomState(db: RecordDb, member: MemberRef, said: Said, options: { callback?: boolean } = {}): Promise<boolean> {
   const { memberId, tenantId } = member;
-  const current = await db.memberWecom.findUnique({ where: { memberId }, select: { stateAt: true } });
-  if (current?.stateAt && said.at.getTime() + (options.resolutionMs ?? 0) < current.stateAt.getTime()) return false;
-  // Never move "as of" backwards: a callback of this second may land after a read within it.
-  const stateAt = current?.stateAt && current.stateAt > said.at ? current.stateAt : said.at;
-  const data = { state: said.state, stateAt, stateSource: said.source };
-  await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...data }, update: data });
+  const data = { state: said.state, stateAt: said.at, stateSource: said.source };
+  if (options.callback) {
+    const current = await db.memberWecom.findUnique({ where: { memberId }, select: { stateAt: true } });
+    if (current?.stateAt && said.at.getTime() + 1000 <= current.stateAt.getTime()) return false;
+    await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...data }, update: data });
+    return true;
+  }
+  const { count } = await db.memberWecom.updateMany({ where: { memberId, updatedAt: { lte: said.at } }, data });
+  if (count > 0) return true;
+  if (await db.memberWecom.findUnique({ where: { memberId }, select: { memberId: true } })) return false;
+  await db.memberWecom.createMany({ data: [{ memberId, tenantId, ...data }], skipDuplicates: true });
   return true;
 }
 

@@ -17,6 +17,9 @@ export const DEFAULT_RECONCILE_READS = 200;
 export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise<void> {
   const db = tenantDb(deps.prisma, tenantId);
   const client = await clientFor(deps, tenantId);
+  const members = await db.member.findMany({ where: { wecomUserId: { not: null } }, select: { id: true, wecomUserId: true }, orderBy: { account: "asc" } });
+  await db.memberWecom.createMany({ data: members.map((m) => ({ tenantId, memberId: m.id })), skipDuplicates: true });
+  // Records written after this (a callback, a watch, a sync) are newer than the listing and stay.
   const listedAt = new Date();
   const agent = await client.getAgent();
   const listed = new Map<string, 1 | 2 | 4 | 5>();
@@ -33,8 +36,6 @@ export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise
     }
   }
 
-  const members = await db.member.findMany({ where: { wecomUserId: { not: null } }, select: { id: true, wecomUserId: true }, orderBy: { account: "asc" } });
-  await db.memberWecom.createMany({ data: members.map((m) => ({ tenantId, memberId: m.id })), skipDuplicates: true });
   const byState = new Map<WecomState, string[]>();
   const unlisted: { id: string; wecomUserId: string }[] = [];
   for (const member of members) {
@@ -43,9 +44,9 @@ export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise
     else byState.set(STATE_OF_STATUS[status], [...(byState.get(STATE_OF_STATUS[status]) ?? []), member.id]);
   }
   for (const [state, memberIds] of byState) {
-    // What a callback said after the listing began stays.
+    // What was recorded after the listing began (a callback, a watch) stays (member-record.ts).
     await db.memberWecom.updateMany({
-      where: { memberId: { in: memberIds }, OR: [{ stateAt: null }, { stateAt: { lte: listedAt } }] },
+      where: { memberId: { in: memberIds }, updatedAt: { lte: listedAt } },
       data: { state, stateAt: listedAt, stateSource: "RECONCILE" },
     });
   }

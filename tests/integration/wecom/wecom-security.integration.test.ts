@@ -33,7 +33,7 @@ const servers: Server[] = [];
 beforeAll(async () => {
   sim = await startSim();
   boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-  await startWecomWorker(boss, { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY }, { concurrency: 1, pollingIntervalSeconds: 0.5 });
+  await startWecomWorker(boss, { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss }, { concurrency: 1, pollingIntervalSeconds: 0.5 });
 });
 afterEach(() => {
   allowSimulator(sim.url);

@@ -35,7 +35,7 @@ describe("a WeCom userid held by another member", () => {
     const resolution = await resolveTenantForHost(prisma, school.tenant.host);
     if (resolution.kind !== "tenant") throw new Error("school did not resolve");
     const d = { prisma, db: tenantDb(prisma, school.tenant.tenantId), jobs: boss, tenant: resolution.tenant, locale: "zh-CN" as const, actor: { adminId: school.tenant.adminId, ip: null } };
-    const deps = { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY };
+    const deps = { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss };
 
     const account = uniqueId("T").toUpperCase();
     const holder = await createMember(d, { account, name: "王老师", identityKindCode: "student_staff", department: "", phone: "13700001001", email: "" });

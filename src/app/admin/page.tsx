@@ -33,6 +33,11 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           </div>
         ))}
       </div>
+      {overview.wecomOutOfRange > 0 ? (
+        <p className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="wecom-out-of-range">
+          {t("admin.wecom.outOfRangeCount", { count: overview.wecomOutOfRange, app: tenant.assistantAppName })}
+        </p>
+      ) : null}
       <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
         {t("admin.wecomLink")} ›
       </a>
@@ -70,7 +75,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                     {m.wecom.stateAt ? (
                       <div className="text-xs text-slate-500">{t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}</div>
                     ) : null}
-                    {m.wecom.state === "OUT_OF_RANGE" ? <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint")}</div> : null}
+                    {m.wecom.state === "OUT_OF_RANGE" ? <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint", { app: tenant.assistantAppName })}</div> : null}
                     {m.wecom.phoneOutdated ? <div className="text-xs text-amber-700">{t("admin.wecom.phoneOutdated")}</div> : null}
                   </td>
                   <td className="px-3 py-2">

@@ -47,13 +47,15 @@ export function adminMemberRow(raw: AdminMemberRaw) {
 
 export async function directoryOverview(db: TenantDb) {
   const now = new Date();
-  const [members, withPhone, locked, identityKinds] = await Promise.all([
+  const [members, withPhone, locked, identityKinds, wecomOutOfRange] = await Promise.all([
     db.member.count(),
     db.member.count({ where: { phone: { not: null } } }),
     db.member.count({ where: { lockedUntil: { gt: now } } }),
     db.identityKind.findMany({ select: { code: true, nameZh: true, nameEn: true, _count: { select: { members: true } } }, orderBy: { sortOrder: "asc" } }),
+    // Members WeCom last said are outside the assistant app's visible range (60011): the school must widen it.
+    db.memberWecom.count({ where: { state: "OUT_OF_RANGE" } }),
   ]);
-  return { members, withPhone, locked, identityKinds };
+  return { members, withPhone, locked, identityKinds, wecomOutOfRange };
 }
 
 /** `contains`/`startsWith` become LIKE patterns: what the admin typed is matched literally. */

@@ -15,6 +15,7 @@ export const adminRouter = createTRPCRouter({
         withPhone: z.number(),
         locked: z.number(),
         identityKinds: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), _count: z.object({ members: z.number() }) })),
+        wecomOutOfRange: z.number(),
       }),
     )
     .query(({ ctx }) => directoryOverview(ctx.db)),

@@ -12,7 +12,7 @@ import { directoryOverview, searchMembers } from "~/server/members/member-direct
 import { createMember, updateMember } from "~/server/members/manage-members";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { reconcileAllSchools } from "~/server/wecom/reconcile";
-import { runWecomStatusJob, sendStatusJob } from "~/server/wecom/status-jobs";
+import { runWecomStatusJob, scheduleReconciliation, sendStatusJob } from "~/server/wecom/status-jobs";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import { startSim, tokenFor, uniqueId, type TestSim } from "../wecom-sim/helpers";
@@ -297,6 +297,13 @@ describe("a school's WeCom as set up today", () => {
     // The next change of the member gone from WeCom creates them again.
     await upsert(school, gone.id);
     expect(await inWecom(school, gone.userid)).toBeDefined();
+  });
+
+  it("schedules the reconciliation every WECOM_RECONCILE_HOURS hours, once however many instances start", async () => {
+    await scheduleReconciliation(boss, 6);
+    await scheduleReconciliation(boss, 6);
+    const schedules = (await boss.getSchedules()).filter((schedule) => schedule.name === "wecom-status");
+    expect(schedules).toMatchObject([{ cron: "0 */6 * * *", data: { kind: "reconcile.all" } }]);
   });
 
   it("queues one reconciliation per connected school on the schedule's tick, one at a time", async () => {

@@ -238,6 +238,16 @@ describe("WeCom simulator today: directory rules for activated members", () => {
     expect(await directoryMember(corp.corpid, pending)).toMatchObject({ mobile: other });
   });
 
+  it("also ignores the mobile of a member who followed and awaits second verification (status 4)", async () => {
+    const corp = await makeCorp(sim, { secondVerificationUrl: "https://campus.example/verify" });
+    const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
+    const { userid, mobile } = await activated(corp.corpid, token);
+    const app = await tokenFor(sim, corp.corpid, corp.appSecret);
+    expect((await sim.api("user/get", { token: app, query: { userid } })).status).toBe(4);
+    expect((await sim.api("user/update", { token, body: { userid, mobile: newPhone() } })).errcode).toBe(0);
+    expect(await directoryMember(corp.corpid, userid)).toMatchObject({ mobile });
+  });
+
   it("lets the activated member change the mobile themself", async () => {
     const corp = await makeCorp(sim);
     const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
@@ -401,6 +411,17 @@ describe("WeCom simulator today: callbacks", () => {
     const contact = (await deliveries(corp.corpid)).filter((d) => d.agent === "contacts");
     expect(contact.map((d) => [d.kind, xmlValue(d.message, "UserID"), xmlValue(d.message, "Department")])).toEqual([["update_user", "move1", String(dept.id)]]);
     expect(contact[0]?.message).not.toContain("<Name>");
+  });
+
+  it("sends a restricted callback update_party only when a department's parent changes, with Id and ParentId", async () => {
+    const { corp, token } = await wiredCorp({ echoOwnApiChanges: true });
+    const a = await sim.api("department/create", { token, body: { name: "甲院", parentid: 1 } });
+    const b = await sim.api("department/create", { token, body: { name: "乙院", parentid: 1 } });
+    await sim.api("department/update", { token, body: { id: b.id, name: "乙院改名" } });
+    await sim.api("department/update", { token, body: { id: b.id, parentid: a.id } });
+    const updates = (await deliveries(corp.corpid)).filter((d) => d.kind === "update_party");
+    expect(updates.map((d) => [xmlValue(d.message, "Id"), xmlValue(d.message, "ParentId")])).toEqual([[String(b.id), String(a.id)]]);
+    expect(updates[0]?.message).not.toContain("<Name>");
   });
 
   it("echoes the assistant's own writes only when asked to (echoOwnApiChanges), and a full callback still hears a follow", async () => {

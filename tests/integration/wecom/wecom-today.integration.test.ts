@@ -168,6 +168,8 @@ describe("a school's WeCom as set up today", () => {
     // With consent: recorded with the change, then the job takes the supported path.
     await updateMember(d, { memberId: member.id, phone: newMobile, confirmWecomRejoin: true });
     expect((await wecomRecord(prisma, member.id))?.rejoinConsentAt).toBeInstanceOf(Date);
+    const consent = await prisma.auditLog.findFirst({ where: { tenantId: school.tenant.tenantId, action: "member.update", target: member.account }, orderBy: { createdAt: "desc" } });
+    expect(consent?.detail).toMatchObject({ changed: ["phone"], wecomRejoinConsent: true });
     expect((await rowOf(school, member.account)).wecom.phoneOutdated).toBe(true);
     await upsert(school, member.id);
 

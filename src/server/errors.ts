@@ -248,6 +248,14 @@ export const ERROR_CATALOG = {
       en: "The current password is wrong. Please type it again.",
     },
   },
+  WECOM_MESSAGE_TOO_LONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "{partZh}过长：企业微信最多接受 {limitZh}，当前为 {actualZh}，超出部分会被企业微信截掉。请删减后再发送。",
+      en: "The {partEn} is too long: WeCom takes at most {limitEn}, and this one is {actualEn}; WeCom would cut off the rest. Shorten it and send again.",
+    },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type AppErrorCode = keyof typeof ERROR_CATALOG;

@@ -12,12 +12,13 @@ import type { RetryPolicy } from "./client";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
 import { WecomApiError } from "./errors";
+import { textContent } from "./message-limits";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member.upsert"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
   z.object({ kind: z.literal("member.delete"), tenantId: z.string().uuid(), memberId: z.string().uuid(), wecomUserId: z.string() }),
   z.object({ kind: z.literal("member.invite"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
-  z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: z.string().min(1).max(2048) }),
+  z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: textContent }),
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 

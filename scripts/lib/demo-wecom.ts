@@ -1,6 +1,11 @@
 // Demo mode: the demo schools talk to the bundled WeCom simulator. Each gets a
 // corp there (with secrets generated once and kept encrypted in the product's
 // database), callbacks pointing back at the app, and its members synced by jobs.
+// The corps are set up the way a school's admin sets up WeCom today (reference §7.5):
+// the assistant app has the product's callback URL (which the console needs before it
+// takes trusted IPs), the 消息中心 app a trusted domain, and both apps and the
+// contact-sync assistant trust the product's egress IPs; the contact callback is the
+// restricted one every callback configured since 2022-08-15 is.
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../../src/generated/prisma/client";
@@ -11,6 +16,9 @@ import { generateCallbackKeys } from "../../src/server/wecom/callback-crypto";
 import { enqueueWecomSync } from "../../src/server/wecom/sync";
 
 const ASSISTANT_AGENT_ID = 1000003;
+const MESSAGE_AGENT_ID = 1000002;
+/** The product's egress IPs as the local simulator sees them (the product calls it over loopback). */
+const EGRESS_IPS = ["127.0.0.1", "::1"];
 const demoCorpId = (slug: string) => `wwcampus${slug}`;
 
 type Options = { prisma: PrismaClient; boss: PgBoss; key: Buffer; simUrl: string; appUrl: string };
@@ -47,6 +55,11 @@ async function wireTenant(options: Options, slug: string) {
     },
   });
   const open = (sealed: string | null, column: string) => decryptSecret(sealed!, options.key, sealContext("Tenant", column, tenant.id));
+  const callback = {
+    url: `${options.appUrl}/api/wecom/callback/${slug}`,
+    token: open(updated.wecomCallbackTokenEnc, "wecomCallbackTokenEnc"),
+    encodingAesKey: open(updated.wecomCallbackAesKeyEnc, "wecomCallbackAesKeyEnc"),
+  };
   return {
     tenant: updated,
     corp: {
@@ -55,15 +68,26 @@ async function wireTenant(options: Options, slug: string) {
       contactSecret: open(updated.wecomContactSecretEnc, "wecomContactSecretEnc"),
       // The member-facing 二次验证 page is not built yet: until it is, no demo corp asks for it.
       secondVerificationUrl: null,
+      contactTrustedIps: EGRESS_IPS,
       apps: [
-        { agentid: 1000002, name: "消息中心" },
-        { agentid: ASSISTANT_AGENT_ID, name: updated.assistantAppName, isAssistant: true, secret: open(updated.wecomSecretEnc, "wecomSecretEnc") },
+        { agentid: MESSAGE_AGENT_ID, ...messageAppSite(options.appUrl), trustedIps: EGRESS_IPS },
+        {
+          agentid: ASSISTANT_AGENT_ID,
+          name: updated.assistantAppName,
+          isAssistant: true,
+          secret: open(updated.wecomSecretEnc, "wecomSecretEnc"),
+          callback,
+          trustedIps: EGRESS_IPS,
+        },
       ],
     },
-    callback: { url: `${options.appUrl}/api/wecom/callback/${slug}`, token: open(updated.wecomCallbackTokenEnc, "wecomCallbackTokenEnc"), encodingAesKey: open(updated.wecomCallbackAesKeyEnc, "wecomCallbackAesKeyEnc") },
+    callback,
     firstTime,
   };
 }
+
+/** The 消息中心 app's trusted domain: the product's host (the console's prerequisite for its trusted IPs). */
+const messageAppSite = (appUrl: string) => ({ name: "消息中心", trustedDomain: new URL(appUrl).host });
 
 export async function connectDemoSchoolsToSimulator(options: Options): Promise<number> {
   const existing = new Set((await control<{ corpid: string }[]>(options.simUrl, "GET", "corps")).map((c) => c.corpid));
@@ -75,6 +99,12 @@ export async function connectDemoSchoolsToSimulator(options: Options): Promise<n
     if (fresh) await control(options.simUrl, "POST", "corps", wired.corp);
     for (const agent of ["contacts", String(ASSISTANT_AGENT_ID)]) {
       await control(options.simUrl, "PUT", `corps/${wired.corp.corpid}/callbacks/${agent}`, wired.callback);
+    }
+    if (!fresh) {
+      // A corp kept from an earlier run (its callback URL set just above): trust the product's IPs again.
+      await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}`, { contactTrustedIps: EGRESS_IPS });
+      await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${MESSAGE_AGENT_ID}`, { ...messageAppSite(options.appUrl), trustedIps: EGRESS_IPS });
+      await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${ASSISTANT_AGENT_ID}`, { trustedIps: EGRESS_IPS });
     }
     // A corp new to the simulator gets the school's directory through the ordinary sync jobs.
     if (fresh) {

@@ -1,7 +1,9 @@
 // WeCom's server API under /cgi-bin/, with the same paths, methods, JSON shapes and error codes
-// as the reference. Every call goes: faults → token → frequency limits → the domain function.
+// as the reference. Every call goes: faults → token → 企业可信IP (60020) → what the console grants
+// the contact-sync API (48002, 48009) → frequency limits → the domain function.
 // Errors are answered WeCom-style: HTTP 200 with a non-zero errcode.
 import type { ServerResponse } from "node:http";
+import { getAgent } from "./agents";
 import { type Sim, simNow } from "./context";
 import { createDepartment, deleteDepartment, getDepartment, listDepartments, parseDepartmentId, simpleListDepartments, updateDepartment } from "./departments";
 import {
@@ -18,11 +20,12 @@ import {
 import { formatErrmsg, WecomError, wecomError } from "./errors";
 import { decideFaults, type Faults } from "./faults";
 import { type Request, sendJson, sendText, sleep } from "./http";
-import { invite, joinQrCode } from "./invitations";
+import { invite, inviteMember, joinQrCode } from "./invitations";
 import { sendMessage } from "./messages";
 import { authSucc, getTfaInfo, getUserInfo, getUserInfoLegacy, tfaSucc } from "./oauth";
 import { HOUR, MINUTE } from "./rate-limits";
-import { authenticate, type Caller, issueToken, requireContactSync } from "./tokens";
+import { authenticate, type Caller, checkContactDetailRead, checkContactSyncMode, issueToken, requireContactSync } from "./tokens";
+import { checkCallerIp } from "./trusted-ips";
 import { matchUnidentifiedFollowers } from "./wechat";
 
 type Call = { sim: Sim; req: Request; query: URLSearchParams; body: unknown };
@@ -32,11 +35,16 @@ type Route = {
   errmsg?: string;
   /** auth/getuserinfo with a valid code is exempt from the frequency limits. */
   unlimited?: boolean;
+  /** A directory write: 48002 with a read-only contact-sync API. */
+  write?: boolean;
+  /** A member-detail read: 48009 with the contact-sync token from a new IP. */
+  detailRead?: boolean;
   run: (call: Call, caller: Caller) => object | void;
 };
 
+const bodyValue = (body: unknown, key: string): unknown => (body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined);
 const bodyField = (body: unknown, key: string): string | undefined => {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  const value = bodyValue(body, key);
   return typeof value === "string" ? value : undefined;
 };
 
@@ -44,16 +52,20 @@ const ROUTES: Record<string, Route> = {
   "user/create": {
     method: "POST",
     errmsg: "created",
+    write: true,
     run: ({ sim, body }, c) => {
       requireContactSync(c);
-      createMember(sim, c.corp, body, "contact-api");
+      const member = createMember(sim, c.corp, body, "contact-api");
+      // to_invite defaults to true: the new member is invited as by batch/invite (reference §2.1, §7.5; OFF 90195).
+      if (bodyValue(body, "to_invite") !== false) inviteMember(sim, c.corp, member);
       matchUnidentifiedFollowers(sim, c.corp);
     },
   },
-  "user/get": { method: "GET", run: ({ query }, c) => getMember(c, query.get("userid") ?? undefined) },
+  "user/get": { method: "GET", detailRead: true, run: ({ query }, c) => getMember(c, query.get("userid") ?? undefined) },
   "user/update": {
     method: "POST",
     errmsg: "updated",
+    write: true,
     run: ({ sim, body }, c) => {
       requireContactSync(c);
       updateMember(sim, c.corp, body, "contact-api");
@@ -63,6 +75,7 @@ const ROUTES: Record<string, Route> = {
   "user/delete": {
     method: "GET",
     errmsg: "deleted",
+    write: true,
     run: ({ sim, query }, c) => {
       requireContactSync(c);
       deleteMember(sim, c.corp, query.get("userid") ?? undefined, "contact-api");
@@ -71,23 +84,25 @@ const ROUTES: Record<string, Route> = {
   "user/batchdelete": {
     method: "POST",
     errmsg: "deleted",
+    write: true,
     run: ({ sim, body }, c) => {
       requireContactSync(c);
       batchDeleteMembers(sim, c.corp, body, "contact-api");
     },
   },
-  "user/simplelist": { method: "GET", run: ({ query }, c) => simpleListMembers(c, query.get("department_id"), query.get("fetch_child")) },
-  "user/list": { method: "GET", run: ({ query }, c) => listMembers(c, query.get("department_id"), query.get("fetch_child")) },
+  "user/simplelist": { method: "GET", detailRead: true, run: ({ query }, c) => simpleListMembers(c, query.get("department_id"), query.get("fetch_child")) },
+  "user/list": { method: "GET", detailRead: true, run: ({ query }, c) => listMembers(c, query.get("department_id"), query.get("fetch_child")) },
   "user/list_id": { method: "POST", run: ({ body }, c) => listMemberIds(c, body) },
   "user/getuserid": { method: "POST", run: ({ sim, body }, c) => getUseridByMobile(sim, c, body) },
-  "user/authsucc": { method: "GET", run: ({ sim, query }, c) => authSucc(sim, c, query.get("userid")) },
-  "user/tfa_succ": { method: "POST", run: ({ sim, body }, c) => tfaSucc(sim, c, bodyField(body, "userid"), bodyField(body, "tfa_code")) },
+  "user/authsucc": { method: "GET", write: true, run: ({ sim, query }, c) => authSucc(sim, c, query.get("userid")) },
+  "user/tfa_succ": { method: "POST", write: true, run: ({ sim, body }, c) => tfaSucc(sim, c, bodyField(body, "userid"), bodyField(body, "tfa_code")) },
   "auth/get_tfa_info": { method: "POST", run: ({ sim, body }, c) => getTfaInfo(sim, c, bodyField(body, "code")) },
   "auth/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfo(sim, c, query.get("code")) },
   "user/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfoLegacy(sim, c, query.get("code")) },
   "department/create": {
     method: "POST",
     errmsg: "created",
+    write: true,
     run: ({ sim, body }, c) => {
       requireContactSync(c);
       return createDepartment(sim, c.corp, body, "contact-api");
@@ -96,6 +111,7 @@ const ROUTES: Record<string, Route> = {
   "department/update": {
     method: "POST",
     errmsg: "updated",
+    write: true,
     run: ({ sim, body }, c) => {
       requireContactSync(c);
       updateDepartment(sim, c.corp, body, "contact-api");
@@ -104,17 +120,19 @@ const ROUTES: Record<string, Route> = {
   "department/delete": {
     method: "GET",
     errmsg: "deleted",
+    write: true,
     run: ({ sim, query }, c) => {
       requireContactSync(c);
       deleteDepartment(sim, c.corp, parseDepartmentId(query.get("id")), "contact-api");
     },
   },
-  "department/list": { method: "GET", run: ({ query }, c) => listDepartments(c, parseDepartmentId(query.get("id"))) },
+  "department/list": { method: "GET", detailRead: true, run: ({ query }, c) => listDepartments(c, parseDepartmentId(query.get("id"))) },
   "department/simplelist": { method: "GET", run: ({ query }, c) => simpleListDepartments(c, parseDepartmentId(query.get("id"))) },
   "department/get": { method: "GET", run: ({ query }, c) => getDepartment(c, parseDepartmentId(query.get("id"))) },
   "batch/invite": { method: "POST", run: ({ sim, body }, c) => invite(sim, c, body) },
   "corp/get_join_qrcode": { method: "GET", run: ({ sim, query }, c) => joinQrCode(sim, c, query.get("size_type")) },
   "message/send": { method: "POST", run: ({ sim, body }, c) => sendMessage(sim, c, body) },
+  "agent/get": { method: "GET", run: ({ query }, c) => getAgent(c, query.get("agentid")) },
 };
 
 /** The base limits of §9 (per company and API: a minute, an hour; 5 a minute with debug=1), blocking for the window. */
@@ -166,6 +184,9 @@ export async function handleApi(sim: Sim, faults: Faults, req: Request, res: Ser
     }
     if (!route) return;
     const caller = authenticate(sim, req.query.get("access_token") ?? undefined);
+    checkCallerIp(sim, caller, req.ip);
+    checkContactSyncMode(caller, route.write === true);
+    if (route.detailRead) checkContactDetailRead(caller);
     if (!route.unlimited) checkFrequency(sim, caller.corp.corpid, api, debug);
     // A POST API called with GET loses its body, as with WeCom: the missing fields then produce the errors.
     const body = route.method === "POST" && req.method === "POST" ? parseBody(req.rawBody) : {};

@@ -14,9 +14,9 @@ export function routeEvent(state: SimState, delivery: CallbackDelivery, event: S
   if (event.kind === "change_contact") {
     const config = corp.contactCallback;
     if (!config) return;
-    const isParty = event.changeType.endsWith("_party");
-    // Documented for departments (and tags): the contact-sync assistant's own API writes are not echoed to it.
-    if (isParty && event.origin === "contact-api" && !config.echoOwnApiChanges) return;
+    // 「由通讯录同步助手调用接口触发的变更事件不回调通讯录同步助手本身」 (reference §7.3, OFF 96303/96304):
+    // the assistant's own API writes, members included, are not called back to it.
+    if (event.origin === "contact-api" && !config.echoOwnApiChanges) return;
     const fields = config.fieldSet === "restricted" ? event.restrictedFields : event.fields;
     if (!fields) return;
     const head: XmlField[] = [
@@ -34,7 +34,8 @@ export function routeEvent(state: SimState, delivery: CallbackDelivery, event: S
   const member = findMember(corp, event.userid);
   if (!member) return;
   for (const app of corp.apps) {
-    if (!app.callback || !app.enabled || !isMemberVisible(corp, app, member)) continue;
+    if (event.agentid !== undefined ? app.agentid !== event.agentid : !isMemberVisible(corp, app, member)) continue;
+    if (!app.callback || !app.enabled) continue;
     const xml = buildEventXml([
       ["ToUserName", corp.corpid],
       ["FromUserName", member.userid],

@@ -5,7 +5,7 @@ import { now } from "./clock";
 import type { Limits, RateLimiter } from "./rate-limits";
 import type { SimState } from "./state";
 
-/** Who made a change: WeCom does not echo a contact-sync token's own department writes back to it. */
+/** Who made a change: WeCom does not echo the contact-sync assistant's own API writes back to it (§7.3). "control" = the admin console. */
 export type Origin = "contact-api" | "app-api" | "wechat" | "control";
 
 export type SimEvent =
@@ -18,7 +18,8 @@ export type SimEvent =
       restrictedFields: XmlField[] | null;
       origin: Origin;
     }
-  | { kind: "subscribe" | "unsubscribe"; corpid: string; userid: string };
+  /** To every app whose visible range holds the member, or to `agentid` alone (its visible range changed). */
+  | { kind: "subscribe" | "unsubscribe"; corpid: string; userid: string; agentid?: number };
 
 export type Sim = {
   state: SimState;

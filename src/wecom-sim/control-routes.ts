@@ -6,16 +6,29 @@
 //   POST   /__sim/seed                                   {corps?: Corp[], wechatUsers?: User[]} (Corp as below)
 //   GET    /__sim/clock                                  {now}
 //   POST   /__sim/clock/advance                          {seconds} → {now}; moves the simulator's time forward
-// Corps and apps (what WeCom's admin console does)
+// Corps and apps (what WeCom's admin console does). The defaults are WeCom as a corp set up today
+// sees it (reference §7.5); the lenient pre-2022 behaviours are settings for tests about them.
 //   GET    /__sim/corps                                  [corp summary with secrets]
-//   POST   /__sim/corps                                  {corpid?, name, contactSecret?, contactSyncEnabled?, accountCap?, creatorUserid?,
-//                                                         contactSyncNewIp?, secondVerificationUrl?, contactCallback?, apps?: App[],
+//   POST   /__sim/corps                                  {corpid?, name, contactSecret?, contactSync?: "readWrite"(default)|"readOnly"|"off",
+//                                                         accountCap?, creatorUserid?, contactSyncLegacyIp? (false: 48009 on detail reads),
+//                                                         contactIpRestricted? (true), contactTrustedIps? ([]), exmail? (false),
+//                                                         secondVerificationUrl?, contactCallback?, apps?: App[],
 //                                                         departments?: [{id,name,parentid,order?}], members?: user/create bodies[],
-//                                                         links?: [{label,url}]} → corp summary
-//   PATCH  /__sim/corps/:corpid                          {name?, contactSyncEnabled?, accountCap?, creatorUserid?, contactSyncNewIp?}
+//                                                         links?: [{label,url}]} → corp summary. Trusted IPs given here apply at once.
+//   PATCH  /__sim/corps/:corpid                          {name?, contactSync?, accountCap?, creatorUserid?, contactSyncLegacyIp?,
+//                                                         contactIpRestricted?, contactTrustedIps? (at once), exmail?}
 //   POST   /__sim/corps/:corpid/apps                     {agentid?, name, secret?, enabled?, visibleDepartments?, visibleUsers?,
-//                                                         trustedDomain?, isAssistant?, homeUrl?, callback?} → app (with secret)
-//   PATCH  /__sim/corps/:corpid/apps/:agentid            the same fields but agentid/secret
+//                                                         trustedDomain?, isAssistant?, homeUrl?, callback?, legacy? (false: created after
+//                                                         2022-06-20), trustedIps? (at once; needs trustedDomain or callback, else 400)}
+//                                                         → app (with secret)
+//   PATCH  /__sim/corps/:corpid/apps/:agentid            the same fields but agentid/secret; a visible-range change sends subscribe /
+//                                                         unsubscribe for the activated members it adds / removes
+//   PUT    /__sim/corps/:corpid/trusted-ips/:agent       {ips} (agent = agentid or "contacts"): the console's 企业可信IP → {ips, effectiveAt};
+//                                                         applies trustedIpApplySeconds (limits) later; 409 {error: "trusted_ip_prerequisite",
+//                                                         message} for an app with neither trustedDomain nor callback
+//   POST   /__sim/corps/:corpid/console/members          a user/create body: a member the admin adds in the console (no invitation)
+//   PATCH  /__sim/corps/:corpid/console/members/:userid  a user/update body: the admin edits a member in the console
+//   DELETE /__sim/corps/:corpid/console/members/:userid  the admin deletes a member in the console
 //   POST   /__sim/corps/:corpid/secrets/:agent           reset a secret (agent = agentid or "contacts") → {secret}
 //   PUT    /__sim/corps/:corpid/callbacks/:agent         {url, token, encodingAesKey?, fieldSet?: "full"|"restricted",
 //                                                         echoOwnApiChanges?} → the config (a generated EncodingAESKey included)
@@ -25,7 +38,7 @@
 //   POST   /__sim/corps/:corpid/links                    {label, url}: a QR link shown on the phone page
 //   POST   /__sim/corps/:corpid/join-qrcode              → {url}: a join QR link (as corp/get_join_qrcode makes)
 //   GET    /__sim/corps/:corpid/directory                {departments, members (with status, wechatUserId, linkedPhone …), unidentifiedFollowers}
-//   GET    /__sim/corps/:corpid/invitations              batch/invite deliveries
+//   GET    /__sim/corps/:corpid/invitations              [{userid, at, channel, notices: [{at}]}]: invitations (batch/invite, to_invite)
 //   GET    /__sim/corps/:corpid/messages                 every message/send delivery of the corp
 // Tokens
 //   POST   /__sim/tokens/ttl                             {seconds}: lifetime of tokens issued from now on (7200 by default)
@@ -41,6 +54,8 @@
 //                                                         | {result: "verified_without_apps"}
 //   POST   /__sim/wechat-users/:id/unfollow              {corpid} → {userid}   (status 4)
 //   POST   /__sim/wechat-users/:id/exit                  {corpid} → {userid}   (退出企业, status 5)
+//   POST   /__sim/wechat-users/:id/mobile                {corpid, mobile} → {userid, mobile}: the member changes their own mobile
+//                                                         (the only way for an activated member: user/update ignores it)
 //   GET    /__sim/wechat-users/:id/corps/:corpid         what the user sees: relation, userid, status, apps, inbox
 //   GET    /__sim/wechat-users/:id/second-verification?corpid=  → {url}: the 二次验证 link with a fresh code
 //   GET    /__sim/sms?phone=                             the SMS outbox (newest last)
@@ -52,10 +67,12 @@
 //   GET    /__sim/faults | DELETE /__sim/faults          read / clear
 //   POST   /__sim/faults                                 {latencyMs?, paths?, fail?: {count?, ratio?, status?}, rateLimit?: {count?, ratio?},
 //                                                         dropCallbacks?} merged into the current faults
-//   GET    /__sim/limits | POST /__sim/limits            read / change the frequency limits (rate-limits.ts); POST {reset: true} restores them
+//   GET    /__sim/limits | POST /__sim/limits            read / change the frequency limits and trustedIpApplySeconds (rate-limits.ts);
+//                                                         POST {reset: true} restores them
 //
 // Errors: 400 {error: "invalid_input", issues} for a bad body, 404 {error} for an unknown corp/app/user,
-// 409 {error, message} for a refusal in the simulated WeChat (message is what the phone shows).
+// 409 {error, message} for a refusal in the simulated WeChat (message is what the phone shows) or the console,
+// 400 {error: "wecom_rule", errcode, errmsg} when a console change breaks one of WeCom's directory rules.
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import type { CallbackDelivery } from "./callback-delivery";
@@ -74,11 +91,14 @@ import {
   corpSummary,
   createCorp,
   patchApp,
+  patchCorp,
+  ipList,
   requireApp,
   requireCorpForControl,
   resetSecret,
   toCallbackConfig,
 } from "./corps";
+import { createMember, deleteMember, updateMember } from "./directory";
 import { WecomError } from "./errors";
 import { applyFaults, type Faults, faultsInput, noFaults } from "./faults";
 import { matchPath, type Request, sendJson } from "./http";
@@ -88,12 +108,15 @@ import { samePhone } from "./phone";
 import { DEFAULT_LIMITS, type Limits } from "./rate-limits";
 import { emptyState, findWechatUser, memberStatus, type SimState } from "./state";
 import { forceTokenExpiry } from "./tokens";
+import { setTrustedIps } from "./trusted-ips";
 import {
+  changeOwnMobile,
   confirmVerification,
   corpView,
   createWechatUser,
   exitCorp,
   follow,
+  matchUnidentifiedFollowers,
   requireCorp,
   scan,
   startVerification,
@@ -154,8 +177,7 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
     "/__sim/corps/:corpid",
     ({ sim }, p, body) => {
       const corp = requireCorpForControl(sim, p.corpid ?? "");
-      const input = corpPatch.parse(body);
-      Object.assign(corp, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      patchCorp(corp, corpPatch.parse(body));
       return corpSummary(corp);
     },
   ],
@@ -164,9 +186,43 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
     "PATCH",
     "/__sim/corps/:corpid/apps/:agentid",
     ({ sim }, p, body) => {
-      const app = requireApp(requireCorpForControl(sim, p.corpid ?? ""), p.agentid ?? "");
-      patchApp(app, appPatch.parse(body));
+      const corp = requireCorpForControl(sim, p.corpid ?? "");
+      const app = requireApp(corp, p.agentid ?? "");
+      patchApp(sim, corp, app, appPatch.parse(body));
       return app;
+    },
+  ],
+  [
+    "PUT",
+    "/__sim/corps/:corpid/trusted-ips/:agent",
+    ({ sim }, p, body) => setTrustedIps(sim, requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "", z.strictObject({ ips: ipList }).parse(body).ips),
+  ],
+  [
+    "POST",
+    "/__sim/corps/:corpid/console/members",
+    ({ sim }, p, body) => {
+      const corp = requireCorpForControl(sim, p.corpid ?? "");
+      const member = createMember(sim, corp, body, "control");
+      matchUnidentifiedFollowers(sim, corp);
+      return { userid: member.userid };
+    },
+  ],
+  [
+    "PATCH",
+    "/__sim/corps/:corpid/console/members/:userid",
+    ({ sim }, p, body) => {
+      const corp = requireCorpForControl(sim, p.corpid ?? "");
+      updateMember(sim, corp, { ...(body as object), userid: p.userid }, "control");
+      matchUnidentifiedFollowers(sim, corp);
+      return { ok: true };
+    },
+  ],
+  [
+    "DELETE",
+    "/__sim/corps/:corpid/console/members/:userid",
+    ({ sim }, p) => {
+      deleteMember(sim, requireCorpForControl(sim, p.corpid ?? ""), p.userid, "control");
+      return { ok: true };
     },
   ],
   ["POST", "/__sim/corps/:corpid/secrets/:agent", ({ sim }, p) => ({ secret: resetSecret(requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "") })],
@@ -229,7 +285,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       };
     },
   ],
-  ["GET", "/__sim/corps/:corpid/invitations", ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").invitations],
+  [
+    "GET",
+    "/__sim/corps/:corpid/invitations",
+    ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").invitations.map(({ userid, at, channel, notices }) => ({ userid, at, channel, notices })),
+  ],
   ["GET", "/__sim/corps/:corpid/messages", ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").messages],
 
   [
@@ -270,6 +330,14 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
     },
   ],
   ["POST", "/__sim/wechat-users/:id/unfollow", ({ sim }, p, body) => unfollow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? ""))],
+  [
+    "POST",
+    "/__sim/wechat-users/:id/mobile",
+    ({ sim }, p, body) => {
+      const input = z.strictObject({ corpid: z.string(), mobile: z.string().min(1) }).parse(body);
+      return changeOwnMobile(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.mobile);
+    },
+  ],
   ["POST", "/__sim/wechat-users/:id/exit", ({ sim }, p, body) => exitCorp(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? ""))],
   ["GET", "/__sim/wechat-users/:id/corps/:corpid", ({ sim }, p) => corpView(sim, requireCorpForControl(sim, p.corpid ?? ""), wechatUserOf(sim, p.id ?? ""))],
   [
@@ -355,7 +423,7 @@ export async function handleControl(deps: ControlDeps, req: Request, res: Server
     } catch (error) {
       if (error instanceof z.ZodError) sendJson(res, 400, { error: "invalid_input", issues: error.issues });
       else if (error instanceof SyntaxError) sendJson(res, 400, { error: "invalid_json", message: error.message });
-      else if (error instanceof ControlError) sendJson(res, error.status, { error: error.message });
+      else if (error instanceof ControlError) sendJson(res, error.status, error.code ? { error: error.code, message: error.message } : { error: error.message });
       else if (error instanceof WechatError) sendJson(res, 409, { error: error.code, message: error.message });
       else if (error instanceof WecomError) sendJson(res, 400, { error: "wecom_rule", errcode: error.errcode, errmsg: error.message });
       else throw error;

@@ -2,21 +2,35 @@
 // contact-sync secret, apps with their secrets and visible ranges, callback configs, the second
 // verification page, and a seed format that creates all of it at once.
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { generateEncodingAesKey } from "./callback-crypto";
 import type { Sim } from "./context";
 import { createDepartment } from "./departments";
 import { createMember } from "./directory";
-import { type App, type CallbackConfig, type Corp, findCorp } from "./state";
+import { type App, type CallbackConfig, type Corp, findCorp, memberStatus } from "./state";
+import { isMemberVisible } from "./visibility";
 import { createWechatUser, wechatUserInput } from "./wechat";
 
 export class ControlError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A machine-readable reason; the answer is then {error: code, message}. */
+    readonly code?: string,
   ) {
     super(message);
   }
+}
+
+/** Exact addresses, IPv4 or IPv6, as the console's 企业可信IP takes them. */
+export const ipList = z.array(z.string().refine((ip) => isIP(ip) !== 0, "an IPv4 or IPv6 address"));
+
+/** What the console says when an app without a trusted domain or callback URL is given trusted IPs (reference §7.5). */
+export const TRUSTED_IP_PREREQUISITE = "请先配置可信域名或设置接收消息服务器URL";
+
+export function checkTrustedIpPrerequisite(app: { trustedDomain: string | null | undefined; callback: object | null | undefined }, ips: readonly string[], status: 400 | 409): void {
+  if (ips.length > 0 && !app.trustedDomain && !app.callback) throw new ControlError(status, TRUSTED_IP_PREREQUISITE, "trusted_ip_prerequisite");
 }
 
 const newSecret = () => randomBytes(32).toString("base64url").replace(/[-_]/g, "x").slice(0, 43);
@@ -41,6 +55,10 @@ export const appInput = z.strictObject({
   isAssistant: z.boolean().optional(),
   homeUrl: z.url().nullable().optional(),
   callback: callbackInput.nullable().optional(),
+  /** An app created before 2022-06-20 (no trusted-IP restriction, full user/get fields); default false. */
+  legacy: z.boolean().optional(),
+  /** Applies at once here (the body is a snapshot of an app set up earlier); the console's way is PUT …/trusted-ips/:agent. */
+  trustedIps: ipList.optional(),
 });
 export const appPatch = appInput.partial().omit({ agentid: true, secret: true });
 
@@ -48,10 +66,13 @@ export const corpInput = z.strictObject({
   corpid: z.string().regex(/^[A-Za-z0-9]{1,32}$/).optional(),
   name: z.string().min(1).max(64),
   contactSecret: z.string().min(8).max(64).optional(),
-  contactSyncEnabled: z.boolean().optional(),
+  contactSync: z.enum(["readWrite", "readOnly", "off"]).optional(),
   accountCap: z.number().int().positive().optional(),
   creatorUserid: z.string().optional(),
-  contactSyncNewIp: z.boolean().optional(),
+  contactSyncLegacyIp: z.boolean().optional(),
+  contactIpRestricted: z.boolean().optional(),
+  contactTrustedIps: ipList.optional(),
+  exmail: z.boolean().optional(),
   secondVerificationUrl: z.url().nullable().optional(),
   contactCallback: callbackInput.nullable().optional(),
   apps: z.array(appInput).optional(),
@@ -61,7 +82,9 @@ export const corpInput = z.strictObject({
   members: z.array(z.record(z.string(), z.unknown())).optional(),
   links: z.array(z.strictObject({ label: z.string().min(1), url: z.url() })).optional(),
 });
-export const corpPatch = corpInput.pick({ name: true, contactSyncEnabled: true, accountCap: true, creatorUserid: true, contactSyncNewIp: true }).partial();
+export const corpPatch = corpInput
+  .pick({ name: true, contactSync: true, accountCap: true, creatorUserid: true, contactSyncLegacyIp: true, contactIpRestricted: true, contactTrustedIps: true, exmail: true })
+  .partial();
 
 export const seedInput = z.strictObject({
   corps: z.array(corpInput).optional(),
@@ -74,7 +97,8 @@ export function toCallbackConfig(input: z.infer<typeof callbackInput>): Callback
     url: input.url,
     token: input.token,
     encodingAesKey: input.encodingAesKey ?? generateEncodingAesKey(),
-    fieldSet: input.fieldSet ?? "full",
+    // Any contact callback configured today is restricted (reference §7.3, OFF 96302/96303); "full" only on request.
+    fieldSet: input.fieldSet ?? "restricted",
     echoOwnApiChanges: input.echoOwnApiChanges ?? false,
   };
 }
@@ -92,8 +116,11 @@ export function requireApp(corp: Corp, agentid: string): App {
 }
 
 export function addApp(sim: Sim, corp: Corp, input: z.infer<typeof appInput>): App {
-  const agentid = input.agentid ?? sim.state.nextIds.agent++;
-  if (corp.apps.some((a) => a.agentid === agentid)) throw new ControlError(409, `agentid ${agentid} exists`);
+  if (input.agentid !== undefined && corp.apps.some((a) => a.agentid === input.agentid)) throw new ControlError(409, `agentid ${input.agentid} exists`);
+  checkTrustedIpPrerequisite({ trustedDomain: input.trustedDomain ?? null, callback: input.callback ?? null }, input.trustedIps ?? [], 400);
+  let agentid = input.agentid;
+  // A generated agentid skips those a seed or test gave explicitly.
+  while (agentid === undefined || (input.agentid === undefined && corp.apps.some((a) => a.agentid === agentid))) agentid = sim.state.nextIds.agent++;
   const app: App = {
     agentid,
     name: input.name,
@@ -105,12 +132,24 @@ export function addApp(sim: Sim, corp: Corp, input: z.infer<typeof appInput>): A
     isAssistant: input.isAssistant ?? false,
     homeUrl: input.homeUrl ?? null,
     callback: input.callback ? toCallbackConfig(input.callback) : null,
+    legacy: input.legacy ?? false,
+    trustedIps: [...new Set(input.trustedIps ?? [])],
+    trustedIpsPending: null,
   };
   corp.apps.push(app);
   return app;
 }
 
-export function patchApp(app: App, input: z.infer<typeof appPatch>): void {
+/** Activated members the app can see, by userid: who hears subscribe/unsubscribe when its visible range changes. */
+function activeVisibleMembers(corp: Corp, app: App): Set<string> {
+  return new Set(corp.members.filter((m) => memberStatus(m) === 1 && isMemberVisible(corp, app, m)).map((m) => m.userid));
+}
+
+export function patchApp(sim: Sim, corp: Corp, app: App, input: z.infer<typeof appPatch>): void {
+  const trustedDomain = input.trustedDomain !== undefined ? input.trustedDomain : app.trustedDomain;
+  const callback = input.callback !== undefined ? input.callback : app.callback;
+  checkTrustedIpPrerequisite({ trustedDomain, callback }, input.trustedIps ?? [], 400);
+  const visibleBefore = activeVisibleMembers(corp, app);
   if (input.name !== undefined) app.name = input.name;
   if (input.enabled !== undefined) app.enabled = input.enabled;
   if (input.visibleDepartments !== undefined) app.visibleDepartments = input.visibleDepartments;
@@ -119,6 +158,16 @@ export function patchApp(app: App, input: z.infer<typeof appPatch>): void {
   if (input.isAssistant !== undefined) app.isAssistant = input.isAssistant;
   if (input.homeUrl !== undefined) app.homeUrl = input.homeUrl;
   if (input.callback !== undefined) app.callback = input.callback ? toCallbackConfig(input.callback) : null;
+  if (input.legacy !== undefined) app.legacy = input.legacy;
+  if (input.trustedIps !== undefined) {
+    app.trustedIps = [...new Set(input.trustedIps)];
+    app.trustedIpsPending = null;
+  }
+  // Reference §7.4 (OFF 90376): a member who belongs to the company and is added to / removed from
+  // the app's visible range makes the app hear subscribe / unsubscribe.
+  const visibleAfter = activeVisibleMembers(corp, app);
+  for (const userid of visibleAfter) if (!visibleBefore.has(userid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid, agentid: app.agentid });
+  for (const userid of visibleBefore) if (!visibleAfter.has(userid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid, agentid: app.agentid });
 }
 
 /** A new secret (重置 Secret): gettoken with the old one answers 40001 from now on. */
@@ -132,14 +181,20 @@ export function resetSecret(corp: Corp, agent: string): string {
 export function createCorp(sim: Sim, input: z.infer<typeof corpInput>): Corp {
   const corpid = input.corpid ?? `ww${randomBytes(8).toString("hex")}`;
   if (findCorp(sim.state, corpid)) throw new ControlError(409, `corp ${corpid} exists`);
+  for (const app of input.apps ?? []) checkTrustedIpPrerequisite({ trustedDomain: app.trustedDomain ?? null, callback: app.callback ?? null }, app.trustedIps ?? [], 400);
   const corp: Corp = {
     corpid,
     name: input.name,
     contactSecret: input.contactSecret ?? newSecret(),
-    contactSyncEnabled: input.contactSyncEnabled ?? true,
+    contactSync: input.contactSync ?? "readWrite",
     accountCap: input.accountCap ?? 2000,
     creatorUserid: input.creatorUserid ?? null,
-    contactSyncNewIp: input.contactSyncNewIp ?? false,
+    // Today's defaults (reference §7.5): a new IP (48009 on detail reads) and 企业可信IP in force.
+    contactSyncLegacyIp: input.contactSyncLegacyIp ?? false,
+    contactIpRestricted: input.contactIpRestricted ?? true,
+    contactTrustedIps: [...new Set(input.contactTrustedIps ?? [])],
+    contactTrustedIpsPending: null,
+    exmail: input.exmail ?? false,
     secondVerificationUrl: input.secondVerificationUrl ?? null,
     contactCallback: null,
     departments: [{ id: 1, name: input.name, name_en: null, parentid: 0, order: 100_000_000 }],
@@ -161,6 +216,16 @@ export function createCorp(sim: Sim, input: z.infer<typeof corpInput>): Corp {
   return corp;
 }
 
+/** The corp settings a test changes; a trusted-IP list given here applies at once. */
+export function patchCorp(corp: Corp, input: z.infer<typeof corpPatch>): void {
+  const { contactTrustedIps, ...rest } = input;
+  Object.assign(corp, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+  if (contactTrustedIps !== undefined) {
+    corp.contactTrustedIps = [...new Set(contactTrustedIps)];
+    corp.contactTrustedIpsPending = null;
+  }
+}
+
 export function applySeed(sim: Sim, seed: unknown): { corps: Corp[] } {
   const input = seedInput.parse(seed);
   const corps = (input.corps ?? []).map((c) => createCorp(sim, c));
@@ -174,10 +239,14 @@ export function corpSummary(corp: Corp) {
     corpid: corp.corpid,
     name: corp.name,
     contactSecret: corp.contactSecret,
-    contactSyncEnabled: corp.contactSyncEnabled,
+    contactSync: corp.contactSync,
     accountCap: corp.accountCap,
     creatorUserid: corp.creatorUserid,
-    contactSyncNewIp: corp.contactSyncNewIp,
+    contactSyncLegacyIp: corp.contactSyncLegacyIp,
+    contactIpRestricted: corp.contactIpRestricted,
+    contactTrustedIps: corp.contactTrustedIps,
+    contactTrustedIpsPending: corp.contactTrustedIpsPending,
+    exmail: corp.exmail,
     secondVerificationUrl: corp.secondVerificationUrl,
     contactCallback: corp.contactCallback,
     apps: corp.apps,

@@ -10,7 +10,7 @@ import { type Origin, type Sim, simNow } from "./context";
 import { wecomError } from "./errors";
 import { isValidWecomMobile, samePhone } from "./phone";
 import { DAY } from "./rate-limits";
-import { type Corp, findMember, type Member, memberStatus } from "./state";
+import { type Corp, findMember, isActivated, type Member, memberStatus } from "./state";
 import type { Caller } from "./tokens";
 import { isInSubtree, isMemberVisible } from "./visibility";
 
@@ -109,23 +109,29 @@ export function contactFields(member: Member): XmlField[] {
   return fields;
 }
 
-/** update_user carries UserID, NewUserID when renamed, then only what changed (Department always, as post-2022 callbacks get it). */
+/**
+ * update_user carries UserID, NewUserID when renamed, then only what changed (Department always).
+ * A restricted callback (configured after 2022-08-15) hears of it only when the department or the
+ * userid changed, and then only UserID/NewUserID/Department (reference §7.3, OFF 90970/90971): a
+ * follow, unfollow, second verification, exit or a new name or mobile sends it nothing.
+ */
 export function emitMemberUpdate(sim: Sim, corp: Corp, before: XmlField[], member: Member, origin: Origin, oldUserid?: string): void {
   const after = contactFields(member);
   const changed = after.filter(([name, value]) => name !== "UserID" && before.find(([n]) => n === name)?.[1] !== value);
   if (changed.length === 0 && !oldUserid) return;
   const id: XmlField[] = oldUserid ? [["UserID", oldUserid], ["NewUserID", member.userid]] : [["UserID", member.userid]];
+  const departmentChanged = changed.some(([n]) => n === "Department");
   sim.emit({
     kind: "change_contact",
     corpid: corp.corpid,
     changeType: "update_user",
     fields: [...id, ...changed.filter(([n]) => n !== "Department"), ["Department", member.department.join(",")]],
-    restrictedFields: [...id, ["Department", member.department.join(",")]],
+    restrictedFields: departmentChanged || oldUserid ? [...id, ["Department", member.department.join(",")]] : null,
     origin,
   });
 }
 
-export function createMember(sim: Sim, corp: Corp, body: unknown, origin: Origin): void {
+export function createMember(sim: Sim, corp: Corp, body: unknown, origin: Origin): Member {
   const parsed = createMemberInput.safeParse(body);
   if (!parsed.success) throw wecomError(40058, parsed.error.issues[0]?.path.join(".") ?? "");
   const input = parsed.data;
@@ -177,11 +183,15 @@ export function createMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
     restrictedFields: [["UserID", member.userid], ["Department", member.department.join(",")]],
     origin,
   });
+  return member;
 }
 
-/** user/get, user/list: an app token sees only its visible members and, since 2022-06-20, no mobile, email, gender, avatar or address. */
+/**
+ * user/get, user/list: an app token sees only its visible members and, for apps created after
+ * 2022-06-20, no mobile, email, gender, avatar or address; status is still there (reference §2.2, OFF 96255).
+ */
 export function memberView(member: Member, caller: Caller) {
-  const full = caller.isContactSync;
+  const full = caller.isContactSync || caller.app?.legacy === true;
   return {
     userid: member.userid,
     name: member.name,
@@ -213,16 +223,27 @@ export function memberFor(caller: Caller, userid: string | undefined, { forRead 
 }
 
 export function getMember(caller: Caller, userid: string | undefined) {
-  if (caller.isContactSync && caller.corp.contactSyncNewIp) throw wecomError(48009);
   return memberView(memberFor(caller, userid, { forRead: true }), caller);
+}
+
+/**
+ * 「若成员已激活企业微信，则需成员自行修改（此情况下该参数被忽略，但不会报错）」 (reference §11.1, OFF 90197):
+ * an activated member's mobile, and with 腾讯企业邮 their email, are ignored without an error.
+ */
+function withoutIgnoredFields(corp: Corp, member: Member, input: MemberInput): MemberInput {
+  if (!isActivated(member)) return input;
+  const kept = { ...input };
+  delete kept.mobile;
+  if (corp.exmail) delete kept.email;
+  return kept;
 }
 
 export function updateMember(sim: Sim, corp: Corp, body: unknown, origin: Origin): void {
   const parsed = updateMemberInput.safeParse(body);
   if (!parsed.success) throw wecomError(40058, parsed.error.issues[0]?.path.join(".") ?? "");
-  const input = parsed.data;
-  const member = findMember(corp, checkUserid(input.userid));
+  const member = findMember(corp, checkUserid(parsed.data.userid));
   if (!member) throw wecomError(60111);
+  const input = withoutIgnoredFields(corp, member, parsed.data);
   checkFields(corp, input, member);
   if (input.new_userid !== undefined && input.new_userid !== member.userid) {
     checkUserid(input.new_userid);
@@ -308,7 +329,6 @@ function membersOfDepartment(caller: Caller, departmentId: string | null, fetchC
 }
 
 export function simpleListMembers(caller: Caller, departmentId: string | null, fetchChild: string | null) {
-  if (caller.isContactSync && caller.corp.contactSyncNewIp) throw wecomError(48009);
   const userlist = membersOfDepartment(caller, departmentId, fetchChild).map((m) => ({
     userid: m.userid,
     name: m.name,
@@ -319,7 +339,6 @@ export function simpleListMembers(caller: Caller, departmentId: string | null, f
 }
 
 export function listMembers(caller: Caller, departmentId: string | null, fetchChild: string | null) {
-  if (caller.isContactSync && caller.corp.contactSyncNewIp) throw wecomError(48009);
   return { userlist: membersOfDepartment(caller, departmentId, fetchChild).map((m) => memberView(m, caller)) };
 }
 

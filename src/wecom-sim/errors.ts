@@ -45,6 +45,7 @@ const MESSAGES: Record<number, string> = {
   60009: "department name include invalid char",
   60010: "department cycle",
   60011: "no privilege to access/modify contact/party/agent",
+  60020: "not allow to access from your ip",
   60102: "userid existed",
   60103: "mobile invalid",
   60104: "mobile existed",

@@ -1,11 +1,15 @@
 // batch/invite and the join QR code (reference §4). An invitation reaches the member by WeChat
 // when a simulated WeChat user has the member's phone, else by SMS (shown in the outbox) or email.
+// A member is invited once (user/create's to_invite, which defaults to true, or batch/invite);
+// inviting again sends nothing new. One notice goes at once, then one a day while the member has
+// not joined, 3 in all (reference §4.1, §7.5; OFF 90975/91127, 90195).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type Sim, simNow } from "./context";
 import { wecomError } from "./errors";
 import { samePhone } from "./phone";
-import { type Corp, findMember, memberStatus } from "./state";
+import { DAY } from "./rate-limits";
+import { type Corp, findMember, type Invitation, type Member, memberStatus } from "./state";
 import { sendSms } from "./sms";
 import type { Caller } from "./tokens";
 import { isDepartmentVisible, isInSubtree, isMemberVisible } from "./visibility";
@@ -51,19 +55,52 @@ export function invite(sim: Sim, caller: Caller, body: unknown) {
     }
     for (const m of corp.members) if (m.department.some((d) => isInSubtree(corp, d, id)) && canSee(m.userid)) targets.add(m.userid);
   }
-  const t = simNow(sim);
   for (const userid of targets) {
     const member = findMember(corp, userid);
-    // Members who already joined have nothing to be invited to.
-    if (!member || memberStatus(member) === 1) continue;
-    const onWechat = member.mobile && sim.state.wechatUsers.some((u) => samePhone(u.phone, member.mobile));
-    const channel = onWechat ? "wechat" : member.mobile ? "sms" : "email";
-    corp.invitations.push({ userid: member.userid, at: t, channel });
-    if (channel === "sms" && member.mobile) {
-      sendSms(sim, member.mobile, `【企业微信】${member.name}，${corp.name} 邀请你加入企业微信，扫描企业的加入二维码即可加入。`);
-    }
+    if (member) inviteMember(sim, corp, member);
   }
   return { invaliduser, invalidparty, invalidtag: tags.map(Number) };
+}
+
+const NOTICES = 3;
+
+function sendNotice(sim: Sim, corp: Corp, member: Member, invitation: Invitation, at: number): void {
+  invitation.notices.push({ at });
+  if (invitation.channel === "sms" && member.mobile) {
+    sendSms(sim, member.mobile, `【企业微信】${member.name}，${corp.name} 邀请你加入企业微信，扫描企业的加入二维码即可加入。`);
+  }
+}
+
+/** Invites a member who has not joined, once: a member already invited (or joined) gets nothing new. */
+export function inviteMember(sim: Sim, corp: Corp, member: Member): void {
+  if (memberStatus(member) === 1) return;
+  if (corp.invitations.some((i) => i.memberKey === member.open_userid)) return;
+  const t = simNow(sim);
+  const onWechat = member.mobile && sim.state.wechatUsers.some((u) => samePhone(u.phone, member.mobile));
+  const channel = onWechat ? "wechat" : member.mobile ? "sms" : "email";
+  const invitation: Invitation = { userid: member.userid, memberKey: member.open_userid, at: t, channel, notices: [] };
+  corp.invitations.push(invitation);
+  sendNotice(sim, corp, member, invitation, t);
+}
+
+/**
+ * Sends the daily notices that have come due on the simulator's clock (day 1 and day 2 after the
+ * invitation), to members who still exist, are enabled and have not joined.
+ */
+export function sendDueInvitationNotices(sim: Sim): void {
+  const t = simNow(sim);
+  for (const corp of sim.state.corps) {
+    for (const invitation of corp.invitations) {
+      while (invitation.notices.length < NOTICES) {
+        const due = invitation.at + invitation.notices.length * DAY;
+        if (due > t) break;
+        const member = corp.members.find((m) => m.open_userid === invitation.memberKey);
+        // Joined, disabled, left or deleted: no notice.
+        if (!member || memberStatus(member) !== 4) break;
+        sendNotice(sim, corp, member, invitation, due);
+      }
+    }
+  }
 }
 
 export function joinQrCode(sim: Sim, caller: Caller, sizeType: string | null) {

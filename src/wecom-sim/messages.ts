@@ -34,19 +34,29 @@ const splitList = (value: string | undefined) => (value ? value.split("|").filte
  */
 const recentRequests = new Map<string, number>();
 
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8, cut between characters, never inside one. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= maxBytes) return text;
+  let end = maxBytes;
+  // Step back over continuation bytes (10xxxxxx) to the start of the character that does not fit.
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString("utf8");
+}
+
 function checkContent(msgtype: string, body: z.infer<typeof sendMessageInput>): unknown {
   if (msgtype === "text") {
     if (!body.text?.content) throw wecomError(40063, "text.content is required");
-    if (Buffer.byteLength(body.text.content) > 2048) throw wecomError(40058, "text.content is longer than 2048 bytes");
-    return { content: body.text.content };
+    // Over 2048 bytes is truncated, not refused (reference §5, §7.5; OFF 90236).
+    return { content: truncateUtf8(body.text.content, 2048) };
   }
   if (msgtype === "textcard") {
     const card = body.textcard;
     if (!card?.title || !card.description || !card.url) throw wecomError(40063, "textcard needs title, description and url");
     // WeCom truncates over-long titles and descriptions rather than refusing them.
     return {
-      title: Buffer.from(card.title).subarray(0, 128).toString(),
-      description: Buffer.from(card.description).subarray(0, 512).toString(),
+      title: truncateUtf8(card.title, 128),
+      description: truncateUtf8(card.description, 512),
       url: card.url,
       btntxt: [...(card.btntxt ?? "详情")].slice(0, 4).join(""),
     };

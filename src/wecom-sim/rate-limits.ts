@@ -18,6 +18,8 @@ export type Limits = {
   getuseridMissRatio: number;
   /** Wrong gettoken secrets from one IP within an hour before the IP is blocked for an hour (the count is not documented). */
   wrongSecretsBeforeBlock: number;
+  /** Seconds before a trusted-IP list set in the console takes effect ("about 1 minute", reference §0; ERR 60020). */
+  trustedIpApplySeconds: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Limits = {
   accountCreationsPerMonthPerCap: 3,
   getuseridMissRatio: 0.2,
   wrongSecretsBeforeBlock: 10,
+  trustedIpApplySeconds: 60,
 };
 
 export const MINUTE = 60_000;

@@ -11,6 +11,7 @@ import { handleControl } from "./control-routes";
 import { applySeed } from "./corps";
 import { noFaults } from "./faults";
 import { readRequest, sendText } from "./http";
+import { sendDueInvitationNotices } from "./invitations";
 import { handlePage } from "./pages";
 import { DEFAULT_LIMITS, RateLimiter } from "./rate-limits";
 import { loadState, saveState } from "./state";
@@ -47,6 +48,8 @@ export async function startWecomSimulator(options: WecomSimulatorOptions): Promi
     void (async () => {
       try {
         const req = await readRequest(rawReq);
+        // Invitation notices fall due as the simulator's clock passes each day; any request looks.
+        sendDueInvitationNotices(sim);
         if (req.path.startsWith("/cgi-bin/")) await handleApi(sim, faults, req, res);
         else if (req.path.startsWith("/__sim/")) await handleControl(deps, req, res);
         else if (!handlePage(sim, req, res)) sendText(res, 404, "not found");

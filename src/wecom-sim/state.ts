@@ -10,9 +10,13 @@ export type CallbackConfig = {
   url: string;
   token: string;
   encodingAesKey: string;
-  /** "restricted" = what WeCom sends to contact callbacks configured after 2022-08-15: only UserID/Department, Id/ParentId. */
+  /**
+   * "restricted" (the default) = what WeCom sends to contact callbacks configured after 2022-08-15
+   * (reference §7.3, OFF 96302/96303, 90970/90971): only UserID/Department(/NewUserID), Id/ParentId,
+   * and update_user / update_party only when the department, userid or parent changed.
+   */
   fieldSet: FieldSet;
-  /** WeCom does not echo a contact-sync token's own department changes to its callback; true sends them anyway. */
+  /** WeCom does not echo the contact-sync assistant's own API changes (members included, §7.3) to its callback; true sends them anyway. */
   echoOwnApiChanges: boolean;
 };
 
@@ -30,7 +34,21 @@ export type App = {
   isAssistant: boolean;
   homeUrl: string | null;
   callback: CallbackConfig | null;
+  /**
+   * An app created before 2022-06-20: no 企业可信IP restriction, and user/get still shows mobile,
+   * email, gender, avatar and address (reference §2.2, §7.5; OFF 96255). false = created today.
+   */
+  legacy: boolean;
+  /** 企业可信IP (reference §0, §7.5; ERR 60020): callers from other IPs get 60020 unless the app is legacy. */
+  trustedIps: string[];
+  /** A list set in the console that takes effect later (about a minute, §0). */
+  trustedIpsPending: PendingIps | null;
 };
+
+export type PendingIps = { ips: string[]; effectiveAt: number };
+
+/** 通讯录同步's API permission in the admin console: off, read-only (读取) or read and write (编辑). */
+export type ContactSyncMode = "readWrite" | "readOnly" | "off";
 
 export type Department = { id: number; name: string; name_en: string | null; parentid: number; order: number };
 
@@ -68,18 +86,36 @@ export type Member = {
 
 export type InboxMessage = { msgid: string; agentid: number; userid: string; msgtype: string; content: unknown; at: number };
 
-export type Invitation = { userid: string; at: number; channel: "wechat" | "sms" | "email" };
+export type Invitation = {
+  userid: string;
+  /** The member invited (its open_userid): a member deleted and created again is a new account. */
+  memberKey: string;
+  at: number;
+  channel: "wechat" | "sms" | "email";
+  /** One notice at once, then one a day, 3 in all, while the member has not joined (reference §4.1). */
+  notices: { at: number }[];
+};
 
 export type Corp = {
   corpid: string;
   name: string;
   contactSecret: string;
-  contactSyncEnabled: boolean;
+  /** What the console grants the contact-sync API; "off" and "readOnly" answer 48002 (reference §7.5). */
+  contactSync: ContactSyncMode;
   /** Account cap (人数上限): 45024 past it; also scales the message and account-creation limits. */
   accountCap: number;
   creatorUserid: string | null;
-  /** Emulates 48009: the contact-sync secret is used from a "new IP" and may not read member details. */
-  contactSyncNewIp: boolean;
+  /**
+   * An IP of the contact-sync assistant added before 2022-08-15: only then may its token read member
+   * details. false (today) = user/get, user/list, user/simplelist and department/list answer 48009 (§0, §7.5; OFF 96255).
+   */
+  contactSyncLegacyIp: boolean;
+  /** The contact-sync assistant's 企业可信IP applies (§7.5): callers from other IPs get 60020. */
+  contactIpRestricted: boolean;
+  contactTrustedIps: string[];
+  contactTrustedIpsPending: PendingIps | null;
+  /** The corp uses 腾讯企业邮: user/update ignores an activated member's email (§11.1; OFF 90197). */
+  exmail: boolean;
   secondVerificationUrl: string | null;
   contactCallback: CallbackConfig | null;
   departments: Department[];
@@ -146,11 +182,33 @@ export function emptyState(): SimState {
   };
 }
 
+type NewCorpFields = "contactSync" | "contactSyncLegacyIp" | "contactIpRestricted" | "contactTrustedIps" | "contactTrustedIpsPending" | "exmail";
+type StoredApp = Omit<App, "legacy" | "trustedIps" | "trustedIpsPending"> & Partial<App>;
+type StoredInvitation = Omit<Invitation, "memberKey" | "notices"> & Partial<Invitation>;
+type StoredCorp = Omit<Corp, NewCorpFields | "apps" | "invitations"> &
+  Partial<Pick<Corp, NewCorpFields>> & { apps: StoredApp[]; invitations: StoredInvitation[]; contactSyncEnabled?: boolean; contactSyncNewIp?: boolean };
+
+/** A state file written before the 2022 restrictions were simulated: its corps get today's defaults (fields present win). */
+function upgradeCorp({ contactSyncEnabled, contactSyncNewIp: _legacyName, ...corp }: StoredCorp): Corp {
+  return {
+    contactSync: contactSyncEnabled === false ? "off" : "readWrite",
+    contactSyncLegacyIp: false,
+    contactIpRestricted: true,
+    contactTrustedIps: [],
+    contactTrustedIpsPending: null,
+    exmail: false,
+    ...corp,
+    apps: corp.apps.map((a) => ({ legacy: false, trustedIps: [], trustedIpsPending: null, ...a })),
+    invitations: corp.invitations.map((i) => ({ memberKey: "", notices: [{ at: i.at }], ...i })),
+  };
+}
+
 export function loadState(file: string | undefined): SimState {
   if (!file || !existsSync(file)) return emptyState();
   const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<SimState>;
   if (parsed.version !== 1) throw new Error(`${file} is not a WeCom simulator state file (version ${String(parsed.version)}).`);
-  return { ...emptyState(), ...parsed };
+  const state = { ...emptyState(), ...parsed };
+  return { ...state, corps: (state.corps as StoredCorp[]).map((c) => upgradeCorp(c)) };
 }
 
 /**
@@ -182,6 +240,9 @@ export const findMember = (corp: Corp, userid: string): Member | undefined =>
   corp.members.find((m) => m.userid.toLowerCase() === userid.toLowerCase());
 
 export const findWechatUser = (state: SimState, id: string): WechatUser | undefined => state.wechatUsers.find((u) => u.id === id);
+
+/** Has linked a WeChat (followed): status 1, or 4 while awaiting second verification. WeCom calls this 已激活. */
+export const isActivated = (member: Member): boolean => member.activation === "active" && member.wechatUserId !== null;
 
 export function memberStatus(member: Member): 1 | 2 | 4 | 5 {
   if (member.activation === "exited") return 5;

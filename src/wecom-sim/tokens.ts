@@ -22,7 +22,7 @@ export function issueToken(sim: Sim, input: { corpid?: string; corpsecret?: stri
   const secret = input.corpsecret;
   let agent: number | "contacts";
   if (secret === corp.contactSecret) {
-    if (!corp.contactSyncEnabled) throw wecomError(40001, "the contact-sync API is not enabled");
+    // Issued whatever the console grants (off, read-only): the business calls answer 48002 (reference §7.5).
     agent = "contacts";
   } else {
     const app = corp.apps.find((a) => a.secret === secret);
@@ -68,6 +68,25 @@ export function authenticate(sim: Sim, accessToken: string | undefined): Caller 
 /** Contact writes need the contact-sync token (48002 for an app token). */
 export function requireContactSync(caller: Caller): void {
   if (!caller.isContactSync) throw wecomError(48002, "contact writes need the contact-sync (通讯录同步) secret's token");
+}
+
+/**
+ * What the console grants the contact-sync API (reference §7.5): switched off, every call with its
+ * token answers 48002 (a token issued before included); read-only, every write does.
+ */
+export function checkContactSyncMode(caller: Caller, isWrite: boolean): void {
+  if (!caller.isContactSync) return;
+  if (caller.corp.contactSync === "off") throw wecomError(48002, "the contact-sync API (通讯录同步) is switched off");
+  if (isWrite && caller.corp.contactSync === "readOnly") throw wecomError(48002, "the contact-sync API (通讯录同步) is read-only");
+}
+
+/**
+ * 48009: since 2022-08-15 the contact-sync token used from an IP added after that date may not read
+ * member details (user/get, user/list, user/simplelist, department/list); user/list_id,
+ * department/simplelist and the rest still answer (reference §0, §2, §7.5; OFF 96255).
+ */
+export function checkContactDetailRead(caller: Caller): void {
+  if (caller.isContactSync && !caller.corp.contactSyncLegacyIp) throw wecomError(48009, "use user/list_id or department/simplelist");
 }
 
 /**

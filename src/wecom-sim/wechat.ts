@@ -16,7 +16,7 @@ import { contactFields, emitMemberUpdate } from "./directory";
 import { authorize, secondVerificationLink } from "./oauth";
 import { resolveJoinQr } from "./invitations";
 import { inboxOf } from "./messages";
-import { samePhone } from "./phone";
+import { isValidWecomMobile, samePhone } from "./phone";
 import { sendSms } from "./sms";
 import { type Corp, findCorp, type Member, memberStatus, type WechatUser } from "./state";
 import { isMemberVisible } from "./visibility";
@@ -170,6 +170,22 @@ export const unfollow = (sim: Sim, corp: Corp, wechatUser: WechatUser) => releas
 
 /** 退出企业: the member leaves the company (status 5). */
 export const exitCorp = (sim: Sim, corp: Corp, wechatUser: WechatUser) => release(sim, corp, wechatUser, "exited");
+
+/**
+ * The member changes the mobile in their own profile: for an activated member only they can
+ * (「若成员已激活企业微信，则需成员自行修改」, reference §11.1, OFF 90197). The phone the WeChat
+ * was linked with stays as it was.
+ */
+export function changeOwnMobile(sim: Sim, corp: Corp, wechatUser: WechatUser, mobile: string): { userid: string; mobile: string } {
+  const member = linkedMember(corp, wechatUser);
+  if (!member) throw new WechatError("not_member", "您不是该企业的成员");
+  if (!isValidWecomMobile(mobile)) throw new WechatError("mobile_invalid", "手机号格式不正确");
+  if (corp.members.some((m) => m !== member && samePhone(m.mobile, mobile))) throw new WechatError("mobile_taken", "该手机号已被企业内其他成员使用");
+  const before = contactFields(member);
+  member.mobile = mobile;
+  emitMemberUpdate(sim, corp, before, member, "wechat");
+  return { userid: member.userid, mobile };
+}
 
 /**
  * After the directory changes a mobile: an unidentified follower whose WeChat phone is now a

@@ -77,7 +77,8 @@ beforeAll(async () => {
   receiver = await startReceiver();
   corp = await makeCorp(sim);
   contacts = await tokenFor(sim, corp.corpid, corp.contactSecret);
-  await sim.ctl("PUT", `corps/${corp.corpid}/callbacks/contacts`, { url: receiver.url, token: TOKEN, encodingAesKey: KEY });
+  // A contact callback configured before 2022-08-15 (full field set), for the tests about the transport and legacy payloads.
+  await sim.ctl("PUT", `corps/${corp.corpid}/callbacks/contacts`, { url: receiver.url, token: TOKEN, encodingAesKey: KEY, fieldSet: "full" });
   await sim.ctl("PUT", "callbacks/settings", { timeoutMs: 300, retryDelayMs: 0 });
 });
 afterAll(async () => {
@@ -86,6 +87,9 @@ afterAll(async () => {
 });
 
 const settle = () => sim.ctl("POST", "callbacks/idle");
+
+/** The admin adds a member in WeCom's console: a change the contact callback hears of (the API's own writes it does not). */
+const consoleCreate = (corpid: string, member: Record<string, unknown>) => sim.ctl("POST", `corps/${corpid}/console/members`, { department: [1], ...member });
 
 describe("WeCom simulator: the callback encoder against the reference's test vectors", () => {
   it("reproduces vector A's Encrypt and msg_signature for the POST event and the echostr", () => {
@@ -118,7 +122,7 @@ describe("WeCom simulator: callbacks to the product", () => {
   it("POSTs create_user as encrypted XML that verifies and decrypts with an independent implementation", async () => {
     receiver.received.length = 0;
     const userid = uniqueId("cb");
-    await createMember(sim, contacts, { userid, name: "回调", mobile: "13400000001", department: [1] });
+    await consoleCreate(corp.corpid, { userid, name: "回调", mobile: "13400000001" });
     await settle();
     expect(receiver.received).toHaveLength(1);
     const r = receiver.received[0];
@@ -135,7 +139,7 @@ describe("WeCom simulator: callbacks to the product", () => {
     expect(xmlValue(opened.msg, "Status")).toBe("4");
   });
 
-  it("tells the product of a follow (update_user Status 1) and an unfollow (Status 4), and apps get subscribe/unsubscribe", async () => {
+  it("tells a legacy (full) contact callback of a follow (update_user Status 1) and an unfollow (Status 4), and apps get subscribe/unsubscribe", async () => {
     const appReceiver = await startReceiver();
     try {
       await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, { callback: { url: appReceiver.url, token: "AppToken1", encodingAesKey: KEY } });
@@ -164,18 +168,21 @@ describe("WeCom simulator: callbacks to the product", () => {
     }
   });
 
-  it("sends only UserID and Department to a callback configured with the post-2022 restricted field set", async () => {
+  it("sends only UserID and Department to a callback configured with the post-2022 restricted field set (the default)", async () => {
     const c = await makeCorp(sim);
-    const t = await tokenFor(sim, c.corpid, c.contactSecret);
     const own = await startReceiver();
     try {
-      await sim.ctl("PUT", `corps/${c.corpid}/callbacks/contacts`, { url: own.url, token: TOKEN, encodingAesKey: KEY, fieldSet: "restricted" });
-      await createMember(sim, t, { userid: "r1", name: "受限", mobile: "13400000003" });
+      const config = await sim.ctl<{ fieldSet: string }>("PUT", `corps/${c.corpid}/callbacks/contacts`, { url: own.url, token: TOKEN, encodingAesKey: KEY });
+      expect(config.fieldSet).toBe("restricted");
+      await consoleCreate(c.corpid, { userid: "r1", name: "受限", mobile: "13400000003" });
       await settle();
       const msg = open(own.received[0] as Received, TOKEN, KEY).msg;
+      expect(xmlValue(msg, "ChangeType")).toBe("create_user");
       expect(xmlValue(msg, "UserID")).toBe("r1");
       expect(xmlValue(msg, "Department")).toBe("1");
       expect(msg).not.toContain("<Mobile>");
+      expect(msg).not.toContain("<Name>");
+      expect(msg).not.toContain("<Status>");
     } finally {
       await own.close();
     }
@@ -192,7 +199,7 @@ describe("WeCom simulator: callbacks to the product", () => {
     receiver.received.length = 0;
     let calls = 0;
     receiver.answer = () => Promise.resolve(++calls < 3 ? { status: 500, body: "" } : { status: 200, body: "" });
-    await createMember(sim, contacts, { userid: uniqueId("rt"), name: "重试", mobile: "13400000004" });
+    await consoleCreate(corp.corpid, { userid: uniqueId("rt"), name: "重试", mobile: "13400000004" });
     await settle();
     receiver.answer = () => Promise.resolve({ status: 200, body: "" });
     expect(receiver.received).toHaveLength(3);
@@ -203,7 +210,7 @@ describe("WeCom simulator: callbacks to the product", () => {
   it("gives up after 3 attempts that each get no answer within the timeout", async () => {
     receiver.received.length = 0;
     receiver.answer = () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: "" }), 1000));
-    await createMember(sim, contacts, { userid: uniqueId("to"), name: "超时", mobile: "13400000005" });
+    await consoleCreate(corp.corpid, { userid: uniqueId("to"), name: "超时", mobile: "13400000005" });
     await settle();
     receiver.answer = () => Promise.resolve({ status: 200, body: "" });
     expect(receiver.received).toHaveLength(3);
@@ -215,9 +222,9 @@ describe("WeCom simulator: callbacks to the product", () => {
   it("drops the next N callbacks when told to, and delivers again afterwards", async () => {
     receiver.received.length = 0;
     await sim.ctl("POST", "faults", { dropCallbacks: 1 });
-    await createMember(sim, contacts, { userid: uniqueId("dr"), name: "丢弃", mobile: "13400000006" });
+    await consoleCreate(corp.corpid, { userid: uniqueId("dr"), name: "丢弃", mobile: "13400000006" });
     const kept = uniqueId("ok");
-    await createMember(sim, contacts, { userid: kept, name: "送达", mobile: "13400000007" });
+    await consoleCreate(corp.corpid, { userid: kept, name: "送达", mobile: "13400000007" });
     await settle();
     expect(receiver.received.map((r) => xmlValue(open(r, TOKEN, KEY).msg, "UserID"))).toEqual([kept]);
     const log = await sim.ctl<{ outcome: string }[]>("GET", `callbacks?corpid=${corp.corpid}`);
@@ -245,14 +252,14 @@ describe("WeCom simulator: fault controls and frequency limits", () => {
   it("adds latency to API calls", async () => {
     await sim.ctl("POST", "faults", { latencyMs: 300 });
     const started = Date.now();
-    await sim.api("department/list", { token: contacts });
+    await sim.api("department/simplelist", { token: contacts });
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     await sim.ctl("DELETE", "faults");
   });
 
   it("answers the next N calls with HTTP 5xx, then works again", async () => {
     await sim.ctl("POST", "faults", { fail: { count: 2, status: 503 } });
-    const url = new URL(`/cgi-bin/department/list?access_token=${contacts}`, sim.url);
+    const url = new URL(`/cgi-bin/department/simplelist?access_token=${contacts}`, sim.url);
     expect((await fetch(url)).status).toBe(503);
     expect((await fetch(url)).status).toBe(503);
     expect((await fetch(url)).status).toBe(200);
@@ -260,22 +267,22 @@ describe("WeCom simulator: fault controls and frequency limits", () => {
 
   it("fails every call at ratio 1, and can answer errcode -1 (system busy) instead of a 5xx", async () => {
     await sim.ctl("POST", "faults", { fail: { ratio: 1, status: -1 } });
-    expect((await sim.api("department/list", { token: contacts })).errcode).toBe(-1);
+    expect((await sim.api("department/simplelist", { token: contacts })).errcode).toBe(-1);
     await sim.ctl("DELETE", "faults");
-    expect((await sim.api("department/list", { token: contacts })).errcode).toBe(0);
+    expect((await sim.api("department/simplelist", { token: contacts })).errcode).toBe(0);
   });
 
   it("limits faults to the named API paths", async () => {
     await sim.ctl("POST", "faults", { paths: ["user/get"], fail: { count: 1, status: 502 } });
-    expect((await sim.api("department/list", { token: contacts })).errcode).toBe(0);
+    expect((await sim.api("department/simplelist", { token: contacts })).errcode).toBe(0);
     await expect(sim.api("user/get", { token: contacts, query: { userid: "x" } })).rejects.toThrow("HTTP 502");
     await sim.ctl("DELETE", "faults");
   });
 
   it("forces 45009 on the next N calls", async () => {
     await sim.ctl("POST", "faults", { rateLimit: { count: 1 } });
-    expect((await sim.api("department/list", { token: contacts })).errcode).toBe(45009);
-    expect((await sim.api("department/list", { token: contacts })).errcode).toBe(0);
+    expect((await sim.api("department/simplelist", { token: contacts })).errcode).toBe(45009);
+    expect((await sim.api("department/simplelist", { token: contacts })).errcode).toBe(0);
   });
 
   it("answers 45009 past the per-minute limit of an API and blocks it for 60 s", async () => {
@@ -284,11 +291,11 @@ describe("WeCom simulator: fault controls and frequency limits", () => {
       const c = await makeCorp(own);
       const t = await tokenFor(own, c.corpid, c.contactSecret);
       await own.ctl("POST", "limits", { perApiPerMinute: 3 });
-      for (let i = 0; i < 3; i++) expect((await own.api("department/list", { token: t })).errcode).toBe(0);
-      expect((await own.api("department/list", { token: t })).errcode).toBe(45009);
-      expect((await own.api("department/simplelist", { token: t })).errcode).toBe(0);
+      for (let i = 0; i < 3; i++) expect((await own.api("department/simplelist", { token: t })).errcode).toBe(0);
+      expect((await own.api("department/simplelist", { token: t })).errcode).toBe(45009);
+      expect((await own.api("department/get", { token: t, query: { id: "1" } })).errcode).toBe(0);
       await own.ctl("POST", "clock/advance", { seconds: 61 });
-      expect((await own.api("department/list", { token: t })).errcode).toBe(0);
+      expect((await own.api("department/simplelist", { token: t })).errcode).toBe(0);
     } finally {
       await own.close();
     }
@@ -300,7 +307,7 @@ describe("WeCom simulator: fault controls and frequency limits", () => {
       const c = await makeCorp(own);
       const t = await tokenFor(own, c.corpid, c.contactSecret);
       const codes: number[] = [];
-      for (let i = 0; i < 6; i++) codes.push((await own.api("department/list", { token: t, query: { debug: "1" } })).errcode);
+      for (let i = 0; i < 6; i++) codes.push((await own.api("department/simplelist", { token: t, query: { debug: "1" } })).errcode);
       expect(codes).toEqual([0, 0, 0, 0, 0, 45009]);
     } finally {
       await own.close();
@@ -316,12 +323,14 @@ describe("WeCom simulator: state file and phone page", () => {
       const first = await startSim({ stateFile });
       const c = await makeCorp(first);
       const t = await tokenFor(first, c.corpid, c.contactSecret);
+      const appToken = await tokenFor(first, c.corpid, c.appSecret);
       await createMember(first, t, { userid: "kept1", name: "保留", mobile: "13300000001" });
       await first.ctl("POST", "wechat-users", { id: "wxkept", name: "保留微信", phone: "13300000001" });
       await first.close();
       const second = await startSim({ stateFile });
       try {
-        expect(await second.api("user/get", { token: t, query: { userid: "kept1" } })).toMatchObject({ errcode: 0, name: "保留" });
+        expect(await second.api("user/get", { token: appToken, query: { userid: "kept1" } })).toMatchObject({ errcode: 0, name: "保留" });
+        expect((await second.api("user/list_id", { token: t, body: {} })).errcode).toBe(0);
         expect(await second.ctl("GET", "wechat-users")).toEqual([expect.objectContaining({ id: "wxkept" })]);
       } finally {
         await second.close();
@@ -359,6 +368,7 @@ describe("WeCom simulator: state file and phone page", () => {
     const { url } = await sim.ctl<{ url: string }>("POST", `corps/${c.corpid}/join-qrcode`);
     const scanned = await fetch(new URL("/wechat/scan", sim.url), { method: "POST", body: new URLSearchParams({ link: url }), headers: { cookie }, redirect: "manual" });
     expect(decodeURIComponent(scanned.headers.get("location") ?? "")).toContain("关注成功");
-    expect((await sim.api("user/get", { token: t, query: { userid: "form1" } })).status).toBe(1);
+    const appToken = await tokenFor(sim, c.corpid, c.appSecret);
+    expect((await sim.api("user/get", { token: appToken, query: { userid: "form1" } })).status).toBe(1);
   });
 });

@@ -44,16 +44,27 @@ export const uniqueId = (prefix: string) => `${prefix}${Date.now().toString(36)}
 
 export type TestCorp = { corpid: string; contactSecret: string; appSecret: string; assistantSecret: string; agentid: number; assistantAgentid: number };
 
-/** A corp with the contact-sync secret, a 消息中心 app (agentid 1000002) and an assistant app (1000003). */
-export async function makeCorp(sim: TestSim, extra: Record<string, unknown> = {}): Promise<TestCorp> {
+/** The addresses a test's calls come from: the simulator listens on 127.0.0.1 (::1 where localhost resolves so). */
+export const LOCAL_IPS = ["127.0.0.1", "::1"];
+
+/**
+ * A corp as its admin sets it up for the product today (reference §7.5): the contact-sync secret, a
+ * 消息中心 app (agentid 1000002) and an assistant app (1000003), each app with a trusted domain, and
+ * every trusted-IP list (both apps, the contact-sync assistant) holding this machine's addresses.
+ * `options.trustedIps: false` leaves every trusted-IP list empty (for 60020 tests); `extra` is merged
+ * into the corp body.
+ */
+export async function makeCorp(sim: TestSim, extra: Record<string, unknown> = {}, options: { trustedIps?: boolean } = {}): Promise<TestCorp> {
   const corpid = uniqueId("ww");
+  const ips = options.trustedIps === false ? [] : LOCAL_IPS;
   const corp = await sim.ctl<{ contactSecret: string; apps: { agentid: number; secret: string }[] }>("POST", "corps", {
     corpid,
     name: "测试大学",
     apps: [
-      { agentid: 1000002, name: "消息中心" },
-      { agentid: 1000003, name: "身份认证小助手", isAssistant: true },
+      { agentid: 1000002, name: "消息中心", trustedDomain: "campus.example", trustedIps: ips },
+      { agentid: 1000003, name: "身份认证小助手", isAssistant: true, trustedDomain: "campus.example", trustedIps: ips },
     ],
+    contactTrustedIps: ips,
     ...extra,
   });
   return {

@@ -31,7 +31,7 @@ async function followingMember(c: TestCorp = corp, token = contacts): Promise<{ 
 const authorizeUrl = (redirect: string, corpid = corp.corpid) =>
   `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${corpid}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_base&state=abc123&agentid=${corp.agentid}#wechat_redirect`;
 
-async function codeFor(wx: string, redirect = "https://ucas.campus.example/wecom/callback"): Promise<string> {
+async function codeFor(wx: string, redirect = "https://campus.example/wecom/callback"): Promise<string> {
   const scanned = await sim.ctl<{ kind: string; location: string }>("POST", `wechat-users/${wx}/scan`, { url: authorizeUrl(redirect) });
   expect(scanned.kind).toBe("redirect");
   const location = new URL(scanned.location);
@@ -93,7 +93,7 @@ describe("WeCom simulator: OAuth", () => {
     expect((await sim.api("auth/getuserinfo", { token: app, query: { code: wrong } })).errcode).toBe(50001);
     const right = await codeFor(wx, "https://ucas.campus.example/cb");
     expect((await sim.api("auth/getuserinfo", { token: app, query: { code: right } })).errcode).toBe(0);
-    await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, { trustedDomain: null });
+    await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, { trustedDomain: "campus.example" });
   });
 });
 
@@ -102,38 +102,40 @@ describe("WeCom simulator: second verification", () => {
   async function memberOfVerifyingCorp() {
     const c = await makeCorp(sim, { secondVerificationUrl: "https://uestc.campus.example/wecom/verify" });
     const t = await tokenFor(sim, c.corpid, c.contactSecret);
+    // Status is read with an app token: the contact-sync token may not read members from a new IP (48009).
+    const a = await tokenFor(sim, c.corpid, c.appSecret);
     const phone = newPhone();
     const userid = uniqueId("k");
     await createMember(sim, t, { userid, name: "考生", mobile: phone });
     const wx = uniqueId("wx");
     await sim.ctl("POST", "wechat-users", { id: wx, name: "考生微信", phone });
-    return { c, t, userid, wx };
+    return { c, t, a, userid, wx };
   }
   it("keeps a member who followed at status 4 until the product calls user/authsucc with the code's userid", async () => {
-    const { c, t, userid, wx } = await memberOfVerifyingCorp();
+    const { c, t, a, userid, wx } = await memberOfVerifyingCorp();
     const followed = await sim.ctl<{ result: string; secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, { corpid: c.corpid });
     expect(followed.result).toBe("followed");
     const link = new URL(followed.secondVerificationUrl);
     expect(link.origin + link.pathname).toBe("https://uestc.campus.example/wecom/verify");
-    expect((await sim.api("user/get", { token: t, query: { userid } })).status).toBe(4);
+    expect((await sim.api("user/get", { token: a, query: { userid } })).status).toBe(4);
     const view = await sim.ctl<{ apps: { name: string }[]; awaitingSecondVerification: boolean }>("GET", `wechat-users/${wx}/corps/${c.corpid}`);
     expect(view).toMatchObject({ awaitingSecondVerification: true, apps: [{ name: "身份认证小助手" }] });
     const who = await sim.api("auth/getuserinfo", { token: t, query: { code: link.searchParams.get("code") ?? "" } });
     expect(who.userid).toBe(userid);
     expect(await sim.api("user/authsucc", { token: t, query: { userid } })).toEqual({ errcode: 0, errmsg: "ok" });
-    expect((await sim.api("user/get", { token: t, query: { userid } })).status).toBe(1);
+    expect((await sim.api("user/get", { token: a, query: { userid } })).status).toBe(1);
     expect((await sim.ctl<{ apps: unknown[] }>("GET", `wechat-users/${wx}/corps/${c.corpid}`)).apps).toHaveLength(2);
   });
 
   it("also admits through auth/get_tfa_info + user/tfa_succ, refusing a wrong tfa_code (40207)", async () => {
-    const { c, t, userid, wx } = await memberOfVerifyingCorp();
+    const { c, t, a, userid, wx } = await memberOfVerifyingCorp();
     const followed = await sim.ctl<{ secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, { corpid: c.corpid });
     const code = new URL(followed.secondVerificationUrl).searchParams.get("code");
     const info = await sim.api("auth/get_tfa_info", { token: t, body: { code } });
     expect(info).toMatchObject({ errcode: 0, userid });
     expect((await sim.api("user/tfa_succ", { token: t, body: { userid, tfa_code: "wrong" } })).errcode).toBe(40207);
     expect((await sim.api("user/tfa_succ", { token: t, body: { userid, tfa_code: info.tfa_code } })).errcode).toBe(0);
-    expect((await sim.api("user/get", { token: t, query: { userid } })).status).toBe(1);
+    expect((await sim.api("user/get", { token: a, query: { userid } })).status).toBe(1);
   });
 
   it("answers user/authsucc with 40210 where no second verification is configured, and 60111 for an unknown member", async () => {
@@ -148,7 +150,8 @@ describe("WeCom simulator: invitations and the join QR code", () => {
   it("invites members, reporting invalid users, departments and tags as arrays", async () => {
     const phone = newPhone();
     const userid = uniqueId("inv");
-    await createMember(sim, contacts, { userid, name: "被邀请", mobile: phone });
+    await createMember(sim, contacts, { userid, name: "被邀请", mobile: phone, to_invite: false });
+    expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).not.toEqual(expect.arrayContaining([expect.objectContaining({ userid })]));
     const answer = await sim.api("batch/invite", { token: contacts, body: { user: [userid, "nosuch"], party: [424242], tag: [7] } });
     expect(answer).toEqual({ errcode: 0, errmsg: "ok", invaliduser: ["nosuch"], invalidparty: [424242], invalidtag: [7] });
     expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).toEqual(expect.arrayContaining([expect.objectContaining({ userid, channel: "sms" })]));

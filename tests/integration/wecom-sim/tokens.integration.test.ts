@@ -41,12 +41,12 @@ describe("WeCom simulator: access tokens", () => {
     const c = await makeCorp(sim);
     await sim.ctl("POST", "tokens/ttl", { seconds: 60 });
     const token = await tokenFor(sim, c.corpid, c.contactSecret);
-    expect((await sim.api("department/list", { token })).errcode).toBe(0);
+    expect((await sim.api("department/simplelist", { token })).errcode).toBe(0);
     await sim.ctl("POST", "clock/advance", { seconds: 61 });
-    expect((await sim.api("department/list", { token })).errcode).toBe(42001);
+    expect((await sim.api("department/simplelist", { token })).errcode).toBe(42001);
     const fresh = await tokenFor(sim, c.corpid, c.contactSecret);
     expect(fresh).not.toBe(token);
-    expect((await sim.api("department/list", { token: fresh })).errcode).toBe(0);
+    expect((await sim.api("department/simplelist", { token: fresh })).errcode).toBe(0);
     await sim.ctl("POST", "tokens/ttl", { seconds: 7200 });
   });
 
@@ -54,10 +54,10 @@ describe("WeCom simulator: access tokens", () => {
     const c = await makeCorp(sim);
     const token = await tokenFor(sim, c.corpid, c.contactSecret);
     expect(await sim.ctl("POST", "tokens/expire", { corpid: c.corpid })).toEqual({ count: 1 });
-    expect((await sim.api("department/list", { token })).errcode).toBe(42001);
+    expect((await sim.api("department/simplelist", { token })).errcode).toBe(42001);
     const next = await tokenFor(sim, c.corpid, c.contactSecret);
     await sim.ctl("POST", "tokens/expire", { corpid: c.corpid, mode: "invalidate" });
-    expect((await sim.api("department/list", { token: next })).errcode).toBe(40014);
+    expect((await sim.api("department/simplelist", { token: next })).errcode).toBe(40014);
   });
 
   it("keeps each token to its own secret: an app token cannot write the directory, the contact-sync token cannot send messages", async () => {

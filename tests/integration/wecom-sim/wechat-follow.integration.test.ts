@@ -7,10 +7,13 @@ import { createMember, makeCorp, startSim, type TestCorp, type TestSim, tokenFor
 let sim: TestSim;
 let corp: TestCorp;
 let token: string;
+/** The assistant app's token: it reads status (the contact-sync token may not read members from a new IP, 48009). */
+let appToken: string;
 beforeAll(async () => {
   sim = await startSim();
   corp = await makeCorp(sim);
   token = await tokenFor(sim, corp.corpid, corp.contactSecret);
+  appToken = await tokenFor(sim, corp.corpid, corp.assistantSecret);
 });
 afterAll(() => sim.close());
 
@@ -24,7 +27,7 @@ async function wechatUser(phone: string): Promise<string> {
 }
 type View = { relation: string; userid: string | null; status: number | null; apps: { name: string }[]; offersFollowVerification: boolean };
 const view = (wx: string) => sim.ctl<View>("GET", `wechat-users/${wx}/corps/${corp.corpid}`);
-const status = async (userid: string) => (await sim.api("user/get", { token, query: { userid } })).status;
+const status = async (userid: string) => (await sim.api("user/get", { token: appToken, query: { userid } })).status;
 async function lastSmsCode(phone: string): Promise<string> {
   const sms = await sim.ctl<{ text: string }[]>("GET", `sms?phone=${encodeURIComponent(phone)}`);
   const match = /验证码 (\d{6})/.exec(sms.at(-1)?.text ?? "");
@@ -87,7 +90,8 @@ describe("WeCom simulator: following in WeChat", () => {
     // B's directory mobile is now p, and the unidentified follower wxB is not p's WeChat, so B verifies by SMS.
     await sim.ctl("POST", `wechat-users/${wxB}/verify/start`, { corpid: corp.corpid, phone: p });
     await sim.ctl("POST", `wechat-users/${wxB}/verify/confirm`, { corpid: corp.corpid, phone: p, code: await lastSmsCode(p) });
-    await sim.api("user/update", { token, body: { userid: b, mobile: newPhone() } });
+    // B, activated now, changes the mobile themself (user/update would be ignored).
+    await sim.ctl("POST", `wechat-users/${wxB}/mobile`, { corpid: corp.corpid, mobile: newPhone() });
     const a = uniqueId("a");
     await createMember(sim, token, { userid: a, name: "成员A", mobile: p });
     const wxA = await wechatUser(newPhone());
@@ -115,8 +119,8 @@ describe("WeCom simulator: following in WeChat", () => {
     await createMember(sim, token, { userid, name: "两个微信", mobile: x });
     const wxX = await wechatUser(x);
     await sim.ctl("POST", `wechat-users/${wxX}/follow`, { corpid: corp.corpid });
-    // The member then binds y in the product, which writes y into the directory.
-    await sim.api("user/update", { token, body: { userid, mobile: y } });
+    // The member then puts y in the directory themself (for an activated member, user/update ignores mobile).
+    await sim.ctl("POST", `wechat-users/${wxX}/mobile`, { corpid: corp.corpid, mobile: y });
     const wxY = await wechatUser(y);
     expect(await sim.ctl("POST", `wechat-users/${wxY}/follow`, { corpid: corp.corpid })).toEqual({ result: "followed_without_apps" });
     for (const phone of [y, x]) {

@@ -61,7 +61,7 @@ async function wiredSchool(): Promise<Wired> {
   });
   const url = `${base}/api/wecom/callback/${school.tenant.slug}`;
   for (const agent of ["contacts", String(school.corp.assistantAgentid)]) {
-    await sim.ctl("PUT", `corps/${school.corp.corpid}/callbacks/${agent}`, { url, token: keys.token, encodingAesKey: keys.encodingAesKey });
+    await sim.ctl("PUT", `corps/${school.corp.corpid}/callbacks/${agent}`, { url, token: keys.token, encodingAesKey: keys.encodingAesKey, fieldSet: "full" });
   }
   return { ...school, keys, url };
 }

@@ -93,7 +93,7 @@ describe("app calls", () => {
     await client.createUser({ userid, name: "关注者", mobile: phone, department: [1] });
     const wx = await sim.ctl<{ id: string }>("POST", "wechat-users", { name: "微信用户", phone });
     await sim.ctl("POST", `wechat-users/${wx.id}/follow`, { corpid: school.corp.corpid });
-    const redirect = "https://school.example.com/join/callback";
+    const redirect = "https://campus.example/join/callback";
     const authorize = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${school.corp.corpid}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_base&state=s1&agentid=${school.corp.assistantAgentid}#wechat_redirect`;
     const scanned = await sim.ctl<{ kind: string; location: string }>("POST", `wechat-users/${wx.id}/scan`, { url: authorize });
     const code = new URL(scanned.location).searchParams.get("code")!;

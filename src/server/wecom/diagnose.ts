@@ -58,7 +58,7 @@ function trustedIpSteps(where: Bilingual, error: WecomApiError): { detail: Bilin
   const ips = wecomEgressIps();
   const seen = ipWecomSaw(error.errmsg);
   const addIps = ips
-    ? fill(t("在 {where} 的“企业可信IP”中添加本平台的出口 IP：{ips}", "Under {where}, add the platform's egress IPs as trusted IPs (企业可信IP): {ips}"), { where, ips: ips.join("; ") })
+    ? fill(t("在 {where} 的“企业可信IP”中添加本平台的出口 IP：{ips}（可整行粘贴，多个 IP 以分号分隔）。", "Under {where}, add the platform's egress IPs as trusted IPs (企业可信IP): {ips} (paste the line as it is; WeCom separates IPs with semicolons)."), { where, ips: ips.join("; ") })
     : fill(
         t(
           "平台运营方尚未配置本平台的出口 IP（WECOM_EGRESS_IPS）：请联系平台运营方获取后，添加到 {where} 的“企业可信IP”中。",

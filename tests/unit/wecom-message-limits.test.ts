@@ -28,15 +28,15 @@ describe("a text message's 2048-byte limit", () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("WECOM_MESSAGE_TOO_LONG");
     expect((error as AppError).messageIn("zh-CN")).toBe(
-      "消息内容过长：企业微信最多接受 2048 字节（约 682 个汉字），当前为 2049 字节，超出部分会被企业微信截掉。请删减后再发送。",
+      "消息内容过长：企业微信最多接受 2048 字节（约 682 个汉字；字母和数字每个 1 字节），当前为 2049 字节，超出部分会被企业微信截掉。请删减后再发送。",
     );
-    expect((error as AppError).messageIn("en")).toContain("at most 2048 bytes (about 682 Chinese characters), and this one is 2049 bytes");
+    expect((error as AppError).messageIn("en")).toContain("at most 2048 bytes (about 682 Chinese characters; a letter or digit is 1 byte), and this one is 2049 bytes");
   });
 
   it("keeps an over-long text out of the sync queue, with the same message for a form", () => {
     const parsed = wecomSyncJob.safeParse({ kind: "message.text", tenantId, memberIds, content: "认".repeat(683) });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toContain("2048 字节（约 682 个汉字）");
+    expect(parsed.error?.issues[0]?.message).toContain("2048 字节（约 682 个汉字");
     expect(parsed.error?.issues[0]?.message).toContain("2048 bytes");
   });
 
@@ -50,12 +50,12 @@ describe("a text message's 2048-byte limit", () => {
   });
 });
 
-/** The limit a text card breaks, as the WECOM_MESSAGE_TOO_LONG error names it. */
-function refusal(card: unknown): Record<string, string | number> {
+/** The sizes a too-long text card is refused with (WECOM_CARD_TOO_LONG), and its message. */
+function refusal(card: unknown): { vars: Record<string, string | number>; zh: string } {
   try {
     checkedMessage(textCard, card);
   } catch (error) {
-    if (error instanceof AppError && error.code === "WECOM_MESSAGE_TOO_LONG") return error.vars;
+    if (error instanceof AppError && error.code === "WECOM_CARD_TOO_LONG") return { vars: error.vars, zh: error.messageIn("zh-CN") };
     throw error;
   }
   throw new Error("the card was accepted");
@@ -68,9 +68,12 @@ describe("a text card's limits", () => {
     expect(checkedMessage(textCard, { ...card, title: `${"标".repeat(42)}ab`, description: `${"描".repeat(170)}ab` })).toMatchObject({ btntxt: "去认证" });
   });
 
-  it("refuses a title over 128 bytes, a description over 512 bytes and a button over 4 characters", () => {
-    expect(refusal({ ...card, title: "标".repeat(43) })).toMatchObject({ partZh: "卡片标题", limitZh: "128 字节（约 42 个汉字）", actualZh: "129 字节" });
-    expect(refusal({ ...card, description: "描".repeat(171) })).toMatchObject({ partEn: "card description", limitEn: "512 bytes (about 170 Chinese characters)" });
-    expect(refusal({ ...card, btntxt: "立即去认证" })).toMatchObject({ limitZh: "4 个字", actualZh: "5 个字" });
+  it("refuses a title over 128 bytes, a description over 512 bytes and a button over 4 characters, saying each limit", () => {
+    const title = refusal({ ...card, title: "标".repeat(43) });
+    expect(title.vars).toMatchObject({ titleBytes: 129, descriptionBytes: 15 });
+    expect(title.zh).toContain("标题 128 字节（约 42 个汉字）");
+    expect(title.zh).toContain("当前标题 129 字节");
+    expect(refusal({ ...card, description: "描".repeat(171) }).zh).toContain("描述 513 字节");
+    expect(refusal({ ...card, btntxt: "立即去认证" }).vars).toMatchObject({ buttonCharacters: 5, buttonLimit: 4 });
   });
 });

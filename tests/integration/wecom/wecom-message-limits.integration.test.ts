@@ -57,14 +57,14 @@ describe("a text message's 2048-byte limit", () => {
       // A message job carrying it is refused too (enqueueWecomSync parses with the same schema).
       await expect(
         runWecomSyncJob({ prisma, encryptionKey: encryptionKey() }, { kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], content: TOO_LONG }),
-      ).rejects.toThrow(/2048 字节（约 682 个汉字）/);
+      ).rejects.toThrow(/2048 字节（约 682 个汉字/);
     } finally {
       calls.restore();
     }
     expect(error).toBeInstanceOf(AppError);
     const failure = describeFailure(error);
     expect(failure.permanent).toBe(true);
-    expect(failure.message).toContain("2048 字节（约 682 个汉字），当前为 2049 字节");
+    expect(failure.message).toContain("最多接受 2048 字节（约 682 个汉字；字母和数字每个 1 字节），当前为 2049 字节");
     expect(failure.en).toContain("at most 2048 bytes");
     expect(calls.of("message/send")).toBe(0);
     expect(await inbox(school, userid)).toEqual([]);
@@ -74,7 +74,7 @@ describe("a text message's 2048-byte limit", () => {
     const { school, userid } = await schoolWithMemberInWecom();
     const client = await school.client();
     const card = { touser: [userid], title: `${"认".repeat(42)}ok`, description: "请在 3 天内完成企业微信认证", url: "https://campus.example/join", btntxt: "去认证" };
-    await expect(client.sendTextCard({ ...card, title: "认".repeat(43) })).rejects.toMatchObject({ code: "WECOM_MESSAGE_TOO_LONG" });
+    await expect(client.sendTextCard({ ...card, title: "认".repeat(43) })).rejects.toMatchObject({ code: "WECOM_CARD_TOO_LONG" });
     expect(await inbox(school, userid)).toEqual([]);
     await client.sendTextCard(card);
     expect((await inbox(school, userid))[0]?.content).toMatchObject({ title: card.title, description: card.description });

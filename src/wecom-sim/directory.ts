@@ -255,6 +255,7 @@ export function updateMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
   if (!mobile && !email) throw wecomError(60129);
   const before = contactFields(member);
   const wasActive = memberStatus(member) === 1;
+  const appsBefore = appsSeeing(corp, member);
   if (input.name !== undefined) member.name = input.name;
   if (input.alias !== undefined) member.alias = input.alias;
   member.mobile = mobile;
@@ -284,7 +285,15 @@ export function updateMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
   emitMemberUpdate(sim, corp, before, member, origin, oldUserid);
   const isActive = memberStatus(member) === 1;
   if (wasActive !== isActive) sim.emit({ kind: isActive ? "subscribe" : "unsubscribe", corpid: corp.corpid, userid: member.userid });
+  else if (isActive) {
+    // Moved into or out of an app's visible range by a department change (reference §7.4, OFF 90376).
+    const appsAfter = appsSeeing(corp, member);
+    for (const agentid of appsAfter) if (!appsBefore.has(agentid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid: member.userid, agentid });
+    for (const agentid of appsBefore) if (!appsAfter.has(agentid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid: member.userid, agentid });
+  }
 }
+
+const appsSeeing = (corp: Corp, member: Member): Set<number> => new Set(corp.apps.filter((a) => isMemberVisible(corp, a, member)).map((a) => a.agentid));
 
 export function deleteMember(sim: Sim, corp: Corp, userid: string | undefined, origin: Origin): void {
   const member = findMember(corp, checkUserid(userid));

@@ -2,7 +2,10 @@
 // contact-sync token's detail reads, 企业可信IP (60020) with its prerequisite and delay, app reads
 // without personal fields, contact sync off / read-only (48002), agent/get, and the legacy
 // settings that turn each rule off for tests about the old behaviour.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, makeCorp, startSim, type TestSim, tokenFor, uniqueId } from "./helpers";
@@ -235,6 +238,16 @@ describe("WeCom simulator today: directory rules for activated members", () => {
     expect(await directoryMember(corp.corpid, pending)).toMatchObject({ mobile: other });
   });
 
+  it("also ignores the mobile of a member who followed and awaits second verification (status 4)", async () => {
+    const corp = await makeCorp(sim, { secondVerificationUrl: "https://campus.example/verify" });
+    const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
+    const { userid, mobile } = await activated(corp.corpid, token);
+    const app = await tokenFor(sim, corp.corpid, corp.appSecret);
+    expect((await sim.api("user/get", { token: app, query: { userid } })).status).toBe(4);
+    expect((await sim.api("user/update", { token, body: { userid, mobile: newPhone() } })).errcode).toBe(0);
+    expect(await directoryMember(corp.corpid, userid)).toMatchObject({ mobile });
+  });
+
   it("lets the activated member change the mobile themself", async () => {
     const corp = await makeCorp(sim);
     const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
@@ -400,6 +413,17 @@ describe("WeCom simulator today: callbacks", () => {
     expect(contact[0]?.message).not.toContain("<Name>");
   });
 
+  it("sends a restricted callback update_party only when a department's parent changes, with Id and ParentId", async () => {
+    const { corp, token } = await wiredCorp({ echoOwnApiChanges: true });
+    const a = await sim.api("department/create", { token, body: { name: "甲院", parentid: 1 } });
+    const b = await sim.api("department/create", { token, body: { name: "乙院", parentid: 1 } });
+    await sim.api("department/update", { token, body: { id: b.id, name: "乙院改名" } });
+    await sim.api("department/update", { token, body: { id: b.id, parentid: a.id } });
+    const updates = (await deliveries(corp.corpid)).filter((d) => d.kind === "update_party");
+    expect(updates.map((d) => [xmlValue(d.message, "Id"), xmlValue(d.message, "ParentId")])).toEqual([[String(b.id), String(a.id)]]);
+    expect(updates[0]?.message).not.toContain("<Name>");
+  });
+
   it("echoes the assistant's own writes only when asked to (echoOwnApiChanges), and a full callback still hears a follow", async () => {
     const { corp, token } = await wiredCorp({ fieldSet: "full", echoOwnApiChanges: true });
     const mobile = newPhone();
@@ -413,7 +437,7 @@ describe("WeCom simulator today: callbacks", () => {
     ]);
   });
 
-  it("sends subscribe / unsubscribe to an app whose visible range gains or loses an activated member, and nothing for one not activated", async () => {
+  it("sends subscribe / unsubscribe to an app whose visible range gains or loses an activated member (range or department changed), and nothing for one not activated", async () => {
     const { corp, token } = await wiredCorp();
     const dept = await sim.api("department/create", { token, body: { name: "可见", parentid: 1 } });
     const other = await sim.api("department/create", { token, body: { name: "另一个", parentid: 1 } });
@@ -426,11 +450,50 @@ describe("WeCom simulator today: callbacks", () => {
     await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.assistantAgentid}`, { visibleDepartments: [other.id, dept.id] });
     await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.assistantAgentid}`, { visibleDepartments: [other.id] });
     await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.assistantAgentid}`, { visibleUsers: ["vr1"] });
+    await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.assistantAgentid}`, { visibleUsers: [] });
+    // The member moves into the visible department and out again.
+    await sim.api("user/update", { token, body: { userid: "vr1", department: [other.id] } });
+    await sim.ctl("PATCH", `corps/${corp.corpid}/console/members/vr1`, { department: [dept.id] });
     const app = (await deliveries(corp.corpid)).filter((d) => d.agent === corp.assistantAgentid);
     expect(app.map((d) => [d.kind, xmlValue(d.message, "FromUserName"), xmlValue(d.message, "AgentID")])).toEqual([
       ["subscribe", "vr1", String(corp.assistantAgentid)],
       ["unsubscribe", "vr1", String(corp.assistantAgentid)],
       ["subscribe", "vr1", String(corp.assistantAgentid)],
+      ["unsubscribe", "vr1", String(corp.assistantAgentid)],
+      ["subscribe", "vr1", String(corp.assistantAgentid)],
+      ["unsubscribe", "vr1", String(corp.assistantAgentid)],
     ]);
+  });
+});
+
+describe("WeCom simulator today: state files from before", () => {
+  it("gives a corp kept in an older state file today's defaults, keeping a switched-off contact sync off", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "wecom-sim-old-"));
+    const stateFile = path.join(dir, "state.json");
+    try {
+      const first = await startSim({ stateFile });
+      const corp = await makeCorp(first);
+      await first.close();
+      // Rewrite it as the simulator wrote it before: contactSyncEnabled / contactSyncNewIp, apps without trusted IPs.
+      const state = JSON.parse(readFileSync(stateFile, "utf8")) as { corps: Record<string, unknown>[] };
+      for (const c of state.corps) {
+        for (const key of ["contactSync", "contactSyncLegacyIp", "contactIpRestricted", "contactTrustedIps", "contactTrustedIpsPending", "exmail"]) delete c[key];
+        Object.assign(c, { contactSyncEnabled: false, contactSyncNewIp: true });
+        for (const app of c.apps as Record<string, unknown>[]) for (const key of ["legacy", "trustedIps", "trustedIpsPending"]) delete app[key];
+      }
+      writeFileSync(stateFile, JSON.stringify(state));
+      const second = await startSim({ stateFile });
+      try {
+        const summary = (await second.ctl<Record<string, unknown>[]>("GET", "corps")).find((c) => c.corpid === corp.corpid);
+        expect(summary).toMatchObject({ contactSync: "off", contactSyncLegacyIp: false, contactIpRestricted: true, contactTrustedIps: [], exmail: false });
+        expect(summary?.apps).toEqual([expect.objectContaining({ legacy: false, trustedIps: [] }), expect.objectContaining({ legacy: false, trustedIps: [] })]);
+        const app = await tokenFor(second, corp.corpid, corp.appSecret);
+        expect((await second.api("agent/get", { token: app, query: { agentid: String(corp.agentid) } })).errcode).toBe(60020);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -103,6 +103,8 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     NEXT_TELEMETRY_DISABLED: "1",
     // The simulator is the one API besides the real WeCom that the app may call.
     WECOM_SIMULATOR_URL: simUrl,
+    // What the simulator sees the app's calls come from: the egress IPs 【测试连接】 names for 60020.
+    WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1",
   };
   let server = null;
   const output = path.join(resultsDir, "e2e.json");
@@ -140,7 +142,8 @@ const e2eSpecs = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
-  const env = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+  // As in the demo: the tests' simulator sees the app's calls come from loopback (its egress IPs).
+  const env = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1", WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1" };
 
   if (!e2eOnly) {
     check("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "."], env);

@@ -14,6 +14,8 @@ export type ServerEnv = {
   SECURE_COOKIES: "true" | "false" | undefined;
   TRUSTED_PROXY_HOPS: number;
   WECOM_SIMULATOR_URL: string | undefined;
+  /** Parsed and normalised; empty = not configured. */
+  WECOM_EGRESS_IPS: string[];
   /** Parsed; empty = the vendor console answers any address. */
   VENDOR_ALLOWED_ADDRESSES: AddressList;
 };

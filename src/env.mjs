@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { parseAddressList } from "./server/http/address-list.mjs";
 import { bareOrigin } from "./server/wecom/bare-origin.mjs";
+import { parseEgressIps } from "./server/wecom/egress-ips.mjs";
 
 const emptyAsMissing = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
@@ -53,6 +54,19 @@ const serverSchema = z.object({
   WECOM_SIMULATOR_URL: optional(
     z.string().refine((v) => bareOrigin(v) !== null, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
   ),
+  /**
+   * The platform's egress IPs (comma-separated single IPv4/IPv6 addresses): what WeCom sees its calls come
+   * from, which schools add as 企业可信IP. 【测试连接】 lists them when WeCom answers 60020. Unset = not
+   * configured ([]). Read at use by src/server/wecom/egress-ips.mjs; validated here so a bad value stops the start.
+   */
+  WECOM_EGRESS_IPS: optional(z.string()).transform((raw, ctx) => {
+    try {
+      return parseEgressIps(raw);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
   VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
     try {

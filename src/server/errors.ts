@@ -264,6 +264,22 @@ export const ERROR_CATALOG = {
       en: "The current password is wrong. Please type it again.",
     },
   },
+  WECOM_MESSAGE_TOO_LONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "消息内容过长：企业微信最多接受 {limit} 字节（约 {hanzi} 个汉字；字母和数字每个 1 字节），当前为 {bytes} 字节，超出部分会被企业微信截掉。请删减后再发送。",
+      en: "The message text is too long: WeCom takes at most {limit} bytes (about {hanzi} Chinese characters; a letter or digit is 1 byte), and this one is {bytes} bytes, so WeCom would cut off the rest. Shorten it and send again.",
+    },
+  },
+  WECOM_CARD_TOO_LONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "卡片消息过长：企业微信只接受标题 {titleLimit} 字节（约 {titleHanzi} 个汉字）、描述 {descriptionLimit} 字节（约 {descriptionHanzi} 个汉字）、按钮文字 {buttonLimit} 个字以内，当前标题 {titleBytes} 字节、描述 {descriptionBytes} 字节、按钮 {buttonCharacters} 个字，超出部分会被截掉。请删减后再发送。",
+      en: "The card message is too long: WeCom takes a title of at most {titleLimit} bytes (about {titleHanzi} Chinese characters), a description of at most {descriptionLimit} bytes (about {descriptionHanzi}) and a button of at most {buttonLimit} characters; this one has {titleBytes}, {descriptionBytes} bytes and {buttonCharacters} characters, so WeCom would cut them off. Shorten it and send again.",
+    },
+  },
 } as const satisfies Record<string, Entry>;
 
 export type AppErrorCode = keyof typeof ERROR_CATALOG;

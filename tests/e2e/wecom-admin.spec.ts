@@ -22,6 +22,8 @@ test.describe("WeCom connection in the back office", () => {
     await expect(page.locator('select[name="apiBaseUrl"]')).toHaveValue(simUrl);
     await page.getByRole("button", { name: "测试连接" }).click();
     await expect(page.getByRole("status")).toContainText("连接成功");
+    // Every check of the diagnosis passed: settings, secrets, the app, its visible range, contact sync's access and permission.
+    await expect(page.getByTestId("wecom-diagnosis").locator('[data-status="passed"]')).toHaveCount(7);
     await expect(page.getByTestId("wecom-callback")).toContainText("/api/wecom/callback/ucas");
 
     // The demo's members reach the simulated WeCom directory through the sync jobs.
@@ -42,6 +44,37 @@ test.describe("WeCom connection in the back office", () => {
     await page.getByRole("button", { name: "测试连接" }).click();
     // (Next's route announcer is an empty alert too: pick the form's by its text.)
     await expect(page.getByRole("alert").filter({ hasText: "Secret 无效" })).toBeVisible();
+  });
+
+  test("an IT admin whose corp does not trust the platform's IPs is told which IPs to add, and where", async ({ page }) => {
+    // The demo school's corp as a newly set-up corp is: its admin has not added any 企业可信IP yet.
+    const corp = "wwcampusdemo";
+    const trust = async (ips: string[]) => {
+      for (const [path, body] of [[`corps/${corp}/apps/1000003`, { trustedIps: ips }], [`corps/${corp}`, { contactTrustedIps: ips }]] as const) {
+        const response = await fetch(`${simUrl}/__sim/${path}`, { method: "PATCH", body: JSON.stringify(body) });
+        expect(response.status).toBe(200);
+      }
+    };
+    await trust([]);
+    try {
+      await openWecomSettings(page, "demo", ADMIN);
+      await page.getByRole("button", { name: "测试连接" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "60020" })).toBeVisible();
+      const checklist = page.getByTestId("wecom-diagnosis");
+      await expect(checklist.locator('[data-check="appSecret"]')).toHaveAttribute("data-status", "passed");
+      const app = checklist.locator('[data-check="app"]');
+      await expect(app).toHaveAttribute("data-status", "failed");
+      await expect(app).toContainText("未通过");
+      // The platform's egress IPs (npm test configures loopback, what its simulator sees), and the IP WeCom saw.
+      await expect(app).toContainText("添加本平台的出口 IP：127.0.0.1; ::1");
+      await expect(app).toContainText("企业微信看到的来源 IP 为 127.0.0.1");
+      await expect(app).toContainText("可信域名");
+      await expect(app).toContainText("约 1 分钟");
+      await expect(checklist.locator('[data-check="contactAccess"]')).toContainText("管理工具 → 通讯录同步 的“企业可信IP”");
+      await expect(checklist.locator('[data-check="visibleRange"]')).toContainText("未检查");
+    } finally {
+      await trust(["127.0.0.1", "::1"]);
+    }
   });
 
   test("the helpdesk sees the connection but not the callback keys, and may not change it", async ({ page }) => {

@@ -6,7 +6,7 @@ const VALID = {
   APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: "x".repeat(40),
 };
-const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES", "TRUSTED_PROXY_HOPS"];
+const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES", "TRUSTED_PROXY_HOPS", "WECOM_EGRESS_IPS"];
 
 let saved: Record<string, string | undefined> = {};
 
@@ -109,6 +109,21 @@ describe("serverEnv()", () => {
     expect(message).toMatch(/APP_ENCRYPTION_KEY/);
     expect(message).toMatch(/NEXTAUTH_SECRET: must be at least 32 characters/);
   });
+
+  it("reads the platform's WeCom egress IPs as normalised single addresses, and none when unset", async () => {
+    expect((await serverEnvWith(VALID))().WECOM_EGRESS_IPS).toEqual([]);
+    expect((await serverEnvWith({ ...VALID, WECOM_EGRESS_IPS: "" }))().WECOM_EGRESS_IPS).toEqual([]);
+    const env = (await serverEnvWith({ ...VALID, WECOM_EGRESS_IPS: " 203.0.113.7, 2001:DB8:0::7 ,::ffff:198.51.100.9,203.0.113.7" }))();
+    expect(env.WECOM_EGRESS_IPS).toEqual(["203.0.113.7", "2001:db8::7", "198.51.100.9"]);
+  });
+
+  it.each(["203.0.113.0/24", "10.1", "qyapi.weixin.qq.com", "203.0.113.7;198.51.100.9", "fe80::1%eth0"])(
+    "stops the start when WECOM_EGRESS_IPS holds %s, which is not a single IP address, naming the variable and the entry",
+    async (entry) => {
+      const serverEnv = await serverEnvWith({ ...VALID, WECOM_EGRESS_IPS: `198.51.100.9, ${entry}` });
+      expect(() => serverEnv()).toThrow(/WECOM_EGRESS_IPS: ".+" is not a single IP address/);
+    },
+  );
 
   it("refuses a platform domain that is not a bare host name", async () => {
     const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "https://campus.example.com" });

@@ -10,9 +10,8 @@ import { enforceRateLimit } from "~/server/security/rate-limit";
 import { assertNotPaused, resumePausedSyncJobs } from "~/server/wecom/auth-pause";
 import { isAllowedWecomBaseUrl, WECOM_API_BASE_URL, wecomBaseUrlChoices } from "~/server/wecom/base-url";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
-import { WecomClient } from "~/server/wecom/client";
-import { loadWecomConnection } from "~/server/wecom/connection";
-import { isWecomError, type WecomAuthPausedError } from "~/server/wecom/errors";
+import { diagnoseWecomConnection, type Diagnosis } from "~/server/wecom/diagnose";
+import { type WecomAuthPausedError } from "~/server/wecom/errors";
 import type { Locale } from "~/i18n/locale";
 
 /** 【测试连接】 per school: each one may send a gettoken per secret. */
@@ -139,27 +138,20 @@ export async function regenerateCallbackKeys(prisma: PrismaClient, tenantId: str
 }
 
 /**
- * 【测试连接】: fetch a token with each secret, and say in the admin's words what
- * is wrong. Rate-limited per school, and answered from memory while a refused
- * secret pauses the school, so the button cannot make the platform hammer WeCom.
+ * 【测试连接】: a diagnosis of the school's WeCom (diagnose.ts), each check with
+ * what the admin does in WeCom's console. Rate-limited per school, and answered
+ * from memory while a refused secret pauses the school, so the button cannot
+ * make the platform hammer WeCom.
  */
-export async function testWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer, locale: Locale) {
+export async function testWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer, locale: Locale): Promise<Diagnosis> {
   await enforceRateLimit(prisma, { key: `wecom-test:${tenantId}`, ...WECOM_TEST_RATE_LIMIT });
-  try {
-    const connection = await loadWecomConnection(prisma, tenantId, key);
-    // Fail fast: an admin is waiting on the page.
-    const client = new WecomClient(prisma, connection, key, { attempts: 1, baseDelayMs: 0, timeoutMs: 5_000 });
-    await client.checkToken("app");
-    if (client.hasContactSecret) await client.checkToken("contact");
+  const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection({ prisma, tenantId, key }, locale);
+  if (secretsAccepted) {
     // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
     await prisma.$transaction(async (tx) => {
       await tx.tenant.update({ where: { id: tenantId }, data: { wecomAuthFailedAt: null, wecomAuthFailure: null } });
       await resumePausedSyncJobs(tx, tenantId);
     });
-    return { ok: true as const, message: locale === "en" ? "Connected: WeCom accepted the corp ID and secrets." : "连接成功：企业微信接受了 CorpID 与 Secret。" };
-  } catch (error) {
-    if (isWecomError(error)) return { ok: false as const, message: error.messageIn(locale) };
-    if (error instanceof AppError) return { ok: false as const, message: error.messageIn(locale) };
-    throw error;
   }
+  return diagnosis;
 }

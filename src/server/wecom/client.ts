@@ -15,6 +15,7 @@ import { assertSchoolNotPaused, recordAuthFailure } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
 import { CREDENTIAL_ERRCODES, WecomApiError, WecomBaseUrlError, WecomResponseError, WecomTransportError } from "./errors";
 import { accessToken, tokenCacheKey, type SecretKind } from "./token-store";
+import { checkedMessage, textCard, textContent } from "./message-limits";
 
 export type RetryPolicy = {
   /** Tries in all for a transient failure (1 = no retry). */
@@ -233,11 +234,15 @@ export class WecomClient {
   }
 
   async sendText(message: TextMessage): Promise<SendResult> {
-    return this.send({ msgtype: "text", text: { content: message.content } }, message.touser);
+    // WeCom cuts a text over 2048 bytes off silently (OFF 90236): refuse it before sending.
+    const content = checkedMessage(textContent, message.content);
+    return this.send({ msgtype: "text", text: { content } }, message.touser);
   }
 
   async sendTextCard(message: TextCardMessage): Promise<SendResult> {
-    const { touser, ...textcard } = message;
+    const { touser, ...card } = message;
+    // Title over 128 bytes and description over 512 are truncated by WeCom: refuse them before sending.
+    const textcard = checkedMessage(textCard, card);
     return this.send({ msgtype: "textcard", textcard }, touser);
   }
 

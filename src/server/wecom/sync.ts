@@ -15,6 +15,7 @@ import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
 import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
+import { textContent } from "./message-limits";
 import { restartFollowWatch } from "./status-jobs";
 import { wecomMobileOf } from "./mobile";
 import { clientFor, type SyncDeps } from "./sync-deps";
@@ -30,7 +31,7 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
     mobile: z.string().optional(),
   }),
   z.object({ kind: z.literal("member.invite"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
-  z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: z.string().min(1).max(2048) }),
+  z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: textContent }),
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 

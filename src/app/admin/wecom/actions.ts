@@ -4,6 +4,7 @@ import { z } from "zod";
 import { actionFailure, requestContext, serverApi, type ActionResult } from "~/server/request";
 import { translator } from "~/i18n/messages";
 import { type wecomSettingsInput } from "~/server/tenants/wecom-settings";
+import type { DiagnosisCheck } from "~/server/wecom/diagnose";
 
 const FIELDS = ["apiBaseUrl", "corpId", "agentId", "assistantAppName", "appSecret", "contactSecret"] as const;
 
@@ -20,13 +21,16 @@ export async function saveWecomSettingsAction(_previous: ActionResult | null, fo
   }
 }
 
-export async function testWecomConnectionAction(): Promise<ActionResult> {
+/** The diagnosis, or why it could not run (rate limit, permission): a failure has no checklist. */
+export type ConnectionTestResult = { ok: boolean; message: string; checks?: DiagnosisCheck[] };
+
+export async function testWecomConnectionAction(): Promise<ConnectionTestResult> {
   const ctx = await requestContext();
   try {
-    const result = await (await serverApi()).wecom.testConnection();
-    return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.message };
+    return await (await serverApi()).wecom.testConnection();
   } catch (error) {
-    return actionFailure(error, ctx.locale);
+    const failure = actionFailure(error, ctx.locale);
+    return { ok: false, message: failure.message ?? "" };
   }
 }
 

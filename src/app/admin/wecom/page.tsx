@@ -4,6 +4,7 @@ import { requireActor, requireTenantHost } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import type { MessageKey } from "~/i18n/messages";
 import { regenerateCallbackKeysAction, retrySyncJobAction } from "./actions";
+import { ConnectionTest } from "./connection-test";
 import { WecomSettingsForm } from "./settings-form";
 
 export default async function AdminWecomPage() {
@@ -28,9 +29,8 @@ export default async function AdminWecomPage() {
         </p>
       )}
       <WecomSettingsForm
-        labels={{ save: t("wecom.save"), test: t("wecom.test"), working: t("common.working") }}
+        labels={{ save: t("wecom.save"), working: t("common.working") }}
         warning={t("wecom.moveClearsSecrets")}
-        testRefusal={admin.role === "ADMIN" ? null : t("wecom.testItOnly")}
         fields={[
           {
             name: "apiBaseUrl",
@@ -48,6 +48,11 @@ export default async function AdminWecomPage() {
           { name: "appSecret", label: t("wecom.appSecret"), value: "", type: "password", placeholder: secretHint(settings.hasAppSecret) },
           { name: "contactSecret", label: t("wecom.contactSecret"), value: "", type: "password", placeholder: secretHint(settings.hasContactSecret) },
         ]}
+      />
+      <ConnectionTest
+        labels={{ test: t("wecom.test"), working: t("common.working"), diagnosis: t("wecom.diagnosis") }}
+        checkLabels={{ passed: t("wecom.check.passed"), warning: t("wecom.check.warning"), failed: t("wecom.check.failed"), skipped: t("wecom.check.skipped") }}
+        testRefusal={admin.role === "ADMIN" ? null : t("wecom.testItOnly")}
       />
 
       <h2 className="mt-8 text-lg font-semibold">{t("wecom.callback")}</h2>

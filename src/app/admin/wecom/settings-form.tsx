@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionResult } from "~/server/request";
-import { saveWecomSettingsAction, testWecomConnectionAction } from "./actions";
+import { saveWecomSettingsAction } from "./actions";
 
 type Field = {
   name: string;
@@ -27,17 +27,13 @@ export function WecomSettingsForm({
   fields,
   labels,
   warning,
-  testRefusal,
 }: {
   fields: Field[];
-  labels: { save: string; test: string; working: string };
+  labels: { save: string; working: string };
   /** Shown above the save button: what saving may clear. */
   warning: string;
-  /** Why this admin may not test the connection; null when they may. */
-  testRefusal: string | null;
 }) {
   const [saved, save, saving] = useActionState<ActionResult | null, FormData>(saveWecomSettingsAction, null);
-  const [tested, test, testing] = useActionState<ActionResult | null>(testWecomConnectionAction, null);
   const inputClass = "w-full rounded-lg border border-slate-300 px-3 py-2.5";
   return (
     <div className="space-y-3">
@@ -72,16 +68,6 @@ export function WecomSettingsForm({
         </button>
       </form>
       <Message state={saved} />
-      <form action={test}>
-        <button
-          disabled={testing || testRefusal !== null}
-          className="w-full rounded-lg border border-[var(--brand)] py-3 text-[var(--brand)] disabled:opacity-60"
-        >
-          {testing ? labels.working : labels.test}
-        </button>
-      </form>
-      {testRefusal ? <p className="text-sm text-slate-500">{testRefusal}</p> : null}
-      <Message state={tested} />
     </div>
   );
 }

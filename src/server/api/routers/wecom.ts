@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
+import { CHECK_IDS } from "~/server/wecom/diagnose";
 import { regenerateCallbackKeys, testWecomConnection, updateWecomSettings, wecomSettings, wecomSettingsInput } from "~/server/tenants/wecom-settings";
 import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure } from "../trpc";
 
@@ -18,6 +19,23 @@ const settingsOutput = z.object({
   callbackPath: z.string(),
   callbackToken: z.string().nullable(),
   callbackAesKey: z.string().nullable(),
+});
+
+/** 【测试连接】's checklist: our own texts only, never WeCom's errmsg. */
+const diagnosisOutput = z.object({
+  ok: z.boolean(),
+  /** The first failure (or warning) in a line, or that every check passed. */
+  message: z.string(),
+  checks: z.array(
+    z.object({
+      id: z.enum(CHECK_IDS),
+      status: z.enum(["passed", "warning", "failed", "skipped"]),
+      title: z.string(),
+      detail: z.string(),
+      /** What the school's admin does in WeCom's console, in order. */
+      steps: z.array(z.string()),
+    }),
+  ),
 });
 
 export const wecomRouter = createTRPCRouter({
@@ -41,8 +59,8 @@ export const wecomRouter = createTRPCRouter({
     .output(z.object({ token: z.string(), encodingAesKey: z.string() }))
     .mutation(({ ctx }) => regenerateCallbackKeys(ctx.prisma, ctx.tenant.id, encryptionKey(), { adminId: ctx.admin.id, ip: ctx.ip })),
 
-  /** The IT office only, and rate-limited per school: each test may send WeCom a gettoken per secret. */
+  /** The IT office only, and rate-limited per school: each test sends WeCom a few calls per secret. */
   testConnection: schoolItAdminProcedure
-    .output(z.object({ ok: z.boolean(), message: z.string() }))
+    .output(diagnosisOutput)
     .mutation(({ ctx }) => testWecomConnection(ctx.prisma, ctx.tenant.id, encryptionKey(), ctx.locale)),
 });

@@ -7,8 +7,8 @@ import { encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { testWecomConnection } from "~/server/tenants/wecom-settings";
 import type { CheckId, Diagnosis, DiagnosisCheck } from "~/server/wecom/diagnose";
 import { makeCorp, startSim, type TestSim } from "../wecom-sim/helpers";
-import { adminClaims, callerFor, makeTenant, testPrisma, type TestTenant } from "../support";
-import { allowSimulator, connectedSchool, countCalls, encryptionKey, type ConnectedSchool } from "./wecom-test-kit";
+import { adminClaims, callerFor, testPrisma, type TestTenant } from "../support";
+import { connectedSchool, countCalls, encryptionKey, type ConnectedSchool } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -34,22 +34,7 @@ const statuses = (diagnosis: Diagnosis) => Object.fromEntries(diagnosis.checks.m
 const said = (c: DiagnosisCheck) => [c.detail, ...c.steps].join("\n");
 
 /** A school whose corp's admin has not added any trusted IP yet (a corp as it is before the admin follows 【测试连接】). */
-async function schoolWithoutTrustedIps(): Promise<ConnectedSchool> {
-  allowSimulator(sim.url);
-  const tenant = await makeTenant(prisma);
-  const corp = await makeCorp(sim, {}, { trustedIps: false });
-  await prisma.tenant.update({
-    where: { id: tenant.tenantId },
-    data: {
-      wecomApiBaseUrl: sim.url,
-      wecomCorpId: corp.corpid,
-      wecomAgentId: corp.assistantAgentid,
-      wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", tenant.tenantId)),
-      wecomContactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", tenant.tenantId)),
-    },
-  });
-  return { tenant, corp, client: () => Promise.reject(new Error("not used")) };
-}
+const schoolWithoutTrustedIps = () => connectedSchool(prisma, sim, {}, { trustedIps: false });
 
 const ALL_PASSED = { settings: "passed", appSecret: "passed", app: "passed", visibleRange: "passed", contactSecret: "passed", contactAccess: "passed", contactWrite: "passed" };
 

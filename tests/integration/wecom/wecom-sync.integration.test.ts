@@ -3,16 +3,14 @@
 // instances", through injected faults, without loss or duplication.
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantDb } from "~/server/db/tenant-db";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember, deleteMember, updateMember } from "~/server/members/manage-members";
-import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
-import { connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually, pendingStatusJobs } from "./wecom-test-kit";
+import { connectedSchool, directoryDeps, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually, pendingStatusJobs } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 const secondInstance = testPrisma();
@@ -43,19 +41,6 @@ async function startWorkers() {
   await startWecomWorker(bossB, deps(secondInstance), { concurrency: 1, pollingIntervalSeconds: 0.5 });
 }
 
-async function directoryDeps(school: ConnectedSchool) {
-  const resolution = await resolveTenantForHost(prisma, school.tenant.host);
-  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-  return {
-    prisma,
-    db: tenantDb(prisma, school.tenant.tenantId),
-    jobs: bossA,
-    tenant: resolution.tenant,
-    locale: "zh-CN" as const,
-    actor: { adminId: school.tenant.adminId, ip: "192.0.2.10" },
-  };
-}
-
 type SimMember = { userid: string; name: string; mobile?: string; status: number };
 
 async function simMembers(school: ConnectedSchool): Promise<SimMember[]> {
@@ -68,7 +53,7 @@ const phone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0
 describe("durable WeCom sync", () => {
   it("keeps a change's job in PostgreSQL until a worker runs it, and a rolled-back change leaves no job", async () => {
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, bossA, school);
     const account = uniqueId("W");
     const member = await createMember(d, { account, name: "待同步", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
     // No worker has run yet (as after a crash right after the commit): the job waits, WeCom has nothing.
@@ -91,7 +76,7 @@ describe("durable WeCom sync", () => {
   it("brings a member created, renamed, re-phoned and deleted to the same end in WeCom while faults are injected", async () => {
     await startWorkers();
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, bossA, school);
     await sim.ctl("POST", "faults", { latencyMs: 30, fail: { ratio: 0.3, status: 502 } });
     try {
       const account = uniqueId("F");
@@ -120,7 +105,7 @@ describe("durable WeCom sync", () => {
   it("leaves a member with neither phone nor email out of WeCom until they have one", async () => {
     await startWorkers();
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, bossA, school);
     const account = uniqueId("N");
     const member = await createMember(d, { account, name: "无手机", identityKindCode: "student_staff", department: "", phone: "", email: "" });
     await eventually("the job to finish", async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.memberId === member.id));
@@ -166,7 +151,7 @@ describe("durable WeCom sync", () => {
   it("shares the work between two app instances without doing any job twice", async () => {
     await startWorkers();
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, bossA, school);
     const calls = countCalls();
     try {
       const accounts = Array.from({ length: 12 }, () => uniqueId("P"));
@@ -184,7 +169,7 @@ describe("durable WeCom sync", () => {
   it("fails at once what retrying cannot fix, tells the admin why, and runs it again on request once fixed", async () => {
     await startWorkers();
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, bossA, school);
     const client = await school.client();
     const taken = phone();
     await client.createUser({ userid: uniqueId("holder"), name: "已占用", mobile: taken, department: [1] });

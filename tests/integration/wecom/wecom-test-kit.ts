@@ -3,6 +3,8 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
+import { tenantDb } from "~/server/db/tenant-db";
+import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
 import { runWecomStatusJob } from "~/server/wecom/status-jobs";
@@ -98,4 +100,18 @@ export async function runPendingStatusJob(prisma: PrismaClient, jobs: PgBoss, ke
 /** The member's record of WeCom (MemberWecom). */
 export function wecomRecord(prisma: PrismaClient, memberId: string) {
   return prisma.memberWecom.findUnique({ where: { memberId } });
+}
+
+/** What the back office's member changes (manage-members.ts) are given, for a school's IT admin. */
+export async function directoryDeps(prisma: PrismaClient, jobs: PgBoss, school: ConnectedSchool) {
+  const resolution = await resolveTenantForHost(prisma, school.tenant.host);
+  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
+  return {
+    prisma,
+    db: tenantDb(prisma, school.tenant.tenantId),
+    jobs,
+    tenant: resolution.tenant,
+    locale: "zh-CN" as const,
+    actor: { adminId: school.tenant.adminId, ip: "192.0.2.10" },
+  };
 }

@@ -10,14 +10,13 @@ import { tenantDb } from "~/server/db/tenant-db";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { directoryOverview, searchMembers } from "~/server/members/member-directory";
 import { createMember, updateMember } from "~/server/members/manage-members";
-import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { reconcileAllSchools } from "~/server/wecom/reconcile";
 import { runWecomStatusJob, scheduleReconciliation, sendStatusJob } from "~/server/wecom/status-jobs";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import { startSim, tokenFor, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { makeTenant, testPrisma } from "../support";
-import { connectedSchool, countCalls, pendingStatusJobs, runPendingStatusJob, syncDeps, wecomRecord, type ConnectedSchool } from "./wecom-test-kit";
+import { connectedSchool, directoryDeps, countCalls, pendingStatusJobs, runPendingStatusJob, syncDeps, wecomRecord, type ConnectedSchool } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -36,19 +35,6 @@ afterAll(async () => {
 const deps = () => syncDeps(prisma, boss);
 const phone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
-async function directoryDeps(school: ConnectedSchool) {
-  const resolution = await resolveTenantForHost(prisma, school.tenant.host);
-  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-  return {
-    prisma,
-    db: tenantDb(prisma, school.tenant.tenantId),
-    jobs: boss,
-    tenant: resolution.tenant,
-    locale: "zh-CN" as const,
-    actor: { adminId: school.tenant.adminId, ip: "192.0.2.10" },
-  };
-}
-
 type SimMember = { userid: string; name: string; mobile?: string | null; status: number; wechatUserId?: string | null };
 async function inWecom(school: ConnectedSchool, userid: string): Promise<SimMember | undefined> {
   return (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members.find((m) => m.userid === userid);
@@ -59,7 +45,7 @@ const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error
 
 /** A member created in the back office and synced to WeCom; returns its id and userid. */
 async function syncedMember(school: ConnectedSchool, mobile: string, extra: { email?: string } = {}) {
-  const member = await createMember(await directoryDeps(school), {
+  const member = await createMember(await directoryDeps(prisma, boss, school), {
     account: uniqueId("A"),
     name: "张同学",
     identityKindCode: "student_staff",
@@ -148,7 +134,7 @@ describe("a school's WeCom as set up today", () => {
 
   it("changes an activated member's phone by removing and re-creating them, with consent, until WeCom and the product agree", async () => {
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, boss, school);
     const oldMobile = phone();
     const member = await syncedMember(school, oldMobile);
     const oldWechat = await wechatFollows(school, oldMobile);
@@ -193,7 +179,7 @@ describe("a school's WeCom as set up today", () => {
     // The member follows but waits for 二次验证: activated for WeCom (status still 4), so user/update ignores the mobile.
     const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "https://campus.example/verify" });
     await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { secondVerification: true } });
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, boss, school);
     const oldMobile = phone();
     const member = await syncedMember(school, oldMobile);
     await wechatFollows(school, oldMobile);
@@ -219,7 +205,7 @@ describe("a school's WeCom as set up today", () => {
 
   it("stops a job for good when the member activated after the admin's change, changing nothing in WeCom", async () => {
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, boss, school);
     const oldMobile = phone();
     const member = await syncedMember(school, oldMobile);
     // Changed while the product still knew the member as not activated; they follow before the job runs.
@@ -233,7 +219,7 @@ describe("a school's WeCom as set up today", () => {
 
   it("removes a member from WeCom when their phone is cleared and they have no email, and creates them again with a new one", async () => {
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, boss, school);
     const member = await syncedMember(school, phone());
     await updateMember(d, { memberId: member.id, phone: null });
     await upsert(school, member.id);
@@ -247,7 +233,7 @@ describe("a school's WeCom as set up today", () => {
 
   it("waits, instead of failing, while a phone moves to its rightful owner and the old holder still has it in WeCom", async () => {
     const school = await connectedSchool(prisma, sim);
-    const d = await directoryDeps(school);
+    const d = await directoryDeps(prisma, boss, school);
     const contested = phone();
     const wrongHolder = await syncedMember(school, contested, { email: `${uniqueId("w")}@example.com` });
     const owner = await syncedMember(school, phone());

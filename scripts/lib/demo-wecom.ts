@@ -106,15 +106,15 @@ export async function connectDemoSchoolsToSimulator(options: Options): Promise<n
       await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${MESSAGE_AGENT_ID}`, { ...messageAppSite(options.appUrl), trustedIps: EGRESS_IPS });
       await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${ASSISTANT_AGENT_ID}`, { trustedIps: EGRESS_IPS });
     }
-    // A corp new to the simulator gets the school's directory through the ordinary sync jobs.
-    if (fresh) {
-      const db = tenantDb(options.prisma, wired.tenant.id);
-      await db.$transaction(async (tx) => {
-        for (const member of await tx.member.findMany({ select: { id: true } })) {
-          await enqueueWecomSync(options.boss, tx, { kind: "member.upsert", tenantId: wired.tenant.id, memberId: member.id });
-        }
-      });
-    }
+    // A corp new to the simulator gets the school's directory through the ordinary sync jobs; so do
+    // members the product holds no WeCom record of (e.g. data from before that record existed),
+    // whose upsert adopts the userid WeCom already has.
+    const db = tenantDb(options.prisma, wired.tenant.id);
+    await db.$transaction(async (tx) => {
+      for (const member of await tx.member.findMany({ where: fresh ? {} : { wecom: { is: null } }, select: { id: true } })) {
+        await enqueueWecomSync(options.boss, tx, { kind: "member.upsert", tenantId: wired.tenant.id, memberId: member.id });
+      }
+    });
     connected++;
   }
   return connected;

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type PgBoss from "pg-boss";
 import { audit } from "~/server/audit/audit";
 import { tenantDb } from "~/server/db/tenant-db";
-import { QUEUES, sendInTransaction, transactionExecutor } from "~/server/jobs/queue";
+import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import { readWecomState, recordWecomState } from "./member-record";
 import { reconcileAllSchools, reconcileSchool } from "./reconcile";
 import { clientFor, DEFAULT_WATCH, type SyncDeps } from "./sync-deps";
@@ -26,11 +26,13 @@ export const wecomStatusJob = z.discriminatedUnion("kind", [
 ]);
 export type WecomStatusJob = z.infer<typeof wecomStatusJob>;
 
+const watchKey = (memberId: string) => `watch:${memberId}`;
+
 /** One job per key at a time: a member has one watch waiting, a school one reconciliation. */
 export function statusJobKey(job: WecomStatusJob): string {
   switch (job.kind) {
     case "member.watch":
-      return `watch:${job.memberId}`;
+      return watchKey(job.memberId);
     case "member.read":
       return `read:${job.memberId}`;
     case "tenant.reconcile":
@@ -69,9 +71,16 @@ export async function restartFollowWatch(deps: SyncDeps, member: { tenantId: str
   await deps.prisma.$executeRawUnsafe(
     `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
     QUEUES.wecomStatus,
-    statusJobKey({ kind: "member.watch", ...member, startedAt: new Date().toISOString(), attempt: 0 }),
+    watchKey(member.memberId),
   );
   await startFollowWatch(deps.jobs, deps.prisma, member, deps.watch);
+}
+
+/** Reads the member's state with the app's token and records it. */
+async function readAndRecord(deps: SyncDeps, job: { tenantId: string; memberId: string }, wecomUserId: string) {
+  const said = await readWecomState(await clientFor(deps, job.tenantId), wecomUserId, "POLL");
+  await recordWecomState(tenantDb(deps.prisma, job.tenantId), job, said);
+  return said;
 }
 
 async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: "member.watch" }>): Promise<void> {
@@ -84,8 +93,7 @@ async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: 
   if (!member?.wecomUserId || !member.wecom?.writtenAt) return;
   // A subscribe callback said so meanwhile.
   if (member.wecom.state === "ACTIVATED") return;
-  const said = await readWecomState(await clientFor(deps, job.tenantId), member.wecomUserId, "POLL");
-  await recordWecomState(db, job, said);
+  const said = await readAndRecord(deps, job, member.wecomUserId);
   if (said.state === "ACTIVATED" || said.state === "NOT_IN_WECOM") return;
   const policy = deps.watch ?? DEFAULT_WATCH;
   const delay = Math.min(policy.firstSeconds * 2 ** (job.attempt + 1), policy.maxSeconds);
@@ -93,18 +101,12 @@ async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: 
     await audit(db, { actorKind: "system", action: "wecom.watch.ended", target: member.account, detail: { state: said.state, polls: job.attempt + 1 } });
     return;
   }
-  await deps.jobs.send(
-    QUEUES.wecomStatus,
-    { ...job, attempt: job.attempt + 1 },
-    { singletonKey: statusJobKey(job), startAfter: delay, db: transactionExecutor(deps.prisma) },
-  );
+  await sendStatusJob(deps.jobs, deps.prisma, { ...job, attempt: job.attempt + 1 }, { startAfterSeconds: delay });
 }
 
 async function readMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: "member.read" }>): Promise<void> {
-  const db = tenantDb(deps.prisma, job.tenantId);
-  const member = await db.member.findUnique({ where: { id: job.memberId }, select: { wecomUserId: true } });
-  if (!member?.wecomUserId) return;
-  await recordWecomState(db, job, await readWecomState(await clientFor(deps, job.tenantId), member.wecomUserId, "POLL"));
+  const member = await tenantDb(deps.prisma, job.tenantId).member.findUnique({ where: { id: job.memberId }, select: { wecomUserId: true } });
+  if (member?.wecomUserId) await readAndRecord(deps, job, member.wecomUserId);
 }
 
 export async function runWecomStatusJob(deps: SyncDeps, data: unknown): Promise<void> {

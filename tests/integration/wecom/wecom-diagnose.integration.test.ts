@@ -28,6 +28,15 @@ afterAll(async () => {
 
 const adminApi = (tenant: TestTenant) => callerFor(prisma, tenant.host, adminClaims(tenant));
 const diagnose = (school: ConnectedSchool, locale: "zh-CN" | "en" = "zh-CN") => testWecomConnection(prisma, school.tenant.tenantId, encryptionKey(), locale);
+/** Diagnoses the school, counting the calls it makes to WeCom by API path. */
+async function diagnoseCounting(school: ConnectedSchool): Promise<{ result: Diagnosis; calls: ReturnType<typeof countCalls> }> {
+  const calls = countCalls();
+  try {
+    return { result: await diagnose(school), calls };
+  } finally {
+    calls.restore();
+  }
+}
 const check = (diagnosis: Diagnosis, id: CheckId): DiagnosisCheck => diagnosis.checks.find((c) => c.id === id)!;
 const statuses = (diagnosis: Diagnosis) => Object.fromEntries(diagnosis.checks.map((c) => [c.id, c.status]));
 /** A check's words as the admin reads them: what happened, then the steps. */
@@ -176,13 +185,7 @@ describe("refused secrets and corp ids", () => {
   it("40013: says where to copy the corp id, and stops there", async () => {
     const school = await connectedSchool(prisma, sim);
     await withSecrets(school, { corpId: "wwnosuchcorp" });
-    const calls = countCalls();
-    let result: Diagnosis;
-    try {
-      result = await diagnose(school);
-    } finally {
-      calls.restore();
-    }
+    const { result, calls } = await diagnoseCounting(school);
     const secret = check(result, "appSecret");
     expect(secret.status).toBe("failed");
     expect(said(secret)).toContain("我的企业 → 企业信息");
@@ -197,13 +200,7 @@ describe("refused secrets and corp ids", () => {
     const first = await diagnose(school);
     expect(check(first, "appSecret").status).toBe("failed");
     expect(said(check(first, "appSecret"))).toContain("应用管理 → 小助手应用 → Secret【查看】");
-    const calls = countCalls();
-    let again: Diagnosis;
-    try {
-      again = await diagnose(school);
-    } finally {
-      calls.restore();
-    }
+    const { result: again, calls } = await diagnoseCounting(school);
     expect(calls.of("gettoken")).toBe(0);
     expect(check(again, "appSecret").detail).toContain("已暂停");
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } })).wecomAuthFailure).toBe("app:40001");
@@ -237,13 +234,7 @@ describe("refused secrets and corp ids", () => {
   it("names what is missing from incomplete settings and sends nothing", async () => {
     const school = await connectedSchool(prisma, sim);
     await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomSecretEnc: null, wecomAgentId: null } });
-    const calls = countCalls();
-    let result: Diagnosis;
-    try {
-      result = await diagnose(school);
-    } finally {
-      calls.restore();
-    }
+    const { result, calls } = await diagnoseCounting(school);
     expect(check(result, "settings")).toMatchObject({ status: "failed", detail: "连接设置不完整，缺少：AgentID、应用 Secret。" });
     expect(calls.of("gettoken")).toBe(0);
   });

@@ -11,6 +11,7 @@ import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
 import { normaliseIp, wecomEgressIps } from "./egress-ips.mjs";
 import { isWecomError, WecomApiError, WecomAuthPausedError, WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
+import { ROOT_DEPARTMENT_ID } from "./sync";
 import type { SecretKind } from "./token-store";
 
 export const CHECK_IDS = ["settings", "appSecret", "app", "visibleRange", "contactSecret", "contactAccess", "contactWrite"] as const;
@@ -19,8 +20,6 @@ export type CheckStatus = "passed" | "warning" | "failed" | "skipped";
 export type DiagnosisCheck = { id: CheckId; status: CheckStatus; title: string; detail: string; steps: string[] };
 export type Diagnosis = { ok: boolean; message: string; checks: DiagnosisCheck[] };
 
-/** The department the product creates members in (sync.ts): the app must see it. */
-export const ROOT_DEPARTMENT_ID = 1;
 
 type Draft = { id: CheckId; status: CheckStatus; detail: Bilingual; steps: Bilingual[] };
 

@@ -79,6 +79,31 @@ type Upsert = {
 const recordSelect = { writtenAt: true, name: true, mobile: true, email: true, state: true, rejoinConsentAt: true } as const;
 type Recorded = { writtenAt: Date | null; name: string | null; mobile: string | null; email: string | null; state: WecomState | null; rejoinConsentAt: Date | null };
 
+/** The department the product creates members in: the school's root (the app's visible range must include it). */
+export const ROOT_DEPARTMENT_ID = 1;
+
+/** The member's fields as user/create and a full user/update take them (an empty phone or email is left out). */
+const memberFields = (desired: Desired) => ({ name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) });
+
+/** user/create for the member as desired. to_invite defaults to true (reference §2.1): the product invites through its own journey. */
+function createUser(ctx: Upsert, desired: Desired): Promise<void> {
+  return withMobileConflictCheck(ctx, desired.mobile, () =>
+    ctx.client.createUser({ userid: ctx.userid, ...memberFields(desired), department: [ROOT_DEPARTMENT_ID], to_invite: false }),
+  );
+}
+
+/** user/delete, where a member already gone from WeCom counts as deleted. */
+async function deleteIfPresent(client: WecomClient, userid: string): Promise<void> {
+  await client.deleteUser(userid).catch((error: unknown) => {
+    if (!isNotInWecom(error)) throw error;
+  });
+}
+
+/** Whether WeCom finds `mobile` on `userid` (user/getuserid; userids ignore case). A miss spends a daily budget. */
+async function holdsMobile(client: WecomClient, userid: string, mobile: string): Promise<boolean> {
+  return (await client.userIdByMobile(mobile))?.toLowerCase() === userid.toLowerCase();
+}
+
 /**
  * Brings WeCom to the member as it is now, diffing against the product's record
  * of what WeCom holds (member-record.ts), never against a read-back: the
@@ -132,20 +157,18 @@ async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | n
   const { client, userid } = ctx;
   // WeCom needs a phone or an email (60129): a member with neither joins WeCom when they get one.
   if (!desired.mobile && !desired.email) return;
-  const fields = { name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) };
   let adopted = false;
   try {
-    // to_invite defaults to true (reference §2.1): the product invites through its own journey.
-    await withMobileConflictCheck(ctx, desired.mobile, () => client.createUser({ userid, ...fields, department: [1], to_invite: false }));
+    await createUser(ctx, desired);
   } catch (error) {
     if (!(error instanceof WecomApiError && error.errcode === 60102)) throw error;
     // The userid is in WeCom already (an earlier run died before recording it, or it was made in the console): adopt it.
-    await withMobileConflictCheck(ctx, desired.mobile, () => client.updateUser({ userid, ...fields }));
+    await withMobileConflictCheck(ctx, desired.mobile, () => client.updateUser({ userid, ...memberFields(desired) }));
     adopted = true;
   }
   await ctx.db.member.updateMany({ where: { id: ctx.ref.memberId }, data: { wecomUserId: userid } });
   // An adopted member may be activated, and WeCom ignores an activated member's new mobile: confirm it.
-  const mobileKept = !adopted || !desired.mobile || (await client.userIdByMobile(desired.mobile))?.toLowerCase() === userid.toLowerCase();
+  const mobileKept = !adopted || !desired.mobile || (await holdsMobile(client, userid, desired.mobile));
   await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: mobileKept ? desired.mobile : null, email: desired.email });
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
@@ -185,9 +208,7 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
   }
   if (!desired.mobile && !desired.email) {
     // WeCom cannot keep a member with neither (60129): remove them; a new phone creates them again.
-    await client.deleteUser(userid).catch((error: unknown) => {
-      if (!isNotInWecom(error)) throw error;
-    });
+    await deleteIfPresent(client, userid);
     await recordWritten(ctx.db, ctx.ref, null, { clearConsent: true });
     await recordWecomState(ctx.db, ctx.ref, { state: "NOT_IN_WECOM", at: new Date(), source: "SYNC" });
     await audit(ctx.db, { actorKind: "system", action: "wecom.member.removed", target: ctx.account, detail: { userid, reason: "no phone or email" } });
@@ -203,8 +224,8 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
   // confirmed by a miss, and misses spend a daily budget (reference §2): only where a member can be
   // activated while user/get still says 4 (awaiting 二次验证) is it worth it.
   const kept = desired.mobile
-    ? (await client.userIdByMobile(desired.mobile))?.toLowerCase() === userid.toLowerCase()
-    : record.mobile === null || !ctx.secondVerification || (await client.userIdByMobile(record.mobile))?.toLowerCase() !== userid.toLowerCase();
+    ? await holdsMobile(client, userid, desired.mobile)
+    : record.mobile === null || !ctx.secondVerification || !(await holdsMobile(client, userid, record.mobile));
   if (!kept) {
     // Activated in a way status does not show (awaiting second verification): WeCom ignored the number.
     await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
@@ -225,13 +246,10 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
 async function rejoin(ctx: Upsert, desired: Desired): Promise<void> {
   const { client, userid } = ctx;
   await audit(ctx.db, { actorKind: "system", action: "wecom.member.rejoin_started", target: ctx.account, detail: { userid } });
-  await client.deleteUser(userid).catch((error: unknown) => {
-    if (!isNotInWecom(error)) throw error;
-  });
+  await deleteIfPresent(client, userid);
   // Recorded at once: if the create below fails, a retry sees no entry and creates it.
   await forget(ctx, "SYNC");
-  const fields = { name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) };
-  await withMobileConflictCheck(ctx, desired.mobile, () => client.createUser({ userid, ...fields, department: [1], to_invite: false }));
+  await createUser(ctx, desired);
   await recordWritten(ctx.db, ctx.ref, desired, { clearConsent: true });
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
@@ -293,10 +311,7 @@ async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memb
 }
 
 async function deleteMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {
-  const client = await clientFor(deps, job.tenantId);
-  await client.deleteUser(job.wecomUserId).catch((error: unknown) => {
-    if (!isNotInWecom(error)) throw error;
-  });
+  await deleteIfPresent(await clientFor(deps, job.tenantId), job.wecomUserId);
 }
 
 async function userIdsOf(deps: SyncDeps, tenantId: string, memberIds: string[]): Promise<string[]> {

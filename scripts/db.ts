@@ -11,13 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  applyMigrations,
-  checkMigrations,
-  createMigration,
-  prismaPaths,
-  resolveMigration,
-} from "../src/server/db/migrations";
+import { applyMigrations, checkMigrations, createMigration, prismaPaths, resolveMigration } from "../src/server/db/migrations";
 import { createPrismaClient } from "../src/server/db/client";
 import { parseKey } from "../src/server/crypto/secrets";
 import { resealLegacySecrets } from "../src/server/db/reseal";
@@ -54,7 +48,9 @@ async function create(name: string | undefined): Promise<void> {
     console.log("no changes: schema.prisma matches the latest migration; nothing written.");
     return;
   }
-  console.log(`Wrote ${path.relative(process.cwd(), created.sqlPath)} and updated ${path.relative(process.cwd(), prismaPaths().snapshot)}.`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), created.sqlPath)} and updated ${path.relative(process.cwd(), prismaPaths().snapshot)}.`,
+  );
   console.log("Review the SQL; you may append CHECK constraints or extensions Prisma cannot express.");
 }
 

@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, the migration check, unit tests, integration
+// `npm test`: type-check, lint, the formatter's check, the migration check, unit tests, integration
 // tests against a throwaway PostgreSQL, and Playwright against the production
 // build. Every phase runs even when an earlier one fails; the last line is
 // "N passed, N failed" and the exit code is non-zero on any failure.
@@ -46,7 +46,11 @@ function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv) {
   console.log(`\n━━ vitest: ${project}`);
   const output = path.join(resultsDir, `${project}.json`);
   rmSync(output, { force: true });
-  const code = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`],
+    env,
+  );
   const report = readJson<{ numPassedTests: number; numFailedTests: number }>(output);
   // A run that crashed before reporting counts as one failure.
   tallies.push({
@@ -64,7 +68,10 @@ function ensureChromium(): string | null {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("› Installing Chromium from Debian (apt-get install chromium)…");
     run("apt-get", ["update", "-qq"]);
-    if (run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" }) === 0 && existsSync("/usr/bin/chromium")) {
+    if (
+      run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" }) === 0 &&
+      existsSync("/usr/bin/chromium")
+    ) {
       return "/usr/bin/chromium";
     }
   }
@@ -92,7 +99,13 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   const simUrl = `http://127.0.0.1:${simPort}`;
   const boss = await startBoss(createBoss(databaseUrl));
   const wiring = createPrismaClient(databaseUrl);
-  await connectDemoSchoolsToSimulator({ prisma: wiring, boss, key: parseKey(secrets.APP_ENCRYPTION_KEY), simUrl, appUrl: `http://127.0.0.1:${port}` });
+  await connectDemoSchoolsToSimulator({
+    prisma: wiring,
+    boss,
+    key: parseKey(secrets.APP_ENCRYPTION_KEY),
+    simUrl,
+    appUrl: `http://127.0.0.1:${port}`,
+  });
   await Promise.all([wiring.$disconnect(), boss.stop({ graceful: false, wait: true })]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -124,7 +137,9 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     tallies.push({
       phase: "playwright",
       passed: report?.stats.expected ?? 0,
-      failed: (report ? report.stats.unexpected + report.stats.flaky + report.stats.skipped : 0) + (code !== 0 && !report?.stats.unexpected ? 1 : 0),
+      failed:
+        (report ? report.stats.unexpected + report.stats.flaky + report.stats.skipped : 0) +
+        (code !== 0 && !report?.stats.unexpected ? 1 : 0),
     });
   } catch (error) {
     console.error(`✖ end-to-end setup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -143,11 +158,17 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const secrets = { APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
   // As in the demo: the tests' simulator sees the app's calls come from loopback (its egress IPs).
-  const env = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1", WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1" };
+  const env = {
+    ...process.env,
+    ...secrets,
+    NEXT_TELEMETRY_DISABLED: "1",
+    WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1",
+  };
 
   if (!e2eOnly) {
     check("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "."], env);
     check("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"], env);
+    check("format (prettier --check)", bin("prettier"), ["--check", "--log-level=warn", "."], env);
     vitest("unit", env);
   }
 

@@ -19,9 +19,7 @@ const serverSchema = z.object({
   /** postgresql://… of the app's database. `npm start` fills it in with the embedded PostgreSQL when unset. */
   DATABASE_URL: required(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
   /** The root domain: tenants live at {slug}.PLATFORM_DOMAIN, the vendor console at PLATFORM_DOMAIN/vendor. */
-  PLATFORM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+$/, "must be a bare host name such as campus.example.com")).default(
-    "localhost",
-  ),
+  PLATFORM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+$/, "must be a bare host name such as campus.example.com")).default("localhost"),
   /** Key that encrypts tenant secrets and ID numbers at rest. */
   APP_ENCRYPTION_KEY: required(base64Key),
   /** Signs the session cookies (next-auth). */
@@ -52,7 +50,12 @@ const serverSchema = z.object({
    * src/server/wecom/base-url.ts; validated here so a bad value stops the start.
    */
   WECOM_SIMULATOR_URL: optional(
-    z.string().refine((v) => bareOrigin(v) !== null, "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900"),
+    z
+      .string()
+      .refine(
+        (v) => bareOrigin(v) !== null,
+        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900",
+      ),
   ),
   /**
    * The platform's egress IPs (comma-separated single IPv4/IPv6 addresses): what WeCom sees its calls come

@@ -103,7 +103,10 @@ export async function connectDemoSchoolsToSimulator(options: Options): Promise<n
     if (!fresh) {
       // A corp kept from an earlier run (its callback URL set just above): trust the product's IPs again.
       await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}`, { contactTrustedIps: EGRESS_IPS });
-      await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${MESSAGE_AGENT_ID}`, { ...messageAppSite(options.appUrl), trustedIps: EGRESS_IPS });
+      await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${MESSAGE_AGENT_ID}`, {
+        ...messageAppSite(options.appUrl),
+        trustedIps: EGRESS_IPS,
+      });
       await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${ASSISTANT_AGENT_ID}`, { trustedIps: EGRESS_IPS });
     }
     // A corp new to the simulator gets the school's directory through the ordinary sync jobs; so do

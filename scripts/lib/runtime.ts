@@ -35,7 +35,8 @@ function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
 /** A fingerprint of everything `next build` reads, to skip a build that is already current. */
 function sourceFingerprint(env: Record<string, string | undefined>): string {
   const hash = createHash("sha256");
-  for (const item of ["src", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"]) hashTree(hash, path.join(root, item));
+  for (const item of ["src", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"])
+    hashTree(hash, path.join(root, item));
   hash.update(env.PLATFORM_DOMAIN ?? "");
   return hash.digest("hex");
 }
@@ -88,7 +89,13 @@ export async function startSimulatorProcess(port: number, stateFile?: string): P
   });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error("The WeCom simulator exited at start.");
-    if (await fetch(`http://127.0.0.1:${port}/__sim/corps`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/__sim/corps`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill("SIGTERM");

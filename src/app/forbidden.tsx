@@ -12,7 +12,9 @@ export default async function Forbidden() {
   return (
     <PageShell title={addressRefused ? t("vendor.addressRefused") : t("vendor.loginTitle")} t={t}>
       <p role="alert" className="py-10 text-center text-slate-700">
-        {addressRefused ? errorMessage("VENDOR_ADDRESS_NOT_ALLOWED", locale, { address: ctx.ip ?? "?" }) : errorMessage("FORBIDDEN", locale)}
+        {addressRefused
+          ? errorMessage("VENDOR_ADDRESS_NOT_ALLOWED", locale, { address: ctx.ip ?? "?" })
+          : errorMessage("FORBIDDEN", locale)}
       </p>
     </PageShell>
   );

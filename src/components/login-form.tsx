@@ -90,7 +90,11 @@ export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Pro
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-[var(--brand)] py-3 text-base font-medium text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-[var(--brand)] py-3 text-base font-medium text-white disabled:opacity-60"
+      >
         {pending ? labels.working : labels.submit}
       </button>
     </form>

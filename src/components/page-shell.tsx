@@ -2,7 +2,19 @@ import type { ReactNode } from "react";
 import type { Translate } from "~/i18n/messages";
 
 /** The phone-width frame of every member page: a brand-coloured bar, the title and a language switch. */
-export function PageShell({ title, t, back, children, wide = false }: { title: string; t: Translate; back?: string; children: ReactNode; wide?: boolean }) {
+export function PageShell({
+  title,
+  t,
+  back,
+  children,
+  wide = false,
+}: {
+  title: string;
+  t: Translate;
+  back?: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <div className={`mx-auto min-h-dvh ${wide ? "max-w-5xl" : "max-w-md"} bg-white shadow-sm`}>
       <header className="flex items-center gap-3 bg-[var(--brand)] px-4 py-3 text-white">

@@ -19,7 +19,11 @@ export async function SignInForm(props: { provider: "member" | "tenant-admin" | 
         submit: t("login.submit"),
         working: t("common.working"),
       }}
-      totp={props.provider === "vendor" ? { label: t("vendor.totpLabel"), placeholder: t("vendor.totpPlaceholder"), hint: t("vendor.totpHint") } : undefined}
+      totp={
+        props.provider === "vendor"
+          ? { label: t("vendor.totpLabel"), placeholder: t("vendor.totpPlaceholder"), hint: t("vendor.totpHint") }
+          : undefined
+      }
     />
   );
 }

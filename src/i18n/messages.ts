@@ -70,7 +70,8 @@ const zh = {
   "admin.wecom.asOf": "截至 {time}",
   "admin.wecom.outOfRangeHint": "请在企业微信管理后台「应用管理」中把该成员（或其部门）加入「{app}」的可见范围。",
   "admin.wecom.phoneOutdated": "企业微信中的手机号尚未更新",
-  "admin.wecom.outOfRangeCount": "{count} 名成员不在「{app}」的可见范围内，无法收到消息、也无法在企业微信中确认其状态。请在企业微信管理后台「应用管理」中把这些成员（或其部门）加入该应用的可见范围。",
+  "admin.wecom.outOfRangeCount":
+    "{count} 名成员不在「{app}」的可见范围内，无法收到消息、也无法在企业微信中确认其状态。请在企业微信管理后台「应用管理」中把这些成员（或其部门）加入该应用的可见范围。",
   "vendor.loginTitle": "平台运营控制台",
   "vendor.usernameLabel": "运营账号",
   "vendor.tenants": "学校（租户）",
@@ -163,7 +164,8 @@ const zh = {
   "vendor.totpHint": "首次登录（尚未绑定身份验证器）时留空。",
   "vendor.enrolTitle": "绑定身份验证器",
   "vendor.resetTitle": "更换身份验证器",
-  "vendor.enrolLead": "运营控制台需要两步验证。请用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、FreeOTP 或 1Password）扫描下方二维码，再输入它显示的 6 位验证码。",
+  "vendor.enrolLead":
+    "运营控制台需要两步验证。请用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、FreeOTP 或 1Password）扫描下方二维码，再输入它显示的 6 位验证码。",
   "vendor.resetLead": "用身份验证器扫描新的二维码，输入旧验证器的当前验证码和新验证器的验证码。更换后旧验证器作废。",
   "vendor.enrolSecret": "无法扫码时，可在 App 中手动输入密钥（基于时间，6 位，30 秒）：",
   "vendor.enrolCurrentCode": "旧验证器的当前验证码",
@@ -207,7 +209,8 @@ const en: Record<MessageKey, string> = {
   "login.accountPlaceholder": "Your account",
   "login.passwordPlaceholder": "Your password",
   "login.submit": "Sign in",
-  "login.externalIdp": "This school signs you in through its own unified login ({kind}). Connecting to the school's login page is still being built; please contact your school's IT office for now.",
+  "login.externalIdp":
+    "This school signs you in through its own unified login ({kind}). Connecting to the school's login page is still being built; please contact your school's IT office for now.",
   "login.lockoutHint": "After {max} wrong passwords in a row the account locks for {minutes} minutes.",
   "me.title": "My account",
   "me.account": "Account number",
@@ -244,9 +247,11 @@ const en: Record<MessageKey, string> = {
   "admin.wecom.OUT_OF_RANGE": "Outside the app's visible range",
   "admin.wecom.NONE": "Not synced yet",
   "admin.wecom.asOf": "as of {time}",
-  "admin.wecom.outOfRangeHint": "In the WeCom admin console (App Management), add the member or their department to the visible range of the app “{app}”.",
+  "admin.wecom.outOfRangeHint":
+    "In the WeCom admin console (App Management), add the member or their department to the visible range of the app “{app}”.",
   "admin.wecom.phoneOutdated": "The phone in WeCom is not updated yet",
-  "admin.wecom.outOfRangeCount": "{count} members are outside the visible range of the app “{app}”: they get no messages and their WeCom state cannot be checked. In the WeCom admin console (App Management), add them or their departments to the app's visible range.",
+  "admin.wecom.outOfRangeCount":
+    "{count} members are outside the visible range of the app “{app}”: they get no messages and their WeCom state cannot be checked. In the WeCom admin console (App Management), add them or their departments to the app's visible range.",
   "vendor.loginTitle": "Platform console",
   "vendor.usernameLabel": "Operator account",
   "vendor.tenants": "Schools (tenants)",
@@ -300,9 +305,12 @@ const en: Record<MessageKey, string> = {
   "wecom.job.tries": "Retried {count} times",
   "wecom.apiChoice.real": "WeCom ({url})",
   "wecom.apiChoice.simulator": "WeCom simulator ({url}, set up by the platform's operator)",
-  "wecom.apiNotAllowed": "The saved API address {url} is no longer allowed by the platform, so sync has stopped: choose an address, save, and enter the secrets again.",
-  "wecom.moveClearsSecrets": "Changing the corp ID or the API address clears the saved app secret and contact-sync secret: enter them again after saving.",
-  "wecom.savedClearedSecrets": "Saved. The corp ID or API address changed, so the old secrets were cleared: enter the app secret and the contact-sync secret again.",
+  "wecom.apiNotAllowed":
+    "The saved API address {url} is no longer allowed by the platform, so sync has stopped: choose an address, save, and enter the secrets again.",
+  "wecom.moveClearsSecrets":
+    "Changing the corp ID or the API address clears the saved app secret and contact-sync secret: enter them again after saving.",
+  "wecom.savedClearedSecrets":
+    "Saved. The corp ID or API address changed, so the old secrets were cleared: enter the app secret and the contact-sync secret again.",
   "wecom.testItOnly": "Only the IT office's administrators can test the connection.",
   "wecom.pausedTitle": "WeCom sync is paused",
   "wecom.job.state.paused": "Paused",
@@ -339,14 +347,17 @@ const en: Record<MessageKey, string> = {
   "vendor.totpHint": "Leave empty on your first sign-in, before an authenticator is set up.",
   "vendor.enrolTitle": "Set up your authenticator",
   "vendor.resetTitle": "Change your authenticator",
-  "vendor.enrolLead": "The platform console needs two-step verification. Scan the QR code below with an authenticator app (such as Google Authenticator, Microsoft Authenticator, FreeOTP or 1Password), then enter the 6-digit code it shows.",
-  "vendor.resetLead": "Scan the new QR code with your authenticator, then enter the current code of the old authenticator and a code of the new one. The old one stops working.",
+  "vendor.enrolLead":
+    "The platform console needs two-step verification. Scan the QR code below with an authenticator app (such as Google Authenticator, Microsoft Authenticator, FreeOTP or 1Password), then enter the 6-digit code it shows.",
+  "vendor.resetLead":
+    "Scan the new QR code with your authenticator, then enter the current code of the old authenticator and a code of the new one. The old one stops working.",
   "vendor.enrolSecret": "If you cannot scan, type this key into the app (time-based, 6 digits, 30 seconds):",
   "vendor.enrolCurrentCode": "Current code of the old authenticator",
   "vendor.enrolNewCode": "6-digit code of the new authenticator",
   "vendor.enrolCode": "6-digit code from your authenticator",
   "vendor.enrolSubmit": "Finish setup",
-  "vendor.enrolDone": "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
+  "vendor.enrolDone":
+    "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
   "vendor.enrolLink": "Change authenticator",
   "vendor.addressRefused": "The console is not reachable from here",
 };

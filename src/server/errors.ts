@@ -84,7 +84,10 @@ export const ERROR_CATALOG = {
   PHONE_FOREIGN_NOT_ALLOWED: {
     trpc: "BAD_REQUEST",
     http: 400,
-    message: { zh: "本校只接受大陆手机号（1 开头的 11 位数字）。", en: "This school accepts mainland phone numbers only (11 digits starting with 1)." },
+    message: {
+      zh: "本校只接受大陆手机号（1 开头的 11 位数字）。",
+      en: "This school accepts mainland phone numbers only (11 digits starting with 1).",
+    },
   },
   PHONE_ALREADY_EXISTS: {
     trpc: "CONFLICT",
@@ -168,7 +171,7 @@ export const ERROR_CATALOG = {
     http: 409,
     message: {
       zh: "未同步到企业微信：成员 {account} 已激活企业微信，企业微信不接受对其手机号的修改，企业微信中仍是原手机号。请在成员编辑中勾选「确认重新加入企业微信」后再次保存（成员将被删除并用新手机号重新创建，须重新关注），或让成员在企业微信中自行修改手机号。",
-      en: "Not synced to WeCom: member {account} has activated WeCom, which does not accept a change to their phone; WeCom still has the old one. Edit the member, tick \"Confirm re-joining WeCom\" and save again (the member is removed and created again with the new phone, and must follow again), or ask the member to change the phone in WeCom themselves.",
+      en: 'Not synced to WeCom: member {account} has activated WeCom, which does not accept a change to their phone; WeCom still has the old one. Edit the member, tick "Confirm re-joining WeCom" and save again (the member is removed and created again with the new phone, and must follow again), or ask the member to change the phone in WeCom themselves.',
     },
   },
   CROSS_SITE_REFUSED: {
@@ -190,7 +193,10 @@ export const ERROR_CATALOG = {
   METHOD_NOT_ALLOWED: {
     trpc: "METHOD_NOT_SUPPORTED",
     http: 405,
-    message: { zh: "不支持该请求方式，请刷新页面后重试。", en: "This request method is not supported. Please reload the page and try again." },
+    message: {
+      zh: "不支持该请求方式，请刷新页面后重试。",
+      en: "This request method is not supported. Please reload the page and try again.",
+    },
   },
   VENDOR_ADDRESS_NOT_ALLOWED: {
     trpc: "FORBIDDEN",
@@ -325,7 +331,9 @@ const EXPRESSION_INDEXES: Record<string, string[]> = {
 
 /** The columns of the violated constraint, from whichever form the driver reported. */
 function uniqueViolationFields(meta: UniqueViolationMeta | undefined): string[] {
-  const byName = [meta?.target, meta?.driverAdapterError?.cause?.constraint?.index].find((name): name is string => typeof name === "string" && name in EXPRESSION_INDEXES);
+  const byName = [meta?.target, meta?.driverAdapterError?.cause?.constraint?.index].find(
+    (name): name is string => typeof name === "string" && name in EXPRESSION_INDEXES,
+  );
   if (byName) return EXPRESSION_INDEXES[byName]!;
   if (Array.isArray(meta?.target)) return meta.target as string[];
   const cause = meta?.driverAdapterError?.cause;

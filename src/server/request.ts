@@ -20,7 +20,8 @@ export async function requestLocale() {
   return { locale: ctx.locale, t: translator(ctx.locale) };
 }
 
-export type ActionResult = { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+export type ActionResult =
+  { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
 /** A procedure's failure as a form shows it: a message in the user's language and the fields at fault. */
 export function actionFailure(error: unknown, locale: Locale): ActionResult {

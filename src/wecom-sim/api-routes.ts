@@ -5,7 +5,15 @@
 import type { ServerResponse } from "node:http";
 import { getAgent } from "./agents";
 import { type Sim, simNow } from "./context";
-import { createDepartment, deleteDepartment, getDepartment, listDepartments, parseDepartmentId, simpleListDepartments, updateDepartment } from "./departments";
+import {
+  createDepartment,
+  deleteDepartment,
+  getDepartment,
+  listDepartments,
+  parseDepartmentId,
+  simpleListDepartments,
+  updateDepartment,
+} from "./departments";
 import {
   batchDeleteMembers,
   createMember,
@@ -42,7 +50,8 @@ type Route = {
   run: (call: Call, caller: Caller) => object | void;
 };
 
-const bodyValue = (body: unknown, key: string): unknown => (body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined);
+const bodyValue = (body: unknown, key: string): unknown =>
+  body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
 const bodyField = (body: unknown, key: string): string | undefined => {
   const value = bodyValue(body, key);
   return typeof value === "string" ? value : undefined;
@@ -90,12 +99,24 @@ const ROUTES: Record<string, Route> = {
       batchDeleteMembers(sim, c.corp, body, "contact-api");
     },
   },
-  "user/simplelist": { method: "GET", detailRead: true, run: ({ query }, c) => simpleListMembers(c, query.get("department_id"), query.get("fetch_child")) },
-  "user/list": { method: "GET", detailRead: true, run: ({ query }, c) => listMembers(c, query.get("department_id"), query.get("fetch_child")) },
+  "user/simplelist": {
+    method: "GET",
+    detailRead: true,
+    run: ({ query }, c) => simpleListMembers(c, query.get("department_id"), query.get("fetch_child")),
+  },
+  "user/list": {
+    method: "GET",
+    detailRead: true,
+    run: ({ query }, c) => listMembers(c, query.get("department_id"), query.get("fetch_child")),
+  },
   "user/list_id": { method: "POST", run: ({ body }, c) => listMemberIds(c, body) },
   "user/getuserid": { method: "POST", run: ({ sim, body }, c) => getUseridByMobile(sim, c, body) },
   "user/authsucc": { method: "GET", write: true, run: ({ sim, query }, c) => authSucc(sim, c, query.get("userid")) },
-  "user/tfa_succ": { method: "POST", write: true, run: ({ sim, body }, c) => tfaSucc(sim, c, bodyField(body, "userid"), bodyField(body, "tfa_code")) },
+  "user/tfa_succ": {
+    method: "POST",
+    write: true,
+    run: ({ sim, body }, c) => tfaSucc(sim, c, bodyField(body, "userid"), bodyField(body, "tfa_code")),
+  },
   "auth/get_tfa_info": { method: "POST", run: ({ sim, body }, c) => getTfaInfo(sim, c, bodyField(body, "code")) },
   "auth/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfo(sim, c, query.get("code")) },
   "user/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfoLegacy(sim, c, query.get("code")) },
@@ -179,7 +200,15 @@ export async function handleApi(sim: Sim, faults: Faults, req: Request, res: Ser
     const debug = req.query.get("debug") === "1";
     if (api === "gettoken") {
       checkFrequency(sim, req.query.get("corpid") ?? "", api, debug);
-      sendJson(res, 200, { errcode: 0, errmsg: "ok", ...issueToken(sim, { corpid: req.query.get("corpid") ?? undefined, corpsecret: req.query.get("corpsecret") ?? undefined, ip: req.ip }) });
+      sendJson(res, 200, {
+        errcode: 0,
+        errmsg: "ok",
+        ...issueToken(sim, {
+          corpid: req.query.get("corpid") ?? undefined,
+          corpsecret: req.query.get("corpsecret") ?? undefined,
+          ip: req.ip,
+        }),
+      });
       return;
     }
     if (!route) return;
@@ -200,4 +229,3 @@ export async function handleApi(sim: Sim, faults: Faults, req: Request, res: Ser
     throw error;
   }
 }
-

@@ -106,7 +106,14 @@ export type UrlVerificationOptions = {
   timeoutMs?: number;
 };
 
-export type UrlVerificationResult = { ok: boolean; status: number | null; body: string; expected: string; error?: string; durationMs: number };
+export type UrlVerificationResult = {
+  ok: boolean;
+  status: number | null;
+  body: string;
+  expected: string;
+  error?: string;
+  durationMs: number;
+};
 
 /**
  * Makes WeCom's URL-verification request: GET url?msg_signature&timestamp&nonce&echostr, and
@@ -123,6 +130,13 @@ export async function verifyCallbackUrl(options: UrlVerificationOptions): Promis
     const body = await response.text();
     return { ok: response.status === 200 && body === expected, status: response.status, body, expected, durationMs: Date.now() - started };
   } catch (error) {
-    return { ok: false, status: null, body: "", expected, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started };
+    return {
+      ok: false,
+      status: null,
+      body: "",
+      expected,
+      error: error instanceof Error ? error.message : String(error),
+      durationMs: Date.now() - started,
+    };
   }
 }

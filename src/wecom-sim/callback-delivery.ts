@@ -100,7 +100,8 @@ export class CallbackDelivery {
           return;
         }
       } catch (error) {
-        const message = error instanceof Error ? (error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : error.message) : String(error);
+        const message =
+          error instanceof Error ? (error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : error.message) : String(error);
         record.attempts.push({ at: started, status: null, error: message, durationMs: Date.now() - started });
       }
       if (attempt < attempts && retryDelayMs > 0) await new Promise((r) => setTimeout(r, retryDelayMs));

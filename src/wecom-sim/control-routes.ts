@@ -144,7 +144,8 @@ function wechatUserOf(sim: Sim, id: string) {
 
 function callbackTarget(sim: Sim, corpid: string, agent: string) {
   const corp = requireCorpForControl(sim, corpid);
-  if (agent === "contacts") return { corp, get: () => corp.contactCallback, set: (c: typeof corp.contactCallback) => (corp.contactCallback = c) };
+  if (agent === "contacts")
+    return { corp, get: () => corp.contactCallback, set: (c: typeof corp.contactCallback) => (corp.contactCallback = c) };
   const app = requireApp(corp, agent);
   return { corp, get: () => app.callback, set: (c: typeof app.callback) => (app.callback = c) };
 }
@@ -168,7 +169,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
   ],
   ["POST", "/__sim/seed", ({ sim }, _p, body) => ({ corps: applySeed(sim, body).corps.map(corpSummary) })],
   ["GET", "/__sim/clock", ({ sim }) => ({ now: now(sim.state) })],
-  ["POST", "/__sim/clock/advance", ({ sim }, _p, body) => ({ now: advanceClock(sim.state, z.strictObject({ seconds: z.number().min(0) }).parse(body).seconds) })],
+  [
+    "POST",
+    "/__sim/clock/advance",
+    ({ sim }, _p, body) => ({ now: advanceClock(sim.state, z.strictObject({ seconds: z.number().min(0) }).parse(body).seconds) }),
+  ],
 
   ["GET", "/__sim/corps", ({ sim }) => sim.state.corps.map(corpSummary)],
   ["POST", "/__sim/corps", ({ sim }, _p, body) => corpSummary(createCorp(sim, corpInput.parse(body)))],
@@ -181,7 +186,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       return corpSummary(corp);
     },
   ],
-  ["POST", "/__sim/corps/:corpid/apps", ({ sim }, p, body) => addApp(sim, requireCorpForControl(sim, p.corpid ?? ""), appInput.parse(body))],
+  [
+    "POST",
+    "/__sim/corps/:corpid/apps",
+    ({ sim }, p, body) => addApp(sim, requireCorpForControl(sim, p.corpid ?? ""), appInput.parse(body)),
+  ],
   [
     "PATCH",
     "/__sim/corps/:corpid/apps/:agentid",
@@ -195,7 +204,8 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
   [
     "PUT",
     "/__sim/corps/:corpid/trusted-ips/:agent",
-    ({ sim }, p, body) => setTrustedIps(sim, requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "", z.strictObject({ ips: ipList }).parse(body).ips),
+    ({ sim }, p, body) =>
+      setTrustedIps(sim, requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "", z.strictObject({ ips: ipList }).parse(body).ips),
   ],
   [
     "POST",
@@ -225,7 +235,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       return { ok: true };
     },
   ],
-  ["POST", "/__sim/corps/:corpid/secrets/:agent", ({ sim }, p) => ({ secret: resetSecret(requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "") })],
+  [
+    "POST",
+    "/__sim/corps/:corpid/secrets/:agent",
+    ({ sim }, p) => ({ secret: resetSecret(requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "") }),
+  ],
   [
     "PUT",
     "/__sim/corps/:corpid/callbacks/:agent",
@@ -251,7 +265,12 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       const target = callbackTarget(sim, p.corpid ?? "", p.agent ?? "");
       const config = target.get();
       if (!config) throw new ControlError(404, "no callback configured");
-      return verifyCallbackUrl({ url: config.url, token: config.token, encodingAesKey: config.encodingAesKey, receiveId: target.corp.corpid });
+      return verifyCallbackUrl({
+        url: config.url,
+        token: config.token,
+        encodingAesKey: config.encodingAesKey,
+        receiveId: target.corp.corpid,
+      });
     },
   ],
   [
@@ -288,7 +307,8 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
   [
     "GET",
     "/__sim/corps/:corpid/invitations",
-    ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").invitations.map(({ userid, at, channel, notices }) => ({ userid, at, channel, notices })),
+    ({ sim }, p) =>
+      requireCorpForControl(sim, p.corpid ?? "").invitations.map(({ userid, at, channel, notices }) => ({ userid, at, channel, notices })),
   ],
   ["GET", "/__sim/corps/:corpid/messages", ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").messages],
 
@@ -311,8 +331,16 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
 
   ["GET", "/__sim/wechat-users", ({ sim }) => sim.state.wechatUsers],
   ["POST", "/__sim/wechat-users", ({ sim }, _p, body) => createWechatUser(sim, wechatUserInput.parse(body))],
-  ["POST", "/__sim/wechat-users/:id/scan", ({ sim }, p, body) => scan(sim, wechatUserOf(sim, p.id ?? ""), z.strictObject({ url: z.string() }).parse(body).url)],
-  ["POST", "/__sim/wechat-users/:id/follow", ({ sim }, p, body) => follow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? ""))],
+  [
+    "POST",
+    "/__sim/wechat-users/:id/scan",
+    ({ sim }, p, body) => scan(sim, wechatUserOf(sim, p.id ?? ""), z.strictObject({ url: z.string() }).parse(body).url),
+  ],
+  [
+    "POST",
+    "/__sim/wechat-users/:id/follow",
+    ({ sim }, p, body) => follow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
+  ],
   [
     "POST",
     "/__sim/wechat-users/:id/verify/start",
@@ -329,7 +357,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       return confirmVerification(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.phone, input.code);
     },
   ],
-  ["POST", "/__sim/wechat-users/:id/unfollow", ({ sim }, p, body) => unfollow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? ""))],
+  [
+    "POST",
+    "/__sim/wechat-users/:id/unfollow",
+    ({ sim }, p, body) => unfollow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
+  ],
   [
     "POST",
     "/__sim/wechat-users/:id/mobile",
@@ -338,8 +370,16 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       return changeOwnMobile(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.mobile);
     },
   ],
-  ["POST", "/__sim/wechat-users/:id/exit", ({ sim }, p, body) => exitCorp(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? ""))],
-  ["GET", "/__sim/wechat-users/:id/corps/:corpid", ({ sim }, p) => corpView(sim, requireCorpForControl(sim, p.corpid ?? ""), wechatUserOf(sim, p.id ?? ""))],
+  [
+    "POST",
+    "/__sim/wechat-users/:id/exit",
+    ({ sim }, p, body) => exitCorp(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
+  ],
+  [
+    "GET",
+    "/__sim/wechat-users/:id/corps/:corpid",
+    ({ sim }, p) => corpView(sim, requireCorpForControl(sim, p.corpid ?? ""), wechatUserOf(sim, p.id ?? "")),
+  ],
   [
     "GET",
     "/__sim/wechat-users/:id/second-verification",
@@ -359,7 +399,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
     },
   ],
 
-  ["GET", "/__sim/callbacks", ({ delivery }, _p, _b, req) => delivery.log.filter((r) => !req.query.get("corpid") || r.corpid === req.query.get("corpid"))],
+  [
+    "GET",
+    "/__sim/callbacks",
+    ({ delivery }, _p, _b, req) => delivery.log.filter((r) => !req.query.get("corpid") || r.corpid === req.query.get("corpid")),
+  ],
   [
     "POST",
     "/__sim/callbacks/idle",
@@ -373,7 +417,11 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
     "/__sim/callbacks/settings",
     ({ delivery }, _p, body) => {
       const input = z
-        .strictObject({ timeoutMs: z.number().int().min(1).optional(), attempts: z.number().int().min(1).max(10).optional(), retryDelayMs: z.number().int().min(0).optional() })
+        .strictObject({
+          timeoutMs: z.number().int().min(1).optional(),
+          attempts: z.number().int().min(1).max(10).optional(),
+          retryDelayMs: z.number().int().min(0).optional(),
+        })
         .parse(body);
       delivery.settings = { ...delivery.settings, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       return delivery.settings;
@@ -423,7 +471,8 @@ export async function handleControl(deps: ControlDeps, req: Request, res: Server
     } catch (error) {
       if (error instanceof z.ZodError) sendJson(res, 400, { error: "invalid_input", issues: error.issues });
       else if (error instanceof SyntaxError) sendJson(res, 400, { error: "invalid_json", message: error.message });
-      else if (error instanceof ControlError) sendJson(res, error.status, error.code ? { error: error.code, message: error.message } : { error: error.message });
+      else if (error instanceof ControlError)
+        sendJson(res, error.status, error.code ? { error: error.code, message: error.message } : { error: error.message });
       else if (error instanceof WechatError) sendJson(res, 409, { error: error.code, message: error.message });
       else if (error instanceof WecomError) sendJson(res, 400, { error: "wecom_rule", errcode: error.errcode, errmsg: error.message });
       else throw error;

@@ -29,8 +29,13 @@ export const ipList = z.array(z.string().refine((ip) => isIP(ip) !== 0, "an IPv4
 /** What the console says when an app without a trusted domain or callback URL is given trusted IPs (reference §7.5). */
 export const TRUSTED_IP_PREREQUISITE = "请先配置可信域名或设置接收消息服务器URL";
 
-export function checkTrustedIpPrerequisite(app: { trustedDomain: string | null | undefined; callback: object | null | undefined }, ips: readonly string[], status: 400 | 409): void {
-  if (ips.length > 0 && !app.trustedDomain && !app.callback) throw new ControlError(status, TRUSTED_IP_PREREQUISITE, "trusted_ip_prerequisite");
+export function checkTrustedIpPrerequisite(
+  app: { trustedDomain: string | null | undefined; callback: object | null | undefined },
+  ips: readonly string[],
+  status: 400 | 409,
+): void {
+  if (ips.length > 0 && !app.trustedDomain && !app.callback)
+    throw new ControlError(status, TRUSTED_IP_PREREQUISITE, "trusted_ip_prerequisite");
 }
 
 const newSecret = () => randomBytes(32).toString("base64url").replace(/[-_]/g, "x").slice(0, 43);
@@ -39,7 +44,10 @@ export const callbackInput = z.strictObject({
   url: z.url(),
   /** WeCom's Token: letters and digits, up to 32. */
   token: z.string().regex(/^[A-Za-z0-9]{1,32}$/),
-  encodingAesKey: z.string().regex(/^[A-Za-z0-9]{43}$/).optional(),
+  encodingAesKey: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/)
+    .optional(),
   fieldSet: z.enum(["full", "restricted"]).optional(),
   echoOwnApiChanges: z.boolean().optional(),
 });
@@ -63,7 +71,10 @@ export const appInput = z.strictObject({
 export const appPatch = appInput.partial().omit({ agentid: true, secret: true });
 
 export const corpInput = z.strictObject({
-  corpid: z.string().regex(/^[A-Za-z0-9]{1,32}$/).optional(),
+  corpid: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,32}$/)
+    .optional(),
   name: z.string().min(1).max(64),
   contactSecret: z.string().min(8).max(64).optional(),
   contactSync: z.enum(["readWrite", "readOnly", "off"]).optional(),
@@ -77,13 +88,26 @@ export const corpInput = z.strictObject({
   contactCallback: callbackInput.nullable().optional(),
   apps: z.array(appInput).optional(),
   /** Created in order, so parents come first. */
-  departments: z.array(z.strictObject({ id: z.number().int().min(2), name: z.string(), parentid: z.number().int(), order: z.number().int().optional() })).optional(),
+  departments: z
+    .array(
+      z.strictObject({ id: z.number().int().min(2), name: z.string(), parentid: z.number().int(), order: z.number().int().optional() }),
+    )
+    .optional(),
   /** user/create bodies. */
   members: z.array(z.record(z.string(), z.unknown())).optional(),
   links: z.array(z.strictObject({ label: z.string().min(1), url: z.url() })).optional(),
 });
 export const corpPatch = corpInput
-  .pick({ name: true, contactSync: true, accountCap: true, creatorUserid: true, contactSyncLegacyIp: true, contactIpRestricted: true, contactTrustedIps: true, exmail: true })
+  .pick({
+    name: true,
+    contactSync: true,
+    accountCap: true,
+    creatorUserid: true,
+    contactSyncLegacyIp: true,
+    contactIpRestricted: true,
+    contactTrustedIps: true,
+    exmail: true,
+  })
   .partial();
 
 export const seedInput = z.strictObject({
@@ -116,11 +140,13 @@ export function requireApp(corp: Corp, agentid: string): App {
 }
 
 export function addApp(sim: Sim, corp: Corp, input: z.infer<typeof appInput>): App {
-  if (input.agentid !== undefined && corp.apps.some((a) => a.agentid === input.agentid)) throw new ControlError(409, `agentid ${input.agentid} exists`);
+  if (input.agentid !== undefined && corp.apps.some((a) => a.agentid === input.agentid))
+    throw new ControlError(409, `agentid ${input.agentid} exists`);
   checkTrustedIpPrerequisite({ trustedDomain: input.trustedDomain ?? null, callback: input.callback ?? null }, input.trustedIps ?? [], 400);
   let agentid = input.agentid;
   // A generated agentid skips those a seed or test gave explicitly.
-  while (agentid === undefined || (input.agentid === undefined && corp.apps.some((a) => a.agentid === agentid))) agentid = sim.state.nextIds.agent++;
+  while (agentid === undefined || (input.agentid === undefined && corp.apps.some((a) => a.agentid === agentid)))
+    agentid = sim.state.nextIds.agent++;
   const app: App = {
     agentid,
     name: input.name,
@@ -166,8 +192,10 @@ export function patchApp(sim: Sim, corp: Corp, app: App, input: z.infer<typeof a
   // Reference §7.4 (OFF 90376): a member who belongs to the company and is added to / removed from
   // the app's visible range makes the app hear subscribe / unsubscribe.
   const visibleAfter = activeVisibleMembers(corp, app);
-  for (const userid of visibleAfter) if (!visibleBefore.has(userid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid, agentid: app.agentid });
-  for (const userid of visibleBefore) if (!visibleAfter.has(userid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid, agentid: app.agentid });
+  for (const userid of visibleAfter)
+    if (!visibleBefore.has(userid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid, agentid: app.agentid });
+  for (const userid of visibleBefore)
+    if (!visibleAfter.has(userid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid, agentid: app.agentid });
 }
 
 /** A new secret (重置 Secret): gettoken with the old one answers 40001 from now on. */
@@ -181,7 +209,8 @@ export function resetSecret(corp: Corp, agent: string): string {
 export function createCorp(sim: Sim, input: z.infer<typeof corpInput>): Corp {
   const corpid = input.corpid ?? `ww${randomBytes(8).toString("hex")}`;
   if (findCorp(sim.state, corpid)) throw new ControlError(409, `corp ${corpid} exists`);
-  for (const app of input.apps ?? []) checkTrustedIpPrerequisite({ trustedDomain: app.trustedDomain ?? null, callback: app.callback ?? null }, app.trustedIps ?? [], 400);
+  for (const app of input.apps ?? [])
+    checkTrustedIpPrerequisite({ trustedDomain: app.trustedDomain ?? null, callback: app.callback ?? null }, app.trustedIps ?? [], 400);
   const corp: Corp = {
     corpid,
     name: input.name,

@@ -12,7 +12,13 @@ const MAX_DEPTH = 15;
 const MAX_DEPARTMENTS = 30_000;
 const UINT32 = 2 ** 32;
 
-const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const int = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 export const createDepartmentInput = z.looseObject({
   name: z.string().optional(),
@@ -79,7 +85,14 @@ export function createDepartment(sim: Sim, corp: Corp, body: unknown, origin: Or
   const id = input.id ?? Math.max(1, ...corp.departments.map((d) => d.id)) + 1;
   const dept: Department = { id, name: input.name, name_en: input.name_en ?? null, parentid: input.parentid, order: input.order ?? 0 };
   corp.departments.push(dept);
-  sim.emit({ kind: "change_contact", corpid: corp.corpid, changeType: "create_party", fields: partyFields(dept), restrictedFields: restrictedPartyFields(dept), origin });
+  sim.emit({
+    kind: "change_contact",
+    corpid: corp.corpid,
+    changeType: "create_party",
+    fields: partyFields(dept),
+    restrictedFields: restrictedPartyFields(dept),
+    origin,
+  });
   return { id };
 }
 
@@ -123,7 +136,14 @@ export function deleteDepartment(sim: Sim, corp: Corp, id: number | undefined, o
   if (corp.departments.some((d) => d.parentid === id && d.id !== id)) throw wecomError(60006);
   if (corp.members.some((m) => m.department.includes(id))) throw wecomError(60005);
   corp.departments = corp.departments.filter((d) => d !== dept);
-  sim.emit({ kind: "change_contact", corpid: corp.corpid, changeType: "delete_party", fields: [["Id", id]], restrictedFields: [["Id", id]], origin });
+  sim.emit({
+    kind: "change_contact",
+    corpid: corp.corpid,
+    changeType: "delete_party",
+    fields: [["Id", id]],
+    restrictedFields: [["Id", id]],
+    origin,
+  });
 }
 
 /** The departments a caller may see under `id` (all when omitted): an app sees its visible subtrees. */
@@ -151,7 +171,9 @@ export function listDepartments(caller: Caller, id: number | undefined) {
 }
 
 export function simpleListDepartments(caller: Caller, id: number | undefined) {
-  return { department_id: visibleDepartments(caller, id).map((d) => ({ id: d.id, parentid: d.id === 1 ? 0 : d.parentid, order: d.order })) };
+  return {
+    department_id: visibleDepartments(caller, id).map((d) => ({ id: d.id, parentid: d.id === 1 ? 0 : d.parentid, order: d.order })),
+  };
 }
 
 export function getDepartment(caller: Caller, id: number | undefined) {

@@ -48,7 +48,8 @@ type MemberInput = z.infer<typeof updateMemberInput>;
 export function checkUserid(userid: string | undefined): string {
   if (userid === undefined || userid === "") throw wecomError(41009);
   if (Buffer.byteLength(userid) > 64) throw wecomError(40058, "userid is longer than 64 bytes");
-  if (!/^[A-Za-z0-9][A-Za-z0-9_\-@.]*$/.test(userid)) throw wecomError(40003, "userid may hold letters, digits, _ - @ . and must start with a letter or digit");
+  if (!/^[A-Za-z0-9][A-Za-z0-9_\-@.]*$/.test(userid))
+    throw wecomError(40003, "userid may hold letters, digits, _ - @ . and must start with a letter or digit");
   return userid;
 }
 
@@ -79,7 +80,8 @@ function checkFields(corp: Corp, input: MemberInput, existing?: Member): void {
   }
   const departmentCount = (input.department ?? existing?.department ?? []).length;
   if (input.is_leader_in_dept !== undefined && input.is_leader_in_dept.length !== departmentCount) throw wecomError(60132);
-  if (input.order !== undefined && input.order.length !== departmentCount) throw wecomError(40058, "order must have one entry per department");
+  if (input.order !== undefined && input.order.length !== departmentCount)
+    throw wecomError(40058, "order must have one entry per department");
   if (input.position !== undefined && [...input.position].length > 128) throw wecomError(301012);
   if (input.gender !== undefined && !["0", "1", "2"].includes(input.gender)) throw wecomError(40058, "gender must be 1 or 2");
   if (input.direct_leader !== undefined && input.direct_leader.length > 5) throw wecomError(40058, "at most 5 direct leaders");
@@ -119,7 +121,12 @@ export function emitMemberUpdate(sim: Sim, corp: Corp, before: XmlField[], membe
   const after = contactFields(member);
   const changed = after.filter(([name, value]) => name !== "UserID" && before.find(([n]) => n === name)?.[1] !== value);
   if (changed.length === 0 && !oldUserid) return;
-  const id: XmlField[] = oldUserid ? [["UserID", oldUserid], ["NewUserID", member.userid]] : [["UserID", member.userid]];
+  const id: XmlField[] = oldUserid
+    ? [
+        ["UserID", oldUserid],
+        ["NewUserID", member.userid],
+      ]
+    : [["UserID", member.userid]];
   const departmentChanged = changed.some(([n]) => n === "Department");
   sim.emit({
     kind: "change_contact",
@@ -180,7 +187,10 @@ export function createMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
     corpid: corp.corpid,
     changeType: "create_user",
     fields: contactFields(member),
-    restrictedFields: [["UserID", member.userid], ["Department", member.department.join(",")]],
+    restrictedFields: [
+      ["UserID", member.userid],
+      ["Department", member.department.join(",")],
+    ],
     origin,
   });
   return member;
@@ -198,7 +208,16 @@ export function memberView(member: Member, caller: Caller) {
     department: member.department,
     order: member.order,
     position: member.position,
-    ...(full ? { mobile: member.mobile ?? "", gender: member.gender, email: member.email ?? "", avatar: "", thumb_avatar: "", address: member.address } : {}),
+    ...(full
+      ? {
+          mobile: member.mobile ?? "",
+          gender: member.gender,
+          email: member.email ?? "",
+          avatar: "",
+          thumb_avatar: "",
+          address: member.address,
+        }
+      : {}),
     is_leader_in_dept: member.is_leader_in_dept,
     direct_leader: member.direct_leader,
     telephone: member.telephone,
@@ -264,7 +283,8 @@ export function updateMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
     member.department = input.department;
     if (input.order === undefined) member.order = input.department.map(() => 0);
     if (input.is_leader_in_dept === undefined) member.is_leader_in_dept = input.department.map(() => 0);
-    if (input.main_department === undefined && !input.department.includes(member.main_department)) member.main_department = input.department[0] ?? 1;
+    if (input.main_department === undefined && !input.department.includes(member.main_department))
+      member.main_department = input.department[0] ?? 1;
   }
   if (input.order !== undefined) member.order = input.order;
   if (input.is_leader_in_dept !== undefined) member.is_leader_in_dept = input.is_leader_in_dept;
@@ -288,12 +308,15 @@ export function updateMember(sim: Sim, corp: Corp, body: unknown, origin: Origin
   else if (isActive) {
     // Moved into or out of an app's visible range by a department change (reference §7.4, OFF 90376).
     const appsAfter = appsSeeing(corp, member);
-    for (const agentid of appsAfter) if (!appsBefore.has(agentid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid: member.userid, agentid });
-    for (const agentid of appsBefore) if (!appsAfter.has(agentid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid: member.userid, agentid });
+    for (const agentid of appsAfter)
+      if (!appsBefore.has(agentid)) sim.emit({ kind: "subscribe", corpid: corp.corpid, userid: member.userid, agentid });
+    for (const agentid of appsBefore)
+      if (!appsAfter.has(agentid)) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid: member.userid, agentid });
   }
 }
 
-const appsSeeing = (corp: Corp, member: Member): Set<number> => new Set(corp.apps.filter((a) => isMemberVisible(corp, a, member)).map((a) => a.agentid));
+const appsSeeing = (corp: Corp, member: Member): Set<number> =>
+  new Set(corp.apps.filter((a) => isMemberVisible(corp, a, member)).map((a) => a.agentid));
 
 export function deleteMember(sim: Sim, corp: Corp, userid: string | undefined, origin: Origin): void {
   const member = findMember(corp, checkUserid(userid));
@@ -306,7 +329,14 @@ function removeMember(sim: Sim, corp: Corp, member: Member, origin: Origin): voi
   // Apps hear "unsubscribe" while the member still exists to be matched against their visible range.
   if (memberStatus(member) === 1) sim.emit({ kind: "unsubscribe", corpid: corp.corpid, userid: member.userid });
   corp.members = corp.members.filter((m) => m !== member);
-  sim.emit({ kind: "change_contact", corpid: corp.corpid, changeType: "delete_user", fields: [["UserID", member.userid]], restrictedFields: [["UserID", member.userid]], origin });
+  sim.emit({
+    kind: "change_contact",
+    corpid: corp.corpid,
+    changeType: "delete_user",
+    fields: [["UserID", member.userid]],
+    restrictedFields: [["UserID", member.userid]],
+    origin,
+  });
 }
 
 /** user/batchdelete: ≤ 200 ids, and one bad id fails the whole call. */
@@ -332,8 +362,7 @@ function membersOfDepartment(caller: Caller, departmentId: string | null, fetchC
   if (!Number.isInteger(id) || !corp.departments.some((d) => d.id === id)) throw wecomError(60123);
   const child = fetchChild === "1";
   return corp.members.filter(
-    (m) =>
-      m.department.some((d) => (child ? isInSubtree(corp, d, id) : d === id)) && (!app || isMemberVisible(corp, app, m)),
+    (m) => m.department.some((d) => (child ? isInSubtree(corp, d, id) : d === id)) && (!app || isMemberVisible(corp, app, m)),
   );
 }
 
@@ -378,7 +407,8 @@ export function getUseridByMobile(sim: Sim, caller: Caller, body: unknown) {
   if (!mobile) throw wecomError(40063, "mobile is required");
   const t = simNow(sim);
   const blockKey = `getuserid|${caller.corp.corpid}`;
-  if (sim.rate.isBlocked(blockKey, t)) throw wecomError(45009, "too many wrong mobiles today; user/getuserid is blocked until the end of the day");
+  if (sim.rate.isBlocked(blockKey, t))
+    throw wecomError(45009, "too many wrong mobiles today; user/getuserid is blocked until the end of the day");
   const bytes = Buffer.byteLength(mobile);
   const member = bytes >= 5 && bytes <= 32 ? memberByMobile(caller.corp, mobile) : undefined;
   const visible = member && (!caller.app || isMemberVisible(caller.corp, caller.app, member));
@@ -389,4 +419,3 @@ export function getUseridByMobile(sim: Sim, caller: Caller, body: unknown) {
   }
   return { userid: member.userid };
 }
-

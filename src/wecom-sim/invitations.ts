@@ -33,7 +33,8 @@ export function invite(sim: Sim, caller: Caller, body: unknown) {
   const parties = asList(parsed.data.party);
   const tags = asList(parsed.data.tag);
   if (users.length + parties.length + tags.length === 0) throw wecomError(82001);
-  if (users.length > 1000 || parties.length > 100 || tags.length > 100) throw wecomError(40035, "at most 1000 users, 100 departments and 100 tags");
+  if (users.length > 1000 || parties.length > 100 || tags.length > 100)
+    throw wecomError(40035, "at most 1000 users, 100 departments and 100 tags");
   const { corp, app } = caller;
   const invaliduser: string[] = [];
   const invalidparty: number[] = [];

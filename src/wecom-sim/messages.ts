@@ -11,7 +11,19 @@ import { type App, type Corp, findMember, type InboxMessage, type Member, member
 import type { Caller } from "./tokens";
 import { isDepartmentVisible, isInSubtree, isMemberVisible } from "./visibility";
 
-const MSGTYPES = ["text", "image", "voice", "video", "file", "textcard", "news", "mpnews", "markdown", "miniprogram_notice", "template_card"] as const;
+const MSGTYPES = [
+  "text",
+  "image",
+  "voice",
+  "video",
+  "file",
+  "textcard",
+  "news",
+  "mpnews",
+  "markdown",
+  "miniprogram_notice",
+  "template_card",
+] as const;
 
 export const sendMessageInput = z.looseObject({
   touser: z.string().optional(),
@@ -21,7 +33,12 @@ export const sendMessageInput = z.looseObject({
   agentid: z.union([z.number(), z.string()]).optional(),
   safe: z.union([z.literal(0), z.literal(1)]).optional(),
   enable_duplicate_check: z.union([z.literal(0), z.literal(1)]).optional(),
-  duplicate_check_interval: z.number().int().min(1).max(4 * 3600).optional(),
+  duplicate_check_interval: z
+    .number()
+    .int()
+    .min(1)
+    .max(4 * 3600)
+    .optional(),
   text: z.looseObject({ content: z.string() }).optional(),
   textcard: z.looseObject({ title: z.string(), description: z.string(), url: z.string(), btntxt: z.string().optional() }).optional(),
 });
@@ -123,7 +140,8 @@ export function sendMessage(sim: Sim, caller: Caller, body: unknown) {
   const fingerprint = `${corp.corpid}|${app.agentid}|${createHash("sha1").update(JSON.stringify(body)).digest("hex")}`;
   for (const [k, until] of recentRequests) if (until <= t) recentRequests.delete(k);
   const duplicate = input.enable_duplicate_check === 1 && (recentRequests.get(fingerprint) ?? 0) > t;
-  if (input.enable_duplicate_check === 1 && !duplicate) recentRequests.set(fingerprint, t + (input.duplicate_check_interval ?? 1800) * 1000);
+  if (input.enable_duplicate_check === 1 && !duplicate)
+    recentRequests.set(fingerprint, t + (input.duplicate_check_interval ?? 1800) * 1000);
   if (!duplicate) {
     for (const member of valid.values()) {
       const key = `msg|${corp.corpid}|${app.agentid}|${member.userid}`;

@@ -120,7 +120,13 @@ export function getTfaInfo(sim: Sim, caller: Caller, code: string | undefined) {
   const member = findMember(caller.corp, entry.userid);
   if (!member?.awaitingSecondVerification) throw wecomError(40208);
   const tfaCode = randomBytes(16).toString("hex");
-  sim.state.tfaCodes.push({ tfaCode, corpid: caller.corp.corpid, userid: member.userid, expiresAt: simNow(sim) + CODE_TTL_MS, used: false });
+  sim.state.tfaCodes.push({
+    tfaCode,
+    corpid: caller.corp.corpid,
+    userid: member.userid,
+    expiresAt: simNow(sim) + CODE_TTL_MS,
+    used: false,
+  });
   return { userid: member.userid, tfa_code: tfaCode };
 }
 
@@ -128,7 +134,8 @@ export function getTfaInfo(sim: Sim, caller: Caller, code: string | undefined) {
 export function tfaSucc(sim: Sim, caller: Caller, userid: string | undefined, tfaCode: string | undefined): void {
   if (!userid) throw wecomError(41009);
   const entry = sim.state.tfaCodes.find((c) => c.tfaCode === tfaCode && c.corpid === caller.corp.corpid);
-  if (!entry || entry.used || entry.expiresAt <= simNow(sim) || entry.userid.toLowerCase() !== userid.toLowerCase()) throw wecomError(40207);
+  if (!entry || entry.used || entry.expiresAt <= simNow(sim) || entry.userid.toLowerCase() !== userid.toLowerCase())
+    throw wecomError(40207);
   entry.used = true;
   const member = findMember(caller.corp, userid);
   if (!member) throw wecomError(60111);

@@ -84,22 +84,32 @@ function home(sim: Sim, req: Request): string {
   if (user) {
     const qrLinks = sim.state.corps.flatMap((c) => [
       ...c.links.map((l) => ({ label: `${c.name} · ${l.label}`, url: l.url })),
-      ...c.joinQrTickets.slice(-1).map((q) => ({ label: `${c.name} · 加入企业二维码`, url: `${sim.baseUrl}/wework_admin/genqrcode?action=join&vcode=${q.ticket}` })),
+      ...c.joinQrTickets
+        .slice(-1)
+        .map((q) => ({ label: `${c.name} · 加入企业二维码`, url: `${sim.baseUrl}/wework_admin/genqrcode?action=join&vcode=${q.ticket}` })),
     ]);
-    parts.push(`<section><h2>扫一扫</h2>${form(
-      "/wechat/scan",
-      {},
-      `<input name="link" placeholder="粘贴二维码链接" required><button>扫描</button>`,
-    )}${qrLinks.map((l) => form("/wechat/scan", { link: l.url }, `<button class="secondary">扫描：${esc(l.label)}</button>`)).join("")}</section>`);
+    parts.push(
+      `<section><h2>扫一扫</h2>${form(
+        "/wechat/scan",
+        {},
+        `<input name="link" placeholder="粘贴二维码链接" required><button>扫描</button>`,
+      )}${qrLinks.map((l) => form("/wechat/scan", { link: l.url }, `<button class="secondary">扫描：${esc(l.label)}</button>`)).join("")}</section>`,
+    );
     for (const corp of corpsOf(sim, user)) {
       const view = corpView(sim, corp, user);
       const apps = view.apps
-        .map((a) => `<div class="app"><span class="icon">${esc([...a.name][0] ?? "应")}</span>${a.homeUrl ? `<a href="${esc(a.homeUrl)}">${esc(a.name)}</a>` : esc(a.name)}</div>`)
+        .map(
+          (a) =>
+            `<div class="app"><span class="icon">${esc([...a.name][0] ?? "应")}</span>${a.homeUrl ? `<a href="${esc(a.homeUrl)}">${esc(a.name)}</a>` : esc(a.name)}</div>`,
+        )
         .join("");
       const inbox = view.inbox
         .slice(-20)
         .reverse()
-        .map((m) => `<div class="msg"><small>${new Date(m.at).toLocaleString("zh-CN")}</small><br>${renderContent(m.msgtype, m.content)}</div>`)
+        .map(
+          (m) =>
+            `<div class="msg"><small>${new Date(m.at).toLocaleString("zh-CN")}</small><br>${renderContent(m.msgtype, m.content)}</div>`,
+        )
         .join("");
       const phone = req.query.get("phone") ?? "";
       parts.push(`<section><h2>企业号：${esc(corp.name)}</h2>
@@ -125,7 +135,8 @@ function renderContent(msgtype: string, content: unknown): string {
   const c = (content ?? {}) as Record<string, unknown>;
   const text = (k: string) => (typeof c[k] === "string" ? c[k] : "");
   if (msgtype === "text") return esc(text("content")).replace(/\n/g, "<br>");
-  if (msgtype === "textcard") return `<b>${esc(text("title"))}</b><br>${esc(text("description"))}<br><a href="${esc(text("url"))}">${esc(text("btntxt") || "详情")}</a>`;
+  if (msgtype === "textcard")
+    return `<b>${esc(text("title"))}</b><br>${esc(text("description"))}<br><a href="${esc(text("url"))}">${esc(text("btntxt") || "详情")}</a>`;
   return `<small>[${esc(msgtype)}]</small>`;
 }
 
@@ -182,7 +193,8 @@ export function handlePage(sim: Sim, req: Request, res: ServerResponse): boolean
         const result = scan(sim, user, f.get("link") ?? "");
         if (result.kind === "redirect" || result.kind === "open") redirect(res, result.location);
         else if (result.kind === "error") redirect(res, back({ notice: result.message, error: "1" }));
-        else if (result.follow.result === "followed" && result.follow.secondVerificationUrl) redirect(res, result.follow.secondVerificationUrl);
+        else if (result.follow.result === "followed" && result.follow.secondVerificationUrl)
+          redirect(res, result.follow.secondVerificationUrl);
         else redirect(res, back({ notice: followNotice(result.follow) }));
       });
       return true;
@@ -230,7 +242,14 @@ export function handlePage(sim: Sim, req: Request, res: ServerResponse): boolean
     }
     case "GET /connect/oauth2/authorize": {
       if (!user) {
-        sendHtml(res, 200, layout("模拟微信", `<header>模拟微信</header><div class="notice error">请在微信中打开：先在<a href="/">模拟微信</a>中选择一个微信用户，再扫描此链接。</div>`));
+        sendHtml(
+          res,
+          200,
+          layout(
+            "模拟微信",
+            `<header>模拟微信</header><div class="notice error">请在微信中打开：先在<a href="/">模拟微信</a>中选择一个微信用户，再扫描此链接。</div>`,
+          ),
+        );
         return true;
       }
       const result = authorize(sim, user, req.query);

@@ -182,11 +182,17 @@ export function emptyState(): SimState {
   };
 }
 
-type NewCorpFields = "contactSync" | "contactSyncLegacyIp" | "contactIpRestricted" | "contactTrustedIps" | "contactTrustedIpsPending" | "exmail";
+type NewCorpFields =
+  "contactSync" | "contactSyncLegacyIp" | "contactIpRestricted" | "contactTrustedIps" | "contactTrustedIpsPending" | "exmail";
 type StoredApp = Omit<App, "legacy" | "trustedIps" | "trustedIpsPending"> & Partial<App>;
 type StoredInvitation = Omit<Invitation, "memberKey" | "notices"> & Partial<Invitation>;
 type StoredCorp = Omit<Corp, NewCorpFields | "apps" | "invitations"> &
-  Partial<Pick<Corp, NewCorpFields>> & { apps: StoredApp[]; invitations: StoredInvitation[]; contactSyncEnabled?: boolean; contactSyncNewIp?: boolean };
+  Partial<Pick<Corp, NewCorpFields>> & {
+    apps: StoredApp[];
+    invitations: StoredInvitation[];
+    contactSyncEnabled?: boolean;
+    contactSyncNewIp?: boolean;
+  };
 
 /** A state file written before the 2022 restrictions were simulated: its corps get today's defaults (fields present win). */
 function upgradeCorp({ contactSyncEnabled, contactSyncNewIp: _legacyName, ...corp }: StoredCorp): Corp {

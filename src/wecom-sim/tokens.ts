@@ -10,7 +10,10 @@ import { type App, type Corp, findCorp, type Token } from "./state";
 
 export type Caller = { corp: Corp; token: Token; app: App | null; isContactSync: boolean };
 
-export function issueToken(sim: Sim, input: { corpid?: string; corpsecret?: string; ip: string }): { access_token: string; expires_in: number } {
+export function issueToken(
+  sim: Sim,
+  input: { corpid?: string; corpsecret?: string; ip: string },
+): { access_token: string; expires_in: number } {
   const { state } = sim;
   const t = simNow(sim);
   if (!input.corpid) throw wecomError(41002);

@@ -35,9 +35,15 @@ export class WechatError extends Error {
 }
 
 export const wechatUserInput = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   name: z.string().trim().min(1).max(32),
-  phone: z.string().trim().regex(/^(\+|00)?[\d\s-]{5,32}$/, "手机号格式不正确"),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+|00)?[\d\s-]{5,32}$/, "手机号格式不正确"),
 });
 
 export function createWechatUser(sim: Sim, input: z.infer<typeof wechatUserInput>): WechatUser {
@@ -121,12 +127,20 @@ export function startVerification(sim: Sim, corp: Corp, wechatUser: WechatUser, 
   verificationTarget(corp, phone);
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   sim.state.smsCodes = sim.state.smsCodes.filter((c) => !(c.wechatUserId === wechatUser.id && c.corpid === corp.corpid));
-  sim.state.smsCodes.push({ wechatUserId: wechatUser.id, corpid: corp.corpid, phone, code, expiresAt: simNow(sim) + SMS_CODE_TTL_MS, attempts: 0 });
+  sim.state.smsCodes.push({
+    wechatUserId: wechatUser.id,
+    corpid: corp.corpid,
+    phone,
+    code,
+    expiresAt: simNow(sim) + SMS_CODE_TTL_MS,
+    attempts: 0,
+  });
   sendSms(sim, phone, `【企业微信】验证码 ${code}，用于「${corp.name}」关注身份验证，5 分钟内有效。`);
   return { sentTo: phone };
 }
 
-export type VerifyResult = { result: "followed"; userid: string; secondVerificationUrl: string | null } | { result: "verified_without_apps" };
+export type VerifyResult =
+  { result: "followed"; userid: string; secondVerificationUrl: string | null } | { result: "verified_without_apps" };
 
 /** 【验证】: the right code links the member; UCAS FAQ 6 "succeeds" without linking. */
 export function confirmVerification(sim: Sim, corp: Corp, wechatUser: WechatUser, phone: string, code: string): VerifyResult {
@@ -180,7 +194,8 @@ export function changeOwnMobile(sim: Sim, corp: Corp, wechatUser: WechatUser, mo
   const member = linkedMember(corp, wechatUser);
   if (!member) throw new WechatError("not_member", "您不是该企业的成员");
   if (!isValidWecomMobile(mobile)) throw new WechatError("mobile_invalid", "手机号格式不正确");
-  if (corp.members.some((m) => m !== member && samePhone(m.mobile, mobile))) throw new WechatError("mobile_taken", "该手机号已被企业内其他成员使用");
+  if (corp.members.some((m) => m !== member && samePhone(m.mobile, mobile)))
+    throw new WechatError("mobile_taken", "该手机号已被企业内其他成员使用");
   const before = contactFields(member);
   member.mobile = mobile;
   emitMemberUpdate(sim, corp, before, member, "wechat");
@@ -251,7 +266,12 @@ export function corpView(sim: Sim, corp: Corp, wechatUser: WechatUser): CorpView
   const unidentified = corp.unidentifiedFollowers.some((f) => f.wechatUserId === wechatUser.id);
   const assistants = corp.apps.filter((a) => a.enabled && a.isAssistant);
   const status = member ? memberStatus(member) : null;
-  const apps = member && status === 1 ? corp.apps.filter((a) => a.enabled && isMemberVisible(corp, a, member)) : member || unidentified ? assistants : [];
+  const apps =
+    member && status === 1
+      ? corp.apps.filter((a) => a.enabled && isMemberVisible(corp, a, member))
+      : member || unidentified
+        ? assistants
+        : [];
   return {
     corpid: corp.corpid,
     corpName: corp.name,
@@ -276,4 +296,3 @@ export function requireCorp(sim: Sim, corpid: string): Corp {
   if (!corp) throw new WechatError("no_corp", "企业不存在");
   return corp;
 }
-

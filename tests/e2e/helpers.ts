@@ -64,7 +64,9 @@ export async function startFromCleanAccount(browser: Browser, slug: string, acco
     await signIn(page, tenantUrl(slug, "/login"), account, password);
     const outcome = await Promise.race([
       page.waitForURL(/\/me$/).then(() => "signed-in" as const),
-      signInError(page).waitFor().then(() => "refused" as const),
+      signInError(page)
+        .waitFor()
+        .then(() => "refused" as const),
     ]);
     if (outcome === "refused") {
       await unlockAsHelpdesk(page, slug, account);
@@ -79,7 +81,10 @@ export async function startFromCleanAccount(browser: Browser, slug: string, acco
 
 /** The row of one member in the back office's member table. */
 export function memberRow(page: Page, account: string) {
-  return page.getByTestId("member-table").locator("tbody tr").filter({ has: page.getByText(account, { exact: true }) });
+  return page
+    .getByTestId("member-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByText(account, { exact: true }) });
 }
 
 /** Signs the helpdesk in at the school's back office and finds the member by account. */

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, findMemberAsHelpdesk, HELPDESK, MEMBER_PASSWORD, signIn, signInError, startFromCleanAccount, submitCredentials } from "./helpers";
+import {
+  ADMIN,
+  findMemberAsHelpdesk,
+  HELPDESK,
+  MEMBER_PASSWORD,
+  signIn,
+  signInError,
+  startFromCleanAccount,
+  submitCredentials,
+} from "./helpers";
 import { tenantUrl } from "./hosts";
 
 // T1001 王老师 of ucas belongs to this spec alone: locking it affects no other spec.
@@ -45,7 +54,10 @@ test.describe("lockout after 6 wrong passwords, and unlock by the helpdesk (ucas
 
 // uestc's helpdesk account belongs to this test alone.
 test.describe("a locked-out administrator is unlocked by the school's ADMIN (uestc)", () => {
-  test("six wrong passwords lock the helpdesk account until the IT office's admin unlocks it in the back office", async ({ page, browser }) => {
+  test("six wrong passwords lock the helpdesk account until the IT office's admin unlocks it in the back office", async ({
+    page,
+    browser,
+  }) => {
     await page.goto(tenantUrl("uestc", "/admin/login"));
     for (let remaining = 5; remaining >= 0; remaining--) {
       await submitCredentials(page, HELPDESK.username, `wrong-${remaining}`);

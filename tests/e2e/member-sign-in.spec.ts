@@ -4,7 +4,10 @@ import { tenantUrl } from "./hosts";
 
 // Accounts of this spec only: 2024001 张三 and 2024002 李四 of ucas.
 test.describe("member sign-in (ucas)", () => {
-  test("a wrong password shows how many tries are left, then the right one opens 个人中心 without a phone for 李四", async ({ page, browser }) => {
+  test("a wrong password shows how many tries are left, then the right one opens 个人中心 without a phone for 李四", async ({
+    page,
+    browser,
+  }) => {
     await startFromCleanAccount(browser, "ucas", "2024002", MEMBER_PASSWORD);
 
     await signIn(page, tenantUrl("ucas", "/login"), "2024002", "wrong-password");

@@ -27,10 +27,16 @@ test.describe("WeCom state in the member table", () => {
     await expect(page.getByTestId("wecom-2024002")).toContainText("尚未同步");
 
     // 张三 follows with the WeChat of his phone: the assistant app's subscribe reaches the product.
-    const created = await fetch(`${simUrl}/__sim/wechat-users`, { method: "POST", body: JSON.stringify({ name: "张三的微信", phone: "13800000001" }) });
+    const created = await fetch(`${simUrl}/__sim/wechat-users`, {
+      method: "POST",
+      body: JSON.stringify({ name: "张三的微信", phone: "13800000001" }),
+    });
     expect(created.status).toBe(200);
     const wechat = (await created.json()) as { id: string };
-    const followed = await fetch(`${simUrl}/__sim/wechat-users/${wechat.id}/follow`, { method: "POST", body: JSON.stringify({ corpid: "wwcampussues" }) });
+    const followed = await fetch(`${simUrl}/__sim/wechat-users/${wechat.id}/follow`, {
+      method: "POST",
+      body: JSON.stringify({ corpid: "wwcampussues" }),
+    });
     expect(followed.status).toBe(200);
     await expect.poll(() => textAfterReload(page, zhang), { timeout: 30_000 }).toContain("已激活");
     await expect(zhang).not.toContainText("企业微信中的手机号尚未更新");

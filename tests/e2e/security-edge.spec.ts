@@ -46,14 +46,23 @@ const port = Number(process.env.E2E_PORT ?? 3000);
  * A request to a school's host made outside the browser (Node cannot resolve
  * *.localhost, so it goes to 127.0.0.1 with the school's Host header).
  */
-function raw(method: string, host: string, path: string, headers: Record<string, string> = {}, body = ""): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body = "",
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path, headers: { host: `${host}:${port}`, ...headers } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-    });
+    const request = http.request(
+      { host: "127.0.0.1", port, method, path, headers: { host: `${host}:${port}`, ...headers } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -77,7 +86,10 @@ async function lastLoginAddress(account: string): Promise<string | null> {
 }
 
 test.describe("the HTTP edge", () => {
-  test("every area carries the security headers, and signing in and using the member, admin and vendor pages raises no CSP violation", async ({ page, browser }) => {
+  test("every area carries the security headers, and signing in and using the member, admin and vendor pages raises no CSP violation", async ({
+    page,
+    browser,
+  }) => {
     const violations = watchViolations(page);
     await expectSecurityHeaders(page, tenantUrl("ucas"));
     await expectSecurityHeaders(page, tenantUrl("ucas", "/login"));
@@ -115,7 +127,10 @@ test.describe("the HTTP edge", () => {
   });
 
   test("next-auth's URLs name the school's own host whatever X-Forwarded-Host says", async () => {
-    const response = await raw("GET", "ucas.localhost", "/api/auth/providers", { "x-forwarded-host": "evil.example.com", "x-forwarded-proto": "https" });
+    const response = await raw("GET", "ucas.localhost", "/api/auth/providers", {
+      "x-forwarded-host": "evil.example.com",
+      "x-forwarded-proto": "https",
+    });
     const providers = JSON.parse(response.body) as Record<string, { signinUrl: string }>;
     expect(providers.member?.signinUrl).toBe(tenantUrl("ucas", "/api/auth/signin/member"));
   });
@@ -130,7 +145,13 @@ test.describe("the HTTP edge", () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--${boundary}--\r\n`,
     );
     expect(form.status).toBe(415);
-    const foreign = await raw("POST", "ucas.localhost", "/api/trpc/wecom.testConnection", { "content-type": "application/json", origin: `http://sues.localhost:${port}` }, "{}");
+    const foreign = await raw(
+      "POST",
+      "ucas.localhost",
+      "/api/trpc/wecom.testConnection",
+      { "content-type": "application/json", origin: `http://sues.localhost:${port}` },
+      "{}",
+    );
     expect(foreign.status).toBe(403);
     const query = await raw("GET", "ucas.localhost", "/api/trpc/tenant.current");
     expect(query.status).toBe(200);
@@ -138,7 +159,13 @@ test.describe("the HTTP edge", () => {
   });
 
   test("a body too large for /api/auth is refused with 413 before it is read", async () => {
-    const response = await raw("POST", "ucas.localhost", "/api/auth/callback/member", { "content-type": "application/x-www-form-urlencoded" }, `password=${"a".repeat(64 * 1024)}`);
+    const response = await raw(
+      "POST",
+      "ucas.localhost",
+      "/api/auth/callback/member",
+      { "content-type": "application/x-www-form-urlencoded" },
+      `password=${"a".repeat(64 * 1024)}`,
+    );
     expect(response.status).toBe(413);
   });
 });

@@ -37,7 +37,10 @@ test.describe("vendor console", () => {
     await expect(list.getByTestId("tenant-ucas")).toContainText("中国科学院大学");
   });
 
-  test("a new school, once set up, is listed and serves its home page; suspending and resuming it closes and reopens that page", async ({ page, context }) => {
+  test("a new school, once set up, is listed and serves its home page; suspending and resuming it closes and reopens that page", async ({
+    page,
+    context,
+  }) => {
     const slug = `e2e${Date.now().toString(36)}`;
     const name = `测试大学${slug}`;
     await signInAsVendor(page);

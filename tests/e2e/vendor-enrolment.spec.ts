@@ -17,11 +17,10 @@ async function makeUnenrolledVendor(): Promise<string> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "VendorAdmin" (id, username, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now())`, [
-      username,
-      "端到端运营",
-      await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-    ]);
+    await client.query(
+      `INSERT INTO "VendorAdmin" (id, username, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now())`,
+      [username, "端到端运营", await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 })],
+    );
   } finally {
     await client.end();
   }

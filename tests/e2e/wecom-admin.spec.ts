@@ -28,12 +28,17 @@ test.describe("WeCom connection in the back office", () => {
 
     // The demo's members reach the simulated WeCom directory through the sync jobs.
     await expect
-      .poll(async () => {
-        const directory = (await (await fetch(`${simUrl}/__sim/corps/wwcampusucas/directory`)).json()) as { members: { name: string }[] };
-        return directory.members.map((m) => m.name);
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const directory = (await (await fetch(`${simUrl}/__sim/corps/wwcampusucas/directory`)).json()) as { members: { name: string }[] };
+          return directory.members.map((m) => m.name);
+        },
+        { timeout: 30_000 },
+      )
       .toContain("张三");
-    await expect.poll(async () => (await page.reload(), await page.getByText("没有待处理或失败的同步任务。").count()), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await page.reload(), await page.getByText("没有待处理或失败的同步任务。").count()), { timeout: 30_000 })
+      .toBe(1);
   });
 
   test("a wrong secret is reported in the admin's words", async ({ page }) => {
@@ -50,7 +55,10 @@ test.describe("WeCom connection in the back office", () => {
     // The demo school's corp as a newly set-up corp is: its admin has not added any 企业可信IP yet.
     const corp = "wwcampusdemo";
     const trust = async (ips: string[]) => {
-      for (const [path, body] of [[`corps/${corp}/apps/1000003`, { trustedIps: ips }], [`corps/${corp}`, { contactTrustedIps: ips }]] as const) {
+      for (const [path, body] of [
+        [`corps/${corp}/apps/1000003`, { trustedIps: ips }],
+        [`corps/${corp}`, { contactTrustedIps: ips }],
+      ] as const) {
         const response = await fetch(`${simUrl}/__sim/${path}`, { method: "PATCH", body: JSON.stringify(body) });
         expect(response.status).toBe(200);
       }

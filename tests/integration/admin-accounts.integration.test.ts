@@ -23,7 +23,12 @@ async function secondAdmin(t: TestTenant, role: "ADMIN" | "HELPDESK" = "ADMIN") 
 async function signInAs(t: TestTenant, username: string) {
   const resolution = await resolveTenantForHost(prisma, t.host);
   if (resolution.kind !== "tenant") throw new Error("no tenant");
-  return signInTenantAdmin(prisma, resolution.tenant, { identifier: username, password: PASSWORD, host: t.host, ip: `198.19.${Math.floor(Math.random() * 250)}.1` });
+  return signInTenantAdmin(prisma, resolution.tenant, {
+    identifier: username,
+    password: PASSWORD,
+    host: t.host,
+    ip: `198.19.${Math.floor(Math.random() * 250)}.1`,
+  });
 }
 
 describe("unlocking an admin account", () => {
@@ -72,13 +77,23 @@ describe("unlocking an admin account", () => {
     const vendor = await makeVendor(prisma);
     const admin = await prisma.tenantAdmin.update({ where: { id: t.adminId }, data: LOCKED() });
     const caller = await callerFor(prisma, "localhost", { sub: vendor.id, kind: "vendor", tenantId: null, host: "localhost", ver: 0 });
-    expect((await caller.vendor.listTenantAdmins()).find((a) => a.id === t.adminId)).toMatchObject({ tenantId: t.tenantId, username: admin.username });
-    await expect(caller.vendor.unlockTenantAdmin({ tenantId: t.tenantId, adminId: t.adminId })).resolves.toMatchObject({ lockedUntil: null });
+    expect((await caller.vendor.listTenantAdmins()).find((a) => a.id === t.adminId)).toMatchObject({
+      tenantId: t.tenantId,
+      username: admin.username,
+    });
+    await expect(caller.vendor.unlockTenantAdmin({ tenantId: t.tenantId, adminId: t.adminId })).resolves.toMatchObject({
+      lockedUntil: null,
+    });
     await expect(signInAs(t, admin.username)).resolves.toMatchObject({ sub: t.adminId });
-    expect(await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "admin.unlock" } })).toMatchObject({ actorKind: "vendor", actorId: vendor.id });
+    expect(await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "admin.unlock" } })).toMatchObject({
+      actorKind: "vendor",
+      actorId: vendor.id,
+    });
     // The admin id must belong to the school named.
     const other = await makeTenant(prisma);
-    await expect(caller.vendor.unlockTenantAdmin({ tenantId: other.tenantId, adminId: t.adminId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.vendor.unlockTenantAdmin({ tenantId: other.tenantId, adminId: t.adminId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

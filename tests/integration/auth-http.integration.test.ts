@@ -34,7 +34,10 @@ async function auth(path: string, init: { method?: string; headers?: Record<stri
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const response = await auth("csrf");
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
   return { token: csrfToken, cookie };
 }
 
@@ -49,7 +52,10 @@ async function signedIn(cookie: string): Promise<boolean> {
 
 describe("next-auth endpoint", () => {
   it("builds its URLs from the Host, never from a forged X-Forwarded-Host", async () => {
-    const providers = (await (await auth("providers", { headers: FORGED })).json()) as Record<string, { signinUrl: string; callbackUrl: string }>;
+    const providers = (await (await auth("providers", { headers: FORGED })).json()) as Record<
+      string,
+      { signinUrl: string; callbackUrl: string }
+    >;
     expect(providers.member?.signinUrl).toBe(`http://${school.host}/api/auth/signin/member`);
     expect(providers.member?.callbackUrl).toBe(`http://${school.host}/api/auth/callback/member`);
     expect(JSON.stringify(providers)).not.toContain("evil.example.com");
@@ -66,7 +72,10 @@ describe("next-auth endpoint", () => {
     const { url } = (await response.json()) as { url: string };
     expect(url).toBe(`http://${school.host}/me`);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token=") && /HttpOnly/i.test(c))).toBe(true);
-    const row = await prisma.auditLog.findFirstOrThrow({ where: { actorId: school.memberId, action: "member.login" }, orderBy: { createdAt: "desc" } });
+    const row = await prisma.auditLog.findFirstOrThrow({
+      where: { actorId: school.memberId, action: "member.login" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row.ip).toBe("203.0.113.9");
   });
 
@@ -96,7 +105,11 @@ describe("next-auth endpoint", () => {
   });
 
   it("refuses a sign-in body over 16 KiB with 413", async () => {
-    const response = await auth("callback/member", { method: "POST", headers: urlencoded, body: form({ password: "a".repeat(17 * 1024) }) });
+    const response = await auth("callback/member", {
+      method: "POST",
+      headers: urlencoded,
+      body: form({ password: "a".repeat(17 * 1024) }),
+    });
     expect(response.status).toBe(413);
   });
 

@@ -11,7 +11,12 @@ afterAll(() => prisma.$disconnect());
 async function signIn(t: TestTenant, password: string) {
   const resolution = await resolveTenantForHost(prisma, t.host);
   if (resolution.kind !== "tenant") throw new Error("no tenant");
-  return signInMember(prisma, resolution.tenant, { identifier: t.memberAccount, password, host: t.host, ip: `198.19.${Math.floor(Math.random() * 250)}.2` });
+  return signInMember(prisma, resolution.tenant, {
+    identifier: t.memberAccount,
+    password,
+    host: t.host,
+    ip: `198.19.${Math.floor(Math.random() * 250)}.2`,
+  });
 }
 
 const NEW_PASSWORD = "Brand-New-Pass-9";
@@ -31,7 +36,9 @@ describe("a member who must change the password", () => {
     const here = await signIn(t, PASSWORD);
     const elsewhere = await signIn(t, PASSWORD);
     const caller = await callerFor(prisma, t.host, here);
-    await expect(caller.member.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).resolves.toEqual({ ok: true });
+    await expect(
+      caller.member.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    ).resolves.toEqual({ ok: true });
 
     const row = await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } });
     expect(row.mustChangePassword).toBe(false);
@@ -41,15 +48,22 @@ describe("a member who must change the password", () => {
     }
     await expect(signIn(t, PASSWORD)).rejects.toMatchObject({ code: "BAD_CREDENTIALS_REMAINING" });
     const fresh = await signIn(t, NEW_PASSWORD);
-    await expect((await callerFor(prisma, t.host, fresh)).member.me()).resolves.toMatchObject({ account: t.memberAccount, mustChangePassword: false });
-    expect(await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "member.password.changed" } })).toMatchObject({ actorId: t.memberId });
+    await expect((await callerFor(prisma, t.host, fresh)).member.me()).resolves.toMatchObject({
+      account: t.memberAccount,
+      mustChangePassword: false,
+    });
+    expect(await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "member.password.changed" } })).toMatchObject({
+      actorId: t.memberId,
+    });
   });
 
   it("refuses a wrong current password, a weak new one and a mismatched confirmation, changing nothing", async () => {
     const t = await makeTenant(prisma);
     await prisma.member.update({ where: { id: t.memberId }, data: { mustChangePassword: true } });
     const caller = await callerFor(prisma, t.host, memberClaims(t));
-    await expect(caller.member.changePassword({ currentPassword: "not-it", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller.member.changePassword({ currentPassword: "not-it", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       cause: { code: "CURRENT_PASSWORD_WRONG" },
     });
     for (const [newPassword, confirmPassword] of [
@@ -59,7 +73,9 @@ describe("a member who must change the password", () => {
       [PASSWORD, PASSWORD],
       [NEW_PASSWORD, `${NEW_PASSWORD}x`],
     ]) {
-      await expect(caller.member.changePassword({ currentPassword: PASSWORD, newPassword: newPassword!, confirmPassword: confirmPassword! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(
+        caller.member.changePassword({ currentPassword: PASSWORD, newPassword: newPassword!, confirmPassword: confirmPassword! }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     const row = await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } });
     expect(row).toMatchObject({ mustChangePassword: true, sessionVersion: 0, passwordHash: t.memberPasswordHash });

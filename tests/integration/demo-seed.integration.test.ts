@@ -35,7 +35,9 @@ describe("demo data", () => {
     const second = await seedDemo(prisma, key);
     expect(second).toEqual({ tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 });
     expect(await prisma.member.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    expect((await prisma.tenant.findMany({ select: { slug: true } })).map((t) => t.slug).sort()).toEqual(DEMO_TENANTS.map((t) => t.slug).sort());
+    expect((await prisma.tenant.findMany({ select: { slug: true } })).map((t) => t.slug).sort()).toEqual(
+      DEMO_TENANTS.map((t) => t.slug).sort(),
+    );
   });
 
   it("stores ID numbers encrypted, phones as E.164 with the typed form kept, and passwords as argon2id", async () => {
@@ -59,7 +61,12 @@ describe("demo data", () => {
     await seedDemo(prisma, key);
     const resolution = await resolveTenantForHost(prisma, "xawl.localhost");
     if (resolution.kind !== "tenant") throw new Error("xawl did not resolve");
-    const claims = await signInMember(prisma, resolution.tenant, { identifier: "2024001", password: "01011234", host: "xawl.localhost", ip: null });
+    const claims = await signInMember(prisma, resolution.tenant, {
+      identifier: "2024001",
+      password: "01011234",
+      host: "xawl.localhost",
+      ip: null,
+    });
     expect(claims.kind).toBe("member");
     const member = await prisma.member.findUniqueOrThrow({ where: { id: claims.sub } });
     expect(member.mustChangePassword).toBe(true);
@@ -67,9 +74,9 @@ describe("demo data", () => {
 
   it("refuses to seed on a real domain, so the published demo passwords never reach a deployment, and writes nothing", async () => {
     const prisma = await freshDatabase();
-    await expect(seedDemo(prisma, key, { PLATFORM_DOMAIN: "campus.example.com", NODE_ENV: "production", SEED_DEMO: "true" })).rejects.toThrow(
-      /PLATFORM_DOMAIN.*SEED_DEMO=false/s,
-    );
+    await expect(
+      seedDemo(prisma, key, { PLATFORM_DOMAIN: "campus.example.com", NODE_ENV: "production", SEED_DEMO: "true" }),
+    ).rejects.toThrow(/PLATFORM_DOMAIN.*SEED_DEMO=false/s);
     expect(await prisma.tenant.count()).toBe(0);
     expect(await prisma.vendorAdmin.count()).toBe(0);
   });

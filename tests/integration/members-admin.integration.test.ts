@@ -28,7 +28,14 @@ afterAll(async () => {
 async function deps(t: TestTenant, ip: string | null = "192.0.2.10") {
   const resolution = await resolveTenantForHost(prisma, t.host);
   if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-  return { prisma, db: tenantDb(prisma, t.tenantId), jobs: boss, tenant: resolution.tenant, locale: "zh-CN" as const, actor: { adminId: t.adminId, ip } };
+  return {
+    prisma,
+    db: tenantDb(prisma, t.tenantId),
+    jobs: boss,
+    tenant: resolution.tenant,
+    locale: "zh-CN" as const,
+    actor: { adminId: t.adminId, ip },
+  };
 }
 
 /** Makes every audit row written for `actorId` fail, as a full disk or a broken constraint would. */
@@ -45,7 +52,8 @@ async function failAuditsOf(actorId: string): Promise<() => Promise<void>> {
   };
 }
 
-const auditsOf = (t: TestTenant, action: string) => prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action }, orderBy: { createdAt: "asc" } });
+const auditsOf = (t: TestTenant, action: string) =>
+  prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action }, orderBy: { createdAt: "asc" } });
 
 describe("a change and its audit row are one transaction", () => {
   it("an unlock whose audit row cannot be written leaves the member locked", async () => {
@@ -54,7 +62,9 @@ describe("a change and its audit row are one transaction", () => {
     await prisma.member.update({ where: { id: t.memberId }, data: { failedLoginCount: 6, lockedUntil } });
     const restore = await failAuditsOf(t.adminId);
     try {
-      await expect(unlockMember(prisma, tenantDb(prisma, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: null })).rejects.toThrow();
+      await expect(
+        unlockMember(prisma, tenantDb(prisma, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: null }),
+      ).rejects.toThrow();
     } finally {
       await restore();
     }
@@ -73,7 +83,9 @@ describe("a change and its audit row are one transaction", () => {
     const restore = [await failAuditsOf(t.adminId), await failAuditsOf(vendor.id)];
     try {
       await expect(updateMember(await deps(t), { memberId: t.memberId, name: "改名失败" })).rejects.toThrow();
-      await expect(setTenantStatus(prisma, { tenantId: t.tenantId, status: "SUSPENDED" }, { vendorId: vendor.id, ip: null, locale: "zh-CN" })).rejects.toThrow();
+      await expect(
+        setTenantStatus(prisma, { tenantId: t.tenantId, status: "SUSPENDED" }, { vendorId: vendor.id, ip: null, locale: "zh-CN" }),
+      ).rejects.toThrow();
     } finally {
       for (const r of restore) await r();
     }
@@ -88,7 +100,13 @@ describe("a change and its audit row are one transaction", () => {
     expect((await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } })).name).toBe("新名字二");
     expect((await auditsOf(t, "member.update")).map((row) => row.ip)).toEqual([null, "2001:db8::7"]);
     // Platform-wide writers too.
-    await audit(prisma, { actorKind: "system", action: "test.address", ip: "<script>".repeat(20), tenantId: t.tenantId, target: "x".repeat(500) });
+    await audit(prisma, {
+      actorKind: "system",
+      action: "test.address",
+      ip: "<script>".repeat(20),
+      tenantId: t.tenantId,
+      target: "x".repeat(500),
+    });
     const [row] = await auditsOf(t, "test.address");
     expect(row?.ip).toBeNull();
     expect(row?.target).toHaveLength(200);
@@ -99,19 +117,36 @@ describe("updateMember touches only what it was given", () => {
   it("a name-only update keeps department, phone and email, and the audit lists only the name", async () => {
     const t = await makeTenant(prisma);
     const d = await deps(t);
-    const created = await createMember(d, { account: unique("U"), name: "原名", identityKindCode: "student_staff", department: "计算机学院", phone: "13712345678", email: "a@example.edu.cn" });
+    const created = await createMember(d, {
+      account: unique("U"),
+      name: "原名",
+      identityKindCode: "student_staff",
+      department: "计算机学院",
+      phone: "13712345678",
+      email: "a@example.edu.cn",
+    });
     const updated = await updateMember(d, { memberId: created.id, name: "新名" });
     expect(updated).toMatchObject({ name: "新名", department: "计算机学院", phoneDisplay: "13712345678", email: "a@example.edu.cn" });
     const row = await prisma.member.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.phone).toBe("+8613712345678");
-    const [, update] = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, target: created.account }, orderBy: { createdAt: "asc" } });
+    const [, update] = await prisma.auditLog.findMany({
+      where: { tenantId: t.tenantId, target: created.account },
+      orderBy: { createdAt: "asc" },
+    });
     expect(update?.detail).toEqual({ changed: ["name"] });
   });
 
   it("null or an empty string clears the optional fields; fields sent unchanged are not listed", async () => {
     const t = await makeTenant(prisma);
     const d = await deps(t);
-    const created = await createMember(d, { account: unique("U"), name: "清空", identityKindCode: "student_staff", department: "物理学院", phone: "13712345679", email: "b@example.edu.cn" });
+    const created = await createMember(d, {
+      account: unique("U"),
+      name: "清空",
+      identityKindCode: "student_staff",
+      department: "物理学院",
+      phone: "13712345679",
+      email: "b@example.edu.cn",
+    });
     const updated = await updateMember(d, { memberId: created.id, name: "清空", department: null, phone: "", email: null });
     expect(updated).toMatchObject({ name: "清空", department: "", phoneDisplay: null, email: null });
     const logs = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action: "member.update" } });
@@ -138,11 +173,16 @@ describe("accounts are one whatever their case or width", () => {
     const api = await callerFor(prisma, t.host, adminClaims(t));
     const account = unique("T").toUpperCase();
     const original = await api.admin.createMember({ account, name: "王老师", identityKindCode: "student_staff", phone: "13712340001" });
-    await expect(api.admin.createMember({ account: account.toLowerCase(), name: "冒名", identityKindCode: "student_staff", phone: "13712340002" })).rejects.toMatchObject({
+    await expect(
+      api.admin.createMember({ account: account.toLowerCase(), name: "冒名", identityKindCode: "student_staff", phone: "13712340002" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { code: "ACCOUNT_ALREADY_EXISTS", vars: { account: account.toLowerCase() } },
     });
-    expect(await prisma.member.findUniqueOrThrow({ where: { id: original.id } })).toMatchObject({ name: "王老师", phone: "+8613712340001" });
+    expect(await prisma.member.findUniqueOrThrow({ where: { id: original.id } })).toMatchObject({
+      name: "王老师",
+      phone: "+8613712340001",
+    });
     expect(await prisma.member.count({ where: { tenantId: t.tenantId, account: { equals: account, mode: "insensitive" } } })).toBe(1);
   });
 
@@ -154,7 +194,9 @@ describe("accounts are one whatever their case or width", () => {
     await expect(api.admin.createMember({ account: "K2026001", name: "重复", identityKindCode: "student_staff" })).rejects.toMatchObject({
       cause: { code: "ACCOUNT_ALREADY_EXISTS" },
     });
-    await expect(api.admin.createMember({ account: "张 三", name: "坏号", identityKindCode: "student_staff" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.admin.createMember({ account: "张 三", name: "坏号", identityKindCode: "student_staff" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
@@ -162,8 +204,22 @@ describe("admin search matches what was typed, literally", () => {
   it("% and _ match only members whose name holds them", async () => {
     const t = await makeTenant(prisma);
     const d = await deps(t);
-    const plain = await createMember(d, { account: unique("P"), name: "普通成员", identityKindCode: "student_staff", department: "", phone: "", email: "" });
-    const percent = await createMember(d, { account: unique("P"), name: "百分%号", identityKindCode: "student_staff", department: "", phone: "", email: "" });
+    const plain = await createMember(d, {
+      account: unique("P"),
+      name: "普通成员",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: "",
+      email: "",
+    });
+    const percent = await createMember(d, {
+      account: unique("P"),
+      name: "百分%号",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: "",
+      email: "",
+    });
     const db = tenantDb(prisma, t.tenantId);
     expect((await searchMembers(db, { query: "%", take: 50 })).map((m) => m.id)).toEqual([percent.id]);
     expect(await searchMembers(db, { query: "_", take: 50 })).toEqual([]);

@@ -128,7 +128,10 @@ describe("applyMigrations", { timeout: 120_000 }, () => {
     await expect(applyMigrations(url, { prismaDir })).rejects.toThrow(/failed earlier/);
 
     await resolveMigration(url, "20991231000000_broken", "rolled-back", { prismaDir });
-    writeFileSync(path.join(prismaPaths({ prismaDir }).migrationsDir, "20991231000000_broken", "migration.sql"), broken.replace("SELECT 1/0;", ""));
+    writeFileSync(
+      path.join(prismaPaths({ prismaDir }).migrationsDir, "20991231000000_broken", "migration.sql"),
+      broken.replace("SELECT 1/0;", ""),
+    );
     expect(await applyMigrations(url, { prismaDir })).toEqual(["20991231000000_broken"]);
   });
 });

@@ -35,13 +35,19 @@ const v1Index = (value: string) => createHmac("sha256", key).update("id-number:"
 async function connect(t: TestTenant, secret: string) {
   await prisma.tenant.update({
     where: { id: t.tenantId },
-    data: { wecomCorpId: "wwtest", wecomAgentId: 1000002, wecomSecretEnc: encryptSecret(secret, key, sealContext("Tenant", "wecomSecretEnc", t.tenantId)) },
+    data: {
+      wecomCorpId: "wwtest",
+      wecomAgentId: 1000002,
+      wecomSecretEnc: encryptSecret(secret, key, sealContext("Tenant", "wecomSecretEnc", t.tenantId)),
+    },
   });
 }
 
 async function memberWithIdNumber(t: TestTenant, idNumber: string, sealed: (id: string) => { idNumberEnc: string; idNumberHash: string }) {
   const id = randomUUID();
-  await prisma.member.create({ data: { id, tenantId: t.tenantId, account: unique("I"), name: "证件测试", identityKindId: t.identityKindId, ...sealed(id) } });
+  await prisma.member.create({
+    data: { id, tenantId: t.tenantId, account: unique("I"), name: "证件测试", identityKindId: t.identityKindId, ...sealed(id) },
+  });
   return id;
 }
 
@@ -73,7 +79,12 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
     const d = await makeTenant(prisma);
     await prisma.tenant.update({
       where: { id: c.tenantId },
-      data: { wecomCorpId: "wwlegacy", wecomAgentId: 1000002, wecomSecretEnc: sealV1("legacy-app-secret"), wecomCallbackTokenEnc: sealV1("legacy-token") },
+      data: {
+        wecomCorpId: "wwlegacy",
+        wecomAgentId: 1000002,
+        wecomSecretEnc: sealV1("legacy-app-secret"),
+        wecomCallbackTokenEnc: sealV1("legacy-token"),
+      },
     });
     // Before the re-seal the v1 value is refused: nothing reads the unbound format any more.
     await expect(loadWecomConnection(prisma, c.tenantId, key)).rejects.toThrow(/Not an encrypted secret/);
@@ -82,7 +93,12 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
     const inC = await memberWithIdNumber(c, idNumber, () => ({ idNumberEnc: sealV1(idNumber), idNumberHash: v1Index(idNumber) }));
     const inD = await memberWithIdNumber(d, idNumber, () => ({ idNumberEnc: sealV1(idNumber), idNumberHash: v1Index(idNumber) }));
     const token = await prisma.wecomToken.create({
-      data: { tenantId: c.tenantId, cacheKey: "app:legacy", tokenEnc: sealV1("legacy-access-token"), expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        tenantId: c.tenantId,
+        cacheKey: "app:legacy",
+        tokenEnc: sealV1("legacy-access-token"),
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
 
     const report = await resealLegacySecrets(prisma, key, { batchSize: 1 });
@@ -92,9 +108,14 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
     expect((await loadWecomConnection(prisma, c.tenantId, key)).appSecret).toBe("legacy-app-secret");
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: c.tenantId } });
     expect(tenant.wecomCallbackTokenEnc!.startsWith("v2.")).toBe(true);
-    expect(decryptSecret(tenant.wecomCallbackTokenEnc!, key, sealContext("Tenant", "wecomCallbackTokenEnc", c.tenantId))).toBe("legacy-token");
+    expect(decryptSecret(tenant.wecomCallbackTokenEnc!, key, sealContext("Tenant", "wecomCallbackTokenEnc", c.tenantId))).toBe(
+      "legacy-token",
+    );
 
-    const [memberC, memberD] = await Promise.all([prisma.member.findUniqueOrThrow({ where: { id: inC } }), prisma.member.findUniqueOrThrow({ where: { id: inD } })]);
+    const [memberC, memberD] = await Promise.all([
+      prisma.member.findUniqueOrThrow({ where: { id: inC } }),
+      prisma.member.findUniqueOrThrow({ where: { id: inD } }),
+    ]);
     expect(decryptSecret(memberC.idNumberEnc!, key, sealContext("Member", "idNumberEnc", inC))).toBe(idNumber);
     expect(memberC.idNumberHash).toBe(blindIndex(idNumber, key, c.tenantId));
     expect(memberD.idNumberHash).toBe(blindIndex(idNumber, key, d.tenantId));

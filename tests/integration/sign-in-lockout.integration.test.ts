@@ -43,9 +43,18 @@ async function outcome<T>(run: () => Promise<T>) {
   }
 }
 
-async function attempt(prisma: typeof instanceA, tenant: TenantContext, account: string, password: string, ip: string | null = defaultAddress) {
+async function attempt(
+  prisma: typeof instanceA,
+  tenant: TenantContext,
+  account: string,
+  password: string,
+  ip: string | null = defaultAddress,
+) {
   try {
-    return { ok: true as const, claims: await signInMember(prisma, tenant, { identifier: account, password, host: `${tenant.slug}.localhost`, ip }) };
+    return {
+      ok: true as const,
+      claims: await signInMember(prisma, tenant, { identifier: account, password, host: `${tenant.slug}.localhost`, ip }),
+    };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false as const, code: error.code, vars: error.vars, zh: error.messageIn("zh-CN"), en: error.messageIn("en") };
@@ -86,7 +95,9 @@ describe("member sign-in with the lockout policy", () => {
   it("lets no more than the allowed wrong guesses through when they arrive at once", async () => {
     const t = await makeTenant(instanceA);
     const tenant = await contextOf(t);
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(i % 2 ? instanceA : instanceB, tenant, t.memberAccount, "wrong")));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(i % 2 ? instanceA : instanceB, tenant, t.memberAccount, "wrong")),
+    );
     const stillCounting = results.filter((r) => !r.ok && r.code === "BAD_CREDENTIALS_REMAINING");
     expect(stillCounting.length).toBe(5);
     const row = await instanceA.member.findUniqueOrThrow({ where: { id: t.memberId } });
@@ -98,7 +109,10 @@ describe("member sign-in with the lockout policy", () => {
     const t = await makeTenant(instanceA);
     const tenant = await contextOf(t);
     await instanceA.member.update({ where: { id: t.memberId }, data: { failedLoginCount: 6, lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await attempt(instanceA, tenant, t.memberAccount, "wrong")).toMatchObject({ code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 5 } });
+    expect(await attempt(instanceA, tenant, t.memberAccount, "wrong")).toMatchObject({
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 5 },
+    });
     expect(await attempt(instanceA, tenant, t.memberAccount, PASSWORD)).toMatchObject({ ok: true });
     expect((await instanceA.member.findUniqueOrThrow({ where: { id: t.memberId } })).failedLoginCount).toBe(0);
   });
@@ -106,7 +120,10 @@ describe("member sign-in with the lockout policy", () => {
   it("an admin's unlock lets the member sign in at once and is written to the audit log", async () => {
     const t = await makeTenant(instanceA);
     const tenant = await contextOf(t);
-    await instanceA.member.update({ where: { id: t.memberId }, data: { failedLoginCount: 6, lockedUntil: new Date(Date.now() + 30 * 60_000) } });
+    await instanceA.member.update({
+      where: { id: t.memberId },
+      data: { failedLoginCount: 6, lockedUntil: new Date(Date.now() + 30 * 60_000) },
+    });
     await unlockMember(instanceB, tenantDb(instanceB, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: "198.51.100.7" });
     expect(await attempt(instanceA, tenant, t.memberAccount, PASSWORD)).toMatchObject({ ok: true });
     const log = await instanceA.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "member.unlock" } });
@@ -137,7 +154,10 @@ describe("member sign-in with the lockout policy", () => {
     const tenant = await contextOf(t);
     expect(await attempt(instanceA, tenant, "ghost-1", "x")).toMatchObject({ code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 1 } });
     expect(await attempt(instanceA, tenant, "GHOST-1", "x")).toMatchObject({ code: "ACCOUNT_LOCKED", vars: { minutes: 5 } });
-    await instanceA.$executeRawUnsafe(`UPDATE "RateLimit" SET "expiresAt" = now() - interval '1 second' WHERE key LIKE $1`, `login:unknown:${t.tenantId}:member:ghost-1`);
+    await instanceA.$executeRawUnsafe(
+      `UPDATE "RateLimit" SET "expiresAt" = now() - interval '1 second' WHERE key LIKE $1`,
+      `login:unknown:${t.tenantId}:member:ghost-1`,
+    );
     expect(await attempt(instanceA, tenant, "ghost-1", "x")).toMatchObject({ code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 1 } });
   });
 
@@ -153,10 +173,17 @@ describe("admin and vendor sign-in", () => {
     const t = await makeTenant(instanceA);
     const other = await makeTenant(instanceA);
     const admin = await instanceA.tenantAdmin.findUniqueOrThrow({ where: { id: t.adminId } });
-    const claims = await signInTenantAdmin(instanceA, await contextOf(t), { identifier: admin.username, password: PASSWORD, host: t.host, ip: null });
+    const claims = await signInTenantAdmin(instanceA, await contextOf(t), {
+      identifier: admin.username,
+      password: PASSWORD,
+      host: t.host,
+      ip: null,
+    });
     expect(claims).toMatchObject({ kind: "tenantAdmin", tenantId: t.tenantId });
     // At the other school the admin does not exist, and the answer is a wrong password's.
-    await expect(signInTenantAdmin(instanceA, await contextOf(other), { identifier: admin.username, password: PASSWORD, host: other.host, ip: null })).rejects.toMatchObject({
+    await expect(
+      signInTenantAdmin(instanceA, await contextOf(other), { identifier: admin.username, password: PASSWORD, host: other.host, ip: null }),
+    ).rejects.toMatchObject({
       code: "BAD_CREDENTIALS_REMAINING",
       vars: { remaining: 5 },
     });
@@ -166,8 +193,14 @@ describe("admin and vendor sign-in", () => {
     const t = await makeTenant(instanceA);
     const admin = await instanceA.tenantAdmin.update({ where: { id: t.adminId }, data: { disabled: true } });
     const tenant = await contextOf(t);
-    const tryRight = () => outcome(() => signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: PASSWORD, host: t.host, ip: newAddress() }));
-    const tryUnknown = () => outcome(() => signInTenantAdmin(instanceA, tenant, { identifier: `${admin.username}x`, password: PASSWORD, host: t.host, ip: newAddress() }));
+    const tryRight = () =>
+      outcome(() =>
+        signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: PASSWORD, host: t.host, ip: newAddress() }),
+      );
+    const tryUnknown = () =>
+      outcome(() =>
+        signInTenantAdmin(instanceA, tenant, { identifier: `${admin.username}x`, password: PASSWORD, host: t.host, ip: newAddress() }),
+      );
     for (let i = 0; i < 7; i++) {
       const [disabled, unknown] = [await tryRight(), await tryUnknown()];
       expect(disabled.ok).toBe(false);
@@ -183,7 +216,9 @@ describe("admin and vendor sign-in", () => {
     const run = async (username: string) => {
       const seen: unknown[] = [];
       for (let i = 0; i < 7; i++) {
-        const r = await outcome(() => signInVendor(instanceA, { identifier: username, password: "nope", host: "localhost", ip: newAddress() }));
+        const r = await outcome(() =>
+          signInVendor(instanceA, { identifier: username, password: "nope", host: "localhost", ip: newAddress() }),
+        );
         seen.push(r.ok ? "ok" : [r.code, r.vars]);
       }
       return seen;
@@ -194,8 +229,18 @@ describe("admin and vendor sign-in", () => {
   it("the vendor signs in with argon2id-hashed credentials and wrong ones count toward a lock", async () => {
     const vendor = await makeVendor(instanceA);
     expect(vendor.passwordHash.startsWith("$argon2id$")).toBe(true);
-    await expect(signInVendor(instanceA, { identifier: vendor.username, password: PASSWORD, totp: totpCode(vendor.totpSecret), host: "localhost", ip: null })).resolves.toMatchObject({ kind: "vendor", tenantId: null });
-    await expect(signInVendor(instanceA, { identifier: vendor.username, password: "nope", host: "localhost", ip: null })).rejects.toMatchObject({
+    await expect(
+      signInVendor(instanceA, {
+        identifier: vendor.username,
+        password: PASSWORD,
+        totp: totpCode(vendor.totpSecret),
+        host: "localhost",
+        ip: null,
+      }),
+    ).resolves.toMatchObject({ kind: "vendor", tenantId: null });
+    await expect(
+      signInVendor(instanceA, { identifier: vendor.username, password: "nope", host: "localhost", ip: null }),
+    ).rejects.toMatchObject({
       code: "BAD_CREDENTIALS_REMAINING",
       vars: { remaining: 5 },
     });
@@ -245,7 +290,14 @@ describe("throttles before the password (M2, M3)", () => {
       after.push(r.ok ? "ok" : r.code);
     }
     // The 4 tries still allowed leave the account short of a new lock; the rest are throttled.
-    expect(after).toEqual(["BAD_CREDENTIALS_REMAINING", "BAD_CREDENTIALS_REMAINING", "BAD_CREDENTIALS_REMAINING", "BAD_CREDENTIALS_REMAINING", "RATE_LIMITED", "RATE_LIMITED"]);
+    expect(after).toEqual([
+      "BAD_CREDENTIALS_REMAINING",
+      "BAD_CREDENTIALS_REMAINING",
+      "BAD_CREDENTIALS_REMAINING",
+      "BAD_CREDENTIALS_REMAINING",
+      "RATE_LIMITED",
+      "RATE_LIMITED",
+    ]);
     expect((await instanceA.member.findUniqueOrThrow({ where: { id: t.memberId } })).lockedUntil).toBeNull();
     expect(await attempt(instanceA, tenant, t.memberAccount, PASSWORD, newAddress())).toMatchObject({ ok: true });
   });
@@ -275,7 +327,9 @@ describe("throttles before the password (M2, M3)", () => {
     await fill(`login:tenant:${t.tenantId}`, SIGN_IN_LIMITS.attemptsPerSchool.limit, 60);
     expect(await attempt(instanceA, tenant, t.memberAccount, PASSWORD, newAddress())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     const admin = await instanceA.tenantAdmin.findUniqueOrThrow({ where: { id: t.adminId } });
-    await expect(signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: PASSWORD, host: t.host, ip: newAddress() })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: PASSWORD, host: t.host, ip: newAddress() }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // Another school is not affected.
     const other = await makeTenant(instanceA);
     expect(await attempt(instanceA, await contextOf(other), other.memberAccount, PASSWORD, newAddress())).toMatchObject({ ok: true });
@@ -314,7 +368,10 @@ describe("throttles before the password (M2, M3)", () => {
       await Promise.all(holders);
     }
     expect((await instanceA.member.findUniqueOrThrow({ where: { id: t.memberId } })).failedLoginCount).toBe(0);
-    expect(await attempt(instanceA, tenant, t.memberAccount, "wrong")).toMatchObject({ code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 5 } });
+    expect(await attempt(instanceA, tenant, t.memberAccount, "wrong")).toMatchObject({
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 5 },
+    });
   });
 });
 
@@ -332,7 +389,10 @@ describe("what a stranger's wrong passwords can and cannot do", () => {
     const t = await makeTenant(instanceA);
     const tenant = await contextOf(t);
     const admin = await instanceA.tenantAdmin.findUniqueOrThrow({ where: { id: t.adminId } });
-    for (let i = 0; i < 6; i++) await outcome(() => signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: "x", host: t.host, ip: newAddress() }));
+    for (let i = 0; i < 6; i++)
+      await outcome(() =>
+        signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: "x", host: t.host, ip: newAddress() }),
+      );
     await expect((await callerFor(instanceA, t.host, adminClaims(t))).admin.overview()).resolves.toMatchObject({ members: 1 });
   });
 
@@ -342,12 +402,17 @@ describe("what a stranger's wrong passwords can and cannot do", () => {
     const ip = newAddress();
     for (let i = 0; i < 6; i++) await attempt(instanceA, tenant, t.memberAccount, "Secret-Guess-1", ip);
     await attempt(instanceA, tenant, "nobody-here", "Secret-Guess-2", ip);
-    const rows = await instanceA.auditLog.findMany({ where: { tenantId: t.tenantId, action: { startsWith: "member.login." } }, orderBy: { createdAt: "asc" } });
+    const rows = await instanceA.auditLog.findMany({
+      where: { tenantId: t.tenantId, action: { startsWith: "member.login." } },
+      orderBy: { createdAt: "asc" },
+    });
     const failed = rows.filter((r) => r.action === "member.login.failed");
     expect(failed).toHaveLength(7);
     expect(failed[0]).toMatchObject({ actorId: t.memberId, target: t.memberAccount, ip, detail: { reason: "wrong_password" } });
     expect(failed.at(-1)).toMatchObject({ actorId: null, target: "nobody-here", ip, detail: { reason: "unknown_account" } });
-    expect(rows.filter((r) => r.action === "member.login.locked")).toEqual([expect.objectContaining({ actorId: t.memberId, ip, detail: { minutes: 30 } })]);
+    expect(rows.filter((r) => r.action === "member.login.locked")).toEqual([
+      expect.objectContaining({ actorId: t.memberId, ip, detail: { minutes: 30 } }),
+    ]);
     expect(JSON.stringify(rows)).not.toContain("Secret-Guess");
   });
 });

@@ -29,7 +29,10 @@ export type TestTenant = ForeignTenantRows & { host: string; memberPasswordHash:
 let passwordHash: Promise<string> | undefined;
 
 /** A school with one identity kind, one member with a password and phone, and one admin. */
-export async function makeTenant(prisma: PrismaClient, options: { lockoutMaxAttempts?: number; lockoutMinutes?: number } = {}): Promise<TestTenant> {
+export async function makeTenant(
+  prisma: PrismaClient,
+  options: { lockoutMaxAttempts?: number; lockoutMinutes?: number } = {},
+): Promise<TestTenant> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const slug = unique("t");
@@ -78,7 +81,9 @@ export async function makeTenant(prisma: PrismaClient, options: { lockoutMaxAtte
 
 /** A WeCom sync job of the tenant that has failed for good, as the admin's job list shows it. */
 async function failedSyncJob(prisma: PrismaClient, tenantId: string, memberId: string): Promise<string> {
-  const id = await prisma.$transaction((tx) => enqueueWecomSync(createBoss(process.env.TEST_DATABASE_URL!), tx, { kind: "member.upsert", tenantId, memberId }));
+  const id = await prisma.$transaction((tx) =>
+    enqueueWecomSync(createBoss(process.env.TEST_DATABASE_URL!), tx, { kind: "member.upsert", tenantId, memberId }),
+  );
   await prisma.$executeRawUnsafe(
     `UPDATE pgboss.job SET state = 'failed', output = '{"message":"测试失败","en":"test failure"}'::jsonb WHERE id = $1::uuid`,
     id,
@@ -91,8 +96,11 @@ export async function makeVendor(prisma: PrismaClient, options: { enrolled?: boo
   passwordHash ??= hashPassword(PASSWORD);
   const totpSecret = newTotpSecret();
   const id = randomUUID();
-  const totpSecretEnc = options.enrolled === false ? null : encryptSecret(totpSecret, parseKey(process.env.APP_ENCRYPTION_KEY!), totpSecretContext(id));
-  const vendor = await prisma.vendorAdmin.create({ data: { id, username: unique("vendor"), name: "运营", passwordHash: await passwordHash, totpSecretEnc } });
+  const totpSecretEnc =
+    options.enrolled === false ? null : encryptSecret(totpSecret, parseKey(process.env.APP_ENCRYPTION_KEY!), totpSecretContext(id));
+  const vendor = await prisma.vendorAdmin.create({
+    data: { id, username: unique("vendor"), name: "运营", passwordHash: await passwordHash, totpSecretEnc },
+  });
   return { ...vendor, totpSecret };
 }
 

@@ -41,12 +41,20 @@ describe("a tenant-bound client", () => {
 
   it("cannot attach a member to another school's identity kind (composite foreign key)", async () => {
     const db = tenantDb(prisma, a.tenantId);
-    await expect(db.member.create({ data: { tenantId: a.tenantId, account: unique("X"), name: "跨校", identityKindId: b.identityKindId } })).rejects.toThrow();
+    await expect(
+      db.member.create({ data: { tenantId: a.tenantId, account: unique("X"), name: "跨校", identityKindId: b.identityKindId } }),
+    ).rejects.toThrow();
   });
 
   it("lets two schools use the same account number and phone, but one school never twice", async () => {
     const db = tenantDb(prisma, b.tenantId);
-    await expect(db.member.create({ data: { tenantId: b.tenantId, account: a.memberAccount, name: "同号", identityKindId: b.identityKindId, phone: a.memberPhone } })).resolves.toBeTruthy();
-    await expect(db.member.create({ data: { tenantId: b.tenantId, account: a.memberAccount, name: "重复", identityKindId: b.identityKindId } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      db.member.create({
+        data: { tenantId: b.tenantId, account: a.memberAccount, name: "同号", identityKindId: b.identityKindId, phone: a.memberPhone },
+      }),
+    ).resolves.toBeTruthy();
+    await expect(
+      db.member.create({ data: { tenantId: b.tenantId, account: a.memberAccount, name: "重复", identityKindId: b.identityKindId } }),
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 });

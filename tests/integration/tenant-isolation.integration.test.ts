@@ -28,9 +28,16 @@ beforeAll(async () => {
 });
 afterAll(() => prisma.$disconnect());
 
-async function invoke(host: string, claims: SessionClaims | undefined, path: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; code: string }> {
+async function invoke(
+  host: string,
+  claims: SessionClaims | undefined,
+  path: string,
+  input: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; code: string }> {
   const caller = (await callerFor(prisma, host, claims)) as unknown as Record<string, unknown>;
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   try {
     return { ok: true, value: await fn(input) };
   } catch (error) {
@@ -45,7 +52,18 @@ function inputFor(procedure: AnyProcedure, target: TestTenant): unknown {
 
 /** What of B must never reach A. */
 function markersOf(t: TestTenant): string[] {
-  return [t.tenantId, t.slug, t.memberId, t.memberAccount, t.memberName, t.memberPhone, t.memberPhone.slice(3), t.adminId, t.identityKindId, t.failedSyncJobId];
+  return [
+    t.tenantId,
+    t.slug,
+    t.memberId,
+    t.memberAccount,
+    t.memberName,
+    t.memberPhone,
+    t.memberPhone.slice(3),
+    t.adminId,
+    t.identityKindId,
+    t.failedSyncJobId,
+  ];
 }
 
 async function snapshotOf(t: TestTenant) {
@@ -67,7 +85,8 @@ describe("every procedure keeps one school's data from another", () => {
   });
 
   it.each(procedures)("%s declares a cross-tenant probe for its input", (_path, procedure) => {
-    if (procedure._def.inputs.length > 0) expect(procedure._def.meta?.probe, "add .meta({ probe }) to this procedure").toBeTypeOf("function");
+    if (procedure._def.inputs.length > 0)
+      expect(procedure._def.meta?.probe, "add .meta({ probe }) to this procedure").toBeTypeOf("function");
   });
 
   it.each(procedures)("%s gives school A's sessions nothing of school B and leaves B unchanged", async (path, procedure) => {

@@ -38,7 +38,13 @@ async function enrolledVendor() {
 }
 
 function signInFrom(ip: string | null, vendor: { username: string; totpSecret: string }, at = Date.now()) {
-  return signInVendor(prisma, { identifier: vendor.username, password: PASSWORD, totp: totpCode(vendor.totpSecret, at), host: "localhost", ip });
+  return signInVendor(prisma, {
+    identifier: vendor.username,
+    password: PASSWORD,
+    totp: totpCode(vendor.totpSecret, at),
+    host: "localhost",
+    ip,
+  });
 }
 
 describe("the vendor console's address allow-list", () => {

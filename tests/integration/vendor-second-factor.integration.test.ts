@@ -27,7 +27,10 @@ function otherThan(code: string): string {
 
 async function signIn(username: string, password: string, totp?: string) {
   try {
-    return { ok: true as const, claims: await signInVendor(prisma, { identifier: username, password, totp, host: "localhost", ip: "198.51.100.4" }) };
+    return {
+      ok: true as const,
+      claims: await signInVendor(prisma, { identifier: username, password, totp, host: "localhost", ip: "198.51.100.4" }),
+    };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false as const, code: error.code, vars: error.vars, zh: error.messageIn("zh-CN") };
@@ -41,7 +44,10 @@ async function failedCount(id: string): Promise<number> {
 describe("vendor sign-in with a second factor", () => {
   it("signs in with the password and the authenticator's current code", async () => {
     const vendor = await makeVendor(prisma);
-    expect(await signIn(vendor.username, PASSWORD, totpCode(vendor.totpSecret))).toMatchObject({ ok: true, claims: { sub: vendor.id, kind: "vendor" } });
+    expect(await signIn(vendor.username, PASSWORD, totpCode(vendor.totpSecret))).toMatchObject({
+      ok: true,
+      claims: { sub: vendor.id, kind: "vendor" },
+    });
   });
 
   it("refuses the right password without a code with the ordinary wrong-password answer, and counts it", async () => {
@@ -58,8 +64,16 @@ describe("vendor sign-in with a second factor", () => {
   it("refuses a wrong code with the ordinary wrong-password answer, and counts it", async () => {
     const vendor = await makeVendor(prisma);
     const wrong = otherThan(totpCode(vendor.totpSecret));
-    expect(await signIn(vendor.username, PASSWORD, wrong)).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 5 } });
-    expect(await signIn(vendor.username, PASSWORD, "abcdef")).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 4 } });
+    expect(await signIn(vendor.username, PASSWORD, wrong)).toMatchObject({
+      ok: false,
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 5 },
+    });
+    expect(await signIn(vendor.username, PASSWORD, "abcdef")).toMatchObject({
+      ok: false,
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 4 },
+    });
     expect(await failedCount(vendor.id)).toBe(2);
   });
 
@@ -67,7 +81,11 @@ describe("vendor sign-in with a second factor", () => {
     const vendor = await makeVendor(prisma);
     const code = totpCode(vendor.totpSecret);
     expect(await signIn(vendor.username, PASSWORD, code)).toMatchObject({ ok: true });
-    expect(await signIn(vendor.username, PASSWORD, code)).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 5 } });
+    expect(await signIn(vendor.username, PASSWORD, code)).toMatchObject({
+      ok: false,
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 5 },
+    });
     expect(await failedCount(vendor.id)).toBe(1);
   });
 
@@ -83,7 +101,10 @@ describe("vendor sign-in with a second factor", () => {
     const vendor = await makeVendor(prisma);
     expect(await signIn(vendor.username, PASSWORD, totpCode(vendor.totpSecret, Date.now() - 30_000))).toMatchObject({ ok: true });
     const stale = await makeVendor(prisma);
-    expect(await signIn(stale.username, PASSWORD, totpCode(stale.totpSecret, Date.now() - 60_000))).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING" });
+    expect(await signIn(stale.username, PASSWORD, totpCode(stale.totpSecret, Date.now() - 60_000))).toMatchObject({
+      ok: false,
+      code: "BAD_CREDENTIALS_REMAINING",
+    });
   });
 
   it("locks the vendor after six tries without the right code; then even password and code are refused", async () => {
@@ -97,7 +118,11 @@ describe("vendor sign-in with a second factor", () => {
 
   it("a right code with a wrong password is refused and counted", async () => {
     const vendor = await makeVendor(prisma);
-    expect(await signIn(vendor.username, "wrong", totpCode(vendor.totpSecret))).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING", vars: { remaining: 5 } });
+    expect(await signIn(vendor.username, "wrong", totpCode(vendor.totpSecret))).toMatchObject({
+      ok: false,
+      code: "BAD_CREDENTIALS_REMAINING",
+      vars: { remaining: 5 },
+    });
   });
 });
 
@@ -132,8 +157,12 @@ describe("enrolling the second factor", () => {
     const offer = await caller.vendor.secondFactorOffer();
     expect(offer.qrSvg).toMatch(/^<svg/);
 
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: "" })).rejects.toMatchObject({ cause: { code: "SECOND_FACTOR_CODE_WRONG" } });
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: totpCode(offer.secret, Date.now() - 90_000) })).rejects.toMatchObject({
+    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: "" })).rejects.toMatchObject({
+      cause: { code: "SECOND_FACTOR_CODE_WRONG" },
+    });
+    await expect(
+      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: totpCode(offer.secret, Date.now() - 90_000) }),
+    ).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     expect(await storedSecret(vendor.id)).toBeNull();
@@ -144,7 +173,9 @@ describe("enrolling the second factor", () => {
     expect(await prisma.auditLog.findFirst({ where: { actorId: vendor.id, action: "vendor.totp.enrol" } })).not.toBeNull();
 
     // The session opened with the password alone has ended.
-    await expect((await callerFor(prisma, "localhost", claimsOf(vendor))).vendor.secondFactorOffer()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(prisma, "localhost", claimsOf(vendor))).vendor.secondFactorOffer()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     // The password alone, or the code used to enrol, no longer opens anything; the next code does.
     expect(await signIn(vendor.username, PASSWORD)).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING" });
     expect(await signIn(vendor.username, PASSWORD, code)).toMatchObject({ ok: false, code: "BAD_CREDENTIALS_REMAINING" });
@@ -159,7 +190,11 @@ describe("enrolling the second factor", () => {
     const other = await makeVendor(prisma, { enrolled: false });
     const caller = await callerFor(prisma, "localhost", claimsOf(vendor));
     const othersOffer = await (await callerFor(prisma, "localhost", claimsOf(other))).vendor.secondFactorOffer();
-    const expired = encryptSecret(JSON.stringify({ vendorId: vendor.id, secret: othersOffer.secret, expiresAt: Date.now() - 1000 }), key, sealContext("VendorAdmin", "enrolmentTicket", vendor.id));
+    const expired = encryptSecret(
+      JSON.stringify({ vendorId: vendor.id, secret: othersOffer.secret, expiresAt: Date.now() - 1000 }),
+      key,
+      sealContext("VendorAdmin", "enrolmentTicket", vendor.id),
+    );
     const tampered = othersOffer.ticket.slice(0, -4) + (othersOffer.ticket.endsWith("AAAA") ? "BBBB" : "AAAA");
     for (const ticket of [othersOffer.ticket, expired, tampered]) {
       await expect(caller.vendor.confirmSecondFactor({ ticket, code: totpCode(othersOffer.secret) })).rejects.toMatchObject({
@@ -176,13 +211,19 @@ describe("enrolling the second factor", () => {
     const offer = await caller.vendor.secondFactorOffer();
     expect(offer.enrolled).toBe(true);
     const newCode = totpCode(offer.secret);
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode })).rejects.toMatchObject({ cause: { code: "SECOND_FACTOR_CODE_WRONG" } });
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: otherThan(totpCode(vendor.totpSecret)) })).rejects.toMatchObject({
+    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode })).rejects.toMatchObject({
+      cause: { code: "SECOND_FACTOR_CODE_WRONG" },
+    });
+    await expect(
+      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: otherThan(totpCode(vendor.totpSecret)) }),
+    ).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     expect(await storedSecret(vendor.id)).toBe(vendor.totpSecret);
 
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: totpCode(vendor.totpSecret) })).resolves.toEqual({ enrolled: true });
+    await expect(
+      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: totpCode(vendor.totpSecret) }),
+    ).resolves.toEqual({ enrolled: true });
     expect(await storedSecret(vendor.id)).toBe(offer.secret);
     expect(await prisma.auditLog.findFirst({ where: { actorId: vendor.id, action: "vendor.totp.reset" } })).not.toBeNull();
     // The old authenticator opens nothing any more.

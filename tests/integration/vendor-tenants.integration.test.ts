@@ -20,7 +20,9 @@ describe("vendor tenants", () => {
     expect(created).toMatchObject({ slug, status: "ACTIVE", idpKind: "CAS" });
     const home = await (await callerFor(prisma, `${slug}.localhost`)).tenant.current();
     expect(home).toMatchObject({ name: "新开通大学", identityKinds: [{ nameZh: "在校师生" }] });
-    expect(await prisma.auditLog.findFirst({ where: { tenantId: created.id, action: "tenant.create", actorId: vendor.sub } })).not.toBeNull();
+    expect(
+      await prisma.auditLog.findFirst({ where: { tenantId: created.id, action: "tenant.create", actorId: vendor.sub } }),
+    ).not.toBeNull();
   });
 
   it("refuses a slug that exists, naming the field, and a reserved or malformed one", async () => {
@@ -42,7 +44,11 @@ describe("vendor tenants", () => {
     await expect((await callerFor(prisma, t.host)).tenant.current()).rejects.toMatchObject({ code: "NOT_FOUND" });
     await api.vendor.setTenantStatus({ tenantId: t.tenantId, status: "ACTIVE" });
     await expect((await callerFor(prisma, t.host)).tenant.current()).resolves.toMatchObject({ slug: t.slug });
-    const actions = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId }, select: { action: true }, orderBy: { createdAt: "asc" } });
+    const actions = await prisma.auditLog.findMany({
+      where: { tenantId: t.tenantId },
+      select: { action: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["tenant.suspend", "tenant.resume"]);
   });
 

@@ -17,6 +17,7 @@ describe("normaliseAccount / accountInput", () => {
   });
 
   it("accepts what the database's account CHECK accepts", () => {
-    for (const ok of ["2024001", "S2024101", "K2026510001", "zhang.san@ucas", "a_b-c", "a".repeat(64)]) expect(accountInput.parse(ok)).toBe(ok);
+    for (const ok of ["2024001", "S2024101", "K2026510001", "zhang.san@ucas", "a_b-c", "a".repeat(64)])
+      expect(accountInput.parse(ok)).toBe(ok);
   });
 });

@@ -32,7 +32,9 @@ describe("demoSeedRefusal", () => {
   });
 
   it("refuses on a real domain, whatever SEED_DEMO says, and says what to do", () => {
-    expect(demoSeedRefusal({ PLATFORM_DOMAIN: "campus.example.com", SEED_DEMO: "true" })).toMatch(/PLATFORM_DOMAIN.*campus\.example\.com.*SEED_DEMO=false/s);
+    expect(demoSeedRefusal({ PLATFORM_DOMAIN: "campus.example.com", SEED_DEMO: "true" })).toMatch(
+      /PLATFORM_DOMAIN.*campus\.example\.com.*SEED_DEMO=false/s,
+    );
     expect(demoSeedRefusal({ PLATFORM_DOMAIN: "localhost.example.com" })).not.toBeNull();
   });
 });

@@ -28,7 +28,9 @@ describe("addressFromHops()", () => {
   });
 
   it("behind two trusted proxies, takes the second entry from the right", () => {
-    expect(addressFromHops({ socketAddress: "10.0.0.3", forwardedFor: ["6.6.6.6, 203.0.113.7", "10.0.0.2"], trustedHops: 2 })).toBe("203.0.113.7");
+    expect(addressFromHops({ socketAddress: "10.0.0.3", forwardedFor: ["6.6.6.6, 203.0.113.7", "10.0.0.2"], trustedHops: 2 })).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("with fewer hops than configured, uses the left-most hop it has", () => {
@@ -51,11 +53,20 @@ describe("applyTrustedHeaders()", () => {
       "x-real-ip": "6.6.6.6",
     };
     applyTrustedHeaders(headers, { remoteAddress: "127.0.0.1" }, 0);
-    expect(headers).toEqual({ host: "ucas.localhost:3000", "x-client-address": "127.0.0.1", "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "http" });
+    expect(headers).toEqual({
+      host: "ucas.localhost:3000",
+      "x-client-address": "127.0.0.1",
+      "x-forwarded-for": "127.0.0.1",
+      "x-forwarded-proto": "http",
+    });
   });
 
   it("behind a trusted proxy keeps its headers but still decides the address itself", () => {
-    const headers: Record<string, string | string[] | undefined> = { "x-client-address": "6.6.6.6", "x-forwarded-for": "6.6.6.6, 203.0.113.7", "x-forwarded-proto": "https" };
+    const headers: Record<string, string | string[] | undefined> = {
+      "x-client-address": "6.6.6.6",
+      "x-forwarded-for": "6.6.6.6, 203.0.113.7",
+      "x-forwarded-proto": "https",
+    };
     applyTrustedHeaders(headers, { remoteAddress: "10.0.0.2" }, 1);
     expect(headers["x-client-address"]).toBe("203.0.113.7");
     expect(headers["x-forwarded-proto"]).toBe("https");

@@ -6,7 +6,15 @@ const VALID = {
   APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: "x".repeat(40),
 };
-const MANAGED = [...Object.keys(VALID), "NEXTAUTH_URL", "PLATFORM_DOMAIN", "SESSION_MAX_AGE_HOURS", "SECURE_COOKIES", "TRUSTED_PROXY_HOPS", "WECOM_EGRESS_IPS"];
+const MANAGED = [
+  ...Object.keys(VALID),
+  "NEXTAUTH_URL",
+  "PLATFORM_DOMAIN",
+  "SESSION_MAX_AGE_HOURS",
+  "SECURE_COOKIES",
+  "TRUSTED_PROXY_HOPS",
+  "WECOM_EGRESS_IPS",
+];
 
 let saved: Record<string, string | undefined> = {};
 

@@ -15,7 +15,17 @@ describe("localPath()", () => {
   });
 
   it("refuses anything that could leave the site", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example/", "javascript:alert(1)", "evil", "/\t/evil.example", "", null]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "evil",
+      "/\t/evil.example",
+      "",
+      null,
+    ]) {
       expect(localPath(bad)).toBeNull();
     }
   });

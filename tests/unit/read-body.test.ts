@@ -31,7 +31,11 @@ describe("reading a body with a cap", () => {
   });
 
   it("refuses a declared Content-Length over the cap without reading", async () => {
-    const request = new Request("http://x.localhost/api", { method: "POST", body: "x".repeat(10), headers: { "content-length": "999999999" } });
+    const request = new Request("http://x.localhost/api", {
+      method: "POST",
+      body: "x".repeat(10),
+      headers: { "content-length": "999999999" },
+    });
     const error = await readBodyCapped(request, 1024).catch((e: unknown) => e);
     expect((error as AppError).code).toBe("PAYLOAD_TOO_LARGE");
     expect(request.bodyUsed).toBe(false);

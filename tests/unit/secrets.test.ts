@@ -68,7 +68,9 @@ describe("encryptSecret / decryptSecret", () => {
   it("refuses a ciphertext copied from another row or another column", () => {
     const sealed = encryptSecret("wecom-secret", key, ROW_A);
     expect(() => decryptSecret(sealed, key, ROW_B)).toThrow();
-    expect(() => decryptSecret(sealed, key, sealContext("Tenant", "wecomContactSecretEnc", "11111111-1111-4111-8111-111111111111"))).toThrow();
+    expect(() =>
+      decryptSecret(sealed, key, sealContext("Tenant", "wecomContactSecretEnc", "11111111-1111-4111-8111-111111111111")),
+    ).toThrow();
     expect(() => decryptSecret(sealed, key, sealContext("Member", "idNumberEnc", "11111111-1111-4111-8111-111111111111"))).toThrow();
   });
 

@@ -88,13 +88,19 @@ describe("scopeArgs: upsert", () => {
   });
 
   it("overrides another tenant's id in the where and the create", () => {
-    const scoped = scopeArgs("upsert", { where: { id: "m1", tenantId: THEIRS }, create: { account: "x", tenantId: THEIRS }, update: {} }, OURS);
+    const scoped = scopeArgs(
+      "upsert",
+      { where: { id: "m1", tenantId: THEIRS }, create: { account: "x", tenantId: THEIRS }, update: {} },
+      OURS,
+    );
     expect(scoped.where).toEqual({ id: "m1", tenantId: OURS });
     expect(scoped.create).toEqual({ account: "x", tenantId: OURS });
   });
 
   it("refuses a `tenant` relation in the create and a move to another tenant in the update", () => {
-    expect(() => scopeArgs("upsert", { where: { id: "m1" }, create: { tenant: { connect: { id: THEIRS } } }, update: {} }, OURS)).toThrow(/tenant/);
+    expect(() => scopeArgs("upsert", { where: { id: "m1" }, create: { tenant: { connect: { id: THEIRS } } }, update: {} }, OURS)).toThrow(
+      /tenant/,
+    );
     expect(() => scopeArgs("upsert", { where: { id: "m1" }, create: {}, update: { tenantId: THEIRS } }, OURS)).toThrow(/another tenant/);
   });
 });

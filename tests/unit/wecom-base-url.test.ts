@@ -21,7 +21,13 @@ describe("WeCom API base URLs", () => {
   it("adds the operator's simulator, and nothing that merely looks like it", () => {
     process.env.WECOM_SIMULATOR_URL = "http://127.0.0.1:3900";
     expect(isAllowedWecomBaseUrl("http://127.0.0.1:3900")).toBe(true);
-    for (const near of ["http://127.0.0.1:3900/", "http://127.0.0.1:3901", "http://127.0.0.1:3900/x", "http://localhost:3900", "https://127.0.0.1:3900"]) {
+    for (const near of [
+      "http://127.0.0.1:3900/",
+      "http://127.0.0.1:3901",
+      "http://127.0.0.1:3900/x",
+      "http://localhost:3900",
+      "https://127.0.0.1:3900",
+    ]) {
       expect(isAllowedWecomBaseUrl(near), near).toBe(false);
     }
   });
@@ -29,19 +35,34 @@ describe("WeCom API base URLs", () => {
   it("takes a bare origin only: no path, query, fragment or userinfo", () => {
     expect(bareOrigin("https://qyapi.weixin.qq.com")).toBe("https://qyapi.weixin.qq.com");
     expect(bareOrigin("http://127.0.0.1:3900/")).toBe("http://127.0.0.1:3900");
-    for (const bad of ["ftp://h", "http://u:p@h", "http://h/x", "http://h?x", "http://h/?", "http://h#", "not a url", "file:///etc/passwd"]) {
+    for (const bad of [
+      "ftp://h",
+      "http://u:p@h",
+      "http://h/x",
+      "http://h?x",
+      "http://h/?",
+      "http://h#",
+      "not a url",
+      "file:///etc/passwd",
+    ]) {
       expect(bareOrigin(bad), bad).toBeNull();
     }
   });
 
   it("stops the start when WECOM_SIMULATOR_URL is not a bare origin, naming it", async () => {
-    const base = { DATABASE_URL: "postgresql://127.0.0.1/x", APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: "x".repeat(40) };
+    const base = {
+      DATABASE_URL: "postgresql://127.0.0.1/x",
+      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      NEXTAUTH_SECRET: "x".repeat(40),
+    };
     const load = async (url: string) => {
       Object.assign(process.env, base, { WECOM_SIMULATOR_URL: url });
       vi.resetModules();
       return (await import("~/env.mjs")).serverEnv;
     };
-    await expect(load("http://127.0.0.1:3900/cgi-bin?").then((env) => env())).rejects.toThrow(/WECOM_SIMULATOR_URL: must be an http\(s\):\/\/host:port origin/);
+    await expect(load("http://127.0.0.1:3900/cgi-bin?").then((env) => env())).rejects.toThrow(
+      /WECOM_SIMULATOR_URL: must be an http\(s\):\/\/host:port origin/,
+    );
     expect((await load("http://127.0.0.1:3900"))().WECOM_SIMULATOR_URL).toBe("http://127.0.0.1:3900");
   });
 });

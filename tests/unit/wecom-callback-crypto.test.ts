@@ -14,13 +14,21 @@ const B_ECHO = "4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6
 
 describe("WeCom callback crypto (reference vectors)", () => {
   it("answers vector A's URL check with the echo plaintext", () => {
-    expect(openCallback({ signature: "7aa97bf19d4efa32137a9df07bc3e78b43966caa", timestamp: "1700000000", nonce: "1357924680", encrypted: A_ECHO }, A)).toBe(
-      "8402517391028844121",
-    );
+    expect(
+      openCallback(
+        { signature: "7aa97bf19d4efa32137a9df07bc3e78b43966caa", timestamp: "1700000000", nonce: "1357924680", encrypted: A_ECHO },
+        A,
+      ),
+    ).toBe("8402517391028844121");
   });
 
   it("decrypts vector A's change_contact event to its XML", () => {
-    expect(openCallback({ signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700000001", nonce: "24681357", encrypted: A_EVENT }, A)).toBe(A_EVENT_XML);
+    expect(
+      openCallback(
+        { signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700000001", nonce: "24681357", encrypted: A_EVENT },
+        A,
+      ),
+    ).toBe(A_EVENT_XML);
   });
 
   it("re-encrypts vector A's event bit for bit given the same random prefix", () => {
@@ -28,7 +36,12 @@ describe("WeCom callback crypto (reference vectors)", () => {
   });
 
   it("answers wechatpy's vector B, and refuses it once the nonce changes", () => {
-    const params = { signature: "dd6b9c95b495b3f7e2901bfbc76c664930ffdb96", timestamp: "1411443780", nonce: "437374425", encrypted: B_ECHO };
+    const params = {
+      signature: "dd6b9c95b495b3f7e2901bfbc76c664930ffdb96",
+      timestamp: "1411443780",
+      nonce: "437374425",
+      encrypted: B_ECHO,
+    };
     expect(openCallback(params, B)).toBe("5927782489442352469");
     expect(() => openCallback({ ...params, nonce: "437374424" }, B)).toThrow(expect.objectContaining({ code: -40001 }) as Error);
   });
@@ -40,13 +53,19 @@ describe("tampered or misdirected callbacks are refused", () => {
     bytes[40] = (bytes[40] ?? 0) ^ 0xff;
     const tampered = bytes.toString("base64");
     expect(() =>
-      openCallback({ signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700000001", nonce: "24681357", encrypted: tampered }, A),
+      openCallback(
+        { signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700000001", nonce: "24681357", encrypted: tampered },
+        A,
+      ),
     ).toThrow(expect.objectContaining({ code: -40001 }) as Error);
   });
 
   it("refuses a replayed event whose timestamp was changed", () => {
     expect(() =>
-      openCallback({ signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700009999", nonce: "24681357", encrypted: A_EVENT }, A),
+      openCallback(
+        { signature: "32b5ae9d0cf8924720664681da9922770f38ef4a", timestamp: "1700009999", nonce: "24681357", encrypted: A_EVENT },
+        A,
+      ),
     ).toThrow(expect.objectContaining({ code: -40001 }) as Error);
   });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ipWecomSaw } from "~/server/wecom/diagnose";
 
-const errmsg = (ip: string) => `not allow to access from your ip, hint: [1700000000_51_abc], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=60020`;
+const errmsg = (ip: string) =>
+  `not allow to access from your ip, hint: [1700000000_51_abc], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=60020`;
 
 describe("the IP WeCom says it saw (60020)", () => {
   it("is read from WeCom's errmsg, IPv4 and IPv6, normalised", () => {

@@ -30,7 +30,9 @@ describe("a text message's 2048-byte limit", () => {
     expect((error as AppError).messageIn("zh-CN")).toBe(
       "消息内容过长：企业微信最多接受 2048 字节（约 682 个汉字；字母和数字每个 1 字节），当前为 2049 字节，超出部分会被企业微信截掉。请删减后再发送。",
     );
-    expect((error as AppError).messageIn("en")).toContain("at most 2048 bytes (about 682 Chinese characters; a letter or digit is 1 byte), and this one is 2049 bytes");
+    expect((error as AppError).messageIn("en")).toContain(
+      "at most 2048 bytes (about 682 Chinese characters; a letter or digit is 1 byte), and this one is 2049 bytes",
+    );
   });
 
   it("keeps an over-long text out of the sync queue, with the same message for a form", () => {
@@ -65,7 +67,9 @@ describe("a text card's limits", () => {
   const card = { title: "认证通知", description: "请完成认证", url: "https://ucas.campus.example/join", btntxt: "去认证" };
 
   it("takes a title of 128 bytes and a description of 512", () => {
-    expect(checkedMessage(textCard, { ...card, title: `${"标".repeat(42)}ab`, description: `${"描".repeat(170)}ab` })).toMatchObject({ btntxt: "去认证" });
+    expect(checkedMessage(textCard, { ...card, title: `${"标".repeat(42)}ab`, description: `${"描".repeat(170)}ab` })).toMatchObject({
+      btntxt: "去认证",
+    });
   });
 
   it("refuses a title over 128 bytes, a description over 512 bytes and a button over 4 characters, saying each limit", () => {

@@ -16,7 +16,9 @@ export async function unlockAdminAction(form: FormData): Promise<void> {
 }
 
 export async function setAdminDisabledAction(form: FormData): Promise<void> {
-  const input = z.object({ adminId: z.string().uuid(), disabled: z.enum(["true", "false"]) }).parse({ adminId: form.get("adminId"), disabled: form.get("disabled") });
+  const input = z
+    .object({ adminId: z.string().uuid(), disabled: z.enum(["true", "false"]) })
+    .parse({ adminId: form.get("adminId"), disabled: form.get("disabled") });
   await (await serverApi()).admin.setAdminDisabled({ adminId: input.adminId, disabled: input.disabled === "true" });
   revalidatePath("/admin");
 }

@@ -43,14 +43,29 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       </a>
       <h2 className="mt-8 text-lg font-semibold">{t("admin.search")}</h2>
       <form className="mt-3 flex gap-2" method="get">
-        <input name="q" defaultValue={query} placeholder={t("admin.searchPlaceholder")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2.5" />
+        <input
+          name="q"
+          defaultValue={query}
+          placeholder={t("admin.searchPlaceholder")}
+          className="flex-1 rounded-lg border border-slate-300 px-3 py-2.5"
+        />
         <button className="rounded-lg bg-[var(--brand)] px-5 text-white">{t("common.search")}</button>
       </form>
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="member-table">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              {(["admin.col.account", "admin.col.name", "admin.col.identity", "admin.col.department", "admin.col.phone", "admin.col.wecom", "admin.col.state"] as const).map((key) => (
+              {(
+                [
+                  "admin.col.account",
+                  "admin.col.name",
+                  "admin.col.identity",
+                  "admin.col.department",
+                  "admin.col.phone",
+                  "admin.col.wecom",
+                  "admin.col.state",
+                ] as const
+              ).map((key) => (
                 <th key={key} className="px-3 py-2 font-medium">
                   {t(key)}
                 </th>
@@ -69,13 +84,21 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2">{m.phoneDisplay ?? "—"}</td>
                   <td className="px-3 py-2" data-testid={`wecom-${m.account}`}>
                     {/* What WeCom last said, never a guess, with when it said it. */}
-                    <div className={m.wecom.state === "ACTIVATED" ? "text-green-700" : m.wecom.state === "OUT_OF_RANGE" ? "text-red-700" : undefined}>
+                    <div
+                      className={
+                        m.wecom.state === "ACTIVATED" ? "text-green-700" : m.wecom.state === "OUT_OF_RANGE" ? "text-red-700" : undefined
+                      }
+                    >
                       {t(`admin.wecom.${m.wecom.state ?? "NONE"}`)}
                     </div>
                     {m.wecom.stateAt ? (
-                      <div className="text-xs text-slate-500">{t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}</div>
+                      <div className="text-xs text-slate-500">
+                        {t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}
+                      </div>
                     ) : null}
-                    {m.wecom.state === "OUT_OF_RANGE" ? <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint", { app: tenant.assistantAppName })}</div> : null}
+                    {m.wecom.state === "OUT_OF_RANGE" ? (
+                      <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint", { app: tenant.assistantAppName })}</div>
+                    ) : null}
                     {m.wecom.phoneOutdated ? <div className="text-xs text-amber-700">{t("admin.wecom.phoneOutdated")}</div> : null}
                   </td>
                   <td className="px-3 py-2">
@@ -127,7 +150,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                         {a.disabled ? (
                           <span className="text-slate-500">{t("admin.disabled")}</span>
                         ) : locked ? (
-                          <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>
+                          <span className="text-red-700">
+                            {t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}
+                          </span>
                         ) : (
                           <span className="text-green-700">{t("admin.normal")}</span>
                         )}
@@ -143,7 +168,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                           <form action={setAdminDisabledAction}>
                             <input type="hidden" name="adminId" value={a.id} />
                             <input type="hidden" name="disabled" value={a.disabled ? "false" : "true"} />
-                            <button className="rounded border border-slate-300 px-2 py-1">{a.disabled ? t("admin.enable") : t("admin.disable")}</button>
+                            <button className="rounded border border-slate-300 px-2 py-1">
+                              {a.disabled ? t("admin.enable") : t("admin.disable")}
+                            </button>
                           </form>
                         ) : null}
                       </td>

@@ -6,7 +6,9 @@ export async function changePasswordAction(_previous: ActionResult | null, form:
   try {
     // The procedure's schema validates the fields; anything but text fails there.
     const field = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
-    await (await serverApi()).member.changePassword({
+    await (
+      await serverApi()
+    ).member.changePassword({
       currentPassword: field("currentPassword"),
       newPassword: field("newPassword"),
       confirmPassword: field("confirmPassword"),

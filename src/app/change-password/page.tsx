@@ -18,7 +18,7 @@ export default async function ChangePasswordPage() {
         </p>
       ) : null}
       <h2 className="text-sm font-medium text-slate-600">{t("password.rules")}</h2>
-      <ul className="mb-4 mt-1 list-disc pl-5 text-sm text-slate-600" data-testid="password-rules">
+      <ul className="mt-1 mb-4 list-disc pl-5 text-sm text-slate-600" data-testid="password-rules">
         {PASSWORD_RULES.map((key) => (
           <li key={key}>{t(key)}</li>
         ))}

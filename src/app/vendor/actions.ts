@@ -28,7 +28,9 @@ export async function setTenantStatusAction(form: FormData): Promise<void> {
 }
 
 export async function unlockTenantAdminAction(form: FormData): Promise<void> {
-  const input = z.object({ tenantId: z.string().uuid(), adminId: z.string().uuid() }).parse({ tenantId: form.get("tenantId"), adminId: form.get("adminId") });
+  const input = z
+    .object({ tenantId: z.string().uuid(), adminId: z.string().uuid() })
+    .parse({ tenantId: form.get("tenantId"), adminId: form.get("adminId") });
   await (await serverApi()).vendor.unlockTenantAdmin(input);
   revalidatePath("/vendor");
 }
@@ -41,7 +43,9 @@ export async function confirmSecondFactorAction(_previous: ActionResult | null, 
       const value = form.get(key);
       return typeof value === "string" && value !== "" ? value : undefined;
     };
-    await (await serverApi()).vendor.confirmSecondFactor({ ticket: text("ticket") ?? "", code: text("code") ?? "", currentCode: text("currentCode") });
+    await (
+      await serverApi()
+    ).vendor.confirmSecondFactor({ ticket: text("ticket") ?? "", code: text("code") ?? "", currentCode: text("currentCode") });
   } catch (error) {
     return actionFailure(error, ctx.locale);
   }

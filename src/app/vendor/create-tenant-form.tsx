@@ -19,7 +19,13 @@ const input = "w-full rounded-lg border border-slate-300 px-3 py-2.5";
 export function CreateTenantForm({ labels }: { labels: Labels }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(createTenantAction, null);
   const fieldError = (field: string) =>
-    state && !state.ok ? state.fieldErrors?.[field]?.map((e) => <span key={e} className="text-sm text-red-700">{e}</span>) : null;
+    state && !state.ok
+      ? state.fieldErrors?.[field]?.map((e) => (
+          <span key={e} className="text-sm text-red-700">
+            {e}
+          </span>
+        ))
+      : null;
   return (
     <form action={action} className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="create-tenant">
       <label className="block">
@@ -47,7 +53,10 @@ export function CreateTenantForm({ labels }: { labels: Labels }) {
         </select>
       </label>
       {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`sm:col-span-2 rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`rounded-lg px-3 py-2 text-sm sm:col-span-2 ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+        >
           {state.message}
         </p>
       ) : null}

@@ -27,7 +27,8 @@ export default async function VendorHomePage() {
           <li key={tenant.id} className="flex flex-wrap items-center gap-3 px-3 py-3" data-testid={`tenant-${tenant.slug}`}>
             <div className="min-w-40 flex-1">
               <div className="font-medium">
-                {locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name} <span className="font-mono text-sm text-slate-500">{tenant.slug}</span>
+                {locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}{" "}
+                <span className="font-mono text-sm text-slate-500">{tenant.slug}</span>
               </div>
               <div className="text-sm text-slate-500">
                 {t(`vendor.idp.${tenant.idpKind}`)} · {t("vendor.members")} {tenant._count.members}
@@ -68,7 +69,9 @@ export default async function VendorHomePage() {
                           <form action={unlockTenantAdminAction} className="flex items-center gap-2">
                             <input type="hidden" name="tenantId" value={tenant.id} />
                             <input type="hidden" name="adminId" value={a.id} />
-                            <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>
+                            <span className="text-red-700">
+                              {t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}
+                            </span>
                             <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
                           </form>
                         ) : (

@@ -19,15 +19,25 @@ export async function changeMemberPassword(
 ): Promise<{ ok: true }> {
   // A stolen session cannot guess the current password at argon2's pace for long.
   await enforceRateLimit(prisma, { key: `password-change:${input.memberId}`, limit: 10, windowSeconds: 15 * 60 });
-  const member = await db.member.findUniqueOrThrow({ where: { id: input.memberId }, select: { id: true, account: true, passwordHash: true } });
-  if (!member.passwordHash || !(await verifyPassword(member.passwordHash, input.currentPassword))) throw new AppError("CURRENT_PASSWORD_WRONG");
+  const member = await db.member.findUniqueOrThrow({
+    where: { id: input.memberId },
+    select: { id: true, account: true, passwordHash: true },
+  });
+  if (!member.passwordHash || !(await verifyPassword(member.passwordHash, input.currentPassword)))
+    throw new AppError("CURRENT_PASSWORD_WRONG");
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.member.update({
       where: { id: member.id },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
     });
-    await audit(tx, { actorKind: "member", actorId: member.id, action: "member.password.changed", target: member.account, ip: actor.ip?.slice(0, 64) ?? null });
+    await audit(tx, {
+      actorKind: "member",
+      actorId: member.id,
+      action: "member.password.changed",
+      target: member.account,
+      ip: actor.ip?.slice(0, 64) ?? null,
+    });
   });
   return { ok: true };
 }

@@ -63,12 +63,7 @@ export async function checkPasswordWithLockout(
   return recordFailure(prisma, table, account.id, policy);
 }
 
-async function recordFailure(
-  prisma: PrismaClient,
-  table: AccountTable,
-  id: string,
-  policy: LockoutPolicy,
-): Promise<PasswordOutcome> {
+async function recordFailure(prisma: PrismaClient, table: AccountTable, id: string, policy: LockoutPolicy): Promise<PasswordOutcome> {
   // An expired lock starts a fresh count; reaching the limit sets a new lock.
   const rows = await prisma.$queryRawUnsafe<{ failedLoginCount: number; lockedUntil: Date | null }[]>(
     `WITH next AS (
@@ -88,13 +83,11 @@ async function recordFailure(
   );
   const row = rows[0];
   if (!row) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: policy.lockMinutes };
-  if (row.lockedUntil) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.lockedUntil, new Date()), lockedNow: true };
+  if (row.lockedUntil)
+    return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.lockedUntil, new Date()), lockedNow: true };
   return { ok: false, code: "BAD_CREDENTIALS_REMAINING", remaining: policy.maxAttempts - row.failedLoginCount };
 }
 
 export async function unlockAccount(prisma: PrismaClient, table: AccountTable, id: string): Promise<void> {
-  await prisma.$executeRawUnsafe(
-    `UPDATE ${TABLES[table]} SET "failedLoginCount" = 0, "lockedUntil" = NULL WHERE id = $1::uuid`,
-    id,
-  );
+  await prisma.$executeRawUnsafe(`UPDATE ${TABLES[table]} SET "failedLoginCount" = 0, "lockedUntil" = NULL WHERE id = $1::uuid`, id);
 }

@@ -35,7 +35,13 @@ export async function readSessionClaims(headers: Headers): Promise<SessionClaims
 export type Actor =
   | { kind: "member"; id: string; tenantId: string; name: string; account: string; mustChangePassword: boolean }
   | { kind: "tenantAdmin"; id: string; tenantId: string; name: string; username: string; role: "ADMIN" | "HELPDESK" }
-  | { kind: "vendor"; id: string; name: string; username: string; /** TOTP enrolled; until then only enrolment is open. */ secondFactor: boolean };
+  | {
+      kind: "vendor";
+      id: string;
+      name: string;
+      username: string;
+      /** TOTP enrolled; until then only enrolment is open. */ secondFactor: boolean;
+    };
 
 /** The live account behind the claims, or null when it no longer may act. */
 export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Promise<Actor | null> {

@@ -8,7 +8,15 @@ import { AppError } from "~/server/errors";
 import type { TenantContext } from "~/server/tenants/tenant-for-host";
 import { tenantDb } from "~/server/db/tenant-db";
 import { audit, type AuditEntry } from "~/server/audit/audit";
-import { checkPasswordWithLockout, DEFAULT_LOCKOUT, isLocked, type AccountTable, type LockableAccount, type LockoutPolicy, type PasswordOutcome } from "./lockout";
+import {
+  checkPasswordWithLockout,
+  DEFAULT_LOCKOUT,
+  isLocked,
+  type AccountTable,
+  type LockableAccount,
+  type LockoutPolicy,
+  type PasswordOutcome,
+} from "./lockout";
 import { countSignInFailure, throttleSignIn, type SignInScope } from "./sign-in-throttle";
 import { checkUnknownAccount, unknownAccountKey } from "./unknown-account-lockout";
 import type { SessionClaims } from "./session-user";
@@ -39,7 +47,13 @@ function throwOnFailure(outcome: Exclude<PasswordOutcome, { ok: true }>): never 
   throw new AppError("BAD_CREDENTIALS_REMAINING", { remaining: outcome.remaining });
 }
 
-async function auditFailure(flow: Flow, account: { id: string } | null, attempt: Attempt, outcome: Exclude<PasswordOutcome, { ok: true }>, reason: FailureReason) {
+async function auditFailure(
+  flow: Flow,
+  account: { id: string } | null,
+  attempt: Attempt,
+  outcome: Exclude<PasswordOutcome, { ok: true }>,
+  reason: FailureReason,
+) {
   // The identifier as typed (never the password), so an admin sees what was tried on unknown accounts too.
   const base: Omit<AuditEntry, "action"> = {
     actorKind: flow.kind,
@@ -54,16 +68,29 @@ async function auditFailure(flow: Flow, account: { id: string } | null, attempt:
 }
 
 /** The account, once the throttles let the try through and its password is right; it is not locked and not disabled. */
-async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(prisma: PrismaClient, flow: Flow, account: A | null, attempt: Attempt): Promise<A> {
+async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(
+  prisma: PrismaClient,
+  flow: Flow,
+  account: A | null,
+  attempt: Attempt,
+): Promise<A> {
   const scope: SignInScope = { tenantKey: flow.tenantKey, kind: flow.kind, identifier: attempt.identifier, ip: attempt.ip };
   await throttleSignIn(prisma, scope);
   const outcome = account
-    ? await checkPasswordWithLockout(prisma, flow.table, account, attempt.password, flow.policy, { refuseEvenIfRight: account.disabled === true })
+    ? await checkPasswordWithLockout(prisma, flow.table, account, attempt.password, flow.policy, {
+        refuseEvenIfRight: account.disabled === true,
+      })
     : await checkUnknownAccount(prisma, unknownAccountKey(flow.tenantKey, flow.kind, attempt.identifier), attempt.password, flow.policy);
   if (outcome.ok && account) return account;
   if (outcome.ok) throw new AppError("INTERNAL");
   await countSignInFailure(prisma, scope);
-  const reason: FailureReason = !account ? "unknown_account" : account.disabled ? "disabled" : outcome.code === "ACCOUNT_LOCKED" && !outcome.lockedNow ? "locked" : "wrong_password";
+  const reason: FailureReason = !account
+    ? "unknown_account"
+    : account.disabled
+      ? "disabled"
+      : outcome.code === "ACCOUNT_LOCKED" && !outcome.lockedNow
+        ? "locked"
+        : "wrong_password";
   await auditFailure(flow, account, attempt, outcome, reason);
   throwOnFailure(outcome);
 }
@@ -95,7 +122,14 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
     where: { tenantId_username: { tenantId: tenant.id, username: attempt.identifier } },
     select: { ...lockable, disabled: true },
   });
-  const flow: Flow = { table: "tenantAdmin", kind: "tenantAdmin", action: "admin", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
+  const flow: Flow = {
+    table: "tenantAdmin",
+    kind: "tenantAdmin",
+    action: "admin",
+    tenantKey: tenant.id,
+    policy: tenantPolicy(tenant),
+    log: scoped,
+  };
   const admin = await checkAccount(prisma, flow, found, attempt);
   await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: attempt.ip });
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
@@ -117,7 +151,14 @@ export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { to
   // the lockout count it, the answer and its timing are the same, and nobody
   // learns which factor was wrong. A locked account burns no code.
   const codeAccepted = !found?.totpSecretEnc || (!isLocked(found) && (await consumeVendorCode(prisma, found, attempt.totp)));
-  const flow: Flow = { table: "vendorAdmin", kind: "vendor", action: "vendor", tenantKey: "platform", policy: DEFAULT_LOCKOUT, log: prisma };
+  const flow: Flow = {
+    table: "vendorAdmin",
+    kind: "vendor",
+    action: "vendor",
+    tenantKey: "platform",
+    policy: DEFAULT_LOCKOUT,
+    log: prisma,
+  };
   const vendor = await checkAccount(prisma, flow, found, codeAccepted ? attempt : { ...attempt, password: "" });
   await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };

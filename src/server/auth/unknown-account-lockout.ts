@@ -17,7 +17,12 @@ export function unknownAccountKey(tenantKey: string, kind: SignInScope["kind"], 
 }
 
 /** Always a failure: the answer a real account would give to a wrong password. */
-export async function checkUnknownAccount(prisma: PrismaClient, key: string, password: string, policy: LockoutPolicy): Promise<PasswordOutcome> {
+export async function checkUnknownAccount(
+  prisma: PrismaClient,
+  key: string,
+  password: string,
+  policy: LockoutPolicy,
+): Promise<PasswordOutcome> {
   const locked = await prisma.$queryRawUnsafe<{ expiresAt: Date }[]>(
     `SELECT "expiresAt" FROM "RateLimit" WHERE key = $1 AND hits >= $2 AND "expiresAt" > now()`,
     key,
@@ -46,6 +51,7 @@ export async function checkUnknownAccount(prisma: PrismaClient, key: string, pas
   );
   const row = rows[0];
   if (!row) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: policy.lockMinutes };
-  if (row.hits >= policy.maxAttempts) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.expiresAt, new Date()), lockedNow: true };
+  if (row.hits >= policy.maxAttempts)
+    return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.expiresAt, new Date()), lockedNow: true };
   return { ok: false, code: "BAD_CREDENTIALS_REMAINING", remaining: policy.maxAttempts - row.hits };
 }

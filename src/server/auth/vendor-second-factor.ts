@@ -33,7 +33,11 @@ export type VendorFactor = { id: string; totpSecretEnc: string | null; totpLastS
  * secret the code was checked against), so a code replayed, or sent twice at
  * once, is refused.
  */
-export async function consumeVendorCode(prisma: Pick<PrismaClient, "$executeRaw">, vendor: VendorFactor, code: string | undefined): Promise<boolean> {
+export async function consumeVendorCode(
+  prisma: Pick<PrismaClient, "$executeRaw">,
+  vendor: VendorFactor,
+  code: string | undefined,
+): Promise<boolean> {
   if (!vendor.totpSecretEnc) return false;
   const step = totpStepOf(decryptSecret(vendor.totpSecretEnc, encryptionKey(), totpSecretContext(vendor.id)), code);
   if (step === null || (vendor.totpLastStep !== null && step <= vendor.totpLastStep)) return false;
@@ -50,7 +54,11 @@ const ticketContext = (vendorId: string) => sealContext("VendorAdmin", "enrolmen
 const ticketSchema = z.object({ vendorId: z.string().uuid(), secret: z.string().min(16), expiresAt: z.number() });
 
 function sealTicket(vendorId: string, secret: string): string {
-  return encryptSecret(JSON.stringify({ vendorId, secret, expiresAt: Date.now() + TICKET_MINUTES * 60_000 }), encryptionKey(), ticketContext(vendorId));
+  return encryptSecret(
+    JSON.stringify({ vendorId, secret, expiresAt: Date.now() + TICKET_MINUTES * 60_000 }),
+    encryptionKey(),
+    ticketContext(vendorId),
+  );
 }
 
 /** The new secret of a ticket made for this vendor and not yet expired. */
@@ -104,7 +112,10 @@ export async function confirmVendorEnrolment(
 ): Promise<void> {
   await enforceRateLimit(prisma, { key: `vendor-2fa:${by.vendorId}`, ...ENROLMENT_ATTEMPTS });
   const secret = openTicket(input.ticket, by.vendorId);
-  const vendor = await prisma.vendorAdmin.findUniqueOrThrow({ where: { id: by.vendorId }, select: { id: true, totpSecretEnc: true, totpLastStep: true } });
+  const vendor = await prisma.vendorAdmin.findUniqueOrThrow({
+    where: { id: by.vendorId },
+    select: { id: true, totpSecretEnc: true, totpLastStep: true },
+  });
   if (vendor.totpSecretEnc && !(await consumeVendorCode(prisma, vendor, input.currentCode))) throw new AppError("SECOND_FACTOR_CODE_WRONG");
   const step = totpStepOf(secret, input.code);
   if (step === null) throw new AppError("SECOND_FACTOR_CODE_WRONG");
@@ -112,9 +123,18 @@ export async function confirmVendorEnrolment(
     // Only over the factor checked above: a concurrent enrolment or reset wins, this one is refused.
     const { count } = await tx.vendorAdmin.updateMany({
       where: { id: vendor.id, totpSecretEnc: vendor.totpSecretEnc },
-      data: { totpSecretEnc: encryptSecret(secret, encryptionKey(), totpSecretContext(vendor.id)), totpLastStep: step, sessionVersion: { increment: 1 } },
+      data: {
+        totpSecretEnc: encryptSecret(secret, encryptionKey(), totpSecretContext(vendor.id)),
+        totpLastStep: step,
+        sessionVersion: { increment: 1 },
+      },
     });
     if (count !== 1) throw new AppError("SECOND_FACTOR_ENROLMENT_EXPIRED");
-    await audit(tx, { actorKind: "vendor", actorId: vendor.id, action: vendor.totpSecretEnc ? "vendor.totp.reset" : "vendor.totp.enrol", ip: by.ip });
+    await audit(tx, {
+      actorKind: "vendor",
+      actorId: vendor.id,
+      action: vendor.totpSecretEnc ? "vendor.totp.reset" : "vendor.totp.enrol",
+      ip: by.ip,
+    });
   });
 }

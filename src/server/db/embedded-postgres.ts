@@ -96,8 +96,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedC
   // PostgreSQL itself checks that the process in it is gone before reusing it.
   await pg.start();
 
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,

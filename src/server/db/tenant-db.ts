@@ -96,7 +96,9 @@ export function scopeArgs(operation: string, args: Args, tenantId: string): Args
 }
 
 const refuseRaw = () => {
-  throw new Error("Raw SQL is not allowed on a tenant-bound client: it would bypass the tenant filter. Use the plain client in the domain function that needs it.");
+  throw new Error(
+    "Raw SQL is not allowed on a tenant-bound client: it would bypass the tenant filter. Use the plain client in the domain function that needs it.",
+  );
 };
 
 export function tenantDb(prisma: PrismaClient, tenantId: string) {
@@ -111,7 +113,12 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
        * The one SQL a tenant-bound client runs: pg-boss's insert of a job, in
        * this client's transaction (so the job commits or rolls back with the change).
        */
-      $sendJob(boss: PgBoss, name: string, data: object, options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey"> = {}): Promise<string | null> {
+      $sendJob(
+        boss: PgBoss,
+        name: string,
+        data: object,
+        options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey"> = {},
+      ): Promise<string | null> {
         const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
         return boss.send(name, data, { ...options, db: transactionExecutor(parent) });
       },

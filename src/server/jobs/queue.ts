@@ -46,7 +46,13 @@ type JobSender = { $sendJob(boss: PgBoss, name: string, data: object, options?: 
 export type JobOptions = Pick<PgBoss.JobOptions, "startAfter" | "singletonKey">;
 
 /** Sends a job inside the caller's transaction, plain or tenant-bound: the job exists if and only if the change commits. */
-export function sendInTransaction(boss: PgBoss, tx: RawExecutor | JobSender, name: QueueName, data: object, options: JobOptions = {}): Promise<string | null> {
+export function sendInTransaction(
+  boss: PgBoss,
+  tx: RawExecutor | JobSender,
+  name: QueueName,
+  data: object,
+  options: JobOptions = {},
+): Promise<string | null> {
   if (typeof (tx as Partial<JobSender>).$sendJob === "function") return (tx as JobSender).$sendJob(boss, name, data, options);
   return boss.send(name, data, { ...options, db: transactionExecutor(tx as RawExecutor) });
 }
@@ -56,7 +62,11 @@ export function transactionExecutor(tx: RawExecutor): PgBoss.Db {
   return {
     async executeSql(text, values) {
       const params = values.map((value: unknown) =>
-        value === undefined ? null : value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+        value === undefined
+          ? null
+          : value !== null && typeof value === "object" && !(value instanceof Date)
+            ? JSON.stringify(value)
+            : value,
       );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },

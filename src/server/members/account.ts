@@ -19,6 +19,7 @@ export const accountInput = z
   .transform(normaliseAccount)
   .pipe(
     z.string().regex(ACCOUNT_PATTERN, {
-      message: "学工号须以字母或数字开头，只含字母、数字和 _ . @ -，最多 64 位 / Account: letters, digits and _ . @ -, starting with a letter or digit, at most 64",
+      message:
+        "学工号须以字母或数字开头，只含字母、数字和 _ . @ -，最多 64 位 / Account: letters, digits and _ . @ -, starting with a letter or digit, at most 64",
     }),
   );

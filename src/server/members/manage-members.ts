@@ -44,7 +44,14 @@ export const updateMemberInput = z.object({
   confirmWecomRejoin: z.boolean().optional(),
 });
 
-type Deps = { prisma: PrismaClient; db: TenantDb; jobs: PgBoss; tenant: TenantContext; locale: Locale; actor: { adminId: string; ip: string | null } };
+type Deps = {
+  prisma: PrismaClient;
+  db: TenantDb;
+  jobs: PgBoss;
+  tenant: TenantContext;
+  locale: Locale;
+  actor: { adminId: string; ip: string | null };
+};
 
 function phoneFields(typed: string | null | undefined, tenant: TenantContext) {
   if (typed === undefined) return {};
@@ -62,9 +69,14 @@ async function identityKindId(db: TenantDb, code: string | undefined): Promise<s
 }
 
 function duplicate(error: unknown, locale: Locale, account?: string): never {
-  const appError = fromUniqueViolation(error, { account: { zh: "学工号", en: "Account number" }, phone: { zh: "手机号", en: "Phone" } }, locale);
+  const appError = fromUniqueViolation(
+    error,
+    { account: { zh: "学工号", en: "Account number" }, phone: { zh: "手机号", en: "Phone" } },
+    locale,
+  );
   if (appError?.vars.field === "手机号" || appError?.vars.field === "Phone") throw new AppError("PHONE_BOUND_TO_OTHER_ACCOUNT");
-  if (account !== undefined && (appError?.vars.field === "学工号" || appError?.vars.field === "Account number")) throw new AppError("ACCOUNT_ALREADY_EXISTS", { account });
+  if (account !== undefined && (appError?.vars.field === "学工号" || appError?.vars.field === "Account number"))
+    throw new AppError("ACCOUNT_ALREADY_EXISTS", { account });
   throw appError ?? error;
 }
 
@@ -84,7 +96,13 @@ export async function createMember(deps: Deps, input: z.infer<typeof createMembe
         },
         select: adminMemberRowSelect,
       });
-      await audit(tx, { actorKind: "tenantAdmin", actorId: deps.actor.adminId, action: "member.create", target: member.account, ip: deps.actor.ip });
+      await audit(tx, {
+        actorKind: "tenantAdmin",
+        actorId: deps.actor.adminId,
+        action: "member.create",
+        target: member.account,
+        ip: deps.actor.ip,
+      });
       await enqueueWecomSync(deps.jobs, tx, { kind: "member.upsert", tenantId: deps.tenant.id, memberId: member.id });
       return adminMemberRow(member);
     });
@@ -94,7 +112,15 @@ export async function createMember(deps: Deps, input: z.infer<typeof createMembe
 }
 
 /** The fields an update may touch, as stored. */
-const editableSelect = { account: true, name: true, identityKindId: true, department: true, phone: true, phoneDisplay: true, email: true } as const;
+const editableSelect = {
+  account: true,
+  name: true,
+  identityKindId: true,
+  department: true,
+  phone: true,
+  phoneDisplay: true,
+  email: true,
+} as const;
 
 type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
 
@@ -106,8 +132,17 @@ type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
  * same phone again with the confirmation runs the sync once more.
  * Returns whether consent was recorded.
  */
-async function rejoinConsent(tx: Tx, deps: Deps, input: z.infer<typeof updateMemberInput>, phoneBefore: string | null, phoneChanges: boolean): Promise<boolean> {
-  const record = await tx.memberWecom.findUnique({ where: { memberId: input.memberId }, select: { state: true, mobile: true, writtenAt: true } });
+async function rejoinConsent(
+  tx: Tx,
+  deps: Deps,
+  input: z.infer<typeof updateMemberInput>,
+  phoneBefore: string | null,
+  phoneChanges: boolean,
+): Promise<boolean> {
+  const record = await tx.memberWecom.findUnique({
+    where: { memberId: input.memberId },
+    select: { state: true, mobile: true, writtenAt: true },
+  });
   if (!record?.writtenAt) return false;
   const pendingInWecom = (phoneBefore ? wecomMobileOf(phoneBefore) : null) !== record.mobile;
   if (!phoneChanges && !(input.confirmWecomRejoin && pendingInWecom)) return false;
@@ -115,7 +150,10 @@ async function rejoinConsent(tx: Tx, deps: Deps, input: z.infer<typeof updateMem
     if (record.state === "ACTIVATED") throw new AppError("WECOM_REJOIN_CONSENT_REQUIRED");
     return false;
   }
-  await tx.memberWecom.update({ where: { memberId: input.memberId }, data: { rejoinConsentAt: new Date(), rejoinConsentBy: deps.actor.adminId } });
+  await tx.memberWecom.update({
+    where: { memberId: input.memberId },
+    data: { rejoinConsentAt: new Date(), rejoinConsentBy: deps.actor.adminId },
+  });
   return true;
 }
 type Editable = Omit<Prisma.MemberGetPayload<{ select: typeof editableSelect }>, "account">;
@@ -133,13 +171,16 @@ export async function updateMember(deps: Deps, input: z.infer<typeof updateMembe
     return await deps.db.$transaction(async (tx) => {
       const before = await tx.member.findUnique({ where: { id: input.memberId }, select: editableSelect });
       if (!before) throw new AppError("NOT_FOUND");
-      const data = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => before[field as keyof Editable] !== value)) as Partial<Editable>;
+      const data = Object.fromEntries(
+        Object.entries(wanted).filter(([field, value]) => before[field as keyof Editable] !== value),
+      ) as Partial<Editable>;
       // The audit names what changed, as the admin sees it (identityKindCode, not its id; phone once).
       const changed = [
         ...new Set(Object.keys(data).map((field) => ({ identityKindId: "identityKindCode", phoneDisplay: "phone" })[field] ?? field)),
       ];
       const rejoin = await rejoinConsent(tx, deps, input, before.phone, data.phone !== undefined);
-      if (changed.length === 0 && !rejoin) return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
+      if (changed.length === 0 && !rejoin)
+        return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
       const member = await tx.member.update({ where: { id: input.memberId }, data, select: adminMemberRowSelect });
       await audit(tx, {
         actorKind: "tenantAdmin",
@@ -159,10 +200,19 @@ export async function updateMember(deps: Deps, input: z.infer<typeof updateMembe
 
 export async function deleteMember(deps: Deps, input: { memberId: string }) {
   return deps.db.$transaction(async (tx) => {
-    const member = await tx.member.findUnique({ where: { id: input.memberId }, select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } } });
+    const member = await tx.member.findUnique({
+      where: { id: input.memberId },
+      select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } },
+    });
     if (!member) throw new AppError("NOT_FOUND");
     await tx.member.delete({ where: { id: member.id } });
-    await audit(tx, { actorKind: "tenantAdmin", actorId: deps.actor.adminId, action: "member.delete", target: member.account, ip: deps.actor.ip });
+    await audit(tx, {
+      actorKind: "tenantAdmin",
+      actorId: deps.actor.adminId,
+      action: "member.delete",
+      target: member.account,
+      ip: deps.actor.ip,
+    });
     await enqueueWecomSync(deps.jobs, tx, {
       kind: "member.delete",
       tenantId: deps.tenant.id,

@@ -51,7 +51,10 @@ export async function directoryOverview(db: TenantDb) {
     db.member.count(),
     db.member.count({ where: { phone: { not: null } } }),
     db.member.count({ where: { lockedUntil: { gt: now } } }),
-    db.identityKind.findMany({ select: { code: true, nameZh: true, nameEn: true, _count: { select: { members: true } } }, orderBy: { sortOrder: "asc" } }),
+    db.identityKind.findMany({
+      select: { code: true, nameZh: true, nameEn: true, _count: { select: { members: true } } },
+      orderBy: { sortOrder: "asc" },
+    }),
     // Members WeCom last said are outside the assistant app's visible range (60011): the school must widen it.
     db.memberWecom.count({ where: { state: "OUT_OF_RANGE" } }),
   ]);

@@ -14,7 +14,9 @@ export function normalisePhone(input: string, options: { allowForeign: boolean }
   const asInternational = typed.startsWith("00") ? `+${typed.slice(2)}` : typed.startsWith("+") ? typed : null;
   if (asInternational === null || asInternational.startsWith("+86")) {
     const national = asInternational ? asInternational.slice(3) : typed;
-    return MAINLAND.test(national) ? { ok: true, e164: `+86${national}`, display: national, foreign: false } : { ok: false, reason: "MAINLAND_FORMAT" };
+    return MAINLAND.test(national)
+      ? { ok: true, e164: `+86${national}`, display: national, foreign: false }
+      : { ok: false, reason: "MAINLAND_FORMAT" };
   }
   if (!options.allowForeign) return { ok: false, reason: "FOREIGN_NOT_ALLOWED" };
   const parsed = parsePhoneNumberFromString(asInternational);

@@ -54,13 +54,44 @@ const CANDIDATES: DemoKind = { code: "candidate", nameZh: "考生", nameEn: "Exa
 /** The people every demo school has (PRODUCT.md, "Demo data"). */
 function people(prefix: string): DemoMember[] {
   return [
-    { account: `${prefix}2024001`, name: "张三", kind: "student_staff", department: "计算机科学与技术学院", phone: "13800000001", idNumber: "110101200301011234" },
+    {
+      account: `${prefix}2024001`,
+      name: "张三",
+      kind: "student_staff",
+      department: "计算机科学与技术学院",
+      phone: "13800000001",
+      idNumber: "110101200301011234",
+    },
     { account: `${prefix}2024002`, name: "李四", kind: "student_staff", department: "机械工程学院", idNumber: "110101200302022345" },
-    { account: `${prefix}2024003`, name: "Emma Wilson", kind: "student_staff", department: "国际学院", phone: "0085291234567", email: "emma.wilson@example.com", idNumber: "E12345678", idType: "护照" },
-    { account: `${prefix}T1001`, name: "王老师", kind: "student_staff", department: "信息化办公室", phone: "13800000004", email: "wang@example.edu.cn", idNumber: "110101198001013456" },
+    {
+      account: `${prefix}2024003`,
+      name: "Emma Wilson",
+      kind: "student_staff",
+      department: "国际学院",
+      phone: "0085291234567",
+      email: "emma.wilson@example.com",
+      idNumber: "E12345678",
+      idType: "护照",
+    },
+    {
+      account: `${prefix}T1001`,
+      name: "王老师",
+      kind: "student_staff",
+      department: "信息化办公室",
+      phone: "13800000004",
+      email: "wang@example.edu.cn",
+      idNumber: "110101198001013456",
+    },
     // One person, two identities sharing one ID number: 本科学号 → 研究生学号 (UCAS FAQ 12).
     { account: `${prefix}2020101`, name: "赵六", kind: "student_staff", department: "物理学院（本科）", idNumber: "110101200101014567" },
-    { account: `${prefix}S2024101`, name: "赵六", kind: "student_staff", department: "物理学院（研究生）", phone: "13800000006", idNumber: "110101200101014567" },
+    {
+      account: `${prefix}S2024101`,
+      name: "赵六",
+      kind: "student_staff",
+      department: "物理学院（研究生）",
+      phone: "13800000006",
+      idNumber: "110101200101014567",
+    },
   ];
 }
 
@@ -110,7 +141,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
     kinds: [STUDENTS_AND_STAFF, CANDIDATES],
     members: [
       ...people(""),
-      { account: "K2026510001", name: "陈七", kind: "candidate", department: "2026 级硕士考生", phone: "13800000007", idNumber: "510104200405056789" },
+      {
+        account: "K2026510001",
+        name: "陈七",
+        kind: "candidate",
+        department: "2026 级硕士考生",
+        phone: "13800000007",
+        idNumber: "510104200405056789",
+      },
     ],
   },
   {

@@ -45,7 +45,9 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
   const kinds = new Map((await db.identityKind.findMany({ select: { id: true, code: true } })).map((k) => [k.code, k.id]));
 
   const present = new Set(
-    (await db.member.findMany({ where: { account: { in: demo.members.map((m) => m.account) } }, select: { account: true } })).map((m) => m.account),
+    (await db.member.findMany({ where: { account: { in: demo.members.map((m) => m.account) } }, select: { account: true } })).map(
+      (m) => m.account,
+    ),
   );
   for (const m of demo.members.filter((m) => !present.has(m.account))) {
     const phone = m.phone ? normalisePhone(m.phone, { allowForeign: true }) : null;
@@ -78,10 +80,19 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     { ...DEMO_ADMIN, name: "信息化办公室管理员", role: "ADMIN" as const },
     { ...DEMO_HELPDESK, name: "运维老师", role: "HELPDESK" as const },
   ]) {
-    const found = await db.tenantAdmin.findUnique({ where: { tenantId_username: { tenantId: tenant.id, username: admin.username } }, select: { id: true } });
+    const found = await db.tenantAdmin.findUnique({
+      where: { tenantId_username: { tenantId: tenant.id, username: admin.username } },
+      select: { id: true },
+    });
     if (found) continue;
     await db.tenantAdmin.create({
-      data: { tenantId: tenant.id, username: admin.username, name: admin.name, role: admin.role, passwordHash: await hashPassword(admin.password) },
+      data: {
+        tenantId: tenant.id,
+        username: admin.username,
+        name: admin.name,
+        role: admin.role,
+        passwordHash: await hashPassword(admin.password),
+      },
     });
     report.adminsCreated++;
   }
@@ -110,7 +121,10 @@ export async function seedDemo(prisma: PrismaClient, key: Buffer, env: SeedEnv =
   const refusal = demoSeedRefusal(env);
   if (refusal) throw new Error(refusal);
   const report: SeedReport = { tenantsCreated: 0, membersCreated: 0, adminsCreated: 0, vendorsCreated: 0 };
-  const vendor = await prisma.vendorAdmin.findUnique({ where: { username: DEMO_VENDOR.username }, select: { id: true, totpSecretEnc: true } });
+  const vendor = await prisma.vendorAdmin.findUnique({
+    where: { username: DEMO_VENDOR.username },
+    select: { id: true, totpSecretEnc: true },
+  });
   if (!vendor) {
     const vendorId = randomUUID();
     await prisma.vendorAdmin.create({
@@ -125,7 +139,10 @@ export async function seedDemo(prisma: PrismaClient, key: Buffer, env: SeedEnv =
     report.vendorsCreated++;
   } else if (!vendor.totpSecretEnc) {
     // A demo database from before the second factor: give it the published demo secret.
-    await prisma.vendorAdmin.update({ where: { id: vendor.id }, data: { totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key, totpSecretContext(vendor.id)) } });
+    await prisma.vendorAdmin.update({
+      where: { id: vendor.id },
+      data: { totpSecretEnc: encryptSecret(DEMO_VENDOR.totpSecret, key, totpSecretContext(vendor.id)) },
+    });
   }
   for (const demo of DEMO_TENANTS) await seedTenant(prisma, demo, key, report);
   return report;

@@ -68,11 +68,7 @@ export async function createTenant(prisma: PrismaClient, input: CreateTenantInpu
   }
 }
 
-export async function setTenantStatus(
-  prisma: PrismaClient,
-  input: { tenantId: string; status: "ACTIVE" | "SUSPENDED" },
-  actor: Actor,
-) {
+export async function setTenantStatus(prisma: PrismaClient, input: { tenantId: string; status: "ACTIVE" | "SUSPENDED" }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const found = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND");

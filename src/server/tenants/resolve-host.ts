@@ -2,17 +2,31 @@
 
 /** Sub-domains that never name a school. */
 export const RESERVED_SLUGS = new Set([
-  "www", "api", "admin", "vendor", "static", "assets", "cdn", "mail", "smtp", "app", "auth", "sso",
-  "login", "status", "docs", "help", "platform", "wecom", "sim", "localhost",
+  "www",
+  "api",
+  "admin",
+  "vendor",
+  "static",
+  "assets",
+  "cdn",
+  "mail",
+  "smtp",
+  "app",
+  "auth",
+  "sso",
+  "login",
+  "status",
+  "docs",
+  "help",
+  "platform",
+  "wecom",
+  "sim",
+  "localhost",
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-export type HostTarget =
-  | { kind: "root" }
-  | { kind: "tenant"; slug: string }
-  | { kind: "custom"; domain: string }
-  | { kind: "invalid" };
+export type HostTarget = { kind: "root" } | { kind: "tenant"; slug: string } | { kind: "custom"; domain: string } | { kind: "invalid" };
 
 export function normaliseHost(rawHost: string | null | undefined): string | null {
   if (!rawHost) return null;
@@ -41,11 +55,7 @@ function subdomainOf(host: string, parent: string): HostTarget | null {
  * tenant; the platform domain itself (and `www.`) is the root, where the vendor
  * console lives; any other host may be a tenant's custom domain.
  */
-export function resolveHost(
-  rawHost: string | null | undefined,
-  platformDomain: string,
-  options: { development: boolean },
-): HostTarget {
+export function resolveHost(rawHost: string | null | undefined, platformDomain: string, options: { development: boolean }): HostTarget {
   const host = normaliseHost(rawHost);
   if (!host) return { kind: "invalid" };
   const platform = platformDomain.toLowerCase();

@@ -20,7 +20,8 @@ export const tenantAdminRowSelect = {
 } as const;
 
 /** Who acts: a school's ADMIN (never on their own account) or the vendor. */
-export type AdminAccountActor = { kind: "tenantAdmin"; adminId: string; ip: string | null } | { kind: "vendor"; vendorId: string; ip: string | null };
+export type AdminAccountActor =
+  { kind: "tenantAdmin"; adminId: string; ip: string | null } | { kind: "vendor"; vendorId: string; ip: string | null };
 
 function auditActor(actor: AdminAccountActor) {
   return actor.kind === "vendor"
@@ -53,7 +54,11 @@ export async function unlockTenantAdmin(prisma: PrismaClient, db: TenantDb, inpu
 }
 
 /** The vendor's unlock: the school named by id, its admin found only within it. */
-export async function unlockTenantAdminAsVendor(prisma: PrismaClient, input: { tenantId: string; adminId: string }, actor: { vendorId: string; ip: string | null }) {
+export async function unlockTenantAdminAsVendor(
+  prisma: PrismaClient,
+  input: { tenantId: string; adminId: string },
+  actor: { vendorId: string; ip: string | null },
+) {
   const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
   if (!tenant) throw new AppError("NOT_FOUND");
   return unlockTenantAdmin(prisma, tenantDb(prisma, tenant.id), { adminId: input.adminId }, { kind: "vendor", ...actor });

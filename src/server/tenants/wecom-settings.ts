@@ -19,8 +19,15 @@ export const WECOM_TEST_RATE_LIMIT = { limit: 5, windowSeconds: 60 } as const;
 
 export const wecomSettingsInput = z.object({
   // One of the platform's choices (base-url.ts), never free text: the secrets are sent there.
-  apiBaseUrl: z.string().trim().max(300).refine(isAllowedWecomBaseUrl, "不是平台允许的企业微信 API 地址 / not a WeCom API address this platform allows"),
-  corpId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/),
+  apiBaseUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .refine(isAllowedWecomBaseUrl, "不是平台允许的企业微信 API 地址 / not a WeCom API address this platform allows"),
+  corpId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,64}$/),
   agentId: z.coerce.number().int().positive().max(2_147_483_647),
   assistantAppName: z.string().trim().min(1).max(50),
   /** Empty keeps the stored secret. */
@@ -60,8 +67,12 @@ export async function wecomSettings(prisma: PrismaClient, tenantId: string, key:
     hasAppSecret: t.wecomSecretEnc !== null,
     hasContactSecret: t.wecomContactSecretEnc !== null,
     callbackPath: `/api/wecom/callback/${t.slug}`,
-    callbackToken: t.wecomCallbackTokenEnc ? decryptSecret(t.wecomCallbackTokenEnc, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)) : null,
-    callbackAesKey: t.wecomCallbackAesKeyEnc ? decryptSecret(t.wecomCallbackAesKeyEnc, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)) : null,
+    callbackToken: t.wecomCallbackTokenEnc
+      ? decryptSecret(t.wecomCallbackTokenEnc, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId))
+      : null,
+    callbackAesKey: t.wecomCallbackAesKeyEnc
+      ? decryptSecret(t.wecomCallbackAesKeyEnc, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId))
+      : null,
   };
 }
 
@@ -81,7 +92,13 @@ function pauseOf(t: { wecomAuthFailedAt: Date | null; wecomAuthFailure: string |
  * never be sent to the new one), so the admin enters the secrets again. Any
  * change of credentials forgets a refused secret and resumes the paused jobs.
  */
-export async function updateWecomSettings(prisma: PrismaClient, tenantId: string, key: Buffer, input: z.infer<typeof wecomSettingsInput>, actor: Actor) {
+export async function updateWecomSettings(
+  prisma: PrismaClient,
+  tenantId: string,
+  key: Buffer,
+  input: z.infer<typeof wecomSettingsInput>,
+  actor: Actor,
+) {
   // Checked here too: the schema is not the only caller's gate.
   if (!isAllowedWecomBaseUrl(input.apiBaseUrl)) throw new AppError("INVALID_INPUT");
   return prisma.$transaction(async (tx) => {
@@ -98,8 +115,12 @@ export async function updateWecomSettings(prisma: PrismaClient, tenantId: string
         wecomAgentId: input.agentId,
         assistantAppName: input.assistantAppName,
         ...(moved ? { wecomSecretEnc: null, wecomContactSecretEnc: null } : {}),
-        ...(input.appSecret ? { wecomSecretEnc: encryptSecret(input.appSecret, key, sealContext("Tenant", "wecomSecretEnc", tenantId)) } : {}),
-        ...(input.contactSecret ? { wecomContactSecretEnc: encryptSecret(input.contactSecret, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) } : {}),
+        ...(input.appSecret
+          ? { wecomSecretEnc: encryptSecret(input.appSecret, key, sealContext("Tenant", "wecomSecretEnc", tenantId)) }
+          : {}),
+        ...(input.contactSecret
+          ? { wecomContactSecretEnc: encryptSecret(input.contactSecret, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) }
+          : {}),
         ...(credentialsChanged ? { wecomAuthFailedAt: null, wecomAuthFailure: null } : {}),
       },
     });
@@ -117,7 +138,9 @@ export async function updateWecomSettings(prisma: PrismaClient, tenantId: string
         corpId: input.corpId,
         agentId: input.agentId,
         changedSecrets,
-        ...(moved ? { clearedSecrets: true, droppedTokens, previous: { apiBaseUrl: before.wecomApiBaseUrl, corpId: before.wecomCorpId } } : {}),
+        ...(moved
+          ? { clearedSecrets: true, droppedTokens, previous: { apiBaseUrl: before.wecomApiBaseUrl, corpId: before.wecomCorpId } }
+          : {}),
         ...(resumedJobs > 0 ? { resumedJobs } : {}),
       },
     });
@@ -130,7 +153,10 @@ export async function regenerateCallbackKeys(prisma: PrismaClient, tenantId: str
   await prisma.$transaction(async (tx) => {
     await tx.tenant.update({
       where: { id: tenantId },
-      data: { wecomCallbackTokenEnc: encryptSecret(keys.token, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)) },
+      data: {
+        wecomCallbackTokenEnc: encryptSecret(keys.token, key, sealContext("Tenant", "wecomCallbackTokenEnc", tenantId)),
+        wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, key, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenantId)),
+      },
     });
     await audit(tx, { actorKind: "tenantAdmin", actorId: actor.adminId, tenantId, action: "tenant.wecom.callbackKeys", ip: actor.ip });
   });

@@ -23,7 +23,10 @@ export function assertNotPaused(row: FailureRow, now = new Date()): void {
 
 /** Throws the pause if the school has one; raw SQL, so it runs in the token store's transaction. */
 export async function assertSchoolNotPaused(tx: Raw, tenantId: string): Promise<void> {
-  const rows = await tx.$queryRawUnsafe<FailureRow[]>(`SELECT "wecomAuthFailedAt", "wecomAuthFailure" FROM "Tenant" WHERE id = $1::uuid`, tenantId);
+  const rows = await tx.$queryRawUnsafe<FailureRow[]>(
+    `SELECT "wecomAuthFailedAt", "wecomAuthFailure" FROM "Tenant" WHERE id = $1::uuid`,
+    tenantId,
+  );
   if (rows[0]) assertNotPaused(rows[0]);
 }
 

@@ -24,7 +24,10 @@ export type WecomBaseUrlChoice = { value: string; simulator: boolean };
 
 export function wecomBaseUrlChoices(): WecomBaseUrlChoice[] {
   const simulator = wecomSimulatorUrl();
-  return [{ value: WECOM_API_BASE_URL, simulator: false }, ...(simulator && simulator !== WECOM_API_BASE_URL ? [{ value: simulator, simulator: true }] : [])];
+  return [
+    { value: WECOM_API_BASE_URL, simulator: false },
+    ...(simulator && simulator !== WECOM_API_BASE_URL ? [{ value: simulator, simulator: true }] : []),
+  ];
 }
 
 export function isAllowedWecomBaseUrl(value: string): boolean {

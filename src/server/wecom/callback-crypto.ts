@@ -60,7 +60,10 @@ export function decryptMessage(encrypted: string, keys: Pick<CallbackKeys, "enco
 }
 
 /** Verifies and decrypts in one step; a wrong signature never reaches the cipher. */
-export function openCallback(params: { signature: string; timestamp: string; nonce: string; encrypted: string }, keys: CallbackKeys): string {
+export function openCallback(
+  params: { signature: string; timestamp: string; nonce: string; encrypted: string },
+  keys: CallbackKeys,
+): string {
   if (!verifySignature(params.signature, keys.token, params.timestamp, params.nonce, params.encrypted)) {
     throw new CallbackCryptoError(-40001, "msg_signature does not match.");
   }
@@ -68,7 +71,11 @@ export function openCallback(params: { signature: string; timestamp: string; non
 }
 
 /** Encrypts a passive reply (reference §7.2), for answers the product sends back to WeCom. */
-export function encryptMessage(message: string, keys: Pick<CallbackKeys, "encodingAesKey" | "receiveId">, random: Buffer = randomBytes(16)): string {
+export function encryptMessage(
+  message: string,
+  keys: Pick<CallbackKeys, "encodingAesKey" | "receiveId">,
+  random: Buffer = randomBytes(16),
+): string {
   const key = aesKeyFrom(keys.encodingAesKey);
   const msg = Buffer.from(message, "utf8");
   const length = Buffer.alloc(4);

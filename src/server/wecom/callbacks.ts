@@ -16,9 +16,7 @@ import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback
 import { recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
 import { sendStatusJob } from "./status-jobs";
 
-export type CallbackOutcome =
-  | { status: 200; body: string }
-  | { status: 400 | 403 | 404; body: string };
+export type CallbackOutcome = { status: 200; body: string } | { status: 400 | 403 | 404; body: string };
 
 /** How far a callback's timestamp may be from now: WeCom retries within seconds. */
 export const CALLBACK_WINDOW_SECONDS = 300;
@@ -63,7 +61,11 @@ export async function loadCallbackReceiver(
     tenantId: tenant.id,
     keys: {
       token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey, sealContext("Tenant", "wecomCallbackTokenEnc", tenant.id)),
-      encodingAesKey: decryptSecret(tenant.wecomCallbackAesKeyEnc, encryptionKey, sealContext("Tenant", "wecomCallbackAesKeyEnc", tenant.id)),
+      encodingAesKey: decryptSecret(
+        tenant.wecomCallbackAesKeyEnc,
+        encryptionKey,
+        sealContext("Tenant", "wecomCallbackAesKeyEnc", tenant.id),
+      ),
       receiveId: tenant.wecomCorpId,
     },
   };
@@ -83,7 +85,13 @@ function encryptedOf(envelope: string): string | null {
 type Request = { query: Record<string, string | undefined>; body: string | null; now?: Date };
 
 /** `jobs`: the queue, for the status read an unsubscribe asks for (sent in the event's transaction). */
-export async function handleWecomCallback(prisma: PrismaClient, jobs: PgBoss, tenantId: string, keys: CallbackKeys, request: Request): Promise<CallbackOutcome> {
+export async function handleWecomCallback(
+  prisma: PrismaClient,
+  jobs: PgBoss,
+  tenantId: string,
+  keys: CallbackKeys,
+  request: Request,
+): Promise<CallbackOutcome> {
   const query = queryInput.safeParse(request.query);
   if (!query.success) return { status: 400, body: "bad query" };
   const { msg_signature: signature, timestamp, nonce, echostr } = query.data;
@@ -132,7 +140,8 @@ function memberEvent(event: Record<string, string>): MemberEvent | null {
   switch (event.ChangeType) {
     case "create_user":
     case "update_user":
-      if (event.NewUserID && event.NewUserID !== event.UserID) return { kind: "renamed", userid: event.UserID, newUserId: event.NewUserID, state };
+      if (event.NewUserID && event.NewUserID !== event.UserID)
+        return { kind: "renamed", userid: event.UserID, newUserId: event.NewUserID, state };
       return state ? { kind: "said", userid: event.UserID, state } : null;
     case "delete_user":
       return { kind: "deleted", userid: event.UserID };
@@ -158,7 +167,10 @@ async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, 
     if (receipt.count === 0) return; // delivered before
     const change = memberEvent(event);
     if (!change) return;
-    const member = await tx.member.findFirst({ where: { wecomUserId: { equals: change.userid, mode: "insensitive" } }, select: { id: true, account: true } });
+    const member = await tx.member.findFirst({
+      where: { wecomUserId: { equals: change.userid, mode: "insensitive" } },
+      select: { id: true, account: true },
+    });
     if (!member) return; // someone outside the product's directory
     const ref = { tenantId, memberId: member.id };
     const said = { at: saidAt(event, new Date()), source: "CALLBACK" as const };
@@ -184,10 +196,17 @@ async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, 
         break;
       }
       case "renamed": {
-        const holder = await tx.member.findFirst({ where: { id: { not: member.id }, wecomUserId: { equals: change.newUserId, mode: "insensitive" } }, select: { id: true } });
+        const holder = await tx.member.findFirst({
+          where: { id: { not: member.id }, wecomUserId: { equals: change.newUserId, mode: "insensitive" } },
+          select: { id: true },
+        });
         // Another member's userid is never taken over: the admin sees the member unsynced instead.
         if (!holder) await tx.member.update({ where: { id: member.id }, data: { wecomUserId: change.newUserId } });
-        detail = { newUserId: change.newUserId, renamed: !holder, ...(change.state ? { state: change.state, recorded: await record(change.state) } : {}) };
+        detail = {
+          newUserId: change.newUserId,
+          renamed: !holder,
+          ...(change.state ? { state: change.state, recorded: await record(change.state) } : {}),
+        };
         break;
       }
     }

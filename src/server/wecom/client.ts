@@ -60,7 +60,14 @@ const agentRead = z.object({
   allow_partys: z.object({ partyid: z.array(z.number().int()) }).optional(),
   redirect_domain: z.string().optional(),
 });
-export type WecomAgent = { agentid: number; name: string; closed: boolean; visibleDepartments: number[]; visibleUsers: string[]; trustedDomain: string };
+export type WecomAgent = {
+  agentid: number;
+  name: string;
+  closed: boolean;
+  visibleDepartments: number[];
+  visibleUsers: string[];
+  trustedDomain: string;
+};
 
 const listIdsRead = z.object({
   next_cursor: z.string().optional(),
@@ -145,7 +152,8 @@ export class WecomClient {
   }
 
   async joinQrCode(sizeType: 1 | 2 | 3 | 4 = 3): Promise<string> {
-    return (await this.call({ method: "GET", path: "corp/get_join_qrcode", query: { size_type: sizeType }, secret: "contact" }, joinQrRead)).join_qrcode;
+    return (await this.call({ method: "GET", path: "corp/get_join_qrcode", query: { size_type: sizeType }, secret: "contact" }, joinQrRead))
+      .join_qrcode;
   }
 
   async createDepartment(department: Omit<WecomDepartment, "id"> & { id?: number }): Promise<number> {
@@ -162,14 +170,24 @@ export class WecomClient {
 
   /** Department ids and parents (department/simplelist): still allowed for the contact-sync secret, unlike department/list (48009). */
   async listDepartmentIds(id?: number): Promise<WecomDepartmentId[]> {
-    const answer = await this.call({ method: "GET", path: "department/simplelist", query: id === undefined ? {} : { id }, secret: "contact" }, departmentIdsRead);
+    const answer = await this.call(
+      { method: "GET", path: "department/simplelist", query: id === undefined ? {} : { id }, secret: "contact" },
+      departmentIdsRead,
+    );
     return answer.department_id.map((d) => ({ id: d.id, parentid: d.parentid }));
   }
 
   /** One page of user/list_id with the contact-sync secret: userids only, allowed from any IP (48009 is for reads of details). */
-  async listUserIds(options: { cursor?: string; limit?: number; secret?: SecretKind } = {}): Promise<{ userids: string[]; nextCursor: string }> {
+  async listUserIds(
+    options: { cursor?: string; limit?: number; secret?: SecretKind } = {},
+  ): Promise<{ userids: string[]; nextCursor: string }> {
     const answer = await this.call(
-      { method: "POST", path: "user/list_id", body: { cursor: options.cursor ?? "", limit: options.limit ?? 10_000 }, secret: options.secret ?? "contact" },
+      {
+        method: "POST",
+        path: "user/list_id",
+        body: { cursor: options.cursor ?? "", limit: options.limit ?? 10_000 },
+        secret: options.secret ?? "contact",
+      },
       listIdsRead,
     );
     return { userids: [...new Set(answer.dept_user.map((u) => u.userid))], nextCursor: answer.next_cursor ?? "" };
@@ -211,7 +229,10 @@ export class WecomClient {
 
   /** The assistant app itself: its visible range (who it can see and message) and whether it is switched off. */
   async getAgent(): Promise<WecomAgent> {
-    const answer = await this.call({ method: "GET", path: "agent/get", query: { agentid: this.connection.agentId }, secret: "app" }, agentRead);
+    const answer = await this.call(
+      { method: "GET", path: "agent/get", query: { agentid: this.connection.agentId }, secret: "app" },
+      agentRead,
+    );
     return {
       agentid: answer.agentid,
       name: answer.name,
@@ -252,7 +273,13 @@ export class WecomClient {
         method: "POST",
         path: "message/send",
         // A job that runs twice must not deliver twice: WeCom drops an identical request within the interval.
-        body: { touser: touser.join("|"), agentid: this.connection.agentId, enable_duplicate_check: 1, duplicate_check_interval: 1800, ...payload },
+        body: {
+          touser: touser.join("|"),
+          agentid: this.connection.agentId,
+          enable_duplicate_check: 1,
+          duplicate_check_interval: 1800,
+          ...payload,
+        },
         secret: "app",
       },
       sendRead,
@@ -287,7 +314,11 @@ export class WecomClient {
       // Requests that waited on the lock while another was refused share its failure instead of asking again.
       beforeFetch: (tx) => assertSchoolNotPaused(tx, this.connection.tenantId),
       fetchToken: async () => {
-        const answer = parseAnswer("gettoken", tokenRead, await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } }));
+        const answer = parseAnswer(
+          "gettoken",
+          tokenRead,
+          await this.http({ method: "GET", path: "gettoken", query: { corpid: this.connection.corpId, corpsecret: secret } }),
+        );
         return { accessToken: answer.access_token, expiresInSeconds: answer.expires_in ?? 7200 };
       },
       // A wrong secret is permanent: remember it rather than ask again (repeated tries get the IP blocked for an hour).

@@ -30,11 +30,9 @@ export const wecomConnectionSelect = {
 
 export async function loadWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer): Promise<WecomConnection> {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: wecomConnectionSelect });
-  const missing = [
-    !tenant.wecomCorpId && "CorpID",
-    tenant.wecomAgentId === null && "AgentID",
-    !tenant.wecomSecretEnc && "Secret",
-  ].filter((m): m is string => typeof m === "string");
+  const missing = [!tenant.wecomCorpId && "CorpID", tenant.wecomAgentId === null && "AgentID", !tenant.wecomSecretEnc && "Secret"].filter(
+    (m): m is string => typeof m === "string",
+  );
   if (missing.length > 0) throw new WecomNotConfiguredError(missing);
   // A row saved before the platform chose the base URLs, or one the operator no longer allows.
   if (!isAllowedWecomBaseUrl(tenant.wecomApiBaseUrl)) throw new WecomBaseUrlError("notAllowed");
@@ -47,6 +45,8 @@ export async function loadWecomConnection(prisma: PrismaClient, tenantId: string
     corpId: tenant.wecomCorpId!,
     agentId: tenant.wecomAgentId!,
     appSecret,
-    contactSecret: tenant.wecomContactSecretEnc ? decryptSecret(tenant.wecomContactSecretEnc, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId)) : appSecret,
+    contactSecret: tenant.wecomContactSecretEnc
+      ? decryptSecret(tenant.wecomContactSecretEnc, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId))
+      : appSecret,
   };
 }

@@ -32,7 +32,8 @@ export function parseEgressIps(raw) {
     .filter((entry) => entry !== "");
   const ips = entries.map((entry) => {
     const ip = normaliseIp(entry);
-    if (!ip) throw new Error(`"${entry}" is not a single IP address (comma-separated IPv4 or IPv6 addresses, e.g. 203.0.113.7, 2001:db8::7)`);
+    if (!ip)
+      throw new Error(`"${entry}" is not a single IP address (comma-separated IPv4 or IPv6 addresses, e.g. 203.0.113.7, 2001:db8::7)`);
     return ip;
   });
   return [...new Set(ips)];

@@ -57,7 +57,12 @@ export async function readWecomState(client: WecomClient, userid: string, source
  * record's own updatedAt, on the product's clock, so a skewed WeCom clock
  * cannot make a fresh read look stale.
  */
-export async function recordWecomState(db: RecordDb, member: MemberRef, said: Said, options: { callback?: boolean } = {}): Promise<boolean> {
+export async function recordWecomState(
+  db: RecordDb,
+  member: MemberRef,
+  said: Said,
+  options: { callback?: boolean } = {},
+): Promise<boolean> {
   const { memberId, tenantId } = member;
   const data = { state: said.state, stateAt: said.at, stateSource: said.source };
   if (options.callback) {
@@ -76,7 +81,12 @@ export async function recordWecomState(db: RecordDb, member: MemberRef, said: Sa
 /** What the product wrote and WeCom kept; null fields = nothing recorded (clear = WeCom holds no entry the product knows of). */
 export type Written = { name: string | null; mobile: string | null; email: string | null };
 
-export async function recordWritten(db: RecordDb, member: MemberRef, written: Written | null, extra: { clearConsent?: boolean } = {}): Promise<void> {
+export async function recordWritten(
+  db: RecordDb,
+  member: MemberRef,
+  written: Written | null,
+  extra: { clearConsent?: boolean } = {},
+): Promise<void> {
   const { memberId, tenantId } = member;
   const data = {
     ...(written ? { ...written, writtenAt: new Date() } : { name: null, mobile: null, email: null, writtenAt: null }),

@@ -32,7 +32,12 @@ export const textContent = z
   .superRefine((text, ctx) => {
     const bytes = utf8Bytes(text);
     if (bytes > TEXT_CONTENT_MAX_BYTES) {
-      ctx.addIssue(tooLongIssue({ code: "WECOM_MESSAGE_TOO_LONG", vars: { limit: TEXT_CONTENT_MAX_BYTES, hanzi: hanziIn(TEXT_CONTENT_MAX_BYTES), bytes } }));
+      ctx.addIssue(
+        tooLongIssue({
+          code: "WECOM_MESSAGE_TOO_LONG",
+          vars: { limit: TEXT_CONTENT_MAX_BYTES, hanzi: hanziIn(TEXT_CONTENT_MAX_BYTES), bytes },
+        }),
+      );
     }
   });
 
@@ -40,7 +45,11 @@ export const textContent = z
 export const textCard = z
   .object({ title: z.string().min(1), description: z.string().min(1), url: z.string().url(), btntxt: z.string().min(1).optional() })
   .superRefine((card, ctx) => {
-    const sizes = { titleBytes: utf8Bytes(card.title), descriptionBytes: utf8Bytes(card.description), buttonCharacters: [...(card.btntxt ?? "")].length };
+    const sizes = {
+      titleBytes: utf8Bytes(card.title),
+      descriptionBytes: utf8Bytes(card.description),
+      buttonCharacters: [...(card.btntxt ?? "")].length,
+    };
     const over = [
       sizes.titleBytes > TEXTCARD_TITLE_MAX_BYTES && "title",
       sizes.descriptionBytes > TEXTCARD_DESCRIPTION_MAX_BYTES && "description",

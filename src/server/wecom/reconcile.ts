@@ -17,7 +17,11 @@ export const DEFAULT_RECONCILE_READS = 200;
 export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise<void> {
   const db = tenantDb(deps.prisma, tenantId);
   const client = await clientFor(deps, tenantId);
-  const members = await db.member.findMany({ where: { wecomUserId: { not: null } }, select: { id: true, wecomUserId: true }, orderBy: { account: "asc" } });
+  const members = await db.member.findMany({
+    where: { wecomUserId: { not: null } },
+    select: { id: true, wecomUserId: true },
+    orderBy: { account: "asc" },
+  });
   await db.memberWecom.createMany({ data: members.map((m) => ({ tenantId, memberId: m.id })), skipDuplicates: true });
   // Records written after this (a callback, a watch, a sync) are newer than the listing and stay.
   const listedAt = new Date();
@@ -73,7 +77,13 @@ export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise
 /** The schedule's tick: a reconciliation for every active school whose connection is complete and not paused. */
 export async function reconcileAllSchools(deps: SyncDeps, send: (tenantId: string) => Promise<unknown>): Promise<void> {
   const schools = await deps.prisma.tenant.findMany({
-    where: { status: "ACTIVE", wecomCorpId: { not: null }, wecomAgentId: { not: null }, wecomSecretEnc: { not: null }, wecomAuthFailedAt: null },
+    where: {
+      status: "ACTIVE",
+      wecomCorpId: { not: null },
+      wecomAgentId: { not: null },
+      wecomSecretEnc: { not: null },
+      wecomAuthFailedAt: null,
+    },
     select: { id: true },
   });
   for (const school of schools) await send(school.id);

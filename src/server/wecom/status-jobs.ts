@@ -44,7 +44,12 @@ export function statusJobKey(job: WecomStatusJob): string {
 
 type Executor = Parameters<typeof sendInTransaction>[1];
 
-export function sendStatusJob(jobs: PgBoss, tx: Executor, job: WecomStatusJob, options: { startAfterSeconds?: number } = {}): Promise<string | null> {
+export function sendStatusJob(
+  jobs: PgBoss,
+  tx: Executor,
+  job: WecomStatusJob,
+  options: { startAfterSeconds?: number } = {},
+): Promise<string | null> {
   const parsed = wecomStatusJob.parse(job);
   return sendInTransaction(jobs, tx, QUEUES.wecomStatus, parsed, {
     singletonKey: statusJobKey(parsed),
@@ -58,8 +63,18 @@ export function sendStatusJob(jobs: PgBoss, tx: Executor, job: WecomStatusJob, o
  * member in WeCom and after an invitation). Inside the caller's transaction when
  * one is given. A watch already waiting for the member stays the one watch.
  */
-export function startFollowWatch(jobs: PgBoss, tx: Executor, member: { tenantId: string; memberId: string }, policy = DEFAULT_WATCH): Promise<string | null> {
-  return sendStatusJob(jobs, tx, { kind: "member.watch", ...member, startedAt: new Date().toISOString(), attempt: 0 }, { startAfterSeconds: policy.firstSeconds });
+export function startFollowWatch(
+  jobs: PgBoss,
+  tx: Executor,
+  member: { tenantId: string; memberId: string },
+  policy = DEFAULT_WATCH,
+): Promise<string | null> {
+  return sendStatusJob(
+    jobs,
+    tx,
+    { kind: "member.watch", ...member, startedAt: new Date().toISOString(), attempt: 0 },
+    { startAfterSeconds: policy.firstSeconds },
+  );
 }
 
 /**
@@ -98,14 +113,22 @@ async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: 
   const policy = deps.watch ?? DEFAULT_WATCH;
   const delay = Math.min(policy.firstSeconds * 2 ** (job.attempt + 1), policy.maxSeconds);
   if ((Date.now() - Date.parse(job.startedAt)) / 1000 + delay > policy.boundSeconds) {
-    await audit(db, { actorKind: "system", action: "wecom.watch.ended", target: member.account, detail: { state: said.state, polls: job.attempt + 1 } });
+    await audit(db, {
+      actorKind: "system",
+      action: "wecom.watch.ended",
+      target: member.account,
+      detail: { state: said.state, polls: job.attempt + 1 },
+    });
     return;
   }
   await sendStatusJob(deps.jobs, deps.prisma, { ...job, attempt: job.attempt + 1 }, { startAfterSeconds: delay });
 }
 
 async function readMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: "member.read" }>): Promise<void> {
-  const member = await tenantDb(deps.prisma, job.tenantId).member.findUnique({ where: { id: job.memberId }, select: { wecomUserId: true } });
+  const member = await tenantDb(deps.prisma, job.tenantId).member.findUnique({
+    where: { id: job.memberId },
+    select: { wecomUserId: true },
+  });
   if (member?.wecomUserId) await readAndRecord(deps, job, member.wecomUserId);
 }
 

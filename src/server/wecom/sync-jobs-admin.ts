@@ -18,7 +18,14 @@ export type SyncJobRow = {
   paused: boolean;
 };
 
-type Raw = { id: string; state: SyncJobRow["state"]; data: Record<string, unknown>; output: Record<string, unknown> | null; retry_count: number; created_on: Date };
+type Raw = {
+  id: string;
+  state: SyncJobRow["state"];
+  data: Record<string, unknown>;
+  output: Record<string, unknown> | null;
+  retry_count: number;
+  created_on: Date;
+};
 
 export async function listSyncJobs(prisma: PrismaClient, tenantId: string, options: { take?: number } = {}): Promise<SyncJobRow[]> {
   const rows = await prisma.$queryRawUnsafe<Raw[]>(

@@ -31,7 +31,12 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
     mobile: z.string().optional(),
   }),
   z.object({ kind: z.literal("member.invite"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
-  z.object({ kind: z.literal("message.text"), tenantId: z.string().uuid(), memberIds: z.array(z.string().uuid()).min(1), content: textContent }),
+  z.object({
+    kind: z.literal("message.text"),
+    tenantId: z.string().uuid(),
+    memberIds: z.array(z.string().uuid()).min(1),
+    content: textContent,
+  }),
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 
@@ -59,7 +64,10 @@ type Desired = { name: string; mobile: string | null; email: string | null };
 
 /** Retrying can fix it: the job fails now and runs again with the queue's backoff (worker.ts). */
 export class TransientSyncError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(en);
     this.name = "TransientSyncError";
   }
@@ -77,13 +85,24 @@ type Upsert = {
 };
 
 const recordSelect = { writtenAt: true, name: true, mobile: true, email: true, state: true, rejoinConsentAt: true } as const;
-type Recorded = { writtenAt: Date | null; name: string | null; mobile: string | null; email: string | null; state: WecomState | null; rejoinConsentAt: Date | null };
+type Recorded = {
+  writtenAt: Date | null;
+  name: string | null;
+  mobile: string | null;
+  email: string | null;
+  state: WecomState | null;
+  rejoinConsentAt: Date | null;
+};
 
 /** The department the product creates members in: the school's root (the app's visible range must include it). */
 export const ROOT_DEPARTMENT_ID = 1;
 
 /** The member's fields as user/create and a full user/update take them (an empty phone or email is left out). */
-const memberFields = (desired: Desired) => ({ name: desired.name, ...(desired.mobile ? { mobile: desired.mobile } : {}), ...(desired.email ? { email: desired.email } : {}) });
+const memberFields = (desired: Desired) => ({
+  name: desired.name,
+  ...(desired.mobile ? { mobile: desired.mobile } : {}),
+  ...(desired.email ? { email: desired.email } : {}),
+});
 
 /** user/create for the member as desired. to_invite defaults to true (reference §2.1): the product invites through its own journey. */
 function createUser(ctx: Upsert, desired: Desired): Promise<void> {
@@ -120,8 +139,19 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
-  const { secondVerification } = await deps.prisma.tenant.findUniqueOrThrow({ where: { id: job.tenantId }, select: { secondVerification: true } });
-  const ctx: Upsert = { deps, db, client, ref: { tenantId: job.tenantId, memberId: job.memberId }, userid, account: member.account, secondVerification };
+  const { secondVerification } = await deps.prisma.tenant.findUniqueOrThrow({
+    where: { id: job.tenantId },
+    select: { secondVerification: true },
+  });
+  const ctx: Upsert = {
+    deps,
+    db,
+    client,
+    ref: { tenantId: job.tenantId, memberId: job.memberId },
+    userid,
+    account: member.account,
+    secondVerification,
+  };
   const record = member.wecom;
   if (!record?.writtenAt) return createInWecom(ctx, desired, record);
   if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email)) return changeMobile(ctx, desired, record);
@@ -172,9 +202,21 @@ async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | n
   await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: mobileKept ? desired.mobile : null, email: desired.email });
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
-  await audit(ctx.db, { actorKind: "system", action: adopted ? "wecom.member.adopted" : "wecom.member.created", target: ctx.account, detail: { userid, state: said.state } });
+  await audit(ctx.db, {
+    actorKind: "system",
+    action: adopted ? "wecom.member.adopted" : "wecom.member.created",
+    target: ctx.account,
+    detail: { userid, state: said.state },
+  });
   if (!mobileKept) {
-    return changeMobile(ctx, desired, { ...(record ?? emptyRecord), writtenAt: new Date(), name: desired.name, mobile: null, email: desired.email, state: said.state });
+    return changeMobile(ctx, desired, {
+      ...(record ?? emptyRecord),
+      writtenAt: new Date(),
+      name: desired.name,
+      mobile: null,
+      email: desired.email,
+      state: said.state,
+    });
   }
   if (said.state !== "ACTIVATED") await restartFollowWatch(ctx.deps, ctx.ref);
 }
@@ -211,7 +253,12 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
     await deleteIfPresent(client, userid);
     await recordWritten(ctx.db, ctx.ref, null, { clearConsent: true });
     await recordWecomState(ctx.db, ctx.ref, { state: "NOT_IN_WECOM", at: new Date(), source: "SYNC" });
-    await audit(ctx.db, { actorKind: "system", action: "wecom.member.removed", target: ctx.account, detail: { userid, reason: "no phone or email" } });
+    await audit(ctx.db, {
+      actorKind: "system",
+      action: "wecom.member.removed",
+      target: ctx.account,
+      detail: { userid, reason: "no phone or email" },
+    });
     return;
   }
   // Where status 4 may hide an activated member (二次验证), a consented change goes the sure way
@@ -303,7 +350,10 @@ async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memb
   const holder = await db.member.findFirst({
     where: {
       id: { not: memberId },
-      OR: [{ wecomUserId: { equals: userid, mode: "insensitive" } }, { wecomUserId: null, account: { equals: userid, mode: "insensitive" } }],
+      OR: [
+        { wecomUserId: { equals: userid, mode: "insensitive" } },
+        { wecomUserId: null, account: { equals: userid, mode: "insensitive" } },
+      ],
     },
     select: { account: true },
   });

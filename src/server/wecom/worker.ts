@@ -27,12 +27,19 @@ export class JobFailure extends Error {
 export function describeFailure(error: unknown): JobFailure {
   if (isWecomError(error)) {
     const paused = error instanceof WecomAuthPausedError;
-    return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), "errcode" in error ? error.errcode : null, error.kind === "permanent", paused);
+    return new JobFailure(
+      error.messageIn("zh-CN"),
+      error.messageIn("en"),
+      "errcode" in error ? error.errcode : null,
+      error.kind === "permanent",
+      paused,
+    );
   }
   if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
   if (error instanceof TransientSyncError) return new JobFailure(error.zh, error.en, null, false);
   // A job this version cannot read never becomes readable by retrying.
-  if (error instanceof ZodError) return new JobFailure("任务内容无法识别，已停止重试。", "The job's content is not understood; it will not be retried.", null, true);
+  if (error instanceof ZodError)
+    return new JobFailure("任务内容无法识别，已停止重试。", "The job's content is not understood; it will not be retried.", null, true);
   // Unknown errors (a database hiccup, a bug) are retried: the queue's backoff bounds them.
   console.error("wecom sync job failed:", error);
   const internal = new AppError("INTERNAL");
@@ -46,14 +53,22 @@ export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, r
     const failure = describeFailure(error);
     if (failure.permanent) {
       // No retry can help: spend the remaining tries so the queue marks it failed now.
-      await deps.prisma.$executeRawUnsafe(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2::uuid`, job.name, job.id);
+      await deps.prisma.$executeRawUnsafe(
+        `UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2::uuid`,
+        job.name,
+        job.id,
+      );
     }
     throw failure;
   }
 }
 
 /** Workers for both WeCom queues: directory writes (wecom-sync) and status reads (wecom-status: watches, reconciliation). */
-export async function startWecomWorker(boss: PgBoss, deps: SyncDeps, options: { concurrency?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+export async function startWecomWorker(
+  boss: PgBoss,
+  deps: SyncDeps,
+  options: { concurrency?: number; pollingIntervalSeconds?: number } = {},
+): Promise<void> {
   const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
     await boss.work(QUEUES.wecomSync, polling, async ([job]) => {

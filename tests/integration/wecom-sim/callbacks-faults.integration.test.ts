@@ -27,11 +27,19 @@ function decrypt(encodingAesKey: string, encrypted: string): { msg: string; rece
   const length = plain.readUInt32BE(16);
   return { msg: plain.subarray(20, 20 + length).toString("utf8"), receiveId: plain.subarray(20 + length).toString("utf8") };
 }
-const sha1 = (...parts: string[]) => createHash("sha1").update([...parts].sort().join("")).digest("hex");
+const sha1 = (...parts: string[]) =>
+  createHash("sha1")
+    .update([...parts].sort().join(""))
+    .digest("hex");
 const xmlValue = (xml: string, name: string) => new RegExp(`<${name}>(?:<!\\[CDATA\\[)?(.*?)(?:\\]\\]>)?</${name}>`).exec(xml)?.[1];
 
 type Received = { query: URLSearchParams; body: string; method: string };
-type Receiver = { url: string; received: Received[]; answer: (r: Received) => Promise<{ status: number; body: string }>; close: () => Promise<void> };
+type Receiver = {
+  url: string;
+  received: Received[];
+  answer: (r: Received) => Promise<{ status: number; body: string }>;
+  close: () => Promise<void>;
+};
 
 async function startReceiver(): Promise<Receiver> {
   const receiver: Receiver = { url: "", received: [], answer: () => Promise.resolve({ status: 200, body: "" }), close: async () => {} };
@@ -39,7 +47,11 @@ async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const r = { query: new URL(req.url ?? "/", "http://x").searchParams, body: Buffer.concat(chunks).toString("utf8"), method: req.method ?? "" };
+      const r = {
+        query: new URL(req.url ?? "/", "http://x").searchParams,
+        body: Buffer.concat(chunks).toString("utf8"),
+        method: req.method ?? "",
+      };
       receiver.received.push(r);
       void receiver.answer(r).then(({ status, body }) => {
         if (!res.destroyed) res.writeHead(status).end(body);
@@ -78,7 +90,12 @@ beforeAll(async () => {
   corp = await makeCorp(sim);
   contacts = await tokenFor(sim, corp.corpid, corp.contactSecret);
   // A contact callback configured before 2022-08-15 (full field set), for the tests about the transport and legacy payloads.
-  await sim.ctl("PUT", `corps/${corp.corpid}/callbacks/contacts`, { url: receiver.url, token: TOKEN, encodingAesKey: KEY, fieldSet: "full" });
+  await sim.ctl("PUT", `corps/${corp.corpid}/callbacks/contacts`, {
+    url: receiver.url,
+    token: TOKEN,
+    encodingAesKey: KEY,
+    fieldSet: "full",
+  });
   await sim.ctl("PUT", "callbacks/settings", { timeoutMs: 300, retryDelayMs: 0 });
 });
 afterAll(async () => {
@@ -89,18 +106,29 @@ afterAll(async () => {
 const settle = () => sim.ctl("POST", "callbacks/idle");
 
 /** The admin adds a member in WeCom's console: a change the contact callback hears of (the API's own writes it does not). */
-const consoleCreate = (corpid: string, member: Record<string, unknown>) => sim.ctl("POST", `corps/${corpid}/console/members`, { department: [1], ...member });
+const consoleCreate = (corpid: string, member: Record<string, unknown>) =>
+  sim.ctl("POST", `corps/${corpid}/console/members`, { department: [1], ...member });
 
 describe("WeCom simulator: the callback encoder against the reference's test vectors", () => {
   it("reproduces vector A's Encrypt and msg_signature for the POST event and the echostr", () => {
     const msg =
       "<xml><ToUserName><![CDATA[wwREFERENCE0000001]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event><ChangeType>create_user</ChangeType><UserID><![CDATA[s2024001]]></UserID><Department><![CDATA[1,2]]></Department></xml>";
-    const encrypt = encryptCallbackMessage({ encodingAesKey: KEY, receiveId: "wwREFERENCE0000001", message: msg, random: Buffer.from("0123456789ABCDEF") });
+    const encrypt = encryptCallbackMessage({
+      encodingAesKey: KEY,
+      receiveId: "wwREFERENCE0000001",
+      message: msg,
+      random: Buffer.from("0123456789ABCDEF"),
+    });
     expect(encrypt).toBe(
       "IHLT923+tJy9iW+Eav3HVvNIN9/eaAI03w16HroPnMHH6i8NGRn35sv7oXqzoGK7k8qq8icQ7IeXcuplw8+rLut1rT8b0+u3cFcwXFUZO0M1OWaoE5QqSaTeVWUNMkoRLTuzgKoO+nCGlBPoBTzCWRvPfWMgPc2OR4LKb1u9O9TwUs7nMHTaDfbq63zBv3inX9+U6OgiGir52jb3udizLUHquwnkoJ539KCqNQzb3+rZrQ+Kp/xuenH72mjqe2BMFssBKSYZFVClCN7xQoIVlc4DWp0tVLHuOm+Pl6EA26BRROoUH35/b96VCv08n5prFuII4DgjnXcuW+wXgfb+Rc/3GoeSqL83st4sAUhYjWNtQlM6HEJIwOK5Km9BIumhFClgzNohYyMsDRmdYXs7YG9kx2EUDPMo3Zgnr56ZIsfGjB1jfueJrvzX7Q8uHNiA603Y/ZlanrqspAsfhF2A2obA/bO1wqgKFWLxQdUAOuJYNrtu5k9O4jaFx22f1ec+",
     );
     expect(computeMsgSignature("RefToken123", "1700000001", "24681357", encrypt)).toBe("32b5ae9d0cf8924720664681da9922770f38ef4a");
-    const echostr = encryptCallbackMessage({ encodingAesKey: KEY, receiveId: "wwREFERENCE0000001", message: "8402517391028844121", random: Buffer.from("abcdefghijklmnop") });
+    const echostr = encryptCallbackMessage({
+      encodingAesKey: KEY,
+      receiveId: "wwREFERENCE0000001",
+      message: "8402517391028844121",
+      random: Buffer.from("abcdefghijklmnop"),
+    });
     expect(echostr).toBe("9MEb6TSJ80v+XPHivZOcRQx0Ezes/STZsNTTHicn8VqnwQUJCJmVF9uy0m5ge8F9NaspvOLBC4kDSGt1ebiDsw==");
     expect(computeMsgSignature("RefToken123", "1700000000", "1357924680", echostr)).toBe("7aa97bf19d4efa32137a9df07bc3e78b43966caa");
   });
@@ -142,7 +170,9 @@ describe("WeCom simulator: callbacks to the product", () => {
   it("tells a legacy (full) contact callback of a follow (update_user Status 1) and an unfollow (Status 4), and apps get subscribe/unsubscribe", async () => {
     const appReceiver = await startReceiver();
     try {
-      await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, { callback: { url: appReceiver.url, token: "AppToken1", encodingAesKey: KEY } });
+      await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, {
+        callback: { url: appReceiver.url, token: "AppToken1", encodingAesKey: KEY },
+      });
       const userid = uniqueId("fo");
       await createMember(sim, contacts, { userid, name: "关注", mobile: "13400000002" });
       await settle();
@@ -172,7 +202,11 @@ describe("WeCom simulator: callbacks to the product", () => {
     const c = await makeCorp(sim);
     const own = await startReceiver();
     try {
-      const config = await sim.ctl<{ fieldSet: string }>("PUT", `corps/${c.corpid}/callbacks/contacts`, { url: own.url, token: TOKEN, encodingAesKey: KEY });
+      const config = await sim.ctl<{ fieldSet: string }>("PUT", `corps/${c.corpid}/callbacks/contacts`, {
+        url: own.url,
+        token: TOKEN,
+        encodingAesKey: KEY,
+      });
       expect(config.fieldSet).toBe("restricted");
       await consoleCreate(c.corpid, { userid: "r1", name: "受限", mobile: "13400000003" });
       await settle();
@@ -214,7 +248,10 @@ describe("WeCom simulator: callbacks to the product", () => {
     await settle();
     receiver.answer = () => Promise.resolve({ status: 200, body: "" });
     expect(receiver.received).toHaveLength(3);
-    const log = await sim.ctl<{ outcome: string; attempts: { status: number | null; error?: string }[] }[]>("GET", `callbacks?corpid=${corp.corpid}`);
+    const log = await sim.ctl<{ outcome: string; attempts: { status: number | null; error?: string }[] }[]>(
+      "GET",
+      `callbacks?corpid=${corp.corpid}`,
+    );
     expect(log.at(-1)?.outcome).toBe("failed");
     expect(log.at(-1)?.attempts.map((a) => a.status)).toEqual([null, null, null]);
   });
@@ -366,7 +403,12 @@ describe("WeCom simulator: state file and phone page", () => {
     expect(created.status).toBe(303);
     const cookie = (created.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const { url } = await sim.ctl<{ url: string }>("POST", `corps/${c.corpid}/join-qrcode`);
-    const scanned = await fetch(new URL("/wechat/scan", sim.url), { method: "POST", body: new URLSearchParams({ link: url }), headers: { cookie }, redirect: "manual" });
+    const scanned = await fetch(new URL("/wechat/scan", sim.url), {
+      method: "POST",
+      body: new URLSearchParams({ link: url }),
+      headers: { cookie },
+      redirect: "manual",
+    });
     expect(decodeURIComponent(scanned.headers.get("location") ?? "")).toContain("关注成功");
     const appToken = await tokenFor(sim, c.corpid, c.appSecret);
     expect((await sim.api("user/get", { token: appToken, query: { userid: "form1" } })).status).toBe(1);

@@ -19,8 +19,17 @@ const code = async (path: string, body: unknown) => (await sim.api(path, { token
 
 describe("WeCom simulator: members", () => {
   it("creates a member with errmsg 'created' and status 4 (not activated)", async () => {
-    expect(await sim.api("user/create", { token, body: { userid: "s2024001", name: "张三", mobile: "13800000001", department: [1] } })).toMatchObject({ errcode: 0, errmsg: "created" });
-    expect(await sim.api("user/get", { token, query: { userid: "s2024001" } })).toMatchObject({ errcode: 0, userid: "s2024001", name: "张三", mobile: "13800000001", status: 4, enable: 1 });
+    expect(
+      await sim.api("user/create", { token, body: { userid: "s2024001", name: "张三", mobile: "13800000001", department: [1] } }),
+    ).toMatchObject({ errcode: 0, errmsg: "created" });
+    expect(await sim.api("user/get", { token, query: { userid: "s2024001" } })).toMatchObject({
+      errcode: 0,
+      userid: "s2024001",
+      name: "张三",
+      mobile: "13800000001",
+      status: 4,
+      enable: 1,
+    });
   });
 
   it("enforces the userid format: 41009 empty, 40003 bad characters or first character, 40058 over 64 bytes", async () => {
@@ -51,9 +60,15 @@ describe("WeCom simulator: members", () => {
     expect(await code("user/create", { userid: "f1", name: "甲", department: [1] })).toBe(60129);
     expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110" })).toBe(60127);
     expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: [999] })).toBe(40066);
-    expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: Array.from({ length: 21 }, () => 1) })).toBe(60110);
-    expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: [1], is_leader_in_dept: [1, 0] })).toBe(60132);
-    expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: [1], position: "职".repeat(129) })).toBe(301012);
+    expect(
+      await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: Array.from({ length: 21 }, () => 1) }),
+    ).toBe(60110);
+    expect(await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: [1], is_leader_in_dept: [1, 0] })).toBe(
+      60132,
+    );
+    expect(
+      await code("user/create", { userid: "f1", name: "甲", mobile: "13800000110", department: [1], position: "职".repeat(129) }),
+    ).toBe(301012);
     expect(await code("user/create", { userid: "f1", name: "甲", email: "bad", department: [1] })).toBe(60105);
     await createMember(sim, token, { userid: "mail1", name: "邮", email: "mail1@example.edu.cn" });
     expect(await code("user/create", { userid: "f1", name: "甲", email: "MAIL1@example.edu.cn", department: [1] })).toBe(60106);
@@ -61,8 +76,15 @@ describe("WeCom simulator: members", () => {
 
   it("updates only the fields sent, and answers 60111 for an unknown member", async () => {
     await createMember(sim, token, { userid: "upd1", name: "原名", mobile: "13800000120", position: "学生" });
-    expect(await sim.api("user/update", { token, body: { userid: "upd1", name: "新名" } })).toMatchObject({ errcode: 0, errmsg: "updated" });
-    expect(await sim.api("user/get", { token, query: { userid: "upd1" } })).toMatchObject({ name: "新名", mobile: "13800000120", position: "学生" });
+    expect(await sim.api("user/update", { token, body: { userid: "upd1", name: "新名" } })).toMatchObject({
+      errcode: 0,
+      errmsg: "updated",
+    });
+    expect(await sim.api("user/get", { token, query: { userid: "upd1" } })).toMatchObject({
+      name: "新名",
+      mobile: "13800000120",
+      position: "学生",
+    });
     expect(await code("user/update", { userid: "nosuch", name: "x" })).toBe(60111);
     expect((await sim.api("user/get", { token, query: { userid: "nosuch" } })).errcode).toBe(60111);
     expect(await code("user/update", { userid: "upd1", new_userid: "upd2" })).toBe(301036);
@@ -136,7 +158,10 @@ describe("WeCom simulator: members", () => {
 describe("WeCom simulator: user/getuserid", () => {
   it("finds the userid of a mobile and answers 46004 for one not in the directory", async () => {
     expect(await sim.api("user/getuserid", { token, body: { mobile: "13800000001" } })).toMatchObject({ errcode: 0, userid: "s2024001" });
-    expect(await sim.api("user/getuserid", { token, body: { mobile: "+86 13800000001" } })).toMatchObject({ errcode: 0, userid: "s2024001" });
+    expect(await sim.api("user/getuserid", { token, body: { mobile: "+86 13800000001" } })).toMatchObject({
+      errcode: 0,
+      userid: "s2024001",
+    });
     expect((await sim.api("user/getuserid", { token, body: { mobile: "13999999999" } })).errcode).toBe(46004);
   });
 
@@ -147,7 +172,8 @@ describe("WeCom simulator: user/getuserid", () => {
       const t = await tokenFor(own, c.corpid, c.contactSecret);
       for (let i = 0; i < 10; i++) await createMember(own, t, { userid: `m${i}`, name: `成员${i}`, mobile: `1380000020${i}` });
       // 20 % of 10 members = 2 misses allowed; the third is over budget.
-      for (let i = 0; i < 3; i++) expect((await own.api("user/getuserid", { token: t, body: { mobile: `1399999999${i}` } })).errcode).toBe(46004);
+      for (let i = 0; i < 3; i++)
+        expect((await own.api("user/getuserid", { token: t, body: { mobile: `1399999999${i}` } })).errcode).toBe(46004);
       expect((await own.api("user/getuserid", { token: t, body: { mobile: "13800000200" } })).errcode).toBe(45009);
       await own.ctl("POST", "clock/advance", { seconds: 86_400 });
       const fresh = await tokenFor(own, c.corpid, c.contactSecret);
@@ -163,12 +189,22 @@ describe("WeCom simulator: departments", () => {
     const created = await sim.api("department/create", { token, body: { name: "计算机学院", parentid: 1, order: 5 } });
     expect(created).toMatchObject({ errcode: 0, errmsg: "created" });
     const id = created.id as number;
-    expect(await sim.api("department/get", { token, query: { id: String(id) } })).toMatchObject({ department: { id, name: "计算机学院", parentid: 1, order: 5 } });
-    expect(await sim.api("department/update", { token, body: { id, name: "计算机科学学院" } })).toMatchObject({ errcode: 0, errmsg: "updated" });
+    expect(await sim.api("department/get", { token, query: { id: String(id) } })).toMatchObject({
+      department: { id, name: "计算机学院", parentid: 1, order: 5 },
+    });
+    expect(await sim.api("department/update", { token, body: { id, name: "计算机科学学院" } })).toMatchObject({
+      errcode: 0,
+      errmsg: "updated",
+    });
     const list = await sim.api("department/list", { token, query: { id: String(id) } });
     expect(list.department).toEqual([expect.objectContaining({ id, name: "计算机科学学院", order: 5 })]);
     const simple = await sim.api("department/simplelist", { token });
-    expect(simple.department_id).toEqual(expect.arrayContaining([{ id: 1, parentid: 0, order: expect.any(Number) as number }, { id, parentid: 1, order: 5 }]));
+    expect(simple.department_id).toEqual(
+      expect.arrayContaining([
+        { id: 1, parentid: 0, order: expect.any(Number) as number },
+        { id, parentid: 1, order: 5 },
+      ]),
+    );
     expect(await sim.api("department/delete", { token, query: { id: String(id) } })).toMatchObject({ errcode: 0, errmsg: "deleted" });
     expect((await sim.api("department/get", { token, query: { id: String(id) } })).errcode).toBe(60003);
   });

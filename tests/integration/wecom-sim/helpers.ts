@@ -8,7 +8,10 @@ export type WecomAnswer = { errcode: number; errmsg: string } & Record<string, u
 
 export type TestSim = WecomSimulator & {
   /** A WeCom API call: GET with query, or POST with a JSON body. */
-  api: (path: string, options?: { token?: string; query?: Record<string, string>; body?: unknown; method?: "GET" | "POST" }) => Promise<WecomAnswer>;
+  api: (
+    path: string,
+    options?: { token?: string; query?: Record<string, string>; body?: unknown; method?: "GET" | "POST" },
+  ) => Promise<WecomAnswer>;
   /** A control API call; returns the HTTP status and JSON. */
   control: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
   /** Control call that must succeed. */
@@ -27,11 +30,14 @@ export async function startSim(options: { stateFile?: string } = {}): Promise<Te
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     return (await response.json()) as WecomAnswer;
   };
-  const control: TestSim["control"] = async <T,>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(new URL(`/__sim/${path}`, sim.url), { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const control: TestSim["control"] = async <T>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(new URL(`/__sim/${path}`, sim.url), {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, json: (await response.json()) as T };
   };
-  const ctl: TestSim["ctl"] = async <T,>(method: string, path: string, body?: unknown) => {
+  const ctl: TestSim["ctl"] = async <T>(method: string, path: string, body?: unknown) => {
     const { status, json } = await control<T>(method, path, body);
     if (status !== 200) throw new Error(`${method} ${path} → ${status} ${JSON.stringify(json)}`);
     return json;
@@ -42,7 +48,14 @@ export async function startSim(options: { stateFile?: string } = {}): Promise<Te
 let counter = 0;
 export const uniqueId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export type TestCorp = { corpid: string; contactSecret: string; appSecret: string; assistantSecret: string; agentid: number; assistantAgentid: number };
+export type TestCorp = {
+  corpid: string;
+  contactSecret: string;
+  appSecret: string;
+  assistantSecret: string;
+  agentid: number;
+  assistantAgentid: number;
+};
 
 /** The addresses a test's calls come from: the simulator listens on 127.0.0.1 (::1 where localhost resolves so). */
 export const LOCAL_IPS = ["127.0.0.1", "::1"];
@@ -54,7 +67,11 @@ export const LOCAL_IPS = ["127.0.0.1", "::1"];
  * `options.trustedIps: false` leaves every trusted-IP list empty (for 60020 tests); `extra` is merged
  * into the corp body.
  */
-export async function makeCorp(sim: TestSim, extra: Record<string, unknown> = {}, options: { trustedIps?: boolean } = {}): Promise<TestCorp> {
+export async function makeCorp(
+  sim: TestSim,
+  extra: Record<string, unknown> = {},
+  options: { trustedIps?: boolean } = {},
+): Promise<TestCorp> {
   const corpid = uniqueId("ww");
   const ips = options.trustedIps === false ? [] : LOCAL_IPS;
   const corp = await sim.ctl<{ contactSecret: string; apps: { agentid: number; secret: string }[] }>("POST", "corps", {

@@ -50,7 +50,13 @@ describe("WeCom simulator: OAuth", () => {
   it("serves the authorize URL on its own origin for a browser whose WeChat user is the page's cookie", async () => {
     const { userid, wx } = await followingMember();
     const url = new URL("/connect/oauth2/authorize", sim.url);
-    url.search = new URLSearchParams({ appid: corp.corpid, redirect_uri: "http://localhost:3000/cb", response_type: "code", scope: "snsapi_base", state: "s1" }).toString();
+    url.search = new URLSearchParams({
+      appid: corp.corpid,
+      redirect_uri: "http://localhost:3000/cb",
+      response_type: "code",
+      scope: "snsapi_base",
+      state: "s1",
+    }).toString();
     const response = await fetch(url, { redirect: "manual", headers: { cookie: `wxsim_user=${wx}` } });
     expect(response.status).toBe(302);
     const code = new URL(response.headers.get("location") ?? "").searchParams.get("code") ?? "";
@@ -83,7 +89,10 @@ describe("WeCom simulator: OAuth", () => {
 
   it("answers the legacy user/getuserinfo with capitalised keys", async () => {
     const { userid, wx } = await followingMember();
-    expect(await sim.api("user/getuserinfo", { token: app, query: { code: await codeFor(wx) } })).toMatchObject({ errcode: 0, UserId: userid });
+    expect(await sim.api("user/getuserinfo", { token: app, query: { code: await codeFor(wx) } })).toMatchObject({
+      errcode: 0,
+      UserId: userid,
+    });
   });
 
   it("refuses a code whose redirect_uri is not the app's trusted domain (50001)", async () => {
@@ -113,12 +122,17 @@ describe("WeCom simulator: second verification", () => {
   }
   it("keeps a member who followed at status 4 until the product calls user/authsucc with the code's userid", async () => {
     const { c, t, a, userid, wx } = await memberOfVerifyingCorp();
-    const followed = await sim.ctl<{ result: string; secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, { corpid: c.corpid });
+    const followed = await sim.ctl<{ result: string; secondVerificationUrl: string }>("POST", `wechat-users/${wx}/follow`, {
+      corpid: c.corpid,
+    });
     expect(followed.result).toBe("followed");
     const link = new URL(followed.secondVerificationUrl);
     expect(link.origin + link.pathname).toBe("https://uestc.campus.example/wecom/verify");
     expect((await sim.api("user/get", { token: a, query: { userid } })).status).toBe(4);
-    const view = await sim.ctl<{ apps: { name: string }[]; awaitingSecondVerification: boolean }>("GET", `wechat-users/${wx}/corps/${c.corpid}`);
+    const view = await sim.ctl<{ apps: { name: string }[]; awaitingSecondVerification: boolean }>(
+      "GET",
+      `wechat-users/${wx}/corps/${c.corpid}`,
+    );
     expect(view).toMatchObject({ awaitingSecondVerification: true, apps: [{ name: "身份认证小助手" }] });
     const who = await sim.api("auth/getuserinfo", { token: t, query: { code: link.searchParams.get("code") ?? "" } });
     expect(who.userid).toBe(userid);
@@ -151,10 +165,14 @@ describe("WeCom simulator: invitations and the join QR code", () => {
     const phone = newPhone();
     const userid = uniqueId("inv");
     await createMember(sim, contacts, { userid, name: "被邀请", mobile: phone, to_invite: false });
-    expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).not.toEqual(expect.arrayContaining([expect.objectContaining({ userid })]));
+    expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ userid })]),
+    );
     const answer = await sim.api("batch/invite", { token: contacts, body: { user: [userid, "nosuch"], party: [424242], tag: [7] } });
     expect(answer).toEqual({ errcode: 0, errmsg: "ok", invaliduser: ["nosuch"], invalidparty: [424242], invalidtag: [7] });
-    expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).toEqual(expect.arrayContaining([expect.objectContaining({ userid, channel: "sms" })]));
+    expect(await sim.ctl("GET", `corps/${corp.corpid}/invitations`)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userid, channel: "sms" })]),
+    );
     expect((await sim.ctl<{ text: string }[]>("GET", `sms?phone=${phone}`)).at(-1)?.text).toContain("邀请你加入企业微信");
   });
 
@@ -174,7 +192,10 @@ describe("WeCom simulator: invitations and the join QR code", () => {
     await createMember(sim, contacts, { userid, name: "扫码", mobile: phone });
     const wx = uniqueId("wx");
     await sim.ctl("POST", "wechat-users", { id: wx, name: "扫码微信", phone });
-    expect(await sim.ctl("POST", `wechat-users/${wx}/scan`, { url: answer.join_qrcode })).toMatchObject({ kind: "follow", follow: { result: "followed", userid } });
+    expect(await sim.ctl("POST", `wechat-users/${wx}/scan`, { url: answer.join_qrcode })).toMatchObject({
+      kind: "follow",
+      follow: { result: "followed", userid },
+    });
   });
 });
 
@@ -187,8 +208,13 @@ describe("WeCom simulator: app messages", () => {
     });
     expect(answer).toMatchObject({ errcode: 0, errmsg: "ok", invaliduser: "nosuchuser" });
     expect(typeof answer.msgid).toBe("string");
-    const view = await sim.ctl<{ inbox: { msgtype: string; content: unknown; agentid: number }[] }>("GET", `wechat-users/${wx}/corps/${corp.corpid}`);
-    expect(view.inbox).toEqual([expect.objectContaining({ msgtype: "text", agentid: corp.agentid, content: { content: "关注成功，欢迎使用消息中心" } })]);
+    const view = await sim.ctl<{ inbox: { msgtype: string; content: unknown; agentid: number }[] }>(
+      "GET",
+      `wechat-users/${wx}/corps/${corp.corpid}`,
+    );
+    expect(view.inbox).toEqual([
+      expect.objectContaining({ msgtype: "text", agentid: corp.agentid, content: { content: "关注成功，欢迎使用消息中心" } }),
+    ]);
   });
 
   it("sends a textcard to a department", async () => {
@@ -197,7 +223,12 @@ describe("WeCom simulator: app messages", () => {
     await createMember(sim, contacts, { userid, name: "卡片", mobile: newPhone(), department: [dept.id] });
     const answer = await sim.api("message/send", {
       token: app,
-      body: { toparty: String(dept.id), msgtype: "textcard", agentid: corp.agentid, textcard: { title: "审批通过", description: "网站变更申请已通过", url: "https://xawl.example/a/1" } },
+      body: {
+        toparty: String(dept.id),
+        msgtype: "textcard",
+        agentid: corp.agentid,
+        textcard: { title: "审批通过", description: "网站变更申请已通过", url: "https://xawl.example/a/1" },
+      },
     });
     expect(answer.errcode).toBe(0);
     const messages = await sim.ctl<{ userid: string; content: { btntxt: string } }[]>("GET", `corps/${corp.corpid}/messages`);
@@ -205,7 +236,8 @@ describe("WeCom simulator: app messages", () => {
   });
 
   it("fails with 81013 when every recipient is invalid, 82001 with none, 301002 for another app's agentid, 40056 for an unknown one", async () => {
-    const send = (body: Record<string, unknown>) => sim.api("message/send", { token: app, body: { msgtype: "text", agentid: corp.agentid, text: { content: "x" }, ...body } });
+    const send = (body: Record<string, unknown>) =>
+      sim.api("message/send", { token: app, body: { msgtype: "text", agentid: corp.agentid, text: { content: "x" }, ...body } });
     expect((await send({ touser: "nosuch1|nosuch2" })).errcode).toBe(81013);
     expect((await send({})).errcode).toBe(82001);
     expect((await send({ touser: "@all", agentid: corp.assistantAgentid })).errcode).toBe(301002);
@@ -221,7 +253,14 @@ describe("WeCom simulator: app messages", () => {
       await createMember(own, ct, { userid: "flood", name: "刷屏", mobile: "13500000001" });
       await own.ctl("POST", "limits", { messagesPerMemberPerMinute: 3 });
       for (let i = 0; i < 5; i++) {
-        expect((await own.api("message/send", { token: at, body: { touser: "flood", msgtype: "text", agentid: c.agentid, text: { content: `第${i}条` } } })).errcode).toBe(0);
+        expect(
+          (
+            await own.api("message/send", {
+              token: at,
+              body: { touser: "flood", msgtype: "text", agentid: c.agentid, text: { content: `第${i}条` } },
+            })
+          ).errcode,
+        ).toBe(0);
       }
       expect(await own.ctl<unknown[]>("GET", `corps/${c.corpid}/messages`)).toHaveLength(3);
     } finally {

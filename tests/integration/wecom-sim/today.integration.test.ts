@@ -70,7 +70,14 @@ describe("WeCom simulator today: app reads without personal fields", () => {
   it("gives an app created today status but no mobile, email, gender, avatar or address", async () => {
     const corp = await makeCorp(sim);
     const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
-    await createMember(sim, token, { userid: "p1", name: "隐私", mobile: newPhone(), email: "p1@campus.example", gender: "2", address: "上海" });
+    await createMember(sim, token, {
+      userid: "p1",
+      name: "隐私",
+      mobile: newPhone(),
+      email: "p1@campus.example",
+      gender: "2",
+      address: "上海",
+    });
     const app = await tokenFor(sim, corp.corpid, corp.assistantSecret);
     const seen = await sim.api("user/get", { token: app, query: { userid: "p1" } });
     expect(seen).toMatchObject({ errcode: 0, userid: "p1", name: "隐私", status: 4 });
@@ -88,7 +95,13 @@ describe("WeCom simulator today: app reads without personal fields", () => {
     const app = await tokenFor(sim, corp.corpid, corp.appSecret);
     expect((await sim.api("user/get", { token: app, query: { userid: "g1" } })).errcode).toBe(60020);
     await sim.ctl("PATCH", `corps/${corp.corpid}/apps/${corp.agentid}`, { legacy: true });
-    expect(await sim.api("user/get", { token: app, query: { userid: "g1" } })).toMatchObject({ errcode: 0, mobile, email: "g1@campus.example", gender: "0", status: 4 });
+    expect(await sim.api("user/get", { token: app, query: { userid: "g1" } })).toMatchObject({
+      errcode: 0,
+      mobile,
+      email: "g1@campus.example",
+      gender: "0",
+      status: 4,
+    });
   });
 });
 
@@ -100,8 +113,13 @@ describe("WeCom simulator today: 企业可信IP (60020)", () => {
     const fromContacts = await sim.api("user/list_id", { token: contacts, body: {} });
     expect(fromContacts.errcode).toBe(60020);
     expect(fromContacts.errmsg).toContain("from ip: 127.0.0.1");
-    expect((await sim.api("user/create", { token: contacts, body: { userid: "ip1", name: "甲", mobile: newPhone(), department: [1] } })).errcode).toBe(60020);
-    const fromApp = await sim.api("message/send", { token: app, body: { touser: "@all", msgtype: "text", agentid: corp.assistantAgentid, text: { content: "x" } } });
+    expect(
+      (await sim.api("user/create", { token: contacts, body: { userid: "ip1", name: "甲", mobile: newPhone(), department: [1] } })).errcode,
+    ).toBe(60020);
+    const fromApp = await sim.api("message/send", {
+      token: app,
+      body: { touser: "@all", msgtype: "text", agentid: corp.assistantAgentid, text: { content: "x" } },
+    });
     expect(fromApp.errcode).toBe(60020);
     expect(fromApp.errmsg).toContain("from ip: 127.0.0.1");
     expect((await sim.api("agent/get", { token: app, query: { agentid: String(corp.assistantAgentid) } })).errcode).toBe(60020);
@@ -113,7 +131,9 @@ describe("WeCom simulator today: 企业可信IP (60020)", () => {
     const app = await tokenFor(sim, corp.corpid, corp.assistantSecret);
     const agentGet = () => sim.api("agent/get", { token: app, query: { agentid: String(corp.assistantAgentid) } });
     const { now } = await sim.ctl<{ now: number }>("GET", "clock");
-    const set = await sim.ctl<{ ips: string[]; effectiveAt: number }>("PUT", `corps/${corp.corpid}/trusted-ips/${corp.assistantAgentid}`, { ips: ["127.0.0.1", "::1"] });
+    const set = await sim.ctl<{ ips: string[]; effectiveAt: number }>("PUT", `corps/${corp.corpid}/trusted-ips/${corp.assistantAgentid}`, {
+      ips: ["127.0.0.1", "::1"],
+    });
     expect(set.ips).toEqual(["127.0.0.1", "::1"]);
     expect(set.effectiveAt).toBeGreaterThanOrEqual(now + 60_000);
     await sim.ctl("PUT", `corps/${corp.corpid}/trusted-ips/contacts`, { ips: ["127.0.0.1"] });
@@ -163,7 +183,9 @@ describe("WeCom simulator today: contact sync off or read-only (48002)", () => {
     const before = await tokenFor(sim, corp.corpid, corp.contactSecret);
     await sim.ctl("PATCH", `corps/${corp.corpid}`, { contactSync: "off" });
     expect((await sim.api("user/list_id", { token: before, body: {} })).errcode).toBe(48002);
-    expect((await sim.api("user/create", { token: before, body: { userid: "o1", name: "关", mobile: newPhone(), department: [1] } })).errcode).toBe(48002);
+    expect(
+      (await sim.api("user/create", { token: before, body: { userid: "o1", name: "关", mobile: newPhone(), department: [1] } })).errcode,
+    ).toBe(48002);
     expect((await sim.api("department/simplelist", { token: before })).errcode).toBe(48002);
     const fresh = await sim.api("gettoken", { query: { corpid: corp.corpid, corpsecret: corp.contactSecret } });
     expect(fresh.errcode).toBe(0);
@@ -177,7 +199,9 @@ describe("WeCom simulator today: contact sync off or read-only (48002)", () => {
     await sim.ctl("PATCH", `corps/${corp.corpid}`, { contactSync: "readOnly" });
     expect((await sim.api("user/list_id", { token, body: {} })).errcode).toBe(0);
     expect((await sim.api("department/simplelist", { token })).errcode).toBe(0);
-    expect((await sim.api("user/create", { token, body: { userid: "ro2", name: "乙", mobile: newPhone(), department: [1] } })).errcode).toBe(48002);
+    expect(
+      (await sim.api("user/create", { token, body: { userid: "ro2", name: "乙", mobile: newPhone(), department: [1] } })).errcode,
+    ).toBe(48002);
     expect((await sim.api("user/update", { token, body: { userid: "ro1", name: "改" } })).errcode).toBe(48002);
     expect((await sim.api("user/delete", { token, query: { userid: "ro1" } })).errcode).toBe(48002);
     expect((await sim.api("department/create", { token, body: { name: "院", parentid: 1 } })).errcode).toBe(48002);
@@ -229,7 +253,10 @@ describe("WeCom simulator today: directory rules for activated members", () => {
     const token = await tokenFor(sim, corp.corpid, corp.contactSecret);
     const { userid, mobile } = await activated(corp.corpid, token);
     const next = newPhone();
-    expect(await sim.api("user/update", { token, body: { userid, mobile: next, name: "新名字" } })).toMatchObject({ errcode: 0, errmsg: "updated" });
+    expect(await sim.api("user/update", { token, body: { userid, mobile: next, name: "新名字" } })).toMatchObject({
+      errcode: 0,
+      errmsg: "updated",
+    });
     expect(await directoryMember(corp.corpid, userid)).toMatchObject({ mobile, name: "新名字" });
     const pending = uniqueId("pen");
     await createMember(sim, token, { userid: pending, name: "未激活", mobile: newPhone() });
@@ -269,7 +296,9 @@ describe("WeCom simulator today: directory rules for activated members", () => {
     const exToken = await tokenFor(sim, exmail.corpid, exmail.contactSecret);
     const oldMail = `${uniqueId("m")}@campus.example`;
     const b = await activated(exmail.corpid, exToken, { email: oldMail });
-    expect((await sim.api("user/update", { token: exToken, body: { userid: b.userid, email: `${uniqueId("n")}@campus.example` } })).errcode).toBe(0);
+    expect(
+      (await sim.api("user/update", { token: exToken, body: { userid: b.userid, email: `${uniqueId("n")}@campus.example` } })).errcode,
+    ).toBe(0);
     expect(await directoryMember(exmail.corpid, b.userid)).toMatchObject({ email: oldMail });
   });
 });
@@ -277,7 +306,8 @@ describe("WeCom simulator today: directory rules for activated members", () => {
 describe("WeCom simulator today: invitations", () => {
   type Invitation = { userid: string; channel: string; notices: { at: number }[] };
   const invitationsOf = (corpid: string) => sim.ctl<Invitation[]>("GET", `corps/${corpid}/invitations`);
-  const smsTo = async (phone: string) => (await sim.ctl<{ text: string }[]>("GET", `sms?phone=${phone}`)).filter((s) => s.text.includes("邀请你加入企业微信"));
+  const smsTo = async (phone: string) =>
+    (await sim.ctl<{ text: string }[]>("GET", `sms?phone=${phone}`)).filter((s) => s.text.includes("邀请你加入企业微信"));
 
   it("invites a member created without to_invite (it defaults to true), and not one created with to_invite false", async () => {
     const corp = await makeCorp(sim);
@@ -286,7 +316,9 @@ describe("WeCom simulator today: invitations", () => {
     await createMember(sim, token, { userid: "ti1", name: "默认", mobile: invitedPhone });
     await createMember(sim, token, { userid: "ti2", name: "不邀", mobile: newPhone(), to_invite: false });
     const invitations = await invitationsOf(corp.corpid);
-    expect(invitations).toEqual([expect.objectContaining({ userid: "ti1", channel: "sms", notices: [expect.objectContaining({ at: expect.any(Number) as unknown })] })]);
+    expect(invitations).toEqual([
+      expect.objectContaining({ userid: "ti1", channel: "sms", notices: [expect.objectContaining({ at: expect.any(Number) as unknown })] }),
+    ]);
     expect(await smsTo(invitedPhone)).toHaveLength(1);
   });
 
@@ -313,7 +345,9 @@ describe("WeCom simulator today: invitations", () => {
       await own.ctl("POST", "wechat-users", { id: "wxjoin", name: "加入微信", phone: joinerPhone });
       await own.ctl("POST", "wechat-users/wxjoin/follow", { corpid: corp.corpid });
       const notices = async () =>
-        Object.fromEntries((await own.ctl<Invitation[]>("GET", `corps/${corp.corpid}/invitations`)).map((i) => [i.userid, i.notices.length]));
+        Object.fromEntries(
+          (await own.ctl<Invitation[]>("GET", `corps/${corp.corpid}/invitations`)).map((i) => [i.userid, i.notices.length]),
+        );
       const sms = async () => (await own.ctl<{ text: string }[]>("GET", `sms?phone=${phone}`)).length;
       expect(await notices()).toEqual({ day1: 1, day2: 1 });
       await own.ctl("POST", "clock/advance", { seconds: 86_400 - 60 });
@@ -339,9 +373,14 @@ describe("WeCom simulator today: message/send", () => {
     const app = await tokenFor(sim, corp.corpid, corp.appSecret);
     const texts = ["汉".repeat(700), `a${"字".repeat(700)}`, `ab${"😀".repeat(600)}`];
     for (const original of texts) {
-      const answer = await sim.api("message/send", { token: app, body: { touser: "long1", msgtype: "text", agentid: corp.agentid, text: { content: original } } });
+      const answer = await sim.api("message/send", {
+        token: app,
+        body: { touser: "long1", msgtype: "text", agentid: corp.agentid, text: { content: original } },
+      });
       expect(answer.errcode).toBe(0);
-      const delivered = (await sim.ctl<{ msgid: string; content: { content: string } }[]>("GET", `corps/${corp.corpid}/messages`)).find((m) => m.msgid === answer.msgid);
+      const delivered = (await sim.ctl<{ msgid: string; content: { content: string } }[]>("GET", `corps/${corp.corpid}/messages`)).find(
+        (m) => m.msgid === answer.msgid,
+      );
       const content = delivered?.content.content ?? "";
       expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
       expect(Buffer.byteLength(content)).toBeGreaterThan(2044);
@@ -349,8 +388,13 @@ describe("WeCom simulator today: message/send", () => {
       expect(original.startsWith(content)).toBe(true);
     }
     const exact = "汉".repeat(682);
-    const fits = await sim.api("message/send", { token: app, body: { touser: "long1", msgtype: "text", agentid: corp.agentid, text: { content: exact } } });
-    const kept = (await sim.ctl<{ msgid: string; content: { content: string } }[]>("GET", `corps/${corp.corpid}/messages`)).find((m) => m.msgid === fits.msgid);
+    const fits = await sim.api("message/send", {
+      token: app,
+      body: { touser: "long1", msgtype: "text", agentid: corp.agentid, text: { content: exact } },
+    });
+    const kept = (await sim.ctl<{ msgid: string; content: { content: string } }[]>("GET", `corps/${corp.corpid}/messages`)).find(
+      (m) => m.msgid === fits.msgid,
+    );
     expect(kept?.content.content).toBe(exact);
   });
 });
@@ -409,7 +453,9 @@ describe("WeCom simulator today: callbacks", () => {
     await createMember(sim, token, { userid: "move1", name: "调动", mobile: newPhone() });
     await sim.ctl("PATCH", `corps/${corp.corpid}/console/members/move1`, { department: [dept.id] });
     const contact = (await deliveries(corp.corpid)).filter((d) => d.agent === "contacts");
-    expect(contact.map((d) => [d.kind, xmlValue(d.message, "UserID"), xmlValue(d.message, "Department")])).toEqual([["update_user", "move1", String(dept.id)]]);
+    expect(contact.map((d) => [d.kind, xmlValue(d.message, "UserID"), xmlValue(d.message, "Department")])).toEqual([
+      ["update_user", "move1", String(dept.id)],
+    ]);
     expect(contact[0]?.message).not.toContain("<Name>");
   });
 
@@ -477,16 +523,34 @@ describe("WeCom simulator today: state files from before", () => {
       // Rewrite it as the simulator wrote it before: contactSyncEnabled / contactSyncNewIp, apps without trusted IPs.
       const state = JSON.parse(readFileSync(stateFile, "utf8")) as { corps: Record<string, unknown>[] };
       for (const c of state.corps) {
-        for (const key of ["contactSync", "contactSyncLegacyIp", "contactIpRestricted", "contactTrustedIps", "contactTrustedIpsPending", "exmail"]) delete c[key];
+        for (const key of [
+          "contactSync",
+          "contactSyncLegacyIp",
+          "contactIpRestricted",
+          "contactTrustedIps",
+          "contactTrustedIpsPending",
+          "exmail",
+        ])
+          delete c[key];
         Object.assign(c, { contactSyncEnabled: false, contactSyncNewIp: true });
-        for (const app of c.apps as Record<string, unknown>[]) for (const key of ["legacy", "trustedIps", "trustedIpsPending"]) delete app[key];
+        for (const app of c.apps as Record<string, unknown>[])
+          for (const key of ["legacy", "trustedIps", "trustedIpsPending"]) delete app[key];
       }
       writeFileSync(stateFile, JSON.stringify(state));
       const second = await startSim({ stateFile });
       try {
         const summary = (await second.ctl<Record<string, unknown>[]>("GET", "corps")).find((c) => c.corpid === corp.corpid);
-        expect(summary).toMatchObject({ contactSync: "off", contactSyncLegacyIp: false, contactIpRestricted: true, contactTrustedIps: [], exmail: false });
-        expect(summary?.apps).toEqual([expect.objectContaining({ legacy: false, trustedIps: [] }), expect.objectContaining({ legacy: false, trustedIps: [] })]);
+        expect(summary).toMatchObject({
+          contactSync: "off",
+          contactSyncLegacyIp: false,
+          contactIpRestricted: true,
+          contactTrustedIps: [],
+          exmail: false,
+        });
+        expect(summary?.apps).toEqual([
+          expect.objectContaining({ legacy: false, trustedIps: [] }),
+          expect.objectContaining({ legacy: false, trustedIps: [] }),
+        ]);
         const app = await tokenFor(second, corp.corpid, corp.appSecret);
         expect((await second.api("agent/get", { token: app, query: { agentid: String(corp.agentid) } })).errcode).toBe(60020);
       } finally {

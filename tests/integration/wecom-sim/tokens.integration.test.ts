@@ -63,8 +63,14 @@ describe("WeCom simulator: access tokens", () => {
   it("keeps each token to its own secret: an app token cannot write the directory, the contact-sync token cannot send messages", async () => {
     const appToken = await tokenFor(sim, corp.corpid, corp.appSecret);
     const contactToken = await tokenFor(sim, corp.corpid, corp.contactSecret);
-    expect((await sim.api("user/create", { token: appToken, body: { userid: "a1", name: "甲", mobile: "13900000001", department: [1] } })).errcode).toBe(48002);
-    const send = await sim.api("message/send", { token: contactToken, body: { touser: "@all", msgtype: "text", agentid: corp.agentid, text: { content: "hi" } } });
+    expect(
+      (await sim.api("user/create", { token: appToken, body: { userid: "a1", name: "甲", mobile: "13900000001", department: [1] } }))
+        .errcode,
+    ).toBe(48002);
+    const send = await sim.api("message/send", {
+      token: contactToken,
+      body: { touser: "@all", msgtype: "text", agentid: corp.agentid, text: { content: "hi" } },
+    });
     expect(send.errcode).toBe(48002);
   });
 
@@ -80,7 +86,8 @@ describe("WeCom simulator: access tokens", () => {
     try {
       const c = await makeCorp(own);
       await own.ctl("POST", "limits", { wrongSecretsBeforeBlock: 3 });
-      for (let i = 0; i < 3; i++) expect((await own.api("gettoken", { query: { corpid: c.corpid, corpsecret: "wrong" } })).errcode).toBe(40001);
+      for (let i = 0; i < 3; i++)
+        expect((await own.api("gettoken", { query: { corpid: c.corpid, corpsecret: "wrong" } })).errcode).toBe(40001);
       expect((await own.api("gettoken", { query: { corpid: c.corpid, corpsecret: c.contactSecret } })).errcode).toBe(45009);
       await own.ctl("POST", "clock/advance", { seconds: 3601 });
       expect((await own.api("gettoken", { query: { corpid: c.corpid, corpsecret: c.contactSecret } })).errcode).toBe(0);

@@ -59,8 +59,14 @@ describe("WeCom simulator: following in WeChat", () => {
     expect(await sim.ctl("POST", `wechat-users/${wx}/follow`, { corpid: corp.corpid })).toEqual({ result: "needs_verification" });
     expect(await view(wx)).toMatchObject({ relation: "unidentified", offersFollowVerification: true, apps: [{ name: "身份认证小助手" }] });
     expect(await status(userid)).toBe(4);
-    expect(await sim.ctl("POST", `wechat-users/${wx}/verify/start`, { corpid: corp.corpid, phone: directoryPhone })).toEqual({ sentTo: directoryPhone });
-    const wrong = await sim.control<{ message: string }>("POST", `wechat-users/${wx}/verify/confirm`, { corpid: corp.corpid, phone: directoryPhone, code: "000000x" });
+    expect(await sim.ctl("POST", `wechat-users/${wx}/verify/start`, { corpid: corp.corpid, phone: directoryPhone })).toEqual({
+      sentTo: directoryPhone,
+    });
+    const wrong = await sim.control<{ message: string }>("POST", `wechat-users/${wx}/verify/confirm`, {
+      corpid: corp.corpid,
+      phone: directoryPhone,
+      code: "000000x",
+    });
     expect(wrong).toMatchObject({ status: 409, json: { message: "验证码错误" } });
     const code = await lastSmsCode(directoryPhone);
     expect(await sim.ctl("POST", `wechat-users/${wx}/verify/confirm`, { corpid: corp.corpid, phone: directoryPhone, code })).toEqual({
@@ -126,7 +132,9 @@ describe("WeCom simulator: following in WeChat", () => {
     for (const phone of [y, x]) {
       await sim.ctl("POST", `wechat-users/${wxY}/verify/start`, { corpid: corp.corpid, phone });
       const code = await lastSmsCode(phone);
-      expect(await sim.ctl("POST", `wechat-users/${wxY}/verify/confirm`, { corpid: corp.corpid, phone, code })).toEqual({ result: "verified_without_apps" });
+      expect(await sim.ctl("POST", `wechat-users/${wxY}/verify/confirm`, { corpid: corp.corpid, phone, code })).toEqual({
+        result: "verified_without_apps",
+      });
     }
     expect(await view(wxY)).toMatchObject({ relation: "unidentified", userid: null });
     expect((await view(wxY)).apps.map((a) => a.name)).toEqual(["身份认证小助手"]);
@@ -165,7 +173,10 @@ describe("WeCom simulator: following in WeChat", () => {
   it("refuses a second WeChat user with a phone already bound to a WeChat", async () => {
     const phone = newPhone();
     await wechatUser(phone);
-    expect(await sim.control("POST", "wechat-users", { name: "重复", phone })).toMatchObject({ status: 409, json: { error: "phone_taken" } });
+    expect(await sim.control("POST", "wechat-users", { name: "重复", phone })).toMatchObject({
+      status: 409,
+      json: { error: "phone_taken" },
+    });
   });
 
   it("lets a join QR link work for 7 days only", async () => {

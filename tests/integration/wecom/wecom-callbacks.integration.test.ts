@@ -15,7 +15,15 @@ import { runWecomSyncJob } from "~/server/wecom/sync";
 import { buildEncryptedCallback, buildEventXml } from "~/wecom-sim";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
-import { connectedSchool, encryptionKey, pendingStatusJobs, runPendingStatusJob, syncDeps, wecomRecord, type ConnectedSchool } from "./wecom-test-kit";
+import {
+  connectedSchool,
+  encryptionKey,
+  pendingStatusJobs,
+  runPendingStatusJob,
+  syncDeps,
+  wecomRecord,
+  type ConnectedSchool,
+} from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -32,7 +40,11 @@ function serveRoute(): Promise<Server> {
       void (async () => {
         const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
         const slug = decodeURIComponent(url.pathname.split("/").pop() ?? "");
-        const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+        const request = new Request(url, {
+          method: req.method,
+          headers: req.headers as Record<string, string>,
+          body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+        });
         const context = { params: Promise.resolve({ slug }) };
         const response = req.method === "POST" ? await POST(request, context) : await GET(request, context);
         res.writeHead(response.status, { "content-type": "text/plain" });
@@ -64,7 +76,18 @@ async function wiredSchool(): Promise<Wired> {
   const keys = generateCallbackKeys();
   await prisma.tenant.update({
     where: { id: school.tenant.tenantId },
-    data: { wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey(), sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId)), wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId)) },
+    data: {
+      wecomCallbackTokenEnc: encryptSecret(
+        keys.token,
+        encryptionKey(),
+        sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId),
+      ),
+      wecomCallbackAesKeyEnc: encryptSecret(
+        keys.encodingAesKey,
+        encryptionKey(),
+        sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId),
+      ),
+    },
   });
   const url = `${base}/api/wecom/callback/${school.tenant.slug}`;
   for (const agent of ["contacts", String(school.corp.assistantAgentid)]) {
@@ -76,7 +99,11 @@ async function wiredSchool(): Promise<Wired> {
 
 async function syncedMember(school: Wired, phone: string) {
   await prisma.member.update({ where: { id: school.tenant.memberId }, data: { phone: `+86${phone}`, phoneDisplay: phone } });
-  await runWecomSyncJob(syncDeps(prisma, boss), { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: school.tenant.memberId });
+  await runWecomSyncJob(syncDeps(prisma, boss), {
+    kind: "member.upsert",
+    tenantId: school.tenant.tenantId,
+    memberId: school.tenant.memberId,
+  });
   return prisma.member.findUniqueOrThrow({ where: { id: school.tenant.memberId } });
 }
 
@@ -100,7 +127,15 @@ const appEvent = (school: Wired, userid: string, event: "subscribe" | "unsubscri
     ["AgentID", school.corp.assistantAgentid],
   ]);
 const contactEvent = (school: Wired, changeType: string, fields: [string, string | number][], createTime: number) =>
-  buildEventXml([["ToUserName", school.corp.corpid], ["FromUserName", "sys"], ["CreateTime", createTime], ["MsgType", "event"], ["Event", "change_contact"], ["ChangeType", changeType], ...fields]);
+  buildEventXml([
+    ["ToUserName", school.corp.corpid],
+    ["FromUserName", "sys"],
+    ["CreateTime", createTime],
+    ["MsgType", "event"],
+    ["Event", "change_contact"],
+    ["ChangeType", changeType],
+    ...fields,
+  ]);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 async function post(school: Wired, message: string, overrides: { timestamp?: string; receiveId?: string; token?: string } = {}) {
@@ -162,7 +197,9 @@ describe("WeCom callbacks", () => {
     expect(await stateOf(school)).toBe("UNSUBSCRIBED");
     await runPendingStatusJob(prisma, boss, `read:${school.tenant.memberId}`);
     expect(await stateOf(school)).toBe("LEFT");
-    const audit = await prisma.auditLog.findMany({ where: { tenantId: school.tenant.tenantId, actorKind: "system", action: { in: ["wecom.subscribe", "wecom.unsubscribe"] } } });
+    const audit = await prisma.auditLog.findMany({
+      where: { tenantId: school.tenant.tenantId, actorKind: "system", action: { in: ["wecom.subscribe", "wecom.unsubscribe"] } },
+    });
     expect(audit).toHaveLength(4);
   });
 
@@ -210,7 +247,19 @@ describe("WeCom callbacks", () => {
     const member = await syncedMember(school, phone());
     const renamed = uniqueId("new").toLowerCase();
     const t = nowSeconds();
-    await post(school, contactEvent(school, "update_user", [["UserID", member.wecomUserId!], ["NewUserID", renamed], ["Department", "1"]], t));
+    await post(
+      school,
+      contactEvent(
+        school,
+        "update_user",
+        [
+          ["UserID", member.wecomUserId!],
+          ["NewUserID", renamed],
+          ["Department", "1"],
+        ],
+        t,
+      ),
+    );
     expect((await prisma.member.findUniqueOrThrow({ where: { id: member.id } })).wecomUserId).toBe(renamed);
     await post(school, contactEvent(school, "delete_user", [["UserID", renamed]], t + 1));
     expect(await recordOf(school)).toMatchObject({ state: "NOT_IN_WECOM", stateSource: "CALLBACK", writtenAt: null, mobile: null });
@@ -230,7 +279,9 @@ describe("WeCom callbacks", () => {
     expect((await post(school, message, { token: "not-the-token" })).status).toBe(403);
     expect((await post(school, message, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(403);
     expect((await post(school, message, { receiveId: "wwSOMEONEELSE" })).status).toBe(403);
-    expect((await fetch(`${school.url}?msg_signature=${"0".repeat(40)}&timestamp=1&nonce=1`, { method: "POST", body: "<xml><oops" })).status).toBe(403);
+    expect(
+      (await fetch(`${school.url}?msg_signature=${"0".repeat(40)}&timestamp=1&nonce=1`, { method: "POST", body: "<xml><oops" })).status,
+    ).toBe(403);
     expect((await fetch(`${school.url}?nonce=1`, { method: "POST", body: "<xml/>" })).status).toBe(400);
     expect(await stateOf(school)).toBe("NOT_ACTIVATED");
     expect((await post(school, message)).status).toBe(200);

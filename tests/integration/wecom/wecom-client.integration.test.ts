@@ -122,8 +122,15 @@ describe("tokens", () => {
     const school = await connectedSchool(prisma, sim);
     const calls = countCalls();
     try {
-      const clients = await Promise.all([school.client(prisma), school.client(otherInstance), school.client(prisma), school.client(otherInstance)]);
-      await Promise.all(clients.map((client, i) => client.createUser({ userid: uniqueId(`t${i}`), name: "并发", mobile: mobile(), department: [1] })));
+      const clients = await Promise.all([
+        school.client(prisma),
+        school.client(otherInstance),
+        school.client(prisma),
+        school.client(otherInstance),
+      ]);
+      await Promise.all(
+        clients.map((client, i) => client.createUser({ userid: uniqueId(`t${i}`), name: "并发", mobile: mobile(), department: [1] })),
+      );
       expect(calls.of("gettoken")).toBe(1);
       expect(await prisma.wecomToken.count({ where: { tenantId: school.tenant.tenantId } })).toBe(1);
     } finally {

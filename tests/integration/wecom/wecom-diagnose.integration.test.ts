@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const adminApi = (tenant: TestTenant) => callerFor(prisma, tenant.host, adminClaims(tenant));
-const diagnose = (school: ConnectedSchool, locale: "zh-CN" | "en" = "zh-CN") => testWecomConnection(prisma, school.tenant.tenantId, encryptionKey(), locale);
+const diagnose = (school: ConnectedSchool, locale: "zh-CN" | "en" = "zh-CN") =>
+  testWecomConnection(prisma, school.tenant.tenantId, encryptionKey(), locale);
 /** Diagnoses the school, counting the calls it makes to WeCom by API path. */
 async function diagnoseCounting(school: ConnectedSchool): Promise<{ result: Diagnosis; calls: ReturnType<typeof countCalls> }> {
   const calls = countCalls();
@@ -45,7 +46,15 @@ const said = (c: DiagnosisCheck) => [c.detail, ...c.steps].join("\n");
 /** A school whose corp's admin has not added any trusted IP yet (a corp as it is before the admin follows 【测试连接】). */
 const schoolWithoutTrustedIps = () => connectedSchool(prisma, sim, {}, { trustedIps: false });
 
-const ALL_PASSED = { settings: "passed", appSecret: "passed", app: "passed", visibleRange: "passed", contactSecret: "passed", contactAccess: "passed", contactWrite: "passed" };
+const ALL_PASSED = {
+  settings: "passed",
+  appSecret: "passed",
+  app: "passed",
+  visibleRange: "passed",
+  contactSecret: "passed",
+  contactAccess: "passed",
+  contactWrite: "passed",
+};
 
 describe("a corp its admin set up for the platform", () => {
   it("passes every check, through the IT office's procedure, and says so", async () => {
@@ -92,7 +101,13 @@ describe("企业可信IP (60020)", () => {
     process.env.WECOM_EGRESS_IPS = "127.0.0.1,::1";
     const school = await schoolWithoutTrustedIps();
     const before = await diagnose(school);
-    expect(statuses(before)).toMatchObject({ appSecret: "passed", app: "failed", contactSecret: "passed", contactAccess: "failed", contactWrite: "skipped" });
+    expect(statuses(before)).toMatchObject({
+      appSecret: "passed",
+      app: "failed",
+      contactSecret: "passed",
+      contactAccess: "failed",
+      contactWrite: "skipped",
+    });
     const contact = check(before, "contactAccess");
     expect(contact.detail).toContain("60020");
     expect(said(contact)).toContain("管理工具 → 通讯录同步 的“企业可信IP”中添加本平台的出口 IP：127.0.0.1; ::1");
@@ -147,7 +162,10 @@ describe("contact sync (48002)", () => {
 describe("the assistant app", () => {
   it("fails a visible range without the school's root department and says where to add it", async () => {
     const school = await connectedSchool(prisma, sim);
-    await sim.ctl("PATCH", `corps/${school.corp.corpid}/apps/${school.corp.assistantAgentid}`, { visibleDepartments: [], visibleUsers: [] });
+    await sim.ctl("PATCH", `corps/${school.corp.corpid}/apps/${school.corp.assistantAgentid}`, {
+      visibleDepartments: [],
+      visibleUsers: [],
+    });
     const result = await diagnose(school);
     const range = check(result, "visibleRange");
     expect(range.status).toBe("failed");
@@ -176,8 +194,12 @@ describe("refused secrets and corp ids", () => {
       where: { id },
       data: {
         ...(secrets.corpId ? { wecomCorpId: secrets.corpId } : {}),
-        ...(secrets.app ? { wecomSecretEnc: encryptSecret(secrets.app, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", id)) } : {}),
-        ...(secrets.contact ? { wecomContactSecretEnc: encryptSecret(secrets.contact, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", id)) } : {}),
+        ...(secrets.app
+          ? { wecomSecretEnc: encryptSecret(secrets.app, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", id)) }
+          : {}),
+        ...(secrets.contact
+          ? { wecomContactSecretEnc: encryptSecret(secrets.contact, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", id)) }
+          : {}),
       },
     });
   }
@@ -210,7 +232,14 @@ describe("refused secrets and corp ids", () => {
     const school = await connectedSchool(prisma, sim);
     await sim.ctl("POST", `corps/${school.corp.corpid}/secrets/contacts`);
     const result = await diagnose(school);
-    expect(statuses(result)).toMatchObject({ appSecret: "passed", app: "passed", visibleRange: "passed", contactSecret: "failed", contactAccess: "skipped", contactWrite: "skipped" });
+    expect(statuses(result)).toMatchObject({
+      appSecret: "passed",
+      app: "passed",
+      visibleRange: "passed",
+      contactSecret: "failed",
+      contactAccess: "skipped",
+      contactWrite: "skipped",
+    });
     expect(said(check(result, "contactSecret"))).toContain("管理工具 → 通讯录同步 → Secret【查看】");
   });
 
@@ -246,11 +275,16 @@ describe("the pause", () => {
     const expired = { wecomAuthFailedAt: new Date(Date.now() - 61 * 60 * 1000), wecomAuthFailure: "app:40001" };
     await prisma.tenant.update({ where: { id: passing.tenant.tenantId }, data: expired });
     expect((await diagnose(passing)).ok).toBe(true);
-    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: passing.tenant.tenantId } })).toMatchObject({ wecomAuthFailedAt: null, wecomAuthFailure: null });
+    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: passing.tenant.tenantId } })).toMatchObject({
+      wecomAuthFailedAt: null,
+      wecomAuthFailure: null,
+    });
 
     const failing = await schoolWithoutTrustedIps();
     await prisma.tenant.update({ where: { id: failing.tenant.tenantId }, data: expired });
     expect((await diagnose(failing)).ok).toBe(false);
-    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: failing.tenant.tenantId } })).toMatchObject({ wecomAuthFailure: "app:40001" });
+    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: failing.tenant.tenantId } })).toMatchObject({
+      wecomAuthFailure: "app:40001",
+    });
   });
 });

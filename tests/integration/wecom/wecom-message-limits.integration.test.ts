@@ -34,7 +34,9 @@ const TOO_LONG = "认".repeat(683); // 2049 bytes, though only 683 characters
 async function schoolWithMemberInWecom(): Promise<{ school: ConnectedSchool; userid: string }> {
   const school = await connectedSchool(prisma, sim);
   const userid = uniqueId("msg");
-  await (await school.client()).createUser({ userid, name: "收件人", mobile: `139${String(Date.now()).slice(-8)}`, department: [1], to_invite: false });
+  await (
+    await school.client()
+  ).createUser({ userid, name: "收件人", mobile: `139${String(Date.now()).slice(-8)}`, department: [1], to_invite: false });
   await prisma.member.update({ where: { id: school.tenant.memberId }, data: { wecomUserId: userid } });
   return { school, userid };
 }
@@ -46,7 +48,10 @@ describe("a text message's 2048-byte limit", () => {
   it("sends 682 汉字 and 2 letters (2048 bytes) through the message job, and they arrive intact", async () => {
     const { school, userid } = await schoolWithMemberInWecom();
     expect(Buffer.byteLength(FITS)).toBe(2048);
-    await runWecomSyncJob({ prisma, jobs, encryptionKey: encryptionKey(), retry: FAST_RETRY }, { kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], content: FITS });
+    await runWecomSyncJob(
+      { prisma, jobs, encryptionKey: encryptionKey(), retry: FAST_RETRY },
+      { kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], content: FITS },
+    );
     const delivered = await inbox(school, userid);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.content.content).toBe(FITS);
@@ -61,7 +66,10 @@ describe("a text message's 2048-byte limit", () => {
       error = await client.sendText({ touser: [userid], content: TOO_LONG }).catch((e: unknown) => e);
       // A message job carrying it is refused too (enqueueWecomSync parses with the same schema).
       await expect(
-        runWecomSyncJob({ prisma, jobs, encryptionKey: encryptionKey() }, { kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], content: TOO_LONG }),
+        runWecomSyncJob(
+          { prisma, jobs, encryptionKey: encryptionKey() },
+          { kind: "message.text", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], content: TOO_LONG },
+        ),
       ).rejects.toThrow(/2048 字节（约 682 个汉字/);
     } finally {
       calls.restore();
@@ -78,7 +86,13 @@ describe("a text message's 2048-byte limit", () => {
   it("refuses a text card whose title is over 128 bytes, and sends one that fits intact", async () => {
     const { school, userid } = await schoolWithMemberInWecom();
     const client = await school.client();
-    const card = { touser: [userid], title: `${"认".repeat(42)}ok`, description: "请在 3 天内完成企业微信认证", url: "https://campus.example/join", btntxt: "去认证" };
+    const card = {
+      touser: [userid],
+      title: `${"认".repeat(42)}ok`,
+      description: "请在 3 天内完成企业微信认证",
+      url: "https://campus.example/join",
+      btntxt: "去认证",
+    };
     await expect(client.sendTextCard({ ...card, title: "认".repeat(43) })).rejects.toMatchObject({ code: "WECOM_CARD_TOO_LONG" });
     expect(await inbox(school, userid)).toEqual([]);
     await client.sendTextCard(card);

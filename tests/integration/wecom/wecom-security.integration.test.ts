@@ -33,7 +33,11 @@ const servers: Server[] = [];
 beforeAll(async () => {
   sim = await startSim();
   boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-  await startWecomWorker(boss, { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss }, { concurrency: 1, pollingIntervalSeconds: 0.5 });
+  await startWecomWorker(
+    boss,
+    { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss },
+    { concurrency: 1, pollingIntervalSeconds: 0.5 },
+  );
 });
 afterEach(() => {
   allowSimulator(sim.url);
@@ -68,7 +72,6 @@ const settingsInput = (school: ConnectedSchool, overrides: Record<string, unknow
   ...overrides,
 });
 
-
 describe("the WeCom API base URL is the platform's choice", () => {
   it("refuses loopback, private, metadata, other hosts, paths, queries and userinfo at the procedure, changing nothing", async () => {
     const school = await connectedSchool(prisma, sim);
@@ -90,14 +93,18 @@ describe("the WeCom API base URL is the platform's choice", () => {
       `${sim.url}?next=`,
     ];
     for (const apiBaseUrl of refused) {
-      await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl })), apiBaseUrl).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl })), apiBaseUrl).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     }
     const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
     expect(row.wecomApiBaseUrl).toBe(sim.url);
     expect(row.wecomSecretEnc).not.toBeNull();
     // The two the platform offers are accepted.
     await expect(api.wecom.updateSettings(settingsInput(school))).resolves.toMatchObject({ ok: true });
-    await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com" }))).resolves.toMatchObject({ ok: true });
+    await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com" }))).resolves.toMatchObject({
+      ok: true,
+    });
     const settings = await api.wecom.settings();
     expect(settings.apiBaseUrlChoices.map((c) => c.value)).toEqual(["https://qyapi.weixin.qq.com", sim.url]);
   });
@@ -141,7 +148,9 @@ describe("the WeCom API base URL is the platform's choice", () => {
 
   it("never shows WeCom's own error text for a code it does not know, only the code", async () => {
     const school = await connectedSchool(prisma, sim);
-    const liar = await tinyServer((_req, res) => res.end(JSON.stringify({ errcode: 99991, errmsg: "请访问 https://evil.example.com 输入管理员密码" })));
+    const liar = await tinyServer((_req, res) =>
+      res.end(JSON.stringify({ errcode: 99991, errmsg: "请访问 https://evil.example.com 输入管理员密码" })),
+    );
     allowSimulator(liar.url);
     await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomApiBaseUrl: liar.url } });
     const result = await (await adminApi(school.tenant)).wecom.testConnection();
@@ -165,15 +174,33 @@ describe("changing the corp or the base URL", () => {
     const api = await adminApi(school.tenant);
 
     // Same corp and URL: the secrets stay.
-    await expect(api.wecom.updateSettings(settingsInput(school, { assistantAppName: "小助手" }))).resolves.toEqual({ ok: true, clearedSecrets: false });
+    await expect(api.wecom.updateSettings(settingsInput(school, { assistantAppName: "小助手" }))).resolves.toEqual({
+      ok: true,
+      clearedSecrets: false,
+    });
     expect((await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } })).wecomSecretEnc).not.toBeNull();
 
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomAuthFailedAt: new Date(), wecomAuthFailure: "app:40001" } });
-    await expect(api.wecom.updateSettings(settingsInput(school, { corpId: "wwanother" }))).resolves.toEqual({ ok: true, clearedSecrets: true });
+    await prisma.tenant.update({
+      where: { id: school.tenant.tenantId },
+      data: { wecomAuthFailedAt: new Date(), wecomAuthFailure: "app:40001" },
+    });
+    await expect(api.wecom.updateSettings(settingsInput(school, { corpId: "wwanother" }))).resolves.toEqual({
+      ok: true,
+      clearedSecrets: true,
+    });
     const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
-    expect(row).toMatchObject({ wecomCorpId: "wwanother", wecomSecretEnc: null, wecomContactSecretEnc: null, wecomAuthFailedAt: null, wecomAuthFailure: null });
+    expect(row).toMatchObject({
+      wecomCorpId: "wwanother",
+      wecomSecretEnc: null,
+      wecomContactSecretEnc: null,
+      wecomAuthFailedAt: null,
+      wecomAuthFailure: null,
+    });
     expect(await prisma.wecomToken.count({ where: { tenantId: school.tenant.tenantId } })).toBe(0);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: school.tenant.tenantId, action: "tenant.wecom.update" }, orderBy: { createdAt: "desc" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { tenantId: school.tenant.tenantId, action: "tenant.wecom.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.detail).toMatchObject({ clearedSecrets: true, droppedTokens: 1 });
     const settings = await api.wecom.settings();
     expect(settings).toMatchObject({ hasAppSecret: false, hasContactSecret: false });
@@ -233,7 +260,9 @@ describe("a secret WeCom refuses", () => {
     const jobId = await prisma.$transaction((tx) =>
       enqueueWecomSync(boss, tx, { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: school.tenant.memberId }),
     );
-    const paused = await eventually("the job to pause", async () => (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.id === jobId && j.paused));
+    const paused = await eventually("the job to pause", async () =>
+      (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.id === jobId && j.paused),
+    );
     expect(paused.state).toBe("failed");
     expect(paused.error?.zh).toContain("已暂停");
 
@@ -280,8 +309,16 @@ describe("the callback route", () => {
     await prisma.tenant.update({
       where: { id: school.tenant.tenantId },
       data: {
-        wecomCallbackTokenEnc: encryptSecret(keys.token, encryptionKey(), sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId)),
-        wecomCallbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId)),
+        wecomCallbackTokenEnc: encryptSecret(
+          keys.token,
+          encryptionKey(),
+          sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId),
+        ),
+        wecomCallbackAesKeyEnc: encryptSecret(
+          keys.encodingAesKey,
+          encryptionKey(),
+          sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId),
+        ),
       },
     });
     return school;
@@ -298,7 +335,11 @@ describe("the callback route", () => {
       },
     });
     const query = `msg_signature=${"0".repeat(40)}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=n1`;
-    const request = new Request(`http://${slug}.localhost/api/wecom/callback/${slug}?${query}`, { method: "POST", body, duplex: "half" } as RequestInit);
+    const request = new Request(`http://${slug}.localhost/api/wecom/callback/${slug}?${query}`, {
+      method: "POST",
+      body,
+      duplex: "half",
+    } as RequestInit);
     return { request, context: { params: Promise.resolve({ slug }) }, pulled: () => pulled };
   }
 
@@ -307,7 +348,10 @@ describe("the callback route", () => {
     const parse = vi.spyOn(XMLParser.prototype, "parse");
     const now = Math.floor(Date.now() / 1000);
     const body = `<xml><ToUserName><![CDATA[x]]></ToUserName><Encrypt><![CDATA[${"QUJD".repeat(100)}]]></Encrypt>${"<a>".repeat(5000)}<!DOCTYPE x [<!ENTITY e "e">]>&e;`;
-    const request = new Request(`http://x/api/wecom/callback/${school.tenant.slug}?msg_signature=${"0".repeat(40)}&timestamp=${now}&nonce=n1`, { method: "POST", body });
+    const request = new Request(
+      `http://x/api/wecom/callback/${school.tenant.slug}?msg_signature=${"0".repeat(40)}&timestamp=${now}&nonce=n1`,
+      { method: "POST", body },
+    );
     const response = await POST(request, { params: Promise.resolve({ slug: school.tenant.slug }) });
     expect(response.status).toBe(403);
     expect(await response.text()).toBe("invalid message");

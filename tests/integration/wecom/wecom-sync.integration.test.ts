@@ -10,7 +10,16 @@ import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
-import { connectedSchool, directoryDeps, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually, pendingStatusJobs } from "./wecom-test-kit";
+import {
+  connectedSchool,
+  directoryDeps,
+  countCalls,
+  encryptionKey,
+  FAST_RETRY,
+  type ConnectedSchool,
+  eventually,
+  pendingStatusJobs,
+} from "./wecom-test-kit";
 
 const prisma = testPrisma();
 const secondInstance = testPrisma();
@@ -47,7 +56,6 @@ async function simMembers(school: ConnectedSchool): Promise<SimMember[]> {
   return (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members;
 }
 
-
 const phone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 
 describe("durable WeCom sync", () => {
@@ -55,14 +63,23 @@ describe("durable WeCom sync", () => {
     const school = await connectedSchool(prisma, sim);
     const d = await directoryDeps(prisma, bossA, school);
     const account = uniqueId("W");
-    const member = await createMember(d, { account, name: "待同步", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
+    const member = await createMember(d, {
+      account,
+      name: "待同步",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: phone(),
+      email: "",
+    });
     // No worker has run yet (as after a crash right after the commit): the job waits, WeCom has nothing.
     const pending = await listSyncJobs(prisma, school.tenant.tenantId);
     expect(pending.filter((job) => job.memberId === member.id)).toMatchObject([{ state: "created", kind: "member.upsert" }]);
     expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
 
     // The same account again fails on the unique constraint: its job must vanish with it.
-    await expect(createMember(d, { account, name: "重复", identityKindCode: "student_staff", department: "", phone: "", email: "" })).rejects.toMatchObject({
+    await expect(
+      createMember(d, { account, name: "重复", identityKindCode: "student_staff", department: "", phone: "", email: "" }),
+    ).rejects.toMatchObject({
       code: "ACCOUNT_ALREADY_EXISTS",
     });
     expect(await listSyncJobs(prisma, school.tenant.tenantId)).toHaveLength(pending.length);
@@ -82,7 +99,14 @@ describe("durable WeCom sync", () => {
       const account = uniqueId("F");
       const userid = account.toLowerCase();
       const first = phone();
-      const member = await createMember(d, { account, name: "王五", identityKindCode: "student_staff", department: "", phone: first, email: "" });
+      const member = await createMember(d, {
+        account,
+        name: "王五",
+        identityKindCode: "student_staff",
+        department: "",
+        phone: first,
+        email: "",
+      });
       await eventually("create", async () => (await simMembers(school)).find((m) => m.userid === userid && m.mobile === first));
 
       await updateMember(d, { memberId: member.id, name: "王五一" });
@@ -107,12 +131,24 @@ describe("durable WeCom sync", () => {
     const school = await connectedSchool(prisma, sim);
     const d = await directoryDeps(prisma, bossA, school);
     const account = uniqueId("N");
-    const member = await createMember(d, { account, name: "无手机", identityKindCode: "student_staff", department: "", phone: "", email: "" });
-    await eventually("the job to finish", async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.memberId === member.id));
+    const member = await createMember(d, {
+      account,
+      name: "无手机",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: "",
+      email: "",
+    });
+    await eventually(
+      "the job to finish",
+      async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.memberId === member.id),
+    );
     expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
     const bound = phone();
     await updateMember(d, { memberId: member.id, phone: bound });
-    await eventually("the member in WeCom", async () => (await simMembers(school)).find((m) => m.userid === account.toLowerCase() && m.mobile === bound));
+    await eventually("the member in WeCom", async () =>
+      (await simMembers(school)).find((m) => m.userid === account.toLowerCase() && m.mobile === bound),
+    );
   });
 
   it("runs a job twice without harm: the second run sends WeCom nothing, and removing twice is fine", async () => {
@@ -129,7 +165,12 @@ describe("durable WeCom sync", () => {
       calls.restore();
     }
     expect((await simMembers(school)).filter((m) => m.userid === member.account.toLowerCase())).toHaveLength(1);
-    const removal = { kind: "member.delete" as const, tenantId: school.tenant.tenantId, memberId: member.id, wecomUserId: member.account.toLowerCase() };
+    const removal = {
+      kind: "member.delete" as const,
+      tenantId: school.tenant.tenantId,
+      memberId: member.id,
+      wecomUserId: member.account.toLowerCase(),
+    };
     await runWecomSyncJob(deps(), removal);
     await expect(runWecomSyncJob(deps(), removal)).resolves.toBeUndefined();
   });
@@ -155,7 +196,8 @@ describe("durable WeCom sync", () => {
     const calls = countCalls();
     try {
       const accounts = Array.from({ length: 12 }, () => uniqueId("P"));
-      for (const account of accounts) await createMember(d, { account, name: "批量", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
+      for (const account of accounts)
+        await createMember(d, { account, name: "批量", identityKindCode: "student_staff", department: "", phone: phone(), email: "" });
       await eventually("all twelve in WeCom", async () => {
         const present = new Set((await simMembers(school)).map((m) => m.userid));
         return accounts.every((a) => present.has(a.toLowerCase()));
@@ -174,7 +216,14 @@ describe("durable WeCom sync", () => {
     const taken = phone();
     await client.createUser({ userid: uniqueId("holder"), name: "已占用", mobile: taken, department: [1] });
 
-    const member = await createMember(d, { account: uniqueId("C"), name: "冲突", identityKindCode: "student_staff", department: "", phone: taken, email: "" });
+    const member = await createMember(d, {
+      account: uniqueId("C"),
+      name: "冲突",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: taken,
+      email: "",
+    });
     const failed = await eventually("the failed job", async () =>
       (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.memberId === member.id && j.state === "failed"),
     );
@@ -185,13 +234,18 @@ describe("durable WeCom sync", () => {
     // The school frees the number in WeCom, then retries the job from the back office.
     await client.updateUser({ userid: (await client.userIdByMobile(taken))!, mobile: phone() });
     await retrySyncJob(bossA, prisma, school.tenant.tenantId, failed.id);
-    await eventually("the retried job to finish", async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.id === failed.id));
+    await eventually(
+      "the retried job to finish",
+      async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.id === failed.id),
+    );
     expect((await simMembers(school)).find((m) => m.mobile === taken)?.name).toBe("冲突");
   });
 
   it("refuses to retry another school's job", async () => {
     const school = await connectedSchool(prisma, sim);
     const other = await connectedSchool(prisma, sim);
-    await expect(retrySyncJob(bossA, prisma, other.tenant.tenantId, school.tenant.failedSyncJobId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(retrySyncJob(bossA, prisma, other.tenant.tenantId, school.tenant.failedSyncJobId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -40,13 +40,18 @@ export async function connectedSchool(
       wecomCorpId: corp.corpid,
       wecomAgentId: corp.assistantAgentid,
       wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", tenant.tenantId)),
-      wecomContactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", tenant.tenantId)),
+      wecomContactSecretEnc: encryptSecret(
+        corp.contactSecret,
+        encryptionKey(),
+        sealContext("Tenant", "wecomContactSecretEnc", tenant.tenantId),
+      ),
     },
   });
   return {
     tenant,
     corp,
-    client: async (client = prisma) => new WecomClient(client, await loadWecomConnection(client, tenant.tenantId, encryptionKey()), encryptionKey(), FAST_RETRY),
+    client: async (client = prisma) =>
+      new WecomClient(client, await loadWecomConnection(client, tenant.tenantId, encryptionKey()), encryptionKey(), FAST_RETRY),
   };
 }
 
@@ -54,12 +59,12 @@ export async function connectedSchool(
 export function countCalls() {
   const original = globalThis.fetch;
   const counts = new Map<string, number>();
-  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const path = url.pathname.replace(/^\/cgi-bin\//, "");
     counts.set(path, (counts.get(path) ?? 0) + 1);
     return original(input, init);
-  });
+  };
   return { of: (path: string) => counts.get(path) ?? 0, restore: () => void (globalThis.fetch = original) };
 }
 

@@ -16,7 +16,16 @@ import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import { startSim, tokenFor, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { makeTenant, testPrisma } from "../support";
-import { connectedSchool, directoryDeps, countCalls, pendingStatusJobs, runPendingStatusJob, syncDeps, wecomRecord, type ConnectedSchool } from "./wecom-test-kit";
+import {
+  connectedSchool,
+  directoryDeps,
+  countCalls,
+  pendingStatusJobs,
+  runPendingStatusJob,
+  syncDeps,
+  wecomRecord,
+  type ConnectedSchool,
+} from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -40,8 +49,13 @@ async function inWecom(school: ConnectedSchool, userid: string): Promise<SimMemb
   return (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members.find((m) => m.userid === userid);
 }
 
-const upsert = (school: ConnectedSchool, memberId: string) => runWecomSyncJob(deps(), { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId });
-const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const upsert = (school: ConnectedSchool, memberId: string) =>
+  runWecomSyncJob(deps(), { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId });
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 /** A member created in the back office and synced to WeCom; returns its id and userid. */
 async function syncedMember(school: ConnectedSchool, mobile: string, extra: { email?: string } = {}) {
@@ -127,7 +141,13 @@ describe("a school's WeCom as set up today", () => {
     // A watch that began almost a day ago polls once more and stops.
     await prisma.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'wecom-status' AND singleton_key = $1`, key);
     const startedAt = new Date(Date.now() - 24 * 3600_000 + 60_000).toISOString();
-    await runWecomStatusJob(deps(), { kind: "member.watch", tenantId: school.tenant.tenantId, memberId: member.id, startedAt, attempt: 12 });
+    await runWecomStatusJob(deps(), {
+      kind: "member.watch",
+      tenantId: school.tenant.tenantId,
+      memberId: member.id,
+      startedAt,
+      attempt: 12,
+    });
     expect(await pendingStatusJobs(prisma, key)).toEqual([]);
     expect(await prisma.auditLog.count({ where: { tenantId: school.tenant.tenantId, action: "wecom.watch.ended" } })).toBe(1);
   });
@@ -154,7 +174,10 @@ describe("a school's WeCom as set up today", () => {
     // With consent: recorded with the change, then the job takes the supported path.
     await updateMember(d, { memberId: member.id, phone: newMobile, confirmWecomRejoin: true });
     expect((await wecomRecord(prisma, member.id))?.rejoinConsentAt).toBeInstanceOf(Date);
-    const consent = await prisma.auditLog.findFirst({ where: { tenantId: school.tenant.tenantId, action: "member.update", target: member.account }, orderBy: { createdAt: "desc" } });
+    const consent = await prisma.auditLog.findFirst({
+      where: { tenantId: school.tenant.tenantId, action: "member.update", target: member.account },
+      orderBy: { createdAt: "desc" },
+    });
     expect(consent?.detail).toMatchObject({ changed: ["phone"], wecomRejoinConsent: true });
     expect((await rowOf(school, member.account)).wecom.phoneOutdated).toBe(true);
     await upsert(school, member.id);
@@ -162,10 +185,14 @@ describe("a school's WeCom as set up today", () => {
     const recreated = await inWecom(school, member.userid);
     expect(recreated).toMatchObject({ mobile: newMobile, status: 4 });
     expect(recreated?.wechatUserId ?? null).toBeNull();
-    expect(await sim.ctl<{ relation: string }>("GET", `wechat-users/${oldWechat}/corps/${school.corp.corpid}`)).not.toMatchObject({ userid: member.userid });
+    expect(await sim.ctl<{ relation: string }>("GET", `wechat-users/${oldWechat}/corps/${school.corp.corpid}`)).not.toMatchObject({
+      userid: member.userid,
+    });
     expect(await wecomRecord(prisma, member.id)).toMatchObject({ mobile: newMobile, state: "NOT_ACTIVATED", rejoinConsentAt: null });
     expect((await rowOf(school, member.account)).wecom.phoneOutdated).toBe(false);
-    const actions = (await prisma.auditLog.findMany({ where: { tenantId: school.tenant.tenantId, target: member.account }, select: { action: true } })).map((a) => a.action);
+    const actions = (
+      await prisma.auditLog.findMany({ where: { tenantId: school.tenant.tenantId, target: member.account }, select: { action: true } })
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["wecom.member.rejoin_started", "wecom.member.rejoined"]));
 
     // The member follows again with the new phone's WeChat, and the fresh watch sees it.
@@ -269,7 +296,10 @@ describe("a school's WeCom as set up today", () => {
     const gone = await syncedMember(school, phone());
     await wechatFollows(school, followed);
     // The school narrows the assistant app's range to one member, and deletes another in WeCom's console.
-    await sim.ctl("PATCH", `corps/${school.corp.corpid}/apps/${school.corp.assistantAgentid}`, { visibleDepartments: [], visibleUsers: [visible.userid] });
+    await sim.ctl("PATCH", `corps/${school.corp.corpid}/apps/${school.corp.assistantAgentid}`, {
+      visibleDepartments: [],
+      visibleUsers: [visible.userid],
+    });
     const contactToken = await tokenFor(sim, school.corp.corpid, school.corp.contactSecret);
     expect((await sim.api("user/delete", { token: contactToken, query: { userid: gone.userid } })).errcode).toBe(0);
 

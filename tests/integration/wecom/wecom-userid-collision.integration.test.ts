@@ -34,16 +34,38 @@ describe("a WeCom userid held by another member", () => {
     const school = await connectedSchool(prisma, sim);
     const resolution = await resolveTenantForHost(prisma, school.tenant.host);
     if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-    const d = { prisma, db: tenantDb(prisma, school.tenant.tenantId), jobs: boss, tenant: resolution.tenant, locale: "zh-CN" as const, actor: { adminId: school.tenant.adminId, ip: null } };
+    const d = {
+      prisma,
+      db: tenantDb(prisma, school.tenant.tenantId),
+      jobs: boss,
+      tenant: resolution.tenant,
+      locale: "zh-CN" as const,
+      actor: { adminId: school.tenant.adminId, ip: null },
+    };
     const deps = { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss };
 
     const account = uniqueId("T").toUpperCase();
-    const holder = await createMember(d, { account, name: "王老师", identityKindCode: "student_staff", department: "", phone: "13700001001", email: "" });
+    const holder = await createMember(d, {
+      account,
+      name: "王老师",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: "13700001001",
+      email: "",
+    });
     await runWecomSyncJob(deps, { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: holder.id });
 
     // A second member who carries the same userid in another case (bound before accounts were checked).
     const other = await prisma.member.create({
-      data: { tenantId: school.tenant.tenantId, account: uniqueId("X"), name: "冒名", identityKindId: school.tenant.identityKindId, phone: "+8613700001002", phoneDisplay: "13700001002", wecomUserId: account },
+      data: {
+        tenantId: school.tenant.tenantId,
+        account: uniqueId("X"),
+        name: "冒名",
+        identityKindId: school.tenant.identityKindId,
+        phone: "+8613700001002",
+        phoneDisplay: "13700001002",
+        wecomUserId: account,
+      },
     });
     const failure = await runWecomSyncJob(deps, { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: other.id }).then(
       () => null,
@@ -55,6 +77,8 @@ describe("a WeCom userid held by another member", () => {
     expect(described.message).toContain(account);
 
     const members = (await sim.ctl<{ members: SimMember[] }>("GET", `corps/${school.corp.corpid}/directory`)).members;
-    expect(members.filter((m) => m.userid.toLowerCase() === account.toLowerCase())).toMatchObject([{ name: "王老师", mobile: "13700001001" }]);
+    expect(members.filter((m) => m.userid.toLowerCase() === account.toLowerCase())).toMatchObject([
+      { name: "王老师", mobile: "13700001001" },
+    ]);
   });
 });

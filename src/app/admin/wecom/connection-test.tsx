@@ -28,7 +28,10 @@ export function ConnectionTest({
       </form>
       {testRefusal ? <p className="text-sm text-slate-500">{testRefusal}</p> : null}
       {tested ? (
-        <p role={tested.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ${tested.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>
+        <p
+          role={tested.ok ? "status" : "alert"}
+          className={`rounded-lg px-3 py-2 text-sm ${tested.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+        >
           {tested.message}
         </p>
       ) : null}

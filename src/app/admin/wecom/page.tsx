@@ -18,7 +18,11 @@ export default async function AdminWecomPage() {
   return (
     <PageShell title={t("wecom.title")} t={t} back="/admin" wide>
       {settings.authPause ? (
-        <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="wecom-paused">
+        <div
+          role="alert"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="wecom-paused"
+        >
           <p className="font-semibold">{t("wecom.pausedTitle")}</p>
           <p>{locale === "en" ? settings.authPause.en : settings.authPause.zh}</p>
         </div>
@@ -46,12 +50,23 @@ export default async function AdminWecomPage() {
           { name: "agentId", label: t("wecom.agentId"), value: settings.agentId?.toString() ?? "", type: "number" },
           { name: "assistantAppName", label: t("wecom.assistantName"), value: settings.assistantAppName },
           { name: "appSecret", label: t("wecom.appSecret"), value: "", type: "password", placeholder: secretHint(settings.hasAppSecret) },
-          { name: "contactSecret", label: t("wecom.contactSecret"), value: "", type: "password", placeholder: secretHint(settings.hasContactSecret) },
+          {
+            name: "contactSecret",
+            label: t("wecom.contactSecret"),
+            value: "",
+            type: "password",
+            placeholder: secretHint(settings.hasContactSecret),
+          },
         ]}
       />
       <ConnectionTest
         labels={{ test: t("wecom.test"), working: t("common.working"), diagnosis: t("wecom.diagnosis") }}
-        checkLabels={{ passed: t("wecom.check.passed"), warning: t("wecom.check.warning"), failed: t("wecom.check.failed"), skipped: t("wecom.check.skipped") }}
+        checkLabels={{
+          passed: t("wecom.check.passed"),
+          warning: t("wecom.check.warning"),
+          failed: t("wecom.check.failed"),
+          skipped: t("wecom.check.skipped"),
+        }}
         testRefusal={admin.role === "ADMIN" ? null : t("wecom.testItOnly")}
       />
 
@@ -60,7 +75,10 @@ export default async function AdminWecomPage() {
         <dl className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 font-mono text-sm" data-testid="wecom-callback">
           {(
             [
-              ["wecom.callbackUrl", `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}${settings.callbackPath}`],
+              [
+                "wecom.callbackUrl",
+                `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}${settings.callbackPath}`,
+              ],
               ["wecom.callbackToken", settings.callbackToken ?? "—"],
               ["wecom.callbackAesKey", settings.callbackAesKey ?? "—"],
             ] as [MessageKey, string][]

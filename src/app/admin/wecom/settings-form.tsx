@@ -17,7 +17,10 @@ type Field = {
 function Message({ state }: { state: ActionResult | null }) {
   if (!state?.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={`rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+    >
       {state.message}
     </p>
   );

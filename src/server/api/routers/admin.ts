@@ -14,7 +14,9 @@ export const adminRouter = createTRPCRouter({
         members: z.number(),
         withPhone: z.number(),
         locked: z.number(),
-        identityKinds: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), _count: z.object({ members: z.number() }) })),
+        identityKinds: z.array(
+          z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), _count: z.object({ members: z.number() }) }),
+        ),
         wecomOutOfRange: z.number(),
       }),
     )
@@ -96,8 +98,19 @@ export const adminRouter = createTRPCRouter({
     }),
 });
 
-type AdminCtx = Context & { db: Parameters<typeof searchMembers>[0]; tenant: Parameters<typeof createMember>[0]["tenant"]; admin: { id: string } };
+type AdminCtx = Context & {
+  db: Parameters<typeof searchMembers>[0];
+  tenant: Parameters<typeof createMember>[0]["tenant"];
+  admin: { id: string };
+};
 
 function directoryDeps(ctx: AdminCtx) {
-  return { prisma: ctx.prisma, db: ctx.db, jobs: ctx.jobs, tenant: ctx.tenant, locale: ctx.locale, actor: { adminId: ctx.admin.id, ip: ctx.ip } };
+  return {
+    prisma: ctx.prisma,
+    db: ctx.db,
+    jobs: ctx.jobs,
+    tenant: ctx.tenant,
+    locale: ctx.locale,
+    actor: { adminId: ctx.admin.id, ip: ctx.ip },
+  };
 }

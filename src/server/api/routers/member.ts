@@ -13,10 +13,17 @@ export const memberRouter = createTRPCRouter({
 
   /** Open even while the password must be changed: the one thing such a member may do. Ends every session. */
   changePassword: memberChangingPasswordProcedure
-    .meta({ probe: () => ({ currentPassword: "probe-not-the-password", newPassword: "Probe-Passw0rd", confirmPassword: "Probe-Passw0rd" }) })
+    .meta({
+      probe: () => ({ currentPassword: "probe-not-the-password", newPassword: "Probe-Passw0rd", confirmPassword: "Probe-Passw0rd" }),
+    })
     .input(changePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) =>
-      changeMemberPassword(ctx.prisma, ctx.db, { memberId: ctx.member.id, currentPassword: input.currentPassword, newPassword: input.newPassword }, { ip: ctx.ip }),
+      changeMemberPassword(
+        ctx.prisma,
+        ctx.db,
+        { memberId: ctx.member.id, currentPassword: input.currentPassword, newPassword: input.newPassword },
+        { ip: ctx.ip },
+      ),
     ),
 });

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { createTenant, createTenantInput, listTenants, setTenantStatus } from "~/server/tenants/manage-tenants";
 import { listAllTenantAdmins, unlockTenantAdminAsVendor } from "~/server/tenants/tenant-admins";
-import { confirmEnrolmentInput, confirmVendorEnrolment, enrolmentOfferOutput, offerVendorEnrolment } from "~/server/auth/vendor-second-factor";
+import {
+  confirmEnrolmentInput,
+  confirmVendorEnrolment,
+  enrolmentOfferOutput,
+  offerVendorEnrolment,
+} from "~/server/auth/vendor-second-factor";
 import { createTRPCRouter, vendorEnrolmentProcedure, vendorProcedure } from "../trpc";
 import { tenantAdminRowOutput, tenantSummaryOutput } from "./outputs";
 

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
 import { CHECK_IDS } from "~/server/wecom/diagnose";
-import { regenerateCallbackKeys, testWecomConnection, updateWecomSettings, wecomSettings, wecomSettingsInput } from "~/server/tenants/wecom-settings";
+import {
+  regenerateCallbackKeys,
+  testWecomConnection,
+  updateWecomSettings,
+  wecomSettings,
+  wecomSettingsInput,
+} from "~/server/tenants/wecom-settings";
 import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure } from "../trpc";
 
 const settingsOutput = z.object({
@@ -51,7 +57,10 @@ export const wecomRouter = createTRPCRouter({
     .input(wecomSettingsInput)
     .output(z.object({ ok: z.literal(true), clearedSecrets: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const { clearedSecrets } = await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, { adminId: ctx.admin.id, ip: ctx.ip });
+      const { clearedSecrets } = await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, {
+        adminId: ctx.admin.id,
+        ip: ctx.ip,
+      });
       return { ok: true as const, clearedSecrets };
     }),
 

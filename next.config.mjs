@@ -1,6 +1,9 @@
-import { serverEnv } from "./src/env.mjs";
+import { tsImport } from "tsx/esm/api";
 
-// Fail the build and the start at once when the configuration is wrong.
+// Fail the build and the start at once when the configuration is wrong. The
+// validation is TypeScript (src/env.ts, type-checked with the app); tsx loads it
+// here because Node itself runs this file.
+const { serverEnv } = await tsImport("./src/env.ts", import.meta.url);
 serverEnv();
 
 /** @type {import("next").NextConfig} */

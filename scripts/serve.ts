@@ -75,7 +75,7 @@ async function main() {
     // The one API besides the real WeCom that the app will call (src/server/wecom/base-url.ts).
     env.WECOM_SIMULATOR_URL = simulatorUrl;
     // The simulator sees the app's calls come from loopback: those are the platform's egress IPs that
-    // 【测试连接】 tells a school's admin to add as 企业可信IP (src/server/wecom/egress-ips.mjs).
+    // 【测试连接】 tells a school's admin to add as 企业可信IP (src/server/wecom/egress-ips).
     env.WECOM_EGRESS_IPS ||= "127.0.0.1,::1";
     const boss = await startBoss(createBoss(env.DATABASE_URL!));
     const prisma = createPrismaClient(env.DATABASE_URL!);

@@ -7,12 +7,15 @@
 //
 //   NODE_ENV=production PORT=3000 node scripts/server.mjs   (after `next build`)
 //
-// Plain JavaScript, run by node itself: nothing between Node and Next's build.
+// Run by node itself; the two TypeScript modules it needs (the configuration and
+// the address rules) are loaded through tsx, nothing else stands before Next's build.
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { serverEnv } from "../src/env.mjs";
-import { applyTrustedHeaders } from "../src/server/http/forwarded-address.mjs";
+import { tsImport } from "tsx/esm/api";
+
+const { serverEnv } = await tsImport("../src/env.ts", import.meta.url);
+const { applyTrustedHeaders } = await tsImport("../src/server/http/forwarded-address.ts", import.meta.url);
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);

@@ -3,7 +3,7 @@
 // The policy also goes on the request, which is how Next finds the nonce to put
 // on its own scripts while rendering.
 import { NextResponse, type NextRequest } from "next/server";
-import { secureCookies } from "~/env.mjs";
+import { secureCookies } from "~/env";
 import { makeNonce, securityHeaders } from "~/server/http/security-headers";
 
 export function proxy(request: NextRequest) {

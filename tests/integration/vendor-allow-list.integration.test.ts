@@ -8,7 +8,7 @@ import { signInVendor } from "~/server/auth/sign-in";
 import { totpCode } from "~/server/auth/totp";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { makeVendor, PASSWORD, requestHeaders, testPrisma } from "./support";
-import { CLIENT_ADDRESS_HEADER } from "~/server/http/forwarded-address.mjs";
+import { CLIENT_ADDRESS_HEADER } from "~/server/http/forwarded-address";
 
 // Read once by serverEnv(), which this file's modules have not called yet.
 const saved = vi.hoisted(() => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { addressInList, parseAddressList } from "~/server/http/address-list.mjs";
+import { addressInList, parseAddressList } from "~/server/http/address-list";
 
 const render = (list: ReturnType<typeof parseAddressList>) => list.map(([address, bits]) => `${address.toString()}/${bits}`);
 
@@ -81,7 +81,7 @@ describe("serverEnv() and VENDOR_ALLOWED_ADDRESSES", () => {
     if (value === undefined) delete process.env.VENDOR_ALLOWED_ADDRESSES;
     else process.env.VENDOR_ALLOWED_ADDRESSES = value;
     vi.resetModules();
-    return (await import("~/env.mjs")).serverEnv;
+    return (await import("~/env")).serverEnv;
   }
 
   it("stops start-up naming the variable and the bad entry", async () => {

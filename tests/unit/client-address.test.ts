@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "~/server/http/client-address";
-import { addressFromHops, applyTrustedHeaders, normaliseAddress } from "~/server/http/forwarded-address.mjs";
+import { addressFromHops, applyTrustedHeaders, normaliseAddress } from "~/server/http/forwarded-address";
 
 describe("normaliseAddress()", () => {
   it("keeps valid IPv4 and IPv6 addresses in their plain form", () => {

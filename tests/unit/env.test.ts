@@ -23,7 +23,7 @@ async function serverEnvWith(vars: Record<string, string>) {
   for (const name of MANAGED) delete process.env[name];
   Object.assign(process.env, vars);
   vi.resetModules();
-  const { serverEnv } = await import("~/env.mjs");
+  const { serverEnv } = await import("~/env");
   return serverEnv;
 }
 
@@ -49,7 +49,7 @@ describe("serverEnv()", () => {
   });
 
   it("makes cookies secure by default everywhere but a localhost domain", async () => {
-    const { secureCookies } = await import("~/env.mjs");
+    const { secureCookies } = await import("~/env");
     expect(secureCookies({ PLATFORM_DOMAIN: "localhost" })).toBe(false);
     expect(secureCookies({ PLATFORM_DOMAIN: "dev.localhost" })).toBe(false);
     expect(secureCookies({ PLATFORM_DOMAIN: "campus.example.com" })).toBe(true);

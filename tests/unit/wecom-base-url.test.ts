@@ -58,7 +58,7 @@ describe("WeCom API base URLs", () => {
     const load = async (url: string) => {
       Object.assign(process.env, base, { WECOM_SIMULATOR_URL: url });
       vi.resetModules();
-      return (await import("~/env.mjs")).serverEnv;
+      return (await import("~/env")).serverEnv;
     };
     await expect(load("http://127.0.0.1:3900/cgi-bin?").then((env) => env())).rejects.toThrow(
       /WECOM_SIMULATOR_URL: must be an http\(s\):\/\/host:port origin/,

@@ -18,7 +18,7 @@ async function reconcileHours(value: string | undefined): Promise<number> {
   if (value === undefined) delete process.env.WECOM_RECONCILE_HOURS;
   else process.env.WECOM_RECONCILE_HOURS = value;
   vi.resetModules();
-  const { serverEnv } = await import("~/env.mjs");
+  const { serverEnv } = await import("~/env");
   return serverEnv().WECOM_RECONCILE_HOURS;
 }
 

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { requireVendor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { setTenantStatusAction, unlockTenantAdminAction } from "./actions";

@@ -1,6 +1,6 @@
 // The audit log: every change, by whom, from where. A tenant-bound client
 // writes the tenant's log; the plain client writes platform-wide events.
-import { normaliseAddress } from "~/server/http/forwarded-address.mjs";
+import { normaliseAddress } from "~/server/http/forwarded-address";
 import type { Prisma } from "~/generated/prisma/client";
 
 export type AuditEntry = {

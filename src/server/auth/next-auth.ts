@@ -3,7 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { secureCookies, serverEnv } from "~/env.mjs";
+import { secureCookies, serverEnv } from "~/env";
 import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { normaliseAccount } from "~/server/members/account";

@@ -2,7 +2,7 @@
 // and session.ts (which reads it on every request). Behind https it is
 // `__Host-…`: Secure, Path=/ and no Domain, so neither plain http nor a sibling
 // subdomain (another school) can set or overwrite it.
-import { secureCookies } from "~/env.mjs";
+import { secureCookies } from "~/env";
 
 export function sessionCookieName(secure = secureCookies()): string {
   return secure ? "__Host-next-auth.session-token" : "next-auth.session-token";

@@ -4,7 +4,7 @@
 // lock an account by guessing, and that must never sign its owner out.
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { parseCookies } from "~/server/http/cookies";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { nowInSeconds, sessionCookieName } from "./session-cookie";

@@ -1,9 +1,9 @@
 // Where the vendor console may be used from: VENDOR_ALLOWED_ADDRESSES (IPs and
 // CIDRs; unset = anywhere). Checked at sign-in, by the vendor procedure builders
 // and by the vendor pages' guard, so a session carried to another network stops.
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { AppError } from "~/server/errors";
-import { addressInList } from "~/server/http/address-list.mjs";
+import { addressInList } from "~/server/http/address-list";
 
 export function vendorAddressAllowed(address: string | null): boolean {
   const list = serverEnv().VENDOR_ALLOWED_ADDRESSES;

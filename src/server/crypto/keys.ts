@@ -1,4 +1,4 @@
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { parseKey } from "./secrets";
 
 let key: Buffer | undefined;

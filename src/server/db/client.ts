@@ -2,7 +2,7 @@
 // the vendor console and tenant-bound clients (tenant-db.ts) use it directly.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 
 export type Db = PrismaClient;
 

@@ -4,7 +4,7 @@
 // passes it in CLIENT_ADDRESS_HEADER, deleting any copy the client sent; here it
 // is only read and checked again. X-Forwarded-For is never read here: a client
 // can write anything into it (security review M6).
-import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "./forwarded-address.mjs";
+import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "./forwarded-address";
 
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 

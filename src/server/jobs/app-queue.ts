@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { createBoss } from "./queue";
 
 const globalForQueue = globalThis as unknown as { jobQueue?: PgBoss };

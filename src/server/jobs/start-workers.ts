@@ -1,6 +1,6 @@
 // Started once per app instance by src/instrumentation.ts: pg-boss's
 // maintenance and the job workers. Instances share the work through PostgreSQL.
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { encryptionKey } from "~/server/crypto/keys";
 import { db } from "~/server/db/client";
 import { scheduleReconciliation } from "~/server/wecom/status-jobs";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { serverEnv } from "~/env.mjs";
+import { serverEnv } from "~/env";
 import { resolveHost, type HostTarget } from "./resolve-host";
 
 /** What every tenant page and procedure may read of its tenant. */

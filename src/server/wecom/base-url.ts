@@ -4,7 +4,7 @@
 // and the test wiring do). A school admin picks from this list; anything else
 // is refused when saved and again when used (an old row keeps no power).
 
-import { bareOrigin } from "./bare-origin.mjs";
+import { bareOrigin } from "./bare-origin";
 
 export { bareOrigin };
 

@@ -9,7 +9,7 @@ import { AppError } from "~/server/errors";
 import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
-import { normaliseIp, wecomEgressIps } from "./egress-ips.mjs";
+import { normaliseIp, wecomEgressIps } from "./egress-ips";
 import { isWecomError, WecomApiError, WecomAuthPausedError, WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
 import { ROOT_DEPARTMENT_ID } from "./sync";
 import type { SecretKind } from "./token-store";

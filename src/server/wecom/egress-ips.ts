@@ -1,18 +1,15 @@
 // The platform's egress IPs: the addresses WeCom sees its calls come from, which
 // a school's admin adds as 企业可信IP (reference §7.5). The operator names them in
-// WECOM_EGRESS_IPS; 【测试连接】 lists them in its 60020 instruction. Plain
-// JavaScript so that src/env.mjs validates the list at build and at start with
-// the same rule the app uses; types in egress-ips.d.mts.
+// WECOM_EGRESS_IPS; 【测试连接】 lists them in its 60020 instruction. src/env.ts
+// validates the list at build and at start with the same rule the app uses.
 import ipaddr from "ipaddr.js";
 
 /**
  * A single IPv4 or IPv6 address in its usual notation, normalised ("::1",
  * "203.0.113.7"; an IPv4-mapped IPv6 address as the IPv4 it names), or null.
  * Stricter than ipaddr.js alone, which would also take "10.1" or octal parts.
- * @param {string} text
- * @returns {string | null}
  */
-export function normaliseIp(text) {
+export function normaliseIp(text: string): string | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
   if (text.includes("%") || !ipaddr.IPv6.isValid(text)) return null;
   const address = ipaddr.IPv6.parse(text);
@@ -22,10 +19,8 @@ export function normaliseIp(text) {
 /**
  * "203.0.113.7, 2001:db8::7" → ["203.0.113.7", "2001:db8::7"]; unset or empty → [].
  * WeCom's 企业可信IP takes single addresses, so ranges are refused. Throws, naming the entry.
- * @param {string | undefined} raw
- * @returns {string[]}
  */
-export function parseEgressIps(raw) {
+export function parseEgressIps(raw: string | undefined): string[] {
   const entries = (raw ?? "")
     .split(",")
     .map((entry) => entry.trim())
@@ -40,12 +35,11 @@ export function parseEgressIps(raw) {
 }
 
 /**
- * The configured egress IPs, read at each use (src/env.mjs has already refused
+ * The configured egress IPs, read at each use (src/env.ts has already refused
  * a malformed value at start), so a test can set them; null when not configured.
- * @returns {string[] | null}
  */
-export function wecomEgressIps() {
-  let ips;
+export function wecomEgressIps(): string[] | null {
+  let ips: string[];
   try {
     ips = parseEgressIps(process.env.WECOM_EGRESS_IPS);
   } catch {

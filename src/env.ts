@@ -1,14 +1,15 @@
 // Every environment variable the server reads, validated once. next.config.mjs
-// imports this file, so a bad configuration fails at build and at start with a
-// message that names the variable. Empty strings count as missing.
+// and scripts/server.mjs load this file (through tsx), so a bad configuration
+// fails at build and at start with a message that names the variable. Empty
+// strings count as missing.
 import { z } from "zod";
-import { parseAddressList } from "./server/http/address-list.mjs";
-import { bareOrigin } from "./server/wecom/bare-origin.mjs";
-import { parseEgressIps } from "./server/wecom/egress-ips.mjs";
+import { parseAddressList } from "./server/http/address-list";
+import { bareOrigin } from "./server/wecom/bare-origin";
+import { parseEgressIps } from "./server/wecom/egress-ips";
 
-const emptyAsMissing = (value) => (value === "" ? undefined : value);
-const optional = (schema) => z.preprocess(emptyAsMissing, schema.optional());
-const required = (schema) => z.preprocess(emptyAsMissing, schema);
+const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsMissing, schema.optional());
+const required = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsMissing, schema);
 
 const base64Key = z
   .string()
@@ -60,7 +61,7 @@ const serverSchema = z.object({
   /**
    * The platform's egress IPs (comma-separated single IPv4/IPv6 addresses): what WeCom sees its calls come
    * from, which schools add as 企业可信IP. 【测试连接】 lists them when WeCom answers 60020. Unset = not
-   * configured ([]). Read at use by src/server/wecom/egress-ips.mjs; validated here so a bad value stops the start.
+   * configured ([]). Read at use by src/server/wecom/egress-ips.ts; validated here so a bad value stops the start.
    */
   WECOM_EGRESS_IPS: optional(z.string()).transform((raw, ctx) => {
     try {
@@ -84,18 +85,17 @@ const serverSchema = z.object({
 /**
  * Whether cookies are Secure (and `__Host-`-prefixed) and HSTS is sent: SECURE_COOKIES when set, else
  * on everywhere but a localhost development domain, where browsers are on plain http.
- * @param {{ SECURE_COOKIES?: "true" | "false"; PLATFORM_DOMAIN: string }} env
  */
-export function secureCookies(env = serverEnv()) {
+export function secureCookies(env: { SECURE_COOKIES?: "true" | "false" | undefined; PLATFORM_DOMAIN: string } = serverEnv()): boolean {
   if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
   return !(env.PLATFORM_DOMAIN === "localhost" || env.PLATFORM_DOMAIN.endsWith(".localhost"));
 }
 
-/** @type {z.infer<typeof serverSchema> | undefined} */
-let cached;
+export type ServerEnv = z.infer<typeof serverSchema>;
 
-/** @returns {z.infer<typeof serverSchema>} */
-export function serverEnv() {
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = serverSchema.safeParse(process.env);
   if (!parsed.success) {

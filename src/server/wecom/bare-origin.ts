@@ -1,11 +1,10 @@
 // An http(s) origin with nothing else: the form the WeCom API base URL takes
-// (security review H1). Plain JavaScript so that src/env.mjs can validate
-// WECOM_SIMULATOR_URL with the same rule the app enforces; types in
-// bare-origin.d.mts.
+// (security review H1). src/env.ts validates WECOM_SIMULATOR_URL with the
+// same rule the app enforces.
 
 /** The origin when `value` is exactly an http(s) origin (no userinfo, path, query or fragment), else null. */
-export function bareOrigin(value) {
-  let url;
+export function bareOrigin(value: string): string | null {
+  let url: URL;
   try {
     url = new URL(value);
   } catch {

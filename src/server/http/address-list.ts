@@ -1,12 +1,14 @@
 // Lists of client addresses (single IPs and CIDR ranges, IPv4 and IPv6), as an
-// operator writes them in an environment variable. Plain JavaScript so that
-// src/env.mjs can validate the list at build and at start.
-import ipaddr from "ipaddr.js";
+// operator writes them in an environment variable. src/env.ts validates the
+// list at build and at start with these same rules.
+import ipaddr, { type IPv4, type IPv6 } from "ipaddr.js";
+
+export type AddressList = [IPv4 | IPv6, number][];
 
 const EXAMPLE = "e.g. 203.0.113.7, 198.51.100.0/24, 2001:db8::/32";
 
 /** Only the usual notations: ipaddr.js alone would also take "10.1" or octal parts. */
-function parseAddress(text) {
+function parseAddress(text: string): IPv4 | IPv6 | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   if (!text.includes("%") && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
   return null;
@@ -15,15 +17,13 @@ function parseAddress(text) {
 /**
  * "203.0.113.7, 198.51.100.0/24, 2001:db8::/48" → [[address, prefix bits], …].
  * An empty or missing list is []. Throws, naming the entry, on anything else.
- * @param {string | undefined} raw
- * @returns {[import("ipaddr.js").IPv4 | import("ipaddr.js").IPv6, number][]}
  */
-export function parseAddressList(raw) {
+export function parseAddressList(raw: string | undefined): AddressList {
   const entries = (raw ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
-  return entries.map((entry) => {
+  return entries.map((entry): [IPv4 | IPv6, number] => {
     const [text = "", bits, extra] = entry.split("/");
     const address = parseAddress(text);
     const max = address?.kind() === "ipv4" ? 32 : 128;
@@ -32,7 +32,7 @@ export function parseAddressList(raw) {
       throw new Error(`"${entry}" is not an IP address or CIDR range (${EXAMPLE})`);
     }
     // A range written as IPv4-mapped IPv6 names IPv4 clients, which are matched as IPv4.
-    if (address.kind() === "ipv6" && address.isIPv4MappedAddress() && prefix >= 96) {
+    if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() && prefix >= 96) {
       return [address.toIPv4Address(), prefix - 96];
     }
     return [address, prefix];
@@ -42,13 +42,11 @@ export function parseAddressList(raw) {
 /**
  * Whether the client address is in one of the list's ranges. An address that is
  * unknown or not an IP is in none of them.
- * @param {[import("ipaddr.js").IPv4 | import("ipaddr.js").IPv6, number][]} list
- * @param {string | null | undefined} client
  */
-export function addressInList(list, client) {
+export function addressInList(list: AddressList, client: string | null | undefined): boolean {
   const parsed = client ? parseAddress(client.trim()) : null;
   if (!parsed) return false;
   // ::ffff:203.0.113.7 (an IPv4 client seen through an IPv6 socket) is 203.0.113.7.
-  const address = parsed.kind() === "ipv6" && parsed.isIPv4MappedAddress() ? parsed.toIPv4Address() : parsed;
+  const address = parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress() ? parsed.toIPv4Address() : parsed;
   return list.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }

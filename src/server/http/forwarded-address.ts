@@ -1,7 +1,7 @@
 // Who is on the other end of a request, worked out once by the server in front
 // of Next (scripts/server.mjs) from the socket and the number of proxies the
-// operator trusts (TRUSTED_PROXY_HOPS). Plain JavaScript so that the server,
-// which runs before any bundling, can load it; types in forwarded-address.d.mts.
+// operator trusts (TRUSTED_PROXY_HOPS). The server loads it (and src/env.ts)
+// through tsx before any bundling.
 //
 // Next's own `next start` keeps a client's X-Forwarded-For when one is sent, so
 // without this a client could choose the address written into audit rows and
@@ -15,20 +15,20 @@ export const CLIENT_ADDRESS_HEADER = "x-client-address";
 const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
 
 /** A valid IPv4 or IPv6 address in its plain form (IPv4-mapped IPv6 as IPv4), or null. */
-export function normaliseAddress(raw) {
+export function normaliseAddress(raw: unknown): string | null {
   if (typeof raw !== "string") return null;
   let value = raw.trim();
   if (value.length === 0 || value.length > 64) return null;
   // "[::1]:443" and "203.0.113.7:51234" as some proxies write them.
   const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(value);
-  if (bracketed) value = bracketed[1];
+  if (bracketed) value = bracketed[1]!;
   else if (/^[\d.]+:\d{1,5}$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
   const kind = isIP(value);
   if (kind === 0) return null;
   if (kind === 6) {
     value = value.toLowerCase();
     const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value);
-    if (mapped && isIP(mapped[1]) === 4) return mapped[1];
+    if (mapped && isIP(mapped[1]!) === 4) return mapped[1]!;
   }
   return value;
 }
@@ -39,7 +39,15 @@ export function normaliseAddress(raw) {
  * peer the outermost trusted proxy saw. Entries further left were written by
  * the client or untrusted hops and are never used.
  */
-export function addressFromHops({ socketAddress, forwardedFor, trustedHops }) {
+export function addressFromHops({
+  socketAddress,
+  forwardedFor,
+  trustedHops,
+}: {
+  socketAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trustedHops: number;
+}): string | null {
   if (!trustedHops) return normaliseAddress(socketAddress);
   const joined = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   const chain = [
@@ -58,7 +66,11 @@ export function addressFromHops({ socketAddress, forwardedFor, trustedHops }) {
  * client's address in CLIENT_ADDRESS_HEADER (never the client's own copy), and,
  * with no trusted proxy, no forwarded headers but the ones this server writes.
  */
-export function applyTrustedHeaders(headers, socket, trustedHops) {
+export function applyTrustedHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  socket: { remoteAddress?: string | undefined; encrypted?: boolean },
+  trustedHops: number,
+): void {
   const address = addressFromHops({ socketAddress: socket.remoteAddress, forwardedFor: headers["x-forwarded-for"], trustedHops });
   delete headers[CLIENT_ADDRESS_HEADER];
   if (address) headers[CLIENT_ADDRESS_HEADER] = address;

@@ -5,7 +5,7 @@
 // password. Throttles (sign-in-throttle.ts) run before any password work.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { AppError } from "~/server/errors";
-import type { TenantContext } from "~/server/tenants/tenant-for-host";
+import type { TenantContext } from "~/server/tenants/tenant-context";
 import { tenantDb } from "~/server/db/tenant-db";
 import { audit, type AuditEntry } from "~/server/audit/audit";
 import {

@@ -7,7 +7,7 @@ import type { Locale } from "~/i18n/locale";
 import { audit } from "~/server/audit/audit";
 import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError, fromUniqueViolation } from "~/server/errors";
-import type { TenantContext } from "~/server/tenants/tenant-for-host";
+import type { TenantContext } from "~/server/tenants/tenant-context";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 import { enqueueWecomSync, wecomUserIdFor } from "~/server/wecom/sync";
 import { accountInput } from "./account";

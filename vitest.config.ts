@@ -8,6 +8,8 @@ const alias = { "~": path.resolve(import.meta.dirname, "src") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Warnings and errors only: a test that reads log lines makes its own logger (src/server/log.ts).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     projects: [
       {
         resolve: { alias },

@@ -1,25 +1,24 @@
 // Runs before every page and route (Next 16's "proxy", formerly middleware):
-// a fresh CSP nonce per request and the security headers (security review M10).
-// The policy also goes on the request, which is how Next finds the nonce to put
-// on its own scripts while rendering.
+// a fresh CSP nonce per request and the security headers (security review M10),
+// and the request's id (http/request-id.ts). The policy also goes on the
+// request, which is how Next finds the nonce to put on its own scripts while
+// rendering; the id goes on the request for the logs and on the answer for the user.
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookies } from "~/env";
+import { REQUEST_ID_HEADER } from "~/server/http/request-id";
 import { makeNonce, securityHeaders } from "~/server/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce: makeNonce(), secure: secureCookies() });
   const csp = headers["content-security-policy"]!;
-  const response = request.nextUrl.pathname.startsWith("/api/")
-    ? NextResponse.next()
-    : NextResponse.next({ request: { headers: withHeader(request.headers, "content-security-policy", csp) } });
+  const requestId = crypto.randomUUID();
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  if (!request.nextUrl.pathname.startsWith("/api/")) forwarded.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
-}
-
-function withHeader(source: Headers, name: string, value: string): Headers {
-  const headers = new Headers(source);
-  headers.set(name, value);
-  return headers;
 }
 
 export const config = {

@@ -9,10 +9,11 @@
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { decryptSecret, encryptSecret, sealContext } from "../../src/server/crypto/secrets";
+import { decryptSecret, encryptSecret } from "../../src/server/crypto/secrets";
 import { tenantDb } from "../../src/server/db/tenant-db";
 import { DEMO_TENANTS } from "../../src/server/seed/demo-tenants";
 import { generateCallbackKeys } from "../../src/server/wecom/callback-crypto";
+import { wecomSealContext, type WecomSealedColumn } from "../../src/server/wecom/seals";
 import { enqueueWecomSync } from "../../src/server/wecom/sync";
 
 const ASSISTANT_AGENT_ID = 1000003;
@@ -31,41 +32,43 @@ async function control<T>(simUrl: string, method: string, path: string, body?: u
 
 /** Gives a demo school its WeCom settings the first time, and points them at this simulator. */
 async function wireTenant(options: Options, slug: string) {
-  const tenant = await options.prisma.tenant.findUnique({ where: { slug } });
-  if (!tenant) return null;
+  const tenant = await options.prisma.tenant.findUnique({ where: { slug }, select: { id: true, name: true, wecomConnection: true } });
+  if (!tenant?.wecomConnection) return null;
   const corpId = demoCorpId(slug);
-  if (tenant.wecomCorpId && tenant.wecomCorpId !== corpId) return null; // an admin connected it elsewhere: leave it
-  const seal = (value: string, column: string) => encryptSecret(value, options.key, sealContext("Tenant", column, tenant.id));
+  const before = tenant.wecomConnection;
+  if (before.corpId && before.corpId !== corpId) return null; // an admin connected it elsewhere: leave it
+  const seal = (value: string, column: WecomSealedColumn) => encryptSecret(value, options.key, wecomSealContext(column, tenant.id));
   const keys = generateCallbackKeys();
-  const firstTime = !tenant.wecomCorpId;
-  const updated = await options.prisma.tenant.update({
-    where: { id: tenant.id },
+  const firstTime = !before.corpId;
+  const updated = await options.prisma.wecomConnection.update({
+    where: { tenantId: tenant.id },
     data: {
-      wecomApiBaseUrl: options.simUrl,
+      apiBaseUrl: options.simUrl,
       ...(firstTime
         ? {
-            wecomCorpId: corpId,
-            wecomAgentId: ASSISTANT_AGENT_ID,
-            wecomSecretEnc: seal(randomBytes(24).toString("base64url"), "wecomSecretEnc"),
-            wecomContactSecretEnc: seal(randomBytes(24).toString("base64url"), "wecomContactSecretEnc"),
-            wecomCallbackTokenEnc: seal(keys.token, "wecomCallbackTokenEnc"),
-            wecomCallbackAesKeyEnc: seal(keys.encodingAesKey, "wecomCallbackAesKeyEnc"),
+            corpId,
+            agentId: ASSISTANT_AGENT_ID,
+            appSecretEnc: seal(randomBytes(24).toString("base64url"), "appSecretEnc"),
+            contactSecretEnc: seal(randomBytes(24).toString("base64url"), "contactSecretEnc"),
+            callbackTokenEnc: seal(keys.token, "callbackTokenEnc"),
+            callbackAesKeyEnc: seal(keys.encodingAesKey, "callbackAesKeyEnc"),
           }
         : {}),
     },
   });
-  const open = (sealed: string | null, column: string) => decryptSecret(sealed!, options.key, sealContext("Tenant", column, tenant.id));
+  const open = (sealed: string | null, column: WecomSealedColumn) =>
+    decryptSecret(sealed!, options.key, wecomSealContext(column, tenant.id));
   const callback = {
     url: `${options.appUrl}/api/wecom/callback/${slug}`,
-    token: open(updated.wecomCallbackTokenEnc, "wecomCallbackTokenEnc"),
-    encodingAesKey: open(updated.wecomCallbackAesKeyEnc, "wecomCallbackAesKeyEnc"),
+    token: open(updated.callbackTokenEnc, "callbackTokenEnc"),
+    encodingAesKey: open(updated.callbackAesKeyEnc, "callbackAesKeyEnc"),
   };
   return {
-    tenant: updated,
+    tenantId: tenant.id,
     corp: {
       corpid: corpId,
-      name: updated.name,
-      contactSecret: open(updated.wecomContactSecretEnc, "wecomContactSecretEnc"),
+      name: tenant.name,
+      contactSecret: open(updated.contactSecretEnc, "contactSecretEnc"),
       // The member-facing 二次验证 page is not built yet: until it is, no demo corp asks for it.
       secondVerificationUrl: null,
       contactTrustedIps: EGRESS_IPS,
@@ -75,7 +78,7 @@ async function wireTenant(options: Options, slug: string) {
           agentid: ASSISTANT_AGENT_ID,
           name: updated.assistantAppName,
           isAssistant: true,
-          secret: open(updated.wecomSecretEnc, "wecomSecretEnc"),
+          secret: open(updated.appSecretEnc, "appSecretEnc"),
           callback,
           trustedIps: EGRESS_IPS,
         },
@@ -112,10 +115,10 @@ export async function connectDemoSchoolsToSimulator(options: Options): Promise<n
     // A corp new to the simulator gets the school's directory through the ordinary sync jobs; so do
     // members the product holds no WeCom record of (e.g. data from before that record existed),
     // whose upsert adopts the userid WeCom already has.
-    const db = tenantDb(options.prisma, wired.tenant.id);
+    const db = tenantDb(options.prisma, wired.tenantId);
     await db.$transaction(async (tx) => {
       for (const member of await tx.member.findMany({ where: fresh ? {} : { wecom: { is: null } }, select: { id: true } })) {
-        await enqueueWecomSync(options.boss, tx, { kind: "member.upsert", tenantId: wired.tenant.id, memberId: member.id });
+        await enqueueWecomSync(options.boss, tx, { kind: "member.upsert", tenantId: wired.tenantId, memberId: member.id });
       }
     });
     connected++;

@@ -20,7 +20,7 @@ export default async function HomePage() {
       </PageShell>
     );
   }
-  const tenant = await (await serverApi()).tenant.current();
+  const tenant = await (await serverApi()).school.tenant.current();
   const name = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
   return (
     <PageShell title={name} t={t}>

@@ -1,6 +1,7 @@
 // One domain error type. Each code maps, in this one place, to a tRPC code, an
 // HTTP status and a message in both languages that says what to do next.
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { ZodError } from "zod";
 import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
 
 type Entry = { trpc: TRPC_ERROR_CODE_KEY; http: number; message: Bilingual };
@@ -49,6 +50,14 @@ export const ERROR_CATALOG = {
     trpc: "FORBIDDEN",
     http: 403,
     message: { zh: "您没有权限进行此操作。", en: "You are not allowed to do this." },
+  },
+  PERMISSION_REQUIRED: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "您没有权限进行此操作（需要「{permission}」权限）。请联系本校系统管理员（信息中心）处理，或请其为您开通该权限。",
+      en: "You are not allowed to do this (it needs the “{permission}” permission). Please ask your school's IT office to do it, or to grant you that permission.",
+    },
   },
   TENANT_UNAVAILABLE: {
     trpc: "NOT_FOUND",
@@ -345,4 +354,41 @@ function uniqueViolationFields(meta: UniqueViolationMeta | undefined): string[] 
     return index.slice(table.length + 1, -"_key".length).split("_");
   }
   return [];
+}
+
+/**
+ * Any failure as the catalogue error a user is shown: the one normaliser behind
+ * the tRPC formatter, form actions, the sign-in bridge and the job worker. An
+ * AppError is itself; a tRPC error is its cause or its transport code (an
+ * unknown procedure, a wrong method, bad JSON, a batch too long are the
+ * client's fault and stay 4xx); invalid input is INVALID_INPUT; anything else,
+ * whose text must never reach a user, is INTERNAL.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError("INVALID_INPUT");
+  if (error instanceof TRPCError) {
+    if (error.cause instanceof AppError || error.cause instanceof ZodError) return toAppError(error.cause);
+    if (error.code === "PAYLOAD_TOO_LARGE") return new AppError("PAYLOAD_TOO_LARGE", { kib: 1024 });
+    if (error.code === "TOO_MANY_REQUESTS") return new AppError("RATE_LIMITED", { seconds: 60 });
+    return new AppError(TRPC_CODE_ERRORS[error.code] ?? "INTERNAL");
+  }
+  return new AppError("INTERNAL");
+}
+
+const TRPC_CODE_ERRORS: Partial<Record<TRPC_ERROR_CODE_KEY, AppErrorCode>> = {
+  UNAUTHORIZED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_REQUEST: "INVALID_INPUT",
+  PARSE_ERROR: "INVALID_INPUT",
+  UNPROCESSABLE_CONTENT: "INVALID_INPUT",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+};
+
+/** The fields at fault, as zod's flattened errors, when the failure is invalid input. */
+export function fieldErrorsOf(error: unknown): Record<string, string[] | undefined> | undefined {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  return cause instanceof ZodError ? cause.flatten().fieldErrors : undefined;
 }

@@ -3,12 +3,11 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import { translator } from "~/i18n/messages";
 import { createCaller } from "./api/root";
 import { createContext } from "./api/trpc";
-import { AppError } from "./errors";
+import { fieldErrorsOf, toAppError } from "./errors";
+import { rootLogger } from "./log";
 import type { Locale } from "~/i18n/locale";
 
 export const requestContext = cache(async () => createContext({ headers: await headers() }));
@@ -25,11 +24,7 @@ export type ActionResult =
 
 /** A procedure's failure as a form shows it: a message in the user's language and the fields at fault. */
 export function actionFailure(error: unknown, locale: Locale): ActionResult {
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (cause instanceof AppError) return { ok: false, message: cause.messageIn(locale) };
-  if (cause instanceof ZodError) {
-    return { ok: false, message: new AppError("INVALID_INPUT").messageIn(locale), fieldErrors: cause.flatten().fieldErrors };
-  }
-  console.error(error);
-  return { ok: false, message: new AppError("INTERNAL").messageIn(locale) };
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL") rootLogger().error({ err: error, component: "form-action" }, "form action failed");
+  return { ok: false, message: appError.messageIn(locale), fieldErrors: fieldErrorsOf(error) };
 }

@@ -140,7 +140,7 @@ test.describe("the HTTP edge", () => {
     const form = await raw(
       "POST",
       "ucas.localhost",
-      "/api/trpc/wecom.testConnection",
+      "/api/trpc/admin.wecom.testConnection",
       { "content-type": `multipart/form-data; boundary=${boundary}` },
       `--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--${boundary}--\r\n`,
     );
@@ -148,12 +148,12 @@ test.describe("the HTTP edge", () => {
     const foreign = await raw(
       "POST",
       "ucas.localhost",
-      "/api/trpc/wecom.testConnection",
+      "/api/trpc/admin.wecom.testConnection",
       { "content-type": "application/json", origin: `http://sues.localhost:${port}` },
       "{}",
     );
     expect(foreign.status).toBe(403);
-    const query = await raw("GET", "ucas.localhost", "/api/trpc/tenant.current");
+    const query = await raw("GET", "ucas.localhost", "/api/trpc/school.tenant.current");
     expect(query.status).toBe(200);
     expect(query.headers["cache-control"]).toBe("private, no-store");
   });

@@ -39,8 +39,8 @@ describe("unlocking an admin account", () => {
     await expect(signInAs(t, locked.username)).rejects.toMatchObject({ code: "ACCOUNT_LOCKED" });
 
     const caller = await callerFor(prisma, t.host, adminClaims(t));
-    expect((await caller.admin.listAdmins()).find((a) => a.id === locked.id)?.lockedUntil).not.toBeNull();
-    await expect(caller.admin.unlockAdmin({ adminId: locked.id })).resolves.toMatchObject({ id: locked.id, lockedUntil: null });
+    expect((await caller.admin.accounts.list()).find((a) => a.id === locked.id)?.lockedUntil).not.toBeNull();
+    await expect(caller.admin.accounts.unlock({ adminId: locked.id })).resolves.toMatchObject({ id: locked.id, lockedUntil: null });
     await expect(signInAs(t, locked.username)).resolves.toMatchObject({ sub: locked.id });
     const log = await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "admin.unlock" } });
     expect(log).toMatchObject({ actorKind: "tenantAdmin", actorId: t.adminId, target: locked.username });
@@ -51,7 +51,7 @@ describe("unlocking an admin account", () => {
     const other = await makeTenant(prisma);
     await prisma.tenantAdmin.update({ where: { id: t.adminId }, data: LOCKED() });
     const caller = await callerFor(prisma, other.host, adminClaims(other));
-    await expect(caller.admin.unlockAdmin({ adminId: t.adminId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.admin.accounts.unlock({ adminId: t.adminId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await prisma.tenantAdmin.findUniqueOrThrow({ where: { id: t.adminId } })).lockedUntil).not.toBeNull();
   });
 
@@ -60,16 +60,16 @@ describe("unlocking an admin account", () => {
     const { claims } = await secondAdmin(t, "HELPDESK");
     await prisma.tenantAdmin.update({ where: { id: t.adminId }, data: LOCKED() });
     const caller = await callerFor(prisma, t.host, claims);
-    await expect(caller.admin.listAdmins()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(caller.admin.unlockAdmin({ adminId: t.adminId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.admin.accounts.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.admin.accounts.unlock({ adminId: t.adminId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await prisma.tenantAdmin.findUniqueOrThrow({ where: { id: t.adminId } })).lockedUntil).not.toBeNull();
   });
 
   it("an admin cannot unlock or disable their own account", async () => {
     const t = await makeTenant(prisma);
     const caller = await callerFor(prisma, t.host, adminClaims(t));
-    await expect(caller.admin.unlockAdmin({ adminId: t.adminId })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.admin.setAdminDisabled({ adminId: t.adminId, disabled: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.accounts.unlock({ adminId: t.adminId })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.accounts.setDisabled({ adminId: t.adminId, disabled: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("the vendor unlocks any school's admin from the console; the unlock is in that school's audit log", async () => {
@@ -77,11 +77,11 @@ describe("unlocking an admin account", () => {
     const vendor = await makeVendor(prisma);
     const admin = await prisma.tenantAdmin.update({ where: { id: t.adminId }, data: LOCKED() });
     const caller = await callerFor(prisma, "localhost", { sub: vendor.id, kind: "vendor", tenantId: null, host: "localhost", ver: 0 });
-    expect((await caller.vendor.listTenantAdmins()).find((a) => a.id === t.adminId)).toMatchObject({
+    expect((await caller.vendor.tenantAdmins.list()).find((a) => a.id === t.adminId)).toMatchObject({
       tenantId: t.tenantId,
       username: admin.username,
     });
-    await expect(caller.vendor.unlockTenantAdmin({ tenantId: t.tenantId, adminId: t.adminId })).resolves.toMatchObject({
+    await expect(caller.vendor.tenantAdmins.unlock({ tenantId: t.tenantId, adminId: t.adminId })).resolves.toMatchObject({
       lockedUntil: null,
     });
     await expect(signInAs(t, admin.username)).resolves.toMatchObject({ sub: t.adminId });
@@ -91,7 +91,7 @@ describe("unlocking an admin account", () => {
     });
     // The admin id must belong to the school named.
     const other = await makeTenant(prisma);
-    await expect(caller.vendor.unlockTenantAdmin({ tenantId: other.tenantId, adminId: t.adminId })).rejects.toMatchObject({
+    await expect(caller.vendor.tenantAdmins.unlock({ tenantId: other.tenantId, adminId: t.adminId })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -101,12 +101,12 @@ describe("disabling an admin account", () => {
   it("ends the disabled admin's live session at once, and enabling does not bring it back", async () => {
     const t = await makeTenant(prisma);
     const { admin, claims } = await secondAdmin(t);
-    await expect((await callerFor(prisma, t.host, claims)).admin.overview()).resolves.toBeDefined();
+    await expect((await callerFor(prisma, t.host, claims)).admin.directory.overview()).resolves.toBeDefined();
     const caller = await callerFor(prisma, t.host, adminClaims(t));
-    await expect(caller.admin.setAdminDisabled({ adminId: admin.id, disabled: true })).resolves.toMatchObject({ disabled: true });
+    await expect(caller.admin.accounts.setDisabled({ adminId: admin.id, disabled: true })).resolves.toMatchObject({ disabled: true });
     expect((await prisma.tenantAdmin.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion).toBe(1);
-    await caller.admin.setAdminDisabled({ adminId: admin.id, disabled: false });
-    await expect((await callerFor(prisma, t.host, claims)).admin.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await caller.admin.accounts.setDisabled({ adminId: admin.id, disabled: false });
+    await expect((await callerFor(prisma, t.host, claims)).admin.directory.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(signInAs(t, admin.username)).resolves.toMatchObject({ sub: admin.id, ver: 1 });
     expect(await prisma.auditLog.count({ where: { tenantId: t.tenantId, action: { in: ["admin.disable", "admin.enable"] } } })).toBe(2);
   });

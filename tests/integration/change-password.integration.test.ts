@@ -2,7 +2,7 @@
 // it, nothing else is open; the change ends every session of the account.
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
-import { signInMember } from "~/server/auth/sign-in";
+import { signInMember } from "~/server/auth/member-sign-in";
 import { callerFor, makeTenant, memberClaims, PASSWORD, testPrisma, type TestTenant } from "./support";
 
 const prisma = testPrisma();
@@ -26,7 +26,7 @@ describe("a member who must change the password", () => {
     const t = await makeTenant(prisma);
     await prisma.member.update({ where: { id: t.memberId }, data: { mustChangePassword: true } });
     const caller = await callerFor(prisma, t.host, await signIn(t, PASSWORD));
-    const refused = await caller.member.me().catch((e: unknown) => e);
+    const refused = await caller.me.profile.get().catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "FORBIDDEN", cause: { code: "PASSWORD_CHANGE_REQUIRED" } });
   });
 
@@ -37,18 +37,18 @@ describe("a member who must change the password", () => {
     const elsewhere = await signIn(t, PASSWORD);
     const caller = await callerFor(prisma, t.host, here);
     await expect(
-      caller.member.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      caller.me.password.change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
     ).resolves.toEqual({ ok: true });
 
     const row = await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } });
     expect(row.mustChangePassword).toBe(false);
     expect(row.passwordHash?.startsWith("$argon2id$")).toBe(true);
     for (const claims of [here, elsewhere]) {
-      await expect((await callerFor(prisma, t.host, claims)).member.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect((await callerFor(prisma, t.host, claims)).me.profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
     await expect(signIn(t, PASSWORD)).rejects.toMatchObject({ code: "BAD_CREDENTIALS_REMAINING" });
     const fresh = await signIn(t, NEW_PASSWORD);
-    await expect((await callerFor(prisma, t.host, fresh)).member.me()).resolves.toMatchObject({
+    await expect((await callerFor(prisma, t.host, fresh)).me.profile.get()).resolves.toMatchObject({
       account: t.memberAccount,
       mustChangePassword: false,
     });
@@ -62,7 +62,7 @@ describe("a member who must change the password", () => {
     await prisma.member.update({ where: { id: t.memberId }, data: { mustChangePassword: true } });
     const caller = await callerFor(prisma, t.host, memberClaims(t));
     await expect(
-      caller.member.changePassword({ currentPassword: "not-it", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      caller.me.password.change({ currentPassword: "not-it", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
     ).rejects.toMatchObject({
       cause: { code: "CURRENT_PASSWORD_WRONG" },
     });
@@ -74,7 +74,7 @@ describe("a member who must change the password", () => {
       [NEW_PASSWORD, `${NEW_PASSWORD}x`],
     ]) {
       await expect(
-        caller.member.changePassword({ currentPassword: PASSWORD, newPassword: newPassword!, confirmPassword: confirmPassword! }),
+        caller.me.password.change({ currentPassword: PASSWORD, newPassword: newPassword!, confirmPassword: confirmPassword! }),
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     const row = await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } });
@@ -83,6 +83,6 @@ describe("a member who must change the password", () => {
 
   it("a member without the flag uses everything as before", async () => {
     const t = await makeTenant(prisma);
-    await expect((await callerFor(prisma, t.host, memberClaims(t))).member.me()).resolves.toMatchObject({ mustChangePassword: false });
+    await expect((await callerFor(prisma, t.host, memberClaims(t))).me.profile.get()).resolves.toMatchObject({ mustChangePassword: false });
   });
 });

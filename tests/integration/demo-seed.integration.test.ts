@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { DEMO_TENANTS, DEMO_VENDOR } from "~/server/seed/demo-tenants";
 import { decryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
-import { signInMember, signInVendor } from "~/server/auth/sign-in";
+import { signInMember } from "~/server/auth/member-sign-in";
+import { signInVendor } from "~/server/auth/sign-in";
 import { totpCode, totpSecretContext } from "~/server/auth/totp";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
@@ -97,9 +98,12 @@ describe("demo data", () => {
   it("uestc admits exam candidates, who may see only 消息中心", async () => {
     const prisma = await freshDatabase();
     await seedDemo(prisma, key);
-    const uestc = await prisma.tenant.findUniqueOrThrow({ where: { slug: "uestc" }, include: { identityKinds: true } });
+    const uestc = await prisma.tenant.findUniqueOrThrow({
+      where: { slug: "uestc" },
+      include: { identityKinds: true, wecomConnection: true },
+    });
     const candidate = uestc.identityKinds.find((k) => k.code === "candidate");
     expect(candidate?.apps).toEqual(["消息中心"]);
-    expect(uestc.secondVerification).toBe(true);
+    expect(uestc.wecomConnection?.secondVerification).toBe(true);
   });
 });

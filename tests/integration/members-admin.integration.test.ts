@@ -11,8 +11,18 @@ import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember, updateMember } from "~/server/members/manage-members";
 import { searchMembers, unlockMember } from "~/server/members/member-directory";
 import { setTenantStatus } from "~/server/tenants/manage-tenants";
-import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
-import { adminClaims, callerFor, makeTenant, makeVendor, testPrisma, unique, type TestTenant } from "./support";
+import {
+  adminActor,
+  adminClaims,
+  callerFor,
+  makeTenant,
+  makeVendor,
+  testPlatform,
+  testPrisma,
+  testScope,
+  unique,
+  type TestTenant,
+} from "./support";
 
 const prisma = testPrisma();
 let boss: PgBoss;
@@ -25,17 +35,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function deps(t: TestTenant, ip: string | null = "192.0.2.10") {
-  const resolution = await resolveTenantForHost(prisma, t.host);
-  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-  return {
-    prisma,
-    db: tenantDb(prisma, t.tenantId),
-    jobs: boss,
-    tenant: resolution.tenant,
-    locale: "zh-CN" as const,
-    actor: { adminId: t.adminId, ip },
-  };
+function deps(t: TestTenant, ip: string | null = "192.0.2.10") {
+  return testScope(prisma, t.tenantId, { actor: adminActor(t, ip), jobs: boss });
 }
 
 /** Makes every audit row written for `actorId` fail, as a full disk or a broken constraint would. */
@@ -62,9 +63,7 @@ describe("a change and its audit row are one transaction", () => {
     await prisma.member.update({ where: { id: t.memberId }, data: { failedLoginCount: 6, lockedUntil } });
     const restore = await failAuditsOf(t.adminId);
     try {
-      await expect(
-        unlockMember(prisma, tenantDb(prisma, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: null }),
-      ).rejects.toThrow();
+      await expect(unlockMember(await deps(t, null), { memberId: t.memberId })).rejects.toThrow();
     } finally {
       await restore();
     }
@@ -72,7 +71,7 @@ describe("a change and its audit row are one transaction", () => {
     expect(member.lockedUntil).toEqual(lockedUntil);
     expect(member.failedLoginCount).toBe(6);
 
-    await unlockMember(prisma, tenantDb(prisma, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: null });
+    await unlockMember(await deps(t, null), { memberId: t.memberId });
     expect((await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } })).lockedUntil).toBeNull();
     expect(await auditsOf(t, "member.unlock")).toHaveLength(1);
   });
@@ -83,9 +82,7 @@ describe("a change and its audit row are one transaction", () => {
     const restore = [await failAuditsOf(t.adminId), await failAuditsOf(vendor.id)];
     try {
       await expect(updateMember(await deps(t), { memberId: t.memberId, name: "改名失败" })).rejects.toThrow();
-      await expect(
-        setTenantStatus(prisma, { tenantId: t.tenantId, status: "SUSPENDED" }, { vendorId: vendor.id, ip: null, locale: "zh-CN" }),
-      ).rejects.toThrow();
+      await expect(setTenantStatus(testPlatform(prisma, vendor.id), { tenantId: t.tenantId, status: "SUSPENDED" })).rejects.toThrow();
     } finally {
       for (const r of restore) await r();
     }
@@ -157,7 +154,7 @@ describe("updateMember touches only what it was given", () => {
     const t = await makeTenant(prisma);
     const api = await callerFor(prisma, t.host, adminClaims(t));
     await prisma.member.update({ where: { id: t.memberId }, data: { department: "数学学院", email: "c@example.edu.cn" } });
-    await api.admin.updateMember({ memberId: t.memberId, name: "路由改名" });
+    await api.admin.directory.update({ memberId: t.memberId, name: "路由改名" });
     expect(await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } })).toMatchObject({
       name: "路由改名",
       department: "数学学院",
@@ -172,9 +169,9 @@ describe("accounts are one whatever their case or width", () => {
     const t = await makeTenant(prisma);
     const api = await callerFor(prisma, t.host, adminClaims(t));
     const account = unique("T").toUpperCase();
-    const original = await api.admin.createMember({ account, name: "王老师", identityKindCode: "student_staff", phone: "13712340001" });
+    const original = await api.admin.directory.create({ account, name: "王老师", identityKindCode: "student_staff", phone: "13712340001" });
     await expect(
-      api.admin.createMember({ account: account.toLowerCase(), name: "冒名", identityKindCode: "student_staff", phone: "13712340002" }),
+      api.admin.directory.create({ account: account.toLowerCase(), name: "冒名", identityKindCode: "student_staff", phone: "13712340002" }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { code: "ACCOUNT_ALREADY_EXISTS", vars: { account: account.toLowerCase() } },
@@ -189,12 +186,14 @@ describe("accounts are one whatever their case or width", () => {
   it("a full-width account is stored in ASCII, and one that breaks the pattern is refused before the database", async () => {
     const t = await makeTenant(prisma);
     const api = await callerFor(prisma, t.host, adminClaims(t));
-    const created = await api.admin.createMember({ account: " Ｋ２０２６００１ ", name: "全角", identityKindCode: "student_staff" });
+    const created = await api.admin.directory.create({ account: " Ｋ２０２６００１ ", name: "全角", identityKindCode: "student_staff" });
     expect(created.account).toBe("K2026001");
-    await expect(api.admin.createMember({ account: "K2026001", name: "重复", identityKindCode: "student_staff" })).rejects.toMatchObject({
+    await expect(
+      api.admin.directory.create({ account: "K2026001", name: "重复", identityKindCode: "student_staff" }),
+    ).rejects.toMatchObject({
       cause: { code: "ACCOUNT_ALREADY_EXISTS" },
     });
-    await expect(api.admin.createMember({ account: "张 三", name: "坏号", identityKindCode: "student_staff" })).rejects.toMatchObject({
+    await expect(api.admin.directory.create({ account: "张 三", name: "坏号", identityKindCode: "student_staff" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
@@ -220,11 +219,10 @@ describe("admin search matches what was typed, literally", () => {
       phone: "",
       email: "",
     });
-    const db = tenantDb(prisma, t.tenantId);
-    expect((await searchMembers(db, { query: "%", take: 50 })).map((m) => m.id)).toEqual([percent.id]);
-    expect(await searchMembers(db, { query: "_", take: 50 })).toEqual([]);
-    expect((await searchMembers(db, { query: "普通", take: 50 })).map((m) => m.id)).toEqual([plain.id]);
-    expect(await searchMembers(db, { query: "\\", take: 50 })).toEqual([]);
+    expect((await searchMembers(d, { query: "%", take: 50 })).map((m) => m.id)).toEqual([percent.id]);
+    expect(await searchMembers(d, { query: "_", take: 50 })).toEqual([]);
+    expect((await searchMembers(d, { query: "普通", take: 50 })).map((m) => m.id)).toEqual([plain.id]);
+    expect(await searchMembers(d, { query: "\\", take: 50 })).toEqual([]);
   });
 });
 

@@ -5,10 +5,10 @@ import { createCipheriv, createHmac, randomBytes, randomUUID } from "node:crypto
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blindIndex, decryptSecret, encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { resealLegacySecrets } from "~/server/db/reseal";
-import { tenantDb } from "~/server/db/tenant-db";
 import { searchMembers } from "~/server/members/member-directory";
 import { loadWecomConnection } from "~/server/wecom/connection";
-import { makeTenant, testPrisma, unique, type TestTenant } from "./support";
+import { wecomSealContext } from "~/server/wecom/seals";
+import { makeTenant, testPrisma, testScope, unique, type TestTenant } from "./support";
 
 const prisma = testPrisma();
 const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
@@ -33,13 +33,9 @@ function sealV1(plaintext: string): string {
 const v1Index = (value: string) => createHmac("sha256", key).update("id-number:").update(value.trim().toUpperCase()).digest("hex");
 
 async function connect(t: TestTenant, secret: string) {
-  await prisma.tenant.update({
-    where: { id: t.tenantId },
-    data: {
-      wecomCorpId: "wwtest",
-      wecomAgentId: 1000002,
-      wecomSecretEnc: encryptSecret(secret, key, sealContext("Tenant", "wecomSecretEnc", t.tenantId)),
-    },
+  await prisma.wecomConnection.update({
+    where: { tenantId: t.tenantId },
+    data: { corpId: "wwtest", agentId: 1000002, appSecretEnc: encryptSecret(secret, key, wecomSealContext("appSecretEnc", t.tenantId)) },
   });
 }
 
@@ -57,8 +53,8 @@ describe("row-bound secrets", () => {
     await connect(b, "secret-of-b");
     expect((await loadWecomConnection(prisma, a.tenantId, key)).appSecret).toBe("secret-of-a");
 
-    const stolen = (await prisma.tenant.findUniqueOrThrow({ where: { id: a.tenantId } })).wecomSecretEnc;
-    await prisma.tenant.update({ where: { id: b.tenantId }, data: { wecomSecretEnc: stolen } });
+    const stolen = (await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: a.tenantId } })).appSecretEnc;
+    await prisma.wecomConnection.update({ where: { tenantId: b.tenantId }, data: { appSecretEnc: stolen } });
     await expect(loadWecomConnection(prisma, b.tenantId, key)).rejects.toThrow();
   });
 
@@ -77,14 +73,9 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
   it("re-seals v1 values as row-bound v2, recomputes blind indexes per school, and a second run changes nothing", async () => {
     const c = await makeTenant(prisma);
     const d = await makeTenant(prisma);
-    await prisma.tenant.update({
-      where: { id: c.tenantId },
-      data: {
-        wecomCorpId: "wwlegacy",
-        wecomAgentId: 1000002,
-        wecomSecretEnc: sealV1("legacy-app-secret"),
-        wecomCallbackTokenEnc: sealV1("legacy-token"),
-      },
+    await prisma.wecomConnection.update({
+      where: { tenantId: c.tenantId },
+      data: { corpId: "wwlegacy", agentId: 1000002, appSecretEnc: sealV1("legacy-app-secret"), callbackTokenEnc: sealV1("legacy-token") },
     });
     // Before the re-seal the v1 value is refused: nothing reads the unbound format any more.
     await expect(loadWecomConnection(prisma, c.tenantId, key)).rejects.toThrow(/Not an encrypted secret/);
@@ -102,15 +93,13 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
     });
 
     const report = await resealLegacySecrets(prisma, key, { batchSize: 1 });
-    expect(report["Tenant.wecomSecretEnc"]).toBeGreaterThanOrEqual(1);
+    expect(report["WecomConnection.appSecretEnc"]).toBeGreaterThanOrEqual(1);
     expect(report["Member.idNumberEnc"]).toBeGreaterThanOrEqual(2);
 
     expect((await loadWecomConnection(prisma, c.tenantId, key)).appSecret).toBe("legacy-app-secret");
-    const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: c.tenantId } });
-    expect(tenant.wecomCallbackTokenEnc!.startsWith("v2.")).toBe(true);
-    expect(decryptSecret(tenant.wecomCallbackTokenEnc!, key, sealContext("Tenant", "wecomCallbackTokenEnc", c.tenantId))).toBe(
-      "legacy-token",
-    );
+    const connection = await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: c.tenantId } });
+    expect(connection.callbackTokenEnc!.startsWith("v2.")).toBe(true);
+    expect(decryptSecret(connection.callbackTokenEnc!, key, wecomSealContext("callbackTokenEnc", c.tenantId))).toBe("legacy-token");
 
     const [memberC, memberD] = await Promise.all([
       prisma.member.findUniqueOrThrow({ where: { id: inC } }),
@@ -138,11 +127,11 @@ describe("resealLegacySecrets (after the SQL migrations)", () => {
     const cipher = createCipheriv("aes-256-gcm", randomBytes(32), iv);
     const body = Buffer.concat([cipher.update("x", "utf8"), cipher.final()]);
     const foreign = ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
-    await prisma.tenant.update({ where: { id: e.tenantId }, data: { idpSecretEnc: foreign } });
+    await prisma.identityProviderSettings.update({ where: { tenantId: e.tenantId }, data: { oidcClientSecretEnc: foreign } });
     try {
       await expect(resealLegacySecrets(prisma, key)).rejects.toThrow(/APP_ENCRYPTION_KEY/);
     } finally {
-      await prisma.tenant.update({ where: { id: e.tenantId }, data: { idpSecretEnc: null } });
+      await prisma.identityProviderSettings.update({ where: { tenantId: e.tenantId }, data: { oidcClientSecretEnc: null } });
     }
   });
 });
@@ -155,10 +144,10 @@ describe("ID-number search through the blind index", () => {
       idNumberHash: blindIndex(idNumber, key, a.tenantId),
     }));
     for (const typed of [idNumber, "11010119900101002x", "１１０１０１１９９００１０１００２ｘ", ` ${idNumber} `]) {
-      const found = await searchMembers(tenantDb(prisma, a.tenantId), { query: typed, take: 10 }, { key, tenantId: a.tenantId });
+      const found = await searchMembers(await testScope(prisma, a.tenantId), { query: typed, take: 10 });
       expect(found.map((m) => m.id)).toEqual([member]);
     }
     // The same number in school B's search finds nothing of A's.
-    expect(await searchMembers(tenantDb(prisma, b.tenantId), { query: idNumber, take: 10 }, { key, tenantId: b.tenantId })).toEqual([]);
+    expect(await searchMembers(await testScope(prisma, b.tenantId), { query: idNumber, take: 10 })).toEqual([]);
   });
 });

@@ -2,15 +2,26 @@
 // database: the count and the lock hold across app instances (separate
 // clients here) and survive concurrent guesses.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { signInMember, signInTenantAdmin, signInVendor } from "~/server/auth/sign-in";
+import { signInMember } from "~/server/auth/member-sign-in";
+import { signInTenantAdmin, signInVendor } from "~/server/auth/sign-in";
 import { AppError, ERROR_CATALOG } from "~/server/errors";
 import { totpCode } from "~/server/auth/totp";
 import { resolveTenantForHost, type TenantContext } from "~/server/tenants/tenant-for-host";
 import { unlockMember } from "~/server/members/member-directory";
-import { tenantDb } from "~/server/db/tenant-db";
 import { argon2Slots } from "~/server/auth/passwords";
 import { SIGN_IN_LIMITS } from "~/server/auth/sign-in-throttle";
-import { adminClaims, callerFor, makeTenant, makeVendor, memberClaims, PASSWORD, testPrisma, type TestTenant } from "./support";
+import {
+  adminActor,
+  adminClaims,
+  callerFor,
+  makeTenant,
+  makeVendor,
+  memberClaims,
+  PASSWORD,
+  testPrisma,
+  testScope,
+  type TestTenant,
+} from "./support";
 
 const instanceA = testPrisma();
 let defaultAddress = newAddress();
@@ -124,7 +135,7 @@ describe("member sign-in with the lockout policy", () => {
       where: { id: t.memberId },
       data: { failedLoginCount: 6, lockedUntil: new Date(Date.now() + 30 * 60_000) },
     });
-    await unlockMember(instanceB, tenantDb(instanceB, t.tenantId), { memberId: t.memberId }, { adminId: t.adminId, ip: "198.51.100.7" });
+    await unlockMember(await testScope(instanceB, t.tenantId, { actor: adminActor(t, "198.51.100.7") }), { memberId: t.memberId });
     expect(await attempt(instanceA, tenant, t.memberAccount, PASSWORD)).toMatchObject({ ok: true });
     const log = await instanceA.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "member.unlock" } });
     expect(log).toMatchObject({ actorId: t.adminId, target: t.memberAccount, ip: "198.51.100.7" });
@@ -163,7 +174,7 @@ describe("member sign-in with the lockout policy", () => {
 
   it("a CAS or OIDC school does not accept passwords at all", async () => {
     const t = await makeTenant(instanceA);
-    await instanceA.tenant.update({ where: { id: t.tenantId }, data: { idpKind: "CAS" } });
+    await instanceA.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { kind: "CAS" } });
     expect(await attempt(instanceA, await contextOf(t), t.memberAccount, PASSWORD)).toMatchObject({ ok: false, code: "LOGIN_NOT_BUILTIN" });
   });
 });
@@ -382,7 +393,7 @@ describe("what a stranger's wrong passwords can and cannot do", () => {
     for (let i = 0; i < 6; i++) await attempt(instanceA, tenant, t.memberAccount, "wrong", newAddress());
     expect((await instanceA.member.findUniqueOrThrow({ where: { id: t.memberId } })).lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     const caller = await callerFor(instanceA, t.host, memberClaims(t));
-    await expect(caller.member.me()).resolves.toMatchObject({ account: t.memberAccount });
+    await expect(caller.me.profile.get()).resolves.toMatchObject({ account: t.memberAccount });
   });
 
   it("locking an admin's account does not end the admin's live session", async () => {
@@ -393,7 +404,7 @@ describe("what a stranger's wrong passwords can and cannot do", () => {
       await outcome(() =>
         signInTenantAdmin(instanceA, tenant, { identifier: admin.username, password: "x", host: t.host, ip: newAddress() }),
       );
-    await expect((await callerFor(instanceA, t.host, adminClaims(t))).admin.overview()).resolves.toMatchObject({ members: 1 });
+    await expect((await callerFor(instanceA, t.host, adminClaims(t))).admin.directory.overview()).resolves.toMatchObject({ members: 1 });
   });
 
   it("failed tries and the lock are in the school's audit log with the address, the password never", async () => {

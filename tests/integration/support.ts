@@ -10,9 +10,13 @@ import type { SessionClaims } from "~/server/auth/session-user";
 import { hashPassword } from "~/server/auth/passwords";
 import { newTotpSecret, totpSecretContext } from "~/server/auth/totp";
 import { encryptSecret, parseKey } from "~/server/crypto/secrets";
+import type PgBoss from "pg-boss";
 import { createBoss } from "~/server/jobs/queue";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { childLogger } from "~/server/log";
+import { actorLabel, tenantScope, type PlatformScope, type ScopeActor, type TenantScope } from "~/server/scope";
+import { tenantContextById, tenantSettingsCreate } from "~/server/tenants/tenant-context";
 
 export function testPrisma(): PrismaClient {
   const url = process.env.TEST_DATABASE_URL;
@@ -31,7 +35,7 @@ let passwordHash: Promise<string> | undefined;
 /** A school with one identity kind, one member with a password and phone, and one admin. */
 export async function makeTenant(
   prisma: PrismaClient,
-  options: { lockoutMaxAttempts?: number; lockoutMinutes?: number } = {},
+  options: { lockoutMaxAttempts?: number; lockoutMinutes?: number; idpKind?: "BUILTIN" | "CAS" | "OIDC" } = {},
 ): Promise<TestTenant> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
@@ -42,8 +46,9 @@ export async function makeTenant(
       slug,
       name: `测试学校${tag}`,
       nameEn: `Test School ${tag}`,
-      idpKind: "BUILTIN",
-      ...options,
+      ...tenantSettingsCreate,
+      identityProvider: { create: { kind: options.idpKind ?? "BUILTIN" } },
+      lockoutPolicy: { create: { maxAttempts: options.lockoutMaxAttempts, lockMinutes: options.lockoutMinutes } },
       identityKinds: { create: { code: "student_staff", nameZh: "在校师生", nameEn: "Students and staff" } },
     },
     include: { identityKinds: true },
@@ -127,4 +132,39 @@ export function memberClaims(t: TestTenant, host = t.host): SessionClaims {
 
 export function adminClaims(t: TestTenant, host = t.host): SessionClaims {
   return { sub: t.adminId, kind: "tenantAdmin", tenantId: t.tenantId, host, ver: 0 };
+}
+
+/** The scope a domain function gets, for a school of the tests (actor: the school's first admin unless given). */
+export async function testScope(
+  prisma: PrismaClient,
+  tenantId: string,
+  options: { actor?: ScopeActor; jobs?: PgBoss; locale?: "zh-CN" | "en" } = {},
+): Promise<TenantScope> {
+  const tenant = await tenantContextById(prisma, tenantId);
+  const admin = options.actor ? null : await prisma.tenantAdmin.findFirst({ where: { tenantId }, select: { id: true, role: true } });
+  const actor: ScopeActor =
+    options.actor ?? (admin ? { kind: "tenantAdmin", id: admin.id, role: admin.role, ip: null } : { kind: "system", id: "test", ip: null });
+  return tenantScope({ prisma, tenant, jobs: options.jobs ?? testJobs(), actor, locale: options.locale });
+}
+
+let jobs: PgBoss | undefined;
+/** A queue client for sending jobs in tests (never started: it only inserts). */
+export function testJobs(): PgBoss {
+  jobs ??= createBoss(process.env.TEST_DATABASE_URL!);
+  return jobs;
+}
+
+/** The school's admin (role ADMIN, as makeTenant makes it) acting from `ip`. */
+export function adminActor(t: { adminId: string }, ip: string | null = null): ScopeActor {
+  return { kind: "tenantAdmin", id: t.adminId, role: "ADMIN", ip };
+}
+
+/** The platform scope of the vendor console, for a vendor of the tests. */
+export function testPlatform(
+  prisma: PrismaClient,
+  vendorId: string,
+  options: { ip?: string | null; locale?: "zh-CN" | "en" } = {},
+): PlatformScope {
+  const actor: ScopeActor = { kind: "vendor", id: vendorId, ip: options.ip ?? null };
+  return { prisma, jobs: testJobs(), actor, locale: options.locale ?? "zh-CN", log: childLogger({ actor: actorLabel(actor) }) };
 }

@@ -138,30 +138,32 @@ describe("sessions are bound to their host and their live account", () => {
   it("a member session keeps working when strangers lock the account (a lock stops new sign-ins only)", async () => {
     const t = await makeTenant(prisma);
     await prisma.member.update({ where: { id: t.memberId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-    await expect((await callerFor(prisma, t.host, memberClaims(t))).member.me()).resolves.toMatchObject({ account: t.memberAccount });
+    await expect((await callerFor(prisma, t.host, memberClaims(t))).me.profile.get()).resolves.toMatchObject({ account: t.memberAccount });
   });
 
   it("a member session ends once the account's sessions are ended (sessionVersion bumped)", async () => {
     const t = await makeTenant(prisma);
     await prisma.member.update({ where: { id: t.memberId }, data: { sessionVersion: { increment: 1 } } });
-    await expect((await callerFor(prisma, t.host, memberClaims(t))).member.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(prisma, t.host, memberClaims(t))).me.profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("an admin session ends when the admin is disabled", async () => {
     const t = await makeTenant(prisma);
-    await expect((await callerFor(prisma, t.host, adminClaims(t))).admin.overview()).resolves.toMatchObject({ members: 1 });
+    await expect((await callerFor(prisma, t.host, adminClaims(t))).admin.directory.overview()).resolves.toMatchObject({ members: 1 });
     await prisma.tenantAdmin.update({ where: { id: t.adminId }, data: { disabled: true } });
-    await expect((await callerFor(prisma, t.host, adminClaims(t))).admin.overview()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(prisma, t.host, adminClaims(t))).admin.directory.overview()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("a suspended school answers nothing, not even its public page data", async () => {
     const t = await makeTenant(prisma);
-    await expect((await callerFor(prisma, t.host)).tenant.current()).resolves.toMatchObject({ slug: t.slug });
+    await expect((await callerFor(prisma, t.host)).school.tenant.current()).resolves.toMatchObject({ slug: t.slug });
     await prisma.tenant.update({ where: { id: t.tenantId }, data: { status: "SUSPENDED" } });
-    await expect((await callerFor(prisma, t.host)).tenant.current()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await callerFor(prisma, t.host)).school.tenant.current()).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("the vendor console is refused on a school's host even to a vendor session", async () => {
-    await expect((await callerFor(prisma, a.host, vendorClaims)).vendor.listTenants()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(prisma, a.host, vendorClaims)).vendor.tenants.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -19,7 +19,7 @@ async function call(init: Init = {}): Promise<Response> {
   const headers = await requestHeaders(school.host, init.signedIn === false ? undefined : adminClaims(school));
   for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
   const method = init.method ?? "POST";
-  const request = new Request(`http://${school.host}/api/trpc/${init.path ?? "wecom.regenerateCallbackKeys"}`, {
+  const request = new Request(`http://${school.host}/api/trpc/${init.path ?? "admin.wecom.regenerateCallbackKeys"}`, {
     method,
     headers,
     body: init.body,
@@ -79,18 +79,18 @@ describe("tRPC over HTTP", () => {
   it("refuses requests the browser marks cross-site or same-site, queries included", async () => {
     for (const site of ["cross-site", "same-site"]) {
       expect((await call({ headers: { ...json, "sec-fetch-site": site }, body: "{}" })).status).toBe(403);
-      expect((await call({ method: "GET", path: "admin.overview", headers: { "sec-fetch-site": site } })).status).toBe(403);
+      expect((await call({ method: "GET", path: "admin.directory.overview", headers: { "sec-fetch-site": site } })).status).toBe(403);
     }
   });
 
   it("answers a signed-in query with private, no-store", async () => {
-    const response = await call({ method: "GET", path: "admin.overview", headers: { "sec-fetch-site": "same-origin" } });
+    const response = await call({ method: "GET", path: "admin.directory.overview", headers: { "sec-fetch-site": "same-origin" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("refuses a batch of 11 calls, and runs a batch of 10", async () => {
-    const paths = (n: number) => Array.from({ length: n }, () => "tenant.current").join(",");
+    const paths = (n: number) => Array.from({ length: n }, () => "school.tenant.current").join(",");
     const eleven = await call({ method: "GET", path: `${paths(11)}?batch=1&input={}` });
     expect(eleven.status).toBe(400);
     const ten = await call({ method: "GET", path: `${paths(10)}?batch=1&input={}` });
@@ -122,10 +122,10 @@ describe("tRPC over HTTP", () => {
   it("answers transport errors with 4xx and a catalogue message, never 500", async () => {
     const unknown = await call({ method: "GET", path: "nope.nothing" });
     expect(unknown.status).toBe(404);
-    const badJson = await call({ path: "admin.unlockMember", headers: json, body: "{not json" });
+    const badJson = await call({ path: "admin.directory.unlock", headers: json, body: "{not json" });
     expect(badJson.status).toBe(400);
     expect((await errorOf(badJson)).message).toContain("输入有误");
-    const queryByPost = await call({ path: "admin.overview", headers: json, body: "{}" });
+    const queryByPost = await call({ path: "admin.directory.overview", headers: json, body: "{}" });
     expect(queryByPost.status).toBe(405);
     const put = await call({ method: "PUT", headers: json, body: "{}" });
     expect(put.status).toBe(405);

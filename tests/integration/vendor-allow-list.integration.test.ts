@@ -71,11 +71,14 @@ describe("the vendor console's address allow-list", () => {
     const { claims } = await enrolledVendor();
     for (const ip of ["203.0.113.9", "192.0.2.8", "2001:db8:43::1", null]) {
       const caller = await callerFrom(ip, claims);
-      await expect(caller.vendor.listTenants()).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" } });
-      await expect(caller.vendor.createTenant({ slug: "never", name: "不应开通", idpKind: "BUILTIN" })).rejects.toMatchObject({
+      await expect(caller.vendor.tenants.list()).rejects.toMatchObject({
+        code: "FORBIDDEN",
         cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" },
       });
-      await expect(caller.vendor.secondFactorOffer()).rejects.toMatchObject({ cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" } });
+      await expect(caller.vendor.tenants.create({ slug: "never", name: "不应开通", idpKind: "BUILTIN" })).rejects.toMatchObject({
+        cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" },
+      });
+      await expect(caller.vendor.secondFactor.offer()).rejects.toMatchObject({ cause: { code: "VENDOR_ADDRESS_NOT_ALLOWED" } });
     }
   });
 
@@ -85,7 +88,7 @@ describe("the vendor console's address allow-list", () => {
     headers.set(CLIENT_ADDRESS_HEADER, "203.0.113.9");
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
-      req: new Request("http://localhost/api/trpc/vendor.listTenants", { headers }),
+      req: new Request("http://localhost/api/trpc/vendor.tenants.list", { headers }),
       router: appRouter,
       createContext: () => createContext({ headers, prisma }),
     });
@@ -96,7 +99,7 @@ describe("the vendor console's address allow-list", () => {
   it("serves the same session from an allowed IPv4 or IPv6 range", async () => {
     const { claims } = await enrolledVendor();
     for (const ip of ["198.51.100.200", "2001:db8:42::abcd"]) {
-      await expect((await callerFrom(ip, claims)).vendor.listTenants()).resolves.toBeInstanceOf(Array);
+      await expect((await callerFrom(ip, claims)).vendor.tenants.list()).resolves.toBeInstanceOf(Array);
     }
   });
 });

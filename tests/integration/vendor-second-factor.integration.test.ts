@@ -141,11 +141,11 @@ describe("enrolling the second factor", () => {
     const signedIn = await signIn(vendor.username, PASSWORD);
     expect(signedIn).toMatchObject({ ok: true });
     const caller = await callerFor(prisma, "localhost", claimsOf(vendor));
-    await expect(caller.vendor.listTenants()).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "SECOND_FACTOR_REQUIRED" } });
-    await expect(caller.vendor.createTenant({ slug: "never", name: "不应开通", idpKind: "BUILTIN" })).rejects.toMatchObject({
+    await expect(caller.vendor.tenants.list()).rejects.toMatchObject({ code: "FORBIDDEN", cause: { code: "SECOND_FACTOR_REQUIRED" } });
+    await expect(caller.vendor.tenants.create({ slug: "never", name: "不应开通", idpKind: "BUILTIN" })).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_REQUIRED" },
     });
-    const offer = await caller.vendor.secondFactorOffer();
+    const offer = await caller.vendor.secondFactor.offer();
     expect(offer.enrolled).toBe(false);
     expect(offer.otpauthUri).toMatch(/^otpauth:\/\/totp\/.+secret=[A-Z2-7]{32}&/);
   });
@@ -154,26 +154,26 @@ describe("enrolling the second factor", () => {
     await awayFromStepEdge();
     const vendor = await makeVendor(prisma, { enrolled: false });
     const caller = await callerFor(prisma, "localhost", claimsOf(vendor));
-    const offer = await caller.vendor.secondFactorOffer();
+    const offer = await caller.vendor.secondFactor.offer();
     expect(offer.qrSvg).toMatch(/^<svg/);
 
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: "" })).rejects.toMatchObject({
+    await expect(caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code: "" })).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     await expect(
-      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: totpCode(offer.secret, Date.now() - 90_000) }),
+      caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code: totpCode(offer.secret, Date.now() - 90_000) }),
     ).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     expect(await storedSecret(vendor.id)).toBeNull();
 
     const code = totpCode(offer.secret);
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code })).resolves.toEqual({ enrolled: true });
+    await expect(caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code })).resolves.toEqual({ enrolled: true });
     expect(await storedSecret(vendor.id)).toBe(offer.secret);
     expect(await prisma.auditLog.findFirst({ where: { actorId: vendor.id, action: "vendor.totp.enrol" } })).not.toBeNull();
 
     // The session opened with the password alone has ended.
-    await expect((await callerFor(prisma, "localhost", claimsOf(vendor))).vendor.secondFactorOffer()).rejects.toMatchObject({
+    await expect((await callerFor(prisma, "localhost", claimsOf(vendor))).vendor.secondFactor.offer()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     // The password alone, or the code used to enrol, no longer opens anything; the next code does.
@@ -182,14 +182,14 @@ describe("enrolling the second factor", () => {
     const next = await signIn(vendor.username, PASSWORD, totpCode(offer.secret, Date.now() + 30_000));
     expect(next).toMatchObject({ ok: true });
     const row = await prisma.vendorAdmin.findUniqueOrThrow({ where: { id: vendor.id } });
-    await expect((await callerFor(prisma, "localhost", claimsOf(row))).vendor.listTenants()).resolves.toBeInstanceOf(Array);
+    await expect((await callerFor(prisma, "localhost", claimsOf(row))).vendor.tenants.list()).resolves.toBeInstanceOf(Array);
   });
 
   it("refuses a ticket made for another vendor, an expired one or one that was tampered with", async () => {
     const vendor = await makeVendor(prisma, { enrolled: false });
     const other = await makeVendor(prisma, { enrolled: false });
     const caller = await callerFor(prisma, "localhost", claimsOf(vendor));
-    const othersOffer = await (await callerFor(prisma, "localhost", claimsOf(other))).vendor.secondFactorOffer();
+    const othersOffer = await (await callerFor(prisma, "localhost", claimsOf(other))).vendor.secondFactor.offer();
     const expired = encryptSecret(
       JSON.stringify({ vendorId: vendor.id, secret: othersOffer.secret, expiresAt: Date.now() - 1000 }),
       key,
@@ -197,7 +197,7 @@ describe("enrolling the second factor", () => {
     );
     const tampered = othersOffer.ticket.slice(0, -4) + (othersOffer.ticket.endsWith("AAAA") ? "BBBB" : "AAAA");
     for (const ticket of [othersOffer.ticket, expired, tampered]) {
-      await expect(caller.vendor.confirmSecondFactor({ ticket, code: totpCode(othersOffer.secret) })).rejects.toMatchObject({
+      await expect(caller.vendor.secondFactor.confirm({ ticket, code: totpCode(othersOffer.secret) })).rejects.toMatchObject({
         cause: { code: "SECOND_FACTOR_ENROLMENT_EXPIRED" },
       });
     }
@@ -208,21 +208,21 @@ describe("enrolling the second factor", () => {
     await awayFromStepEdge();
     const vendor = await makeVendor(prisma);
     const caller = await callerFor(prisma, "localhost", claimsOf(vendor));
-    const offer = await caller.vendor.secondFactorOffer();
+    const offer = await caller.vendor.secondFactor.offer();
     expect(offer.enrolled).toBe(true);
     const newCode = totpCode(offer.secret);
-    await expect(caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode })).rejects.toMatchObject({
+    await expect(caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code: newCode })).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     await expect(
-      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: otherThan(totpCode(vendor.totpSecret)) }),
+      caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code: newCode, currentCode: otherThan(totpCode(vendor.totpSecret)) }),
     ).rejects.toMatchObject({
       cause: { code: "SECOND_FACTOR_CODE_WRONG" },
     });
     expect(await storedSecret(vendor.id)).toBe(vendor.totpSecret);
 
     await expect(
-      caller.vendor.confirmSecondFactor({ ticket: offer.ticket, code: newCode, currentCode: totpCode(vendor.totpSecret) }),
+      caller.vendor.secondFactor.confirm({ ticket: offer.ticket, code: newCode, currentCode: totpCode(vendor.totpSecret) }),
     ).resolves.toEqual({ enrolled: true });
     expect(await storedSecret(vendor.id)).toBe(offer.secret);
     expect(await prisma.auditLog.findFirst({ where: { actorId: vendor.id, action: "vendor.totp.reset" } })).not.toBeNull();

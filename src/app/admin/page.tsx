@@ -11,10 +11,10 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   const api = await serverApi();
   const query = ((await searchParams).q ?? "").slice(0, 64);
   const [overview, members, admins] = await Promise.all([
-    api.admin.overview(),
-    api.admin.searchMembers({ query, take: 50 }),
+    api.admin.directory.overview(),
+    api.admin.directory.search({ query, take: 50 }),
     // Admin accounts are the IT office's business, not the helpdesk's.
-    me.role === "ADMIN" ? api.admin.listAdmins() : Promise.resolve(null),
+    me.role === "ADMIN" ? api.admin.accounts.list() : Promise.resolve(null),
   ]);
   const now = new Date();
   const stats: [string, number][] = [

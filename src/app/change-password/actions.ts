@@ -8,7 +8,7 @@ export async function changePasswordAction(_previous: ActionResult | null, form:
     const field = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
     await (
       await serverApi()
-    ).member.changePassword({
+    ).me.password.change({
       currentPassword: field("currentPassword"),
       newPassword: field("newPassword"),
       confirmPassword: field("confirmPassword"),

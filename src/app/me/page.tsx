@@ -7,7 +7,7 @@ export default async function MemberHomePage() {
   await requireTenantHost();
   await requireActor("member", "/login");
   const { locale, t } = await requestLocale();
-  const me = await (await serverApi()).member.me();
+  const me = await (await serverApi()).me.profile.get();
   const rows: [string, string][] = [
     [t("me.account"), me.account],
     [t("me.identity"), locale === "en" ? me.identityKind.nameEn : me.identityKind.nameZh],

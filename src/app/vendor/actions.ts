@@ -11,7 +11,7 @@ export async function createTenantAction(_previous: ActionResult | null, form: F
   try {
     // The procedure's schema validates the fields; anything but text fails there.
     const fields = Object.fromEntries(["slug", "name", "nameEn", "idpKind"].map((key) => [key, form.get(key) ?? undefined]));
-    const tenant = await (await serverApi()).vendor.createTenant(fields as z.input<typeof createTenantInput>);
+    const tenant = await (await serverApi()).vendor.tenants.create(fields as z.input<typeof createTenantInput>);
     revalidatePath("/vendor");
     return { ok: true, message: translator(ctx.locale)("vendor.created", { slug: tenant.slug }) };
   } catch (error) {
@@ -23,7 +23,7 @@ export async function setTenantStatusAction(form: FormData): Promise<void> {
   const input = z
     .object({ tenantId: z.string().uuid(), status: z.enum(["ACTIVE", "SUSPENDED"]) })
     .parse({ tenantId: form.get("tenantId"), status: form.get("status") });
-  await (await serverApi()).vendor.setTenantStatus(input);
+  await (await serverApi()).vendor.tenants.setStatus(input);
   revalidatePath("/vendor");
 }
 
@@ -31,7 +31,7 @@ export async function unlockTenantAdminAction(form: FormData): Promise<void> {
   const input = z
     .object({ tenantId: z.string().uuid(), adminId: z.string().uuid() })
     .parse({ tenantId: form.get("tenantId"), adminId: form.get("adminId") });
-  await (await serverApi()).vendor.unlockTenantAdmin(input);
+  await (await serverApi()).vendor.tenantAdmins.unlock(input);
   revalidatePath("/vendor");
 }
 
@@ -45,7 +45,7 @@ export async function confirmSecondFactorAction(_previous: ActionResult | null, 
     };
     await (
       await serverApi()
-    ).vendor.confirmSecondFactor({ ticket: text("ticket") ?? "", code: text("code") ?? "", currentCode: text("currentCode") });
+    ).vendor.secondFactor.confirm({ ticket: text("ticket") ?? "", code: text("code") ?? "", currentCode: text("currentCode") });
   } catch (error) {
     return actionFailure(error, ctx.locale);
   }

@@ -16,7 +16,7 @@ export default async function VendorHomePage() {
   await requireVendor({ enrolled: true });
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [tenants, admins] = await Promise.all([api.vendor.listTenants(), api.vendor.listTenantAdmins()]);
+  const [tenants, admins] = await Promise.all([api.vendor.tenants.list(), api.vendor.tenantAdmins.list()]);
   const now = new Date();
   const requestHost = (await headers()).get("host");
   return (

@@ -1,16 +1,34 @@
-import { adminRouter } from "./routers/admin";
-import { memberRouter } from "./routers/member";
-import { tenantRouter } from "./routers/tenant";
-import { vendorRouter } from "./routers/vendor";
-import { wecomRouter } from "./routers/wecom";
+// The app router: by audience (school: anyone on a school's host; me: the
+// signed-in member; admin: the school's back office; vendor: the platform
+// operator), then by domain, one file each.
+import { adminAccountsRouter } from "./routers/admin/accounts";
+import { adminDirectoryRouter } from "./routers/admin/directory";
+import { adminSettingsRouter } from "./routers/admin/settings";
+import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
+import { adminWecomRouter } from "./routers/admin/wecom";
+import { mePasswordRouter } from "./routers/me/password";
+import { meProfileRouter } from "./routers/me/profile";
+import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
+import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
+import { vendorTenantsRouter } from "./routers/vendor/tenants";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
-  tenant: tenantRouter,
-  member: memberRouter,
-  admin: adminRouter,
-  vendor: vendorRouter,
-  wecom: wecomRouter,
+  school: createTRPCRouter({ tenant: schoolTenantRouter }),
+  me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter }),
+  admin: createTRPCRouter({
+    directory: adminDirectoryRouter,
+    accounts: adminAccountsRouter,
+    wecom: adminWecomRouter,
+    syncJobs: adminSyncJobsRouter,
+    settings: adminSettingsRouter,
+  }),
+  vendor: createTRPCRouter({
+    tenants: vendorTenantsRouter,
+    tenantAdmins: vendorTenantAdminsRouter,
+    secondFactor: vendorSecondFactorRouter,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,30 +1,40 @@
-// The tRPC bootstrap: context, error formatter and the four procedure builders.
+// The tRPC bootstrap: context, error formatter and the procedure builders.
 // Routers import nothing else from here.
+//
+// The context starts with the plain Prisma client, and only the builders
+// touch it: a tenant procedure's context has `scope` (the tenant-bound client,
+// the school, the actor, the job queue, a logger) and its `prisma` is typed
+// `never`, so going past the tenant filter from a router is a type error.
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type PgBoss from "pg-boss";
 import superjson from "superjson";
-import { ZodError } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { LOCALE_COOKIE, parseLocale, type Locale } from "~/i18n/locale";
+import { LOCALE_COOKIE, parseLocale, pick, type Locale } from "~/i18n/locale";
+import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import { loadActor, readSessionClaims, type Actor } from "~/server/auth/session";
 import { assertVendorAddressAllowed } from "~/server/auth/vendor-access";
 import { db } from "~/server/db/client";
-import { tenantDb } from "~/server/db/tenant-db";
-import { jobQueue } from "~/server/jobs/app-queue";
+import { AppError, ERROR_CATALOG, fieldErrorsOf, toAppError } from "~/server/errors";
 import { clientAddress } from "~/server/http/client-address";
 import { parseCookies } from "~/server/http/cookies";
-import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
+import { REQUEST_ID_HEADER } from "~/server/http/request-id";
+import { jobQueue } from "~/server/jobs/app-queue";
+import { childLogger, type Logger } from "~/server/log";
+import { actorLabel, tenantScope, type PlatformScope, type ScopeActor } from "~/server/scope";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import type { ProcedureMeta } from "./meta";
 
 export type Context = {
   prisma: PrismaClient;
-  /** The job queue, for changes that must reach WeCom (enqueued in their transaction). */
   jobs: PgBoss;
   resolution: HostResolution;
   actor: Actor | null;
   locale: Locale;
   ip: string | null;
+  requestId: string;
+  /** This request's logger: request id, tenant and actor on every line. */
+  log: Logger;
 };
 
 export function localeFrom(headers: Headers): Locale {
@@ -37,31 +47,13 @@ export async function createContext(opts: { headers: Headers; prisma?: PrismaCli
   const claims = await readSessionClaims(opts.headers);
   const actor = claims ? await loadActor(prisma, claims) : null;
   const ip = clientAddress(opts.headers);
-  return { prisma, jobs: opts.jobs ?? jobQueue(), resolution, actor, locale: localeFrom(opts.headers), ip };
-}
-
-/**
- * The catalogue error behind a tRPC error. Transport errors tRPC raises itself
- * (unknown procedure, wrong method, bad JSON, batch too long …) are the
- * client's fault and stay 4xx; only a failure with no known cause is INTERNAL.
- */
-export function toAppError(error: TRPCError): AppError {
-  const cause = error.cause;
-  if (cause instanceof AppError) return cause;
-  if (cause instanceof ZodError) return new AppError("INVALID_INPUT");
-  const byTrpcCode: Partial<Record<TRPCError["code"], AppErrorCode>> = {
-    UNAUTHORIZED: "UNAUTHENTICATED",
-    FORBIDDEN: "FORBIDDEN",
-    NOT_FOUND: "NOT_FOUND",
-    BAD_REQUEST: "INVALID_INPUT",
-    PARSE_ERROR: "INVALID_INPUT",
-    UNPROCESSABLE_CONTENT: "INVALID_INPUT",
-    METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
-    UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
-  };
-  if (error.code === "PAYLOAD_TOO_LARGE") return new AppError("PAYLOAD_TOO_LARGE", { kib: 1024 });
-  if (error.code === "TOO_MANY_REQUESTS") return new AppError("RATE_LIMITED", { seconds: 60 });
-  return new AppError(byTrpcCode[error.code] ?? "INTERNAL");
+  const requestId = opts.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+  const log = childLogger({
+    requestId,
+    tenant: resolution.kind === "tenant" ? resolution.tenant.slug : undefined,
+    actor: actor ? `${actor.kind}:${actor.id}` : undefined,
+  });
+  return { prisma, jobs: opts.jobs ?? jobQueue(), resolution, actor, locale: localeFrom(opts.headers), ip, requestId, log };
 }
 
 const t = initTRPC
@@ -70,9 +62,9 @@ const t = initTRPC
   .create({
     transformer: superjson,
     isDev: false,
-    errorFormatter({ shape, error, ctx }) {
+    errorFormatter({ shape, error, ctx, path }) {
       const appError = toAppError(error);
-      if (appError.code === "INTERNAL") console.error(error);
+      if (appError.code === "INTERNAL") (ctx?.log ?? childLogger({})).error({ err: error, path }, "procedure failed");
       const locale = ctx?.locale ?? "zh-CN";
       return {
         code: shape.code,
@@ -81,38 +73,61 @@ const t = initTRPC
           code: shape.data.code,
           httpStatus: ERROR_CATALOG[appError.code].http,
           appCode: appError.code,
-          fieldErrors: error.cause instanceof ZodError ? error.cause.flatten().fieldErrors : undefined,
+          fieldErrors: fieldErrorsOf(error),
         },
       };
     },
   });
 
-/** An AppError thrown in a procedure carries its own tRPC code. */
-const appErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** An AppError thrown in a procedure carries its own tRPC code; every call leaves one log line. */
+const base = t.procedure.use(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const log = ctx.log.child({ path });
+  const result = await next({ ctx: { log } });
+  const durationMs = Math.round(performance.now() - started);
+  if (result.ok) {
+    log.info({ type, durationMs }, "procedure");
+    return result;
+  }
+  log.info({ type, durationMs, appCode: toAppError(result.error).code }, "procedure refused");
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: ERROR_CATALOG[cause.code].trpc, message: cause.code, cause });
   }
   return result;
 });
 
-export const createTRPCRouter = t.router;
-export const createCallerFactory = t.createCallerFactory;
+function scopeActorOf(actor: Actor | null, ip: string | null): ScopeActor {
+  if (actor?.kind === "member") return { kind: "member", id: actor.id, ip };
+  if (actor?.kind === "tenantAdmin") return { kind: "tenantAdmin", id: actor.id, role: actor.role, ip };
+  if (actor?.kind === "vendor") return { kind: "vendor", id: actor.id, ip };
+  return { kind: "anonymous", ip };
+}
 
-const base = t.procedure.use(appErrors);
-
-/** Anyone on a school's host; ctx.tenant and a tenant-bound ctx.db. */
+/** Anyone on a school's host: `ctx.scope` for that school; the plain client is out of reach. */
 export const publicProcedure = base.use(({ ctx, next }) => {
   if (ctx.resolution.kind !== "tenant") throw new AppError("TENANT_UNAVAILABLE");
   const tenant = ctx.resolution.tenant;
-  return next({ ctx: { tenant, db: tenantDb(ctx.prisma, tenant.id) } });
+  // A session of another school (or the vendor's) acts here as nobody.
+  const sameSchool = ctx.actor && ctx.actor.kind !== "vendor" && ctx.actor.tenantId === tenant.id ? ctx.actor : null;
+  const scope = tenantScope({
+    prisma: ctx.prisma,
+    tenant,
+    jobs: ctx.jobs,
+    actor: scopeActorOf(sameSchool, ctx.ip),
+    locale: ctx.locale,
+    log: ctx.log,
+  });
+  return next({ ctx: { scope, prisma: undefined as never, jobs: undefined as never } });
 });
 
 /** A signed-in member of this host's school, even one who must still change the password: only for changing it. */
 export const memberChangingPasswordProcedure = publicProcedure.use(({ ctx, next }) => {
   const actor = ctx.actor;
-  if (actor?.kind !== "member" || actor.tenantId !== ctx.tenant.id) throw new AppError("UNAUTHENTICATED");
+  if (actor?.kind !== "member" || actor.tenantId !== ctx.scope.tenant.id) throw new AppError("UNAUTHENTICATED");
   return next({ ctx: { member: actor } });
 });
 
@@ -122,12 +137,21 @@ export const memberProcedure = memberChangingPasswordProcedure.use(({ ctx, next 
   return next();
 });
 
-/** A signed-in admin (or helpdesk) of this host's school. */
-export const tenantAdminProcedure = publicProcedure.use(({ ctx, next }) => {
+const tenantAdminProcedure = publicProcedure.use(({ ctx, next }) => {
   const actor = ctx.actor;
-  if (actor?.kind !== "tenantAdmin" || actor.tenantId !== ctx.tenant.id) throw new AppError("UNAUTHENTICATED");
+  if (actor?.kind !== "tenantAdmin" || actor.tenantId !== ctx.scope.tenant.id) throw new AppError("UNAUTHENTICATED");
   return next({ ctx: { admin: actor } });
 });
+
+/** A signed-in admin (or helpdesk) of this host's school whose role has `permission` (auth/permissions.ts). */
+export function adminProcedure(permission: Permission) {
+  return tenantAdminProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.admin.role, permission)) {
+      throw new AppError("PERMISSION_REQUIRED", { permission: pick(ctx.locale, PERMISSIONS[permission].label) });
+    }
+    return next();
+  });
+}
 
 /**
  * The platform operator, on the root domain only, from VENDOR_ALLOWED_ADDRESSES,
@@ -139,17 +163,18 @@ export const vendorEnrolmentProcedure = base.use(({ ctx, next }) => {
   assertVendorAddressAllowed(ctx.ip);
   const actor = ctx.actor;
   if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
-  return next({ ctx: { vendor: actor } });
+  const platform: PlatformScope = {
+    prisma: ctx.prisma,
+    jobs: ctx.jobs,
+    actor: { kind: "vendor", id: actor.id, ip: ctx.ip },
+    locale: ctx.locale,
+    log: ctx.log.child({ actor: actorLabel({ kind: "vendor", id: actor.id, ip: ctx.ip }) }),
+  };
+  return next({ ctx: { vendor: actor, platform, prisma: undefined as never, jobs: undefined as never } });
 });
 
 /** The platform operator with the second factor enrolled (and so signed in with it). */
 export const vendorProcedure = vendorEnrolmentProcedure.use(({ ctx, next }) => {
   if (!ctx.vendor.secondFactor) throw new AppError("SECOND_FACTOR_REQUIRED");
-  return next();
-});
-
-/** A tenant admin with the IT office's full rights (not the helpdesk): settings and secrets. */
-export const schoolItAdminProcedure = tenantAdminProcedure.use(({ ctx, next }) => {
-  if (ctx.admin.role !== "ADMIN") throw new AppError("FORBIDDEN");
   return next();
 });

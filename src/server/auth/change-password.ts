@@ -4,23 +4,23 @@
 // one update, so every session of the account ends with the old password,
 // including the one that made the change: the member signs in again with the
 // new password (next-auth cannot re-issue this session's cookie from here).
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { z } from "zod";
 import { audit } from "~/server/audit/audit";
-import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
+import { auditActor, unscopedClient, type TenantScope } from "~/server/scope";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { hashPassword, verifyPassword } from "./passwords";
+import type { changePasswordInput } from "./password-policy";
 
-export async function changeMemberPassword(
-  prisma: PrismaClient,
-  db: TenantDb,
-  input: { memberId: string; currentPassword: string; newPassword: string },
-  actor: { ip: string | null },
-): Promise<{ ok: true }> {
-  // A stolen session cannot guess the current password at argon2's pace for long.
-  await enforceRateLimit(prisma, { key: `password-change:${input.memberId}`, limit: 10, windowSeconds: 15 * 60 });
+/** The signed-in member's own password. */
+export async function changeMemberPassword(scope: TenantScope, input: z.infer<typeof changePasswordInput>): Promise<{ ok: true }> {
+  if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
+  const memberId = scope.actor.id;
+  const db = scope.db;
+  // A stolen session cannot guess the current password at argon2's pace for long (counters shared by every school's instances).
+  await enforceRateLimit(unscopedClient(scope), { key: `password-change:${memberId}`, limit: 10, windowSeconds: 15 * 60 });
   const member = await db.member.findUniqueOrThrow({
-    where: { id: input.memberId },
+    where: { id: memberId },
     select: { id: true, account: true, passwordHash: true },
   });
   if (!member.passwordHash || !(await verifyPassword(member.passwordHash, input.currentPassword)))
@@ -31,13 +31,7 @@ export async function changeMemberPassword(
       where: { id: member.id },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
     });
-    await audit(tx, {
-      actorKind: "member",
-      actorId: member.id,
-      action: "member.password.changed",
-      target: member.account,
-      ip: actor.ip?.slice(0, 64) ?? null,
-    });
+    await audit(tx, { ...auditActor(scope.actor), action: "member.password.changed", target: member.account });
   });
   return { ok: true };
 }

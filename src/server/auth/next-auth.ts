@@ -5,14 +5,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { secureCookies, serverEnv } from "~/env";
 import { db } from "~/server/db/client";
-import { AppError } from "~/server/errors";
+import { AppError, toAppError } from "~/server/errors";
+import { rootLogger } from "~/server/log";
 import { normaliseAccount } from "~/server/members/account";
 import { clientAddress } from "~/server/http/client-address";
 import { normaliseHost } from "~/server/tenants/resolve-host";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { nowInSeconds, sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import { sessionClaimsSchema, type SessionClaims } from "./session-user";
-import { signInMember, signInTenantAdmin, signInVendor } from "./sign-in";
+import { signInMember } from "./member-sign-in";
+import { signInTenantAdmin, signInVendor } from "./sign-in";
 
 // The origin of every auth URL is the request's own Host (each tenant has its own).
 // next-auth would prefer X-Forwarded-Host, which a client can forge: the route
@@ -29,11 +31,11 @@ const credentialsSchema = z.object({
 
 type Headers = Record<string, string | undefined>;
 
-/** The failure travels to the login form as a JSON error string. */
+/** The failure travels to the login form as a JSON error string: the catalogue's code, never the error's own text. */
 export function encodeAuthError(error: unknown): string {
-  if (error instanceof AppError) return JSON.stringify({ code: error.code, vars: error.vars });
-  console.error("sign-in failed", error);
-  return JSON.stringify({ code: "INTERNAL", vars: {} });
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL") rootLogger().error({ err: error, component: "sign-in" }, "sign-in failed");
+  return JSON.stringify({ code: appError.code, vars: appError.vars });
 }
 
 function attemptFrom(raw: unknown, headers: Headers) {

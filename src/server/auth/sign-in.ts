@@ -24,12 +24,14 @@ import { assertVendorAddressAllowed } from "./vendor-access";
 import { consumeVendorCode } from "./vendor-second-factor";
 
 type Attempt = { identifier: string; password: string; host: string; ip: string | null };
+/** What the shared check needs of a try: the host is the session's business, not the password's. */
+type PasswordAttempt = Pick<Attempt, "identifier" | "password" | "ip">;
 
 const lockable = { id: true, passwordHash: true, failedLoginCount: true, lockedUntil: true, sessionVersion: true } as const;
 
 type AuditWriter = Parameters<typeof audit>[0];
 
-type Flow = {
+export type SignInFlow = {
   table: AccountTable;
   kind: SignInScope["kind"];
   /** The audit actions' prefix: member, admin, vendor. */
@@ -48,9 +50,9 @@ function throwOnFailure(outcome: Exclude<PasswordOutcome, { ok: true }>): never 
 }
 
 async function auditFailure(
-  flow: Flow,
+  flow: SignInFlow,
   account: { id: string } | null,
-  attempt: Attempt,
+  attempt: PasswordAttempt,
   outcome: Exclude<PasswordOutcome, { ok: true }>,
   reason: FailureReason,
 ) {
@@ -67,12 +69,14 @@ async function auditFailure(
   }
 }
 
-/** The account, once the throttles let the try through and its password is right; it is not locked and not disabled. */
-async function checkAccount<A extends LockableAccount & { disabled?: boolean }>(
+/**
+ * The account, once the throttles let the try through and its password is right; it is not locked and not disabled.
+ * Every password sign-in of the platform goes through here: a school's built-in directory (identity/builtin.ts),
+ * its back office and the vendor console.
+ */
+export async function checkSignInAttempt<A extends LockableAccount & { disabled?: boolean }>(
   prisma: PrismaClient,
-  flow: Flow,
-  account: A | null,
-  attempt: Attempt,
+  { flow, account, attempt }: { flow: SignInFlow; account: A | null; attempt: PasswordAttempt },
 ): Promise<A> {
   const scope: SignInScope = { tenantKey: flow.tenantKey, kind: flow.kind, identifier: attempt.identifier, ip: attempt.ip };
   await throttleSignIn(prisma, scope);
@@ -99,30 +103,13 @@ function tenantPolicy(tenant: TenantContext): LockoutPolicy {
   return { maxAttempts: tenant.lockoutMaxAttempts, lockMinutes: tenant.lockoutMinutes };
 }
 
-/** 统一身份认证 with the tenant's built-in directory: 学号 / 工号 / 考生号 and password. */
-export async function signInMember(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
-  if (tenant.idpKind !== "BUILTIN") throw new AppError("LOGIN_NOT_BUILTIN");
-  const scoped = tenantDb(prisma, tenant.id);
-  // Accounts compare without case (unique index on lower(account)): 2024001a and 2024001A are one account.
-  const [match] = await prisma.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id FROM "Member" WHERE "tenantId" = $1::uuid AND lower(account) = lower($2)`,
-    tenant.id,
-    attempt.identifier,
-  );
-  const found = match ? await scoped.member.findUnique({ where: { id: match.id }, select: lockable }) : null;
-  const flow: Flow = { table: "member", kind: "member", action: "member", tenantKey: tenant.id, policy: tenantPolicy(tenant), log: scoped };
-  const member = await checkAccount(prisma, flow, found, attempt);
-  await audit(scoped, { actorKind: "member", actorId: member.id, action: "member.login", ip: attempt.ip });
-  return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
-}
-
 export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantContext, attempt: Attempt): Promise<SessionClaims> {
   const scoped = tenantDb(prisma, tenant.id);
   const found = await scoped.tenantAdmin.findUnique({
     where: { tenantId_username: { tenantId: tenant.id, username: attempt.identifier } },
     select: { ...lockable, disabled: true },
   });
-  const flow: Flow = {
+  const flow: SignInFlow = {
     table: "tenantAdmin",
     kind: "tenantAdmin",
     action: "admin",
@@ -130,7 +117,7 @@ export async function signInTenantAdmin(prisma: PrismaClient, tenant: TenantCont
     policy: tenantPolicy(tenant),
     log: scoped,
   };
-  const admin = await checkAccount(prisma, flow, found, attempt);
+  const admin = await checkSignInAttempt(prisma, { flow, account: found, attempt });
   await audit(scoped, { actorKind: "tenantAdmin", actorId: admin.id, action: "admin.login", ip: attempt.ip });
   return { sub: admin.id, kind: "tenantAdmin", tenantId: tenant.id, host: attempt.host, ver: admin.sessionVersion };
 }
@@ -151,7 +138,7 @@ export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { to
   // the lockout count it, the answer and its timing are the same, and nobody
   // learns which factor was wrong. A locked account burns no code.
   const codeAccepted = !found?.totpSecretEnc || (!isLocked(found) && (await consumeVendorCode(prisma, found, attempt.totp)));
-  const flow: Flow = {
+  const flow: SignInFlow = {
     table: "vendorAdmin",
     kind: "vendor",
     action: "vendor",
@@ -159,7 +146,7 @@ export async function signInVendor(prisma: PrismaClient, attempt: Attempt & { to
     policy: DEFAULT_LOCKOUT,
     log: prisma,
   };
-  const vendor = await checkAccount(prisma, flow, found, codeAccepted ? attempt : { ...attempt, password: "" });
+  const vendor = await checkSignInAttempt(prisma, { flow, account: found, attempt: codeAccepted ? attempt : { ...attempt, password: "" } });
   await audit(prisma, { actorKind: "vendor", actorId: vendor.id, action: "vendor.login", ip: attempt.ip });
   return { sub: vendor.id, kind: "vendor", tenantId: null, host: attempt.host, ver: vendor.sessionVersion };
 }

@@ -16,6 +16,7 @@ import { audit } from "~/server/audit/audit";
 import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { AppError } from "~/server/errors";
+import type { PlatformScope } from "~/server/scope";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { newTotpSecret, totpSecretContext, totpStepOf, totpUri } from "./totp";
 
@@ -106,10 +107,11 @@ export const confirmEnrolmentInput = z.object({
  * alone before enrolment never becomes a full one.
  */
 export async function confirmVendorEnrolment(
-  prisma: PrismaClient,
+  { prisma, actor }: PlatformScope,
   input: z.infer<typeof confirmEnrolmentInput>,
-  by: { vendorId: string; ip: string | null },
 ): Promise<void> {
+  if (actor.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
+  const by = { vendorId: actor.id, ip: actor.ip };
   await enforceRateLimit(prisma, { key: `vendor-2fa:${by.vendorId}`, ...ENROLMENT_ATTEMPTS });
   const secret = openTicket(input.ticket, by.vendorId);
   const vendor = await prisma.vendorAdmin.findUniqueOrThrow({

@@ -7,12 +7,15 @@
 // rows (FOR UPDATE), and each batch commits on its own.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { blindIndex, decryptLegacySecret, encryptSecret, sealContext, wecomTokenContext, type SealContext } from "~/server/crypto/secrets";
+import { WECOM_SEALED_COLUMNS, wecomSealContext } from "~/server/wecom/seals";
 
 type Row = { id: string; value: string; tenantId: string | null; cacheKey: string | null };
 
 type SealedColumn = {
-  table: "Tenant" | "Member" | "VendorAdmin" | "WecomToken";
+  table: "IdentityProviderSettings" | "WecomConnection" | "Member" | "VendorAdmin" | "WecomToken";
   column: string;
+  /** The row's key column: "id", or "tenantId" for a school's 1:1 settings tables. */
+  key?: "tenantId";
   context: (row: Row) => SealContext;
   /** Member ID numbers: their blind index is recomputed from the opened value. */
   blindIndex?: boolean;
@@ -20,9 +23,19 @@ type SealedColumn = {
 
 /** Every column that holds a sealed value. A new one is added here, or it stays unreadable after its rows were written in v1. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  ...["idpSecretEnc", "wecomSecretEnc", "wecomContactSecretEnc", "wecomCallbackTokenEnc", "wecomCallbackAesKeyEnc"].map(
-    (column): SealedColumn => ({ table: "Tenant", column, context: (row) => sealContext("Tenant", column, row.id) }),
-  ),
+  // Settings moved from Tenant keep the seal context of their first home (crypto/secrets.ts, wecom/seals.ts).
+  {
+    table: "IdentityProviderSettings",
+    column: "oidcClientSecretEnc",
+    key: "tenantId",
+    context: (row) => sealContext("Tenant", "idpSecretEnc", row.id),
+  },
+  ...WECOM_SEALED_COLUMNS.map((column): SealedColumn => ({
+    table: "WecomConnection",
+    column,
+    key: "tenantId",
+    context: (row) => wecomSealContext(column, row.id),
+  })),
   { table: "Member", column: "idNumberEnc", context: (row) => sealContext("Member", "idNumberEnc", row.id), blindIndex: true },
   { table: "VendorAdmin", column: "totpSecretEnc", context: (row) => sealContext("VendorAdmin", "totpSecretEnc", row.id) },
   { table: "WecomToken", column: "tokenEnc", context: (row) => wecomTokenContext(row.tenantId!, row.cacheKey!) },
@@ -35,16 +48,17 @@ export async function resealLegacySecrets(prisma: PrismaClient, key: Buffer, opt
   const report: ResealReport = {};
   for (const sealed of SEALED_COLUMNS) {
     const name = `${sealed.table}.${sealed.column}`;
+    const keyColumn = sealed.key ?? "id";
     report[name] = 0;
     for (;;) {
       const done = await prisma.$transaction(
         async (tx) => {
           // Table and column names come from SEALED_COLUMNS above, never from input.
           const rows = await tx.$queryRawUnsafe<Row[]>(
-            `SELECT id::text AS id, "${sealed.column}" AS value,
-                    ${sealed.table === "Tenant" || sealed.table === "VendorAdmin" ? "NULL" : '"tenantId"::text'} AS "tenantId",
+            `SELECT "${keyColumn}"::text AS id, "${sealed.column}" AS value,
+                    ${sealed.table === "Member" || sealed.table === "WecomToken" ? '"tenantId"::text' : "NULL"} AS "tenantId",
                     ${sealed.table === "WecomToken" ? '"cacheKey"' : "NULL"} AS "cacheKey"
-               FROM "${sealed.table}" WHERE "${sealed.column}" LIKE 'v1.%' ORDER BY id LIMIT $1 FOR UPDATE`,
+               FROM "${sealed.table}" WHERE "${sealed.column}" LIKE 'v1.%' ORDER BY "${keyColumn}" LIMIT $1 FOR UPDATE`,
             batchSize,
           );
           for (const row of rows) {
@@ -63,7 +77,11 @@ export async function resealLegacySecrets(prisma: PrismaClient, key: Buffer, opt
                 row.id,
               );
             } else {
-              await tx.$executeRawUnsafe(`UPDATE "${sealed.table}" SET "${sealed.column}" = $1 WHERE id = $2::uuid`, resealed, row.id);
+              await tx.$executeRawUnsafe(
+                `UPDATE "${sealed.table}" SET "${sealed.column}" = $1 WHERE "${keyColumn}" = $2::uuid`,
+                resealed,
+                row.id,
+              );
             }
           }
           report[name]! += rows.length;

@@ -16,6 +16,12 @@ export const TENANT_SCOPED_MODELS = [
   "WecomToken",
   "WecomCallbackReceipt",
   "MemberWecom",
+  // A school's 1:1 settings, keyed by tenantId.
+  "IdentityProviderSettings",
+  "LockoutPolicy",
+  "PhonePolicy",
+  "PasswordPolicy",
+  "WecomConnection",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

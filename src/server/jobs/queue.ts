@@ -2,6 +2,7 @@
 // inserted in the same transaction as the change that causes them, so a crash
 // between the commit and the call loses nothing; every app instance may run
 // workers, and pg-boss hands each job to one of them.
+import { rootLogger } from "~/server/log";
 import PgBoss from "pg-boss";
 
 export const QUEUES = { wecomSync: "wecom-sync", wecomStatus: "wecom-status" } as const;
@@ -25,7 +26,7 @@ export function createBoss(databaseUrl: string): PgBoss {
 
 /** Creates pg-boss's tables (its own migrations) and our queues; safe for instances starting together. */
 export async function startBoss(boss: PgBoss): Promise<PgBoss> {
-  boss.on("error", (error) => console.error("job queue:", error));
+  boss.on("error", (error) => rootLogger().error({ err: error, component: "job-queue" }, "job queue error"));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     if (await boss.getQueue(name)) continue;

@@ -1,12 +1,12 @@
 // The back office's changes to the directory. Each change and the WeCom sync
 // job it causes commit together in one transaction.
-import type PgBoss from "pg-boss";
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { audit } from "~/server/audit/audit";
 import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError, fromUniqueViolation } from "~/server/errors";
+import { auditActor, type TenantScope } from "~/server/scope";
 import type { TenantContext } from "~/server/tenants/tenant-context";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 import { enqueueWecomSync, wecomUserIdFor } from "~/server/wecom/sync";
@@ -44,15 +44,6 @@ export const updateMemberInput = z.object({
   confirmWecomRejoin: z.boolean().optional(),
 });
 
-type Deps = {
-  prisma: PrismaClient;
-  db: TenantDb;
-  jobs: PgBoss;
-  tenant: TenantContext;
-  locale: Locale;
-  actor: { adminId: string; ip: string | null };
-};
-
 function phoneFields(typed: string | null | undefined, tenant: TenantContext) {
   if (typed === undefined) return {};
   if (typed === null || typed === "") return { phone: null, phoneDisplay: null };
@@ -80,34 +71,32 @@ function duplicate(error: unknown, locale: Locale, account?: string): never {
   throw appError ?? error;
 }
 
-export async function createMember(deps: Deps, input: z.infer<typeof createMemberInput>) {
-  const kindId = (await identityKindId(deps.db, input.identityKindCode))!;
+export async function createMember(scope: TenantScope, input: z.infer<typeof createMemberInput>) {
+  const kindId = (await identityKindId(scope.db, input.identityKindCode))!;
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await scope.db.$transaction(async (tx) => {
       const member = await tx.member.create({
         data: {
-          tenantId: deps.tenant.id,
+          tenantId: scope.tenant.id,
           account: input.account,
           name: input.name,
           identityKindId: kindId,
           department: input.department,
           email: input.email || null,
-          ...phoneFields(input.phone, deps.tenant),
+          ...phoneFields(input.phone, scope.tenant),
         },
         select: adminMemberRowSelect,
       });
       await audit(tx, {
-        actorKind: "tenantAdmin",
-        actorId: deps.actor.adminId,
+        ...auditActor(scope.actor),
         action: "member.create",
         target: member.account,
-        ip: deps.actor.ip,
       });
-      await enqueueWecomSync(deps.jobs, tx, { kind: "member.upsert", tenantId: deps.tenant.id, memberId: member.id });
+      await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId: scope.tenant.id, memberId: member.id });
       return adminMemberRow(member);
     });
   } catch (error) {
-    duplicate(error, deps.locale, input.account);
+    duplicate(error, scope.locale, input.account);
   }
 }
 
@@ -134,7 +123,7 @@ type Tx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
  */
 async function rejoinConsent(
   tx: Tx,
-  deps: Deps,
+  scope: TenantScope,
   input: z.infer<typeof updateMemberInput>,
   phoneBefore: string | null,
   phoneChanges: boolean,
@@ -152,23 +141,23 @@ async function rejoinConsent(
   }
   await tx.memberWecom.update({
     where: { memberId: input.memberId },
-    data: { rejoinConsentAt: new Date(), rejoinConsentBy: deps.actor.adminId },
+    data: { rejoinConsentAt: new Date(), rejoinConsentBy: auditActor(scope.actor).actorId },
   });
   return true;
 }
 type Editable = Omit<Prisma.MemberGetPayload<{ select: typeof editableSelect }>, "account">;
 
-export async function updateMember(deps: Deps, input: z.infer<typeof updateMemberInput>) {
-  const kindId = await identityKindId(deps.db, input.identityKindCode);
+export async function updateMember(scope: TenantScope, input: z.infer<typeof updateMemberInput>) {
+  const kindId = await identityKindId(scope.db, input.identityKindCode);
   const wanted: Partial<Editable> = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(kindId !== undefined ? { identityKindId: kindId } : {}),
     ...(input.department !== undefined ? { department: input.department ?? "" } : {}),
     ...(input.email !== undefined ? { email: input.email || null } : {}),
-    ...phoneFields(input.phone, deps.tenant),
+    ...phoneFields(input.phone, scope.tenant),
   };
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await scope.db.$transaction(async (tx) => {
       const before = await tx.member.findUnique({ where: { id: input.memberId }, select: editableSelect });
       if (!before) throw new AppError("NOT_FOUND");
       const data = Object.fromEntries(
@@ -178,28 +167,26 @@ export async function updateMember(deps: Deps, input: z.infer<typeof updateMembe
       const changed = [
         ...new Set(Object.keys(data).map((field) => ({ identityKindId: "identityKindCode", phoneDisplay: "phone" })[field] ?? field)),
       ];
-      const rejoin = await rejoinConsent(tx, deps, input, before.phone, data.phone !== undefined);
+      const rejoin = await rejoinConsent(tx, scope, input, before.phone, data.phone !== undefined);
       if (changed.length === 0 && !rejoin)
         return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
       const member = await tx.member.update({ where: { id: input.memberId }, data, select: adminMemberRowSelect });
       await audit(tx, {
-        actorKind: "tenantAdmin",
-        actorId: deps.actor.adminId,
+        ...auditActor(scope.actor),
         action: "member.update",
         target: member.account,
-        ip: deps.actor.ip,
         detail: { changed, ...(rejoin ? { wecomRejoinConsent: true } : {}) },
       });
-      await enqueueWecomSync(deps.jobs, tx, { kind: "member.upsert", tenantId: deps.tenant.id, memberId: member.id });
+      await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId: scope.tenant.id, memberId: member.id });
       return adminMemberRow(member);
     });
   } catch (error) {
-    duplicate(error, deps.locale);
+    duplicate(error, scope.locale);
   }
 }
 
-export async function deleteMember(deps: Deps, input: { memberId: string }) {
-  return deps.db.$transaction(async (tx) => {
+export async function deleteMember(scope: TenantScope, input: { memberId: string }) {
+  return scope.db.$transaction(async (tx) => {
     const member = await tx.member.findUnique({
       where: { id: input.memberId },
       select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } },
@@ -207,15 +194,13 @@ export async function deleteMember(deps: Deps, input: { memberId: string }) {
     if (!member) throw new AppError("NOT_FOUND");
     await tx.member.delete({ where: { id: member.id } });
     await audit(tx, {
-      actorKind: "tenantAdmin",
-      actorId: deps.actor.adminId,
+      ...auditActor(scope.actor),
       action: "member.delete",
       target: member.account,
-      ip: deps.actor.ip,
     });
-    await enqueueWecomSync(deps.jobs, tx, {
+    await enqueueWecomSync(scope.jobs, tx, {
       kind: "member.delete",
-      tenantId: deps.tenant.id,
+      tenantId: scope.tenant.id,
       memberId: member.id,
       wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
       ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),

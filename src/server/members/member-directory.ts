@@ -1,9 +1,11 @@
 // The school's directory as its back office sees it: overview, search, unlock.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
-import type { TenantDb } from "~/server/db/tenant-db";
+import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
+import { auditActor, type TenantScope } from "~/server/scope";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 
 export const memberRowSelect = {
@@ -15,14 +17,37 @@ export const memberRowSelect = {
   email: true,
   lockedUntil: true,
   identityKind: { select: { code: true, nameZh: true, nameEn: true } },
-} as const;
+} as const satisfies Prisma.MemberSelect;
+
+/** A member as pages show it: never the ID number, the password hash or a WeCom userid. */
+export const memberRowOutput = z.object({
+  id: z.string(),
+  account: z.string(),
+  name: z.string(),
+  department: z.string(),
+  phoneDisplay: z.string().nullable(),
+  email: z.string().nullable(),
+  lockedUntil: z.date().nullable(),
+  identityKind: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+});
+
+/** A member row of the back office, with the member's WeCom state as WeCom last said it (and when, and how the product heard it). */
+export const adminMemberRowOutput = memberRowOutput.extend({
+  wecom: z.object({
+    state: z.enum(["ACTIVATED", "DISABLED", "NOT_ACTIVATED", "LEFT", "UNSUBSCRIBED", "NOT_IN_WECOM", "OUT_OF_RANGE"]).nullable(),
+    stateAt: z.date().nullable(),
+    stateSource: z.enum(["SYNC", "CALLBACK", "POLL", "RECONCILE"]).nullable(),
+    /** WeCom still holds another mobile than the product's. */
+    phoneOutdated: z.boolean(),
+  }),
+});
 
 /** A member row of the back office: with the member's WeCom state as WeCom last said it. */
 export const adminMemberRowSelect = {
   ...memberRowSelect,
   phone: true,
   wecom: { select: { state: true, stateAt: true, stateSource: true, mobile: true, writtenAt: true } },
-} as const;
+} as const satisfies Prisma.MemberSelect;
 
 type AdminMemberRaw = Prisma.MemberGetPayload<{ select: typeof adminMemberRowSelect }>;
 
@@ -45,7 +70,15 @@ export function adminMemberRow(raw: AdminMemberRaw) {
   };
 }
 
-export async function directoryOverview(db: TenantDb) {
+export const directoryOverviewOutput = z.object({
+  members: z.number(),
+  withPhone: z.number(),
+  locked: z.number(),
+  identityKinds: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), _count: z.object({ members: z.number() }) })),
+  wecomOutOfRange: z.number(),
+});
+
+export async function directoryOverview({ db }: TenantScope) {
   const now = new Date();
   const [members, withPhone, locked, identityKinds, wecomOutOfRange] = await Promise.all([
     db.member.count(),
@@ -69,11 +102,13 @@ export function escapeLike(value: string): string {
 /** An ID number (resident ID, passport …) once normalised: worth a blind-index lookup. */
 const ID_NUMBER = /^[0-9A-Z]{6,32}$/;
 
+export const searchMembersInput = z.object({ query: z.string().max(64), take: z.number().int().min(1).max(100).default(20) });
+
 /**
- * Search by 学工号 (prefix), 姓名 (contains), 手机号 (as typed or E.164) or, given
- * the index key, 证件号 (exact, through its blind index; full-width or lower-case as typed).
+ * Search by 学工号 (prefix), 姓名 (contains), 手机号 (as typed or E.164) or
+ * 证件号 (exact, through its per-school blind index; full-width or lower-case as typed).
  */
-export async function searchMembers(db: TenantDb, input: { query: string; take: number }, idIndex?: { key: Buffer; tenantId: string }) {
+export async function searchMembers({ db, tenant }: TenantScope, input: z.infer<typeof searchMembersInput>) {
   const q = input.query.trim();
   const digits = q.replace(/[\s-]/g, "");
   const idNumber = normaliseIdNumber(q);
@@ -84,7 +119,7 @@ export async function searchMembers(db: TenantDb, input: { query: string; take: 
             { account: { startsWith: escapeLike(q) } },
             { name: { contains: escapeLike(q) } },
             ...(/^\+?\d{5,}$/.test(digits) ? [{ phoneDisplay: digits }, { phone: digits.startsWith("+") ? digits : `+86${digits}` }] : []),
-            ...(idIndex && ID_NUMBER.test(idNumber) ? [{ idNumberHash: blindIndex(idNumber, idIndex.key, idIndex.tenantId) }] : []),
+            ...(ID_NUMBER.test(idNumber) ? [{ idNumberHash: blindIndex(idNumber, encryptionKey(), tenant.id) }] : []),
           ],
         }
       : {},
@@ -95,26 +130,25 @@ export async function searchMembers(db: TenantDb, input: { query: string; take: 
   return rows.map(adminMemberRow);
 }
 
+export const memberIdInput = z.object({ memberId: z.string().uuid() });
+
 /** Clears the lockout; the unlock and its audit row commit together. */
-export async function unlockMember(
-  _prisma: PrismaClient,
-  db: TenantDb,
-  input: { memberId: string },
-  actor: { adminId: string; ip: string | null },
-) {
-  return db.$transaction(async (tx) => {
+export async function unlockMember(scope: TenantScope, input: z.infer<typeof memberIdInput>) {
+  return scope.db.$transaction(async (tx) => {
     // updateMany through the tenant-bound client: another school's id simply matches nothing.
     const { count } = await tx.member.updateMany({ where: { id: input.memberId }, data: { failedLoginCount: 0, lockedUntil: null } });
     if (count === 0) throw new AppError("NOT_FOUND");
     const member = await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect });
-    await audit(tx, { actorKind: "tenantAdmin", actorId: actor.adminId, action: "member.unlock", target: member.account, ip: actor.ip });
+    await audit(tx, { ...auditActor(scope.actor), action: "member.unlock", target: member.account });
     return adminMemberRow(member);
   });
 }
 
-export function memberProfile(db: TenantDb, memberId: string) {
+/** The signed-in member's own entry. */
+export function memberProfile({ db, actor }: TenantScope) {
+  if (actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
   return db.member.findUniqueOrThrow({
-    where: { id: memberId },
+    where: { id: actor.id },
     select: { ...memberRowSelect, mustChangePassword: true },
   });
 }

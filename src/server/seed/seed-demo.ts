@@ -7,6 +7,7 @@ import { totpSecretContext } from "~/server/auth/totp";
 import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { normalisePhone } from "~/server/members/phone";
+import { tenantSettingsCreate } from "~/server/tenants/tenant-context";
 import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
 
 export type SeedReport = { tenantsCreated: number; membersCreated: number; adminsCreated: number; vendorsCreated: number };
@@ -27,11 +28,12 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
         nameEn: demo.nameEn,
         primaryColor: demo.primaryColor,
         accentColor: demo.accentColor,
-        idpKind: demo.idpKind,
-        assistantAppName: demo.assistantAppName,
-        initialPasswordRule: demo.initialPasswordRule ?? "NONE",
-        mustChangeInitialPassword: demo.initialPasswordRule !== undefined,
-        secondVerification: demo.secondVerification ?? false,
+        ...tenantSettingsCreate,
+        identityProvider: { create: { kind: demo.idpKind } },
+        passwordPolicy: {
+          create: { initialPasswordRule: demo.initialPasswordRule ?? "NONE", mustChangeInitial: demo.initialPasswordRule !== undefined },
+        },
+        wecomConnection: { create: { assistantAppName: demo.assistantAppName, secondVerification: demo.secondVerification ?? false } },
       },
       select: { id: true },
     }));

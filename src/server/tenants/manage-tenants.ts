@@ -1,10 +1,11 @@
 // The vendor's work on tenants: list, create, suspend and resume.
 import { z } from "zod";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { AppError, fromUniqueViolation } from "~/server/errors";
-import type { Locale } from "~/i18n/locale";
+import { auditActor, type PlatformScope } from "~/server/scope";
 import { isValidSlug } from "./resolve-host";
+import { tenantSettingsCreate } from "./tenant-context";
 
 export const DEFAULT_IDENTITY_KINDS = [
   { code: "student_staff", nameZh: "在校师生", nameEn: "Students and staff", apps: ["消息中心", "一站式网上办事大厅"], sortOrder: 0 },
@@ -22,65 +23,77 @@ export const createTenantInput = z.object({
 });
 export type CreateTenantInput = z.infer<typeof createTenantInput>;
 
-export const tenantSummarySelect = {
+export const tenantSummaryOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  status: z.enum(["ACTIVE", "SUSPENDED"]),
+  idpKind: z.enum(["BUILTIN", "CAS", "OIDC"]),
+  createdAt: z.date(),
+  _count: z.object({ members: z.number(), admins: z.number() }),
+});
+
+const tenantSummarySelect = {
   id: true,
   slug: true,
   name: true,
   nameEn: true,
   status: true,
-  idpKind: true,
+  identityProvider: { select: { kind: true } },
   createdAt: true,
   _count: { select: { members: true, admins: true } },
-} as const;
+} as const satisfies Prisma.TenantSelect;
 
-export function listTenants(prisma: PrismaClient) {
-  return prisma.tenant.findMany({ select: tenantSummarySelect, orderBy: { slug: "asc" } });
+function tenantSummary({ identityProvider, ...row }: Prisma.TenantGetPayload<{ select: typeof tenantSummarySelect }>) {
+  return { ...row, idpKind: identityProvider?.kind ?? "BUILTIN" };
 }
 
-type Actor = { vendorId: string; ip: string | null; locale: Locale };
+export async function listTenants({ prisma }: PlatformScope) {
+  return (await prisma.tenant.findMany({ select: tenantSummarySelect, orderBy: { slug: "asc" } })).map(tenantSummary);
+}
 
-export async function createTenant(prisma: PrismaClient, input: CreateTenantInput, actor: Actor) {
+export async function createTenant(platform: PlatformScope, input: CreateTenantInput) {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await platform.prisma.$transaction(async (tx) => {
       const tenant = await tx.tenant.create({
         data: {
           slug: input.slug,
           name: input.name,
           nameEn: input.nameEn,
-          idpKind: input.idpKind,
+          ...tenantSettingsCreate,
+          identityProvider: { create: { kind: input.idpKind } },
           identityKinds: { create: DEFAULT_IDENTITY_KINDS.map((kind) => ({ ...kind, apps: [...kind.apps] })) },
         },
         select: tenantSummarySelect,
       });
       await audit(tx, {
-        actorKind: "vendor",
-        actorId: actor.vendorId,
+        ...auditActor(platform.actor),
         action: "tenant.create",
         target: tenant.slug,
         tenantId: tenant.id,
-        ip: actor.ip,
         detail: { idpKind: input.idpKind },
       });
-      return tenant;
+      return tenantSummary(tenant);
     });
   } catch (error) {
-    throw fromUniqueViolation(error, { slug: { zh: "学校域名前缀", en: "Slug" } }, actor.locale) ?? error;
+    throw fromUniqueViolation(error, { slug: { zh: "学校域名前缀", en: "Slug" } }, platform.locale) ?? error;
   }
 }
 
-export async function setTenantStatus(prisma: PrismaClient, input: { tenantId: string; status: "ACTIVE" | "SUSPENDED" }, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+export const setTenantStatusInput = z.object({ tenantId: z.string().uuid(), status: z.enum(["ACTIVE", "SUSPENDED"]) });
+
+export async function setTenantStatus(platform: PlatformScope, input: z.infer<typeof setTenantStatusInput>) {
+  return platform.prisma.$transaction(async (tx) => {
     const found = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND");
     const tenant = await tx.tenant.update({ where: { id: input.tenantId }, data: { status: input.status }, select: tenantSummarySelect });
     await audit(tx, {
-      actorKind: "vendor",
-      actorId: actor.vendorId,
+      ...auditActor(platform.actor),
       action: input.status === "SUSPENDED" ? "tenant.suspend" : "tenant.resume",
       target: tenant.slug,
       tenantId: tenant.id,
-      ip: actor.ip,
     });
-    return tenant;
+    return tenantSummary(tenant);
   });
 }

@@ -3,11 +3,13 @@
 // so an admin locked out must have someone to turn to: another ADMIN of the
 // same school, or the vendor. Disabling ends the account's sessions in the
 // same update (sessionVersion), so a disabled admin stops at once.
-import type { PrismaClient } from "~/generated/prisma/client";
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { unlockAccount } from "~/server/auth/lockout";
-import { tenantDb, type TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
+import { auditActor, tenantScope, unscopedClient, type PlatformScope, type TenantScope } from "~/server/scope";
+import { tenantContextById } from "./tenant-context";
 
 export const tenantAdminRowSelect = {
   id: true,
@@ -17,63 +19,65 @@ export const tenantAdminRowSelect = {
   role: true,
   disabled: true,
   lockedUntil: true,
-} as const;
+} as const satisfies Prisma.TenantAdminSelect;
 
-/** Who acts: a school's ADMIN (never on their own account) or the vendor. */
-export type AdminAccountActor =
-  { kind: "tenantAdmin"; adminId: string; ip: string | null } | { kind: "vendor"; vendorId: string; ip: string | null };
+export const tenantAdminRowOutput = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(["ADMIN", "HELPDESK"]),
+  disabled: z.boolean(),
+  lockedUntil: z.date().nullable(),
+});
 
-function auditActor(actor: AdminAccountActor) {
-  return actor.kind === "vendor"
-    ? { actorKind: "vendor" as const, actorId: actor.vendorId, ip: actor.ip?.slice(0, 64) ?? null }
-    : { actorKind: "tenantAdmin" as const, actorId: actor.adminId, ip: actor.ip?.slice(0, 64) ?? null };
-}
+export const adminIdInput = z.object({ adminId: z.string().uuid() });
+export const setAdminDisabledInput = adminIdInput.extend({ disabled: z.boolean() });
+export const vendorAdminTargetInput = adminIdInput.extend({ tenantId: z.string().uuid() });
 
-export function listTenantAdmins(db: TenantDb) {
+export function listTenantAdmins({ db }: TenantScope) {
   return db.tenantAdmin.findMany({ select: tenantAdminRowSelect, orderBy: { username: "asc" } });
 }
 
 /** Every school's admins, for the vendor console. */
-export function listAllTenantAdmins(prisma: PrismaClient) {
+export function listAllTenantAdmins({ prisma }: PlatformScope) {
   return prisma.tenantAdmin.findMany({ select: tenantAdminRowSelect, orderBy: [{ tenantId: "asc" }, { username: "asc" }] });
 }
 
-/** The admin of this school, or NOT_FOUND: an id of another school is never found through `db`. */
-async function targetAdmin(db: TenantDb, adminId: string, actor: AdminAccountActor) {
-  if (actor.kind === "tenantAdmin" && actor.adminId === adminId) throw new AppError("CANNOT_TARGET_SELF");
+/** The admin of this school, or NOT_FOUND: an id of another school is never found through the scope. */
+async function targetAdmin({ db, actor }: TenantScope, adminId: string) {
+  if (actor.kind === "tenantAdmin" && actor.id === adminId) throw new AppError("CANNOT_TARGET_SELF");
   const admin = await db.tenantAdmin.findUnique({ where: { id: adminId }, select: { id: true, username: true } });
   if (!admin) throw new AppError("NOT_FOUND");
   return admin;
 }
 
-export async function unlockTenantAdmin(prisma: PrismaClient, db: TenantDb, input: { adminId: string }, actor: AdminAccountActor) {
-  const admin = await targetAdmin(db, input.adminId, actor);
-  await unlockAccount(prisma, "tenantAdmin", admin.id);
-  await audit(db, { ...auditActor(actor), action: "admin.unlock", target: admin.username });
-  return db.tenantAdmin.findUniqueOrThrow({ where: { id: admin.id }, select: tenantAdminRowSelect });
+export async function unlockTenantAdmin(scope: TenantScope, input: z.infer<typeof adminIdInput>) {
+  const admin = await targetAdmin(scope, input.adminId);
+  // The lockout counters are updated by one statement shared with sign-in (auth/lockout.ts), outside the tenant filter.
+  await unlockAccount(unscopedClient(scope), "tenantAdmin", admin.id);
+  await audit(scope.db, { ...auditActor(scope.actor), action: "admin.unlock", target: admin.username });
+  return scope.db.tenantAdmin.findUniqueOrThrow({ where: { id: admin.id }, select: tenantAdminRowSelect });
 }
 
 /** The vendor's unlock: the school named by id, its admin found only within it. */
-export async function unlockTenantAdminAsVendor(
-  prisma: PrismaClient,
-  input: { tenantId: string; adminId: string },
-  actor: { vendorId: string; ip: string | null },
-) {
-  const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
-  if (!tenant) throw new AppError("NOT_FOUND");
-  return unlockTenantAdmin(prisma, tenantDb(prisma, tenant.id), { adminId: input.adminId }, { kind: "vendor", ...actor });
+export async function unlockTenantAdminAsVendor(platform: PlatformScope, input: z.infer<typeof vendorAdminTargetInput>) {
+  const found = await platform.prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
+  if (!found) throw new AppError("NOT_FOUND");
+  const scope = tenantScope({ ...platform, tenant: await tenantContextById(platform.prisma, found.id) });
+  return unlockTenantAdmin(scope, { adminId: input.adminId });
 }
 
-export async function setTenantAdminDisabled(db: TenantDb, input: { adminId: string; disabled: boolean }, actor: AdminAccountActor) {
-  const admin = await targetAdmin(db, input.adminId, actor);
-  return db.$transaction(async (tx) => {
+export async function setTenantAdminDisabled(scope: TenantScope, input: z.infer<typeof setAdminDisabledInput>) {
+  const admin = await targetAdmin(scope, input.adminId);
+  return scope.db.$transaction(async (tx) => {
     const row = await tx.tenantAdmin.update({
       where: { id: admin.id },
       // Disabling ends every session in the same update; enabling starts from no session at all.
       data: { disabled: input.disabled, ...(input.disabled ? { sessionVersion: { increment: 1 } } : {}) },
       select: tenantAdminRowSelect,
     });
-    await audit(tx, { ...auditActor(actor), action: input.disabled ? "admin.disable" : "admin.enable", target: admin.username });
+    await audit(tx, { ...auditActor(scope.actor), action: input.disabled ? "admin.disable" : "admin.enable", target: admin.username });
     return row;
   });
 }

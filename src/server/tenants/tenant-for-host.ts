@@ -1,7 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { serverEnv } from "~/env";
 import { resolveHost, type HostTarget } from "./resolve-host";
-import { tenantContextSelect, type TenantContext } from "./tenant-context";
+import { tenantContextSelect, toTenantContext, type TenantContext } from "./tenant-context";
 
 export type { TenantContext };
 
@@ -29,5 +29,5 @@ export async function resolveTenantForHost(prisma: PrismaClient, rawHost: string
           ?.tenant;
   if (!tenant) return { kind: "unavailable", reason: "unknown" };
   if (tenant.status === "SUSPENDED") return { kind: "unavailable", reason: "suspended" };
-  return { kind: "tenant", tenant };
+  return { kind: "tenant", tenant: toTenantContext(tenant) };
 }

@@ -1,5 +1,5 @@
-// A secret WeCom refused is remembered on the school (Tenant.wecomAuthFailedAt /
-// wecomAuthFailure), shared by every app instance through PostgreSQL: while it
+// A secret WeCom refused is remembered on the school (WecomConnection.authFailedAt /
+// authFailure), shared by every app instance through PostgreSQL: while it
 // is remembered no gettoken is sent for the school and its sync jobs wait
 // (security review M8: repeated wrong secrets get the caller's IP blocked for an
 // hour). Saving new settings forgets it; so does time, so that a secret fixed in
@@ -12,19 +12,19 @@ import { WecomAuthPausedError } from "./errors";
 export const AUTH_PAUSE_MS = 60 * 60 * 1000;
 
 type Raw = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
-type FailureRow = { wecomAuthFailedAt: Date | null; wecomAuthFailure: string | null };
+type FailureRow = { authFailedAt: Date | null; authFailure: string | null };
 
 /** Throws the pause while a remembered failure is younger than AUTH_PAUSE_MS. */
 export function assertNotPaused(row: FailureRow, now = new Date()): void {
-  if (row.wecomAuthFailedAt && row.wecomAuthFailure && now.getTime() - row.wecomAuthFailedAt.getTime() < AUTH_PAUSE_MS) {
-    throw new WecomAuthPausedError(row.wecomAuthFailure, row.wecomAuthFailedAt);
+  if (row.authFailedAt && row.authFailure && now.getTime() - row.authFailedAt.getTime() < AUTH_PAUSE_MS) {
+    throw new WecomAuthPausedError(row.authFailure, row.authFailedAt);
   }
 }
 
 /** Throws the pause if the school has one; raw SQL, so it runs in the token store's transaction. */
 export async function assertSchoolNotPaused(tx: Raw, tenantId: string): Promise<void> {
   const rows = await tx.$queryRawUnsafe<FailureRow[]>(
-    `SELECT "wecomAuthFailedAt", "wecomAuthFailure" FROM "Tenant" WHERE id = $1::uuid`,
+    `SELECT "authFailedAt", "authFailure" FROM "WecomConnection" WHERE "tenantId" = $1::uuid`,
     tenantId,
   );
   if (rows[0]) assertNotPaused(rows[0]);
@@ -43,7 +43,7 @@ export async function recordAuthFailure(
 ): Promise<WecomAuthPausedError> {
   const failedAt = new Date();
   await tx.$executeRawUnsafe(
-    `UPDATE "Tenant" SET "wecomAuthFailedAt" = $2, "wecomAuthFailure" = $3 WHERE id = $1::uuid AND "wecomCorpId" = $4 AND "wecomApiBaseUrl" = $5`,
+    `UPDATE "WecomConnection" SET "authFailedAt" = $2, "authFailure" = $3 WHERE "tenantId" = $1::uuid AND "corpId" = $4 AND "apiBaseUrl" = $5`,
     connection.tenantId,
     failedAt,
     failure.slice(0, 64),

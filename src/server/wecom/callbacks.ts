@@ -10,11 +10,12 @@ import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { PrismaClient, WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { decryptSecret, sealContext } from "~/server/crypto/secrets";
+import { decryptSecret } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback-crypto";
 import { recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
 import { sendStatusJob } from "./status-jobs";
+import { wecomSealContext } from "./seals";
 
 export type CallbackOutcome = { status: 200; body: string } | { status: 400 | 403 | 404; body: string };
 
@@ -53,20 +54,17 @@ export async function loadCallbackReceiver(
 ): Promise<{ tenantId: string; keys: CallbackKeys } | "unknown" | "unconfigured"> {
   const tenant = await prisma.tenant.findUnique({
     where: { slug },
-    select: { id: true, status: true, wecomCorpId: true, wecomCallbackTokenEnc: true, wecomCallbackAesKeyEnc: true },
+    select: { id: true, status: true, wecomConnection: { select: { corpId: true, callbackTokenEnc: true, callbackAesKeyEnc: true } } },
   });
   if (!tenant || tenant.status !== "ACTIVE") return "unknown";
-  if (!tenant.wecomCorpId || !tenant.wecomCallbackTokenEnc || !tenant.wecomCallbackAesKeyEnc) return "unconfigured";
+  const connection = tenant.wecomConnection;
+  if (!connection?.corpId || !connection.callbackTokenEnc || !connection.callbackAesKeyEnc) return "unconfigured";
   return {
     tenantId: tenant.id,
     keys: {
-      token: decryptSecret(tenant.wecomCallbackTokenEnc, encryptionKey, sealContext("Tenant", "wecomCallbackTokenEnc", tenant.id)),
-      encodingAesKey: decryptSecret(
-        tenant.wecomCallbackAesKeyEnc,
-        encryptionKey,
-        sealContext("Tenant", "wecomCallbackAesKeyEnc", tenant.id),
-      ),
-      receiveId: tenant.wecomCorpId,
+      token: decryptSecret(connection.callbackTokenEnc, encryptionKey, wecomSealContext("callbackTokenEnc", tenant.id)),
+      encodingAesKey: decryptSecret(connection.callbackAesKeyEnc, encryptionKey, wecomSealContext("callbackAesKeyEnc", tenant.id)),
+      receiveId: connection.corpId,
     },
   };
 }

@@ -1,10 +1,11 @@
 // A tenant's WeCom connection: where its API lives (the real one, or the
 // bundled simulator) and the secrets, decrypted only when a call needs them.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { decryptSecret, sealContext } from "~/server/crypto/secrets";
+import { decryptSecret } from "~/server/crypto/secrets";
 import { assertNotPaused } from "./auth-pause";
 import { isAllowedWecomBaseUrl } from "./base-url";
 import { WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
+import { wecomSealContext } from "./seals";
 
 export type WecomConnection = {
   tenantId: string;
@@ -18,35 +19,34 @@ export type WecomConnection = {
 };
 
 export const wecomConnectionSelect = {
-  id: true,
-  wecomApiBaseUrl: true,
-  wecomCorpId: true,
-  wecomAgentId: true,
-  wecomSecretEnc: true,
-  wecomContactSecretEnc: true,
-  wecomAuthFailedAt: true,
-  wecomAuthFailure: true,
+  apiBaseUrl: true,
+  corpId: true,
+  agentId: true,
+  appSecretEnc: true,
+  contactSecretEnc: true,
+  authFailedAt: true,
+  authFailure: true,
 } as const;
 
 export async function loadWecomConnection(prisma: PrismaClient, tenantId: string, key: Buffer): Promise<WecomConnection> {
-  const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: wecomConnectionSelect });
-  const missing = [!tenant.wecomCorpId && "CorpID", tenant.wecomAgentId === null && "AgentID", !tenant.wecomSecretEnc && "Secret"].filter(
+  const row = await prisma.wecomConnection.findUnique({ where: { tenantId }, select: wecomConnectionSelect });
+  const missing = [!row?.corpId && "CorpID", (row?.agentId ?? null) === null && "AgentID", !row?.appSecretEnc && "Secret"].filter(
     (m): m is string => typeof m === "string",
   );
-  if (missing.length > 0) throw new WecomNotConfiguredError(missing);
+  if (!row || missing.length > 0) throw new WecomNotConfiguredError(missing);
   // A row saved before the platform chose the base URLs, or one the operator no longer allows.
-  if (!isAllowedWecomBaseUrl(tenant.wecomApiBaseUrl)) throw new WecomBaseUrlError("notAllowed");
+  if (!isAllowedWecomBaseUrl(row.apiBaseUrl)) throw new WecomBaseUrlError("notAllowed");
   // A secret WeCom refused is not sent again until the settings change (auth-pause.ts).
-  assertNotPaused(tenant);
-  const appSecret = decryptSecret(tenant.wecomSecretEnc!, key, sealContext("Tenant", "wecomSecretEnc", tenantId));
+  assertNotPaused(row);
+  const appSecret = decryptSecret(row.appSecretEnc!, key, wecomSealContext("appSecretEnc", tenantId));
   return {
     tenantId,
-    baseUrl: tenant.wecomApiBaseUrl,
-    corpId: tenant.wecomCorpId!,
-    agentId: tenant.wecomAgentId!,
+    baseUrl: row.apiBaseUrl,
+    corpId: row.corpId!,
+    agentId: row.agentId!,
     appSecret,
-    contactSecret: tenant.wecomContactSecretEnc
-      ? decryptSecret(tenant.wecomContactSecretEnc, key, sealContext("Tenant", "wecomContactSecretEnc", tenantId))
+    contactSecret: row.contactSecretEnc
+      ? decryptSecret(row.contactSecretEnc, key, wecomSealContext("contactSecretEnc", tenantId))
       : appSecret,
   };
 }

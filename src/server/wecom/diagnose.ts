@@ -147,20 +147,20 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
   };
   const notChecked = t("未检查：请先解决上面的问题。", "Not checked: fix the problem above first.");
 
-  const tenant = await prisma.tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: { wecomCorpId: true, wecomAgentId: true, wecomSecretEnc: true, wecomContactSecretEnc: true, assistantAppName: true },
+  const connection = await prisma.wecomConnection.findUnique({
+    where: { tenantId },
+    select: { corpId: true, agentId: true, appSecretEnc: true, contactSecretEnc: true, assistantAppName: true },
   });
   const missing = [
-    !tenant.wecomCorpId && "CorpID",
-    tenant.wecomAgentId === null && "AgentID",
-    !tenant.wecomSecretEnc && t("应用 Secret", "app secret"),
+    !connection?.corpId && "CorpID",
+    (connection?.agentId ?? null) === null && "AgentID",
+    !connection?.appSecretEnc && t("应用 Secret", "app secret"),
   ].filter((m) => m !== false);
   const where = t(
     "CorpID 在“我的企业 → 企业信息”页面底部；AgentID 与应用 Secret 在“应用管理 → 小助手应用”；通讯录同步 Secret 在“管理工具 → 通讯录同步”。",
     "The corp ID is at the bottom of My Company → Company Information; the AgentID and app secret under App Management → the assistant app; the contact-sync secret under Management Tools → Contact Sync.",
   );
-  if (missing.length > 0) {
+  if (!connection || missing.length > 0) {
     const names = {
       zh: missing.map((m) => (typeof m === "string" ? m : m.zh)).join("、"),
       en: missing.map((m) => (typeof m === "string" ? m : m.en)).join(", "),
@@ -173,7 +173,7 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
     );
     return skipRest(notChecked);
   }
-  const hasContactSecret = tenant.wecomContactSecretEnc !== null;
+  const hasContactSecret = (connection?.contactSecretEnc ?? null) !== null;
   if (hasContactSecret) {
     add(
       "settings",
@@ -238,7 +238,7 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
     return skipRest(notChecked);
   }
 
-  const appName = t(`应用管理 → ${tenant.assistantAppName}`, `App Management → ${tenant.assistantAppName}`);
+  const appName = t(`应用管理 → ${connection.assistantAppName}`, `App Management → ${connection.assistantAppName}`);
   try {
     const agent = await client.getAgent();
     if (agent.closed) {

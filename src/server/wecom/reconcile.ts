@@ -76,15 +76,9 @@ export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise
 
 /** The schedule's tick: a reconciliation for every active school whose connection is complete and not paused. */
 export async function reconcileAllSchools(deps: SyncDeps, send: (tenantId: string) => Promise<unknown>): Promise<void> {
-  const schools = await deps.prisma.tenant.findMany({
-    where: {
-      status: "ACTIVE",
-      wecomCorpId: { not: null },
-      wecomAgentId: { not: null },
-      wecomSecretEnc: { not: null },
-      wecomAuthFailedAt: null,
-    },
-    select: { id: true },
+  const schools = await deps.prisma.wecomConnection.findMany({
+    where: { tenant: { status: "ACTIVE" }, corpId: { not: null }, agentId: { not: null }, appSecretEnc: { not: null }, authFailedAt: null },
+    select: { tenantId: true },
   });
-  for (const school of schools) await send(school.id);
+  for (const school of schools) await send(school.tenantId);
 }

@@ -1,10 +1,10 @@
 // What a school's admin sees of its WeCom sync jobs: pending and failed ones,
 // and a retry for a failed one. Jobs live in pg-boss's tables, outside Prisma,
 // so these two queries name the tenant themselves.
-import type PgBoss from "pg-boss";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { z } from "zod";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
+import { unscopedClient, type TenantScope } from "~/server/scope";
 
 export type SyncJobRow = {
   id: string;
@@ -27,13 +27,24 @@ type Raw = {
   created_on: Date;
 };
 
-export async function listSyncJobs(prisma: PrismaClient, tenantId: string, options: { take?: number } = {}): Promise<SyncJobRow[]> {
-  const rows = await prisma.$queryRawUnsafe<Raw[]>(
+export const syncJobRowOutput = z.object({
+  id: z.string(),
+  state: z.enum(["created", "retry", "active", "failed"]),
+  kind: z.string(),
+  memberId: z.string().nullable(),
+  retryCount: z.number(),
+  createdAt: z.date(),
+  error: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  paused: z.boolean(),
+});
+
+export async function listSyncJobs(scope: TenantScope, options: { take?: number } = {}): Promise<SyncJobRow[]> {
+  const rows = await unscopedClient(scope).$queryRawUnsafe<Raw[]>(
     `SELECT id::text, state::text, data, output, retry_count, created_on FROM pgboss.job
       WHERE name = $1 AND data->>'tenantId' = $2 AND state IN ('created', 'retry', 'active', 'failed')
       ORDER BY created_on DESC LIMIT $3`,
     QUEUES.wecomSync,
-    tenantId,
+    scope.tenant.id,
     options.take ?? 100,
   );
   return rows.map((row) => ({
@@ -51,13 +62,17 @@ export async function listSyncJobs(prisma: PrismaClient, tenantId: string, optio
   }));
 }
 
-export async function retrySyncJob(boss: PgBoss, prisma: PrismaClient, tenantId: string, jobId: string): Promise<void> {
-  const owned = await prisma.$queryRawUnsafe<{ id: string }[]>(
+export const syncJobIdInput = z.object({ jobId: z.string().uuid() });
+
+export async function retrySyncJob(scope: TenantScope, input: z.infer<typeof syncJobIdInput>): Promise<{ ok: true }> {
+  const jobId = input.jobId;
+  const owned = await unscopedClient(scope).$queryRawUnsafe<{ id: string }[]>(
     `SELECT id::text FROM pgboss.job WHERE name = $1 AND id = $2::uuid AND data->>'tenantId' = $3 AND state = 'failed'`,
     QUEUES.wecomSync,
     jobId,
-    tenantId,
+    scope.tenant.id,
   );
   if (owned.length === 0) throw new AppError("NOT_FOUND");
-  await boss.retry(QUEUES.wecomSync, jobId);
+  await scope.jobs.retry(QUEUES.wecomSync, jobId);
+  return { ok: true };
 }

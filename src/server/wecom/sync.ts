@@ -139,8 +139,8 @@ async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
-  const { secondVerification } = await deps.prisma.tenant.findUniqueOrThrow({
-    where: { id: job.tenantId },
+  const { secondVerification } = await db.wecomConnection.findUniqueOrThrow({
+    where: { tenantId: job.tenantId },
     select: { secondVerification: true },
   });
   const ctx: Upsert = {

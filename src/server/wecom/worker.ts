@@ -3,7 +3,8 @@
 // what it cannot fix fails at once, with a message for the school's admin.
 import type PgBoss from "pg-boss";
 import { ZodError } from "zod";
-import { AppError } from "~/server/errors";
+import { toAppError } from "~/server/errors";
+import { childLogger } from "~/server/log";
 import { QUEUES } from "~/server/jobs/queue";
 import { isWecomError, WecomAuthPausedError } from "./errors";
 import { runWecomStatusJob } from "./status-jobs";
@@ -35,22 +36,29 @@ export function describeFailure(error: unknown): JobFailure {
       paused,
     );
   }
-  if (error instanceof AppError) return new JobFailure(error.messageIn("zh-CN"), error.messageIn("en"), null, true);
   if (error instanceof TransientSyncError) return new JobFailure(error.zh, error.en, null, false);
   // A job this version cannot read never becomes readable by retrying.
   if (error instanceof ZodError)
     return new JobFailure("任务内容无法识别，已停止重试。", "The job's content is not understood; it will not be retried.", null, true);
-  // Unknown errors (a database hiccup, a bug) are retried: the queue's backoff bounds them.
-  console.error("wecom sync job failed:", error);
-  const internal = new AppError("INTERNAL");
-  return new JobFailure(internal.messageIn("zh-CN"), internal.messageIn("en"), null, false);
+  // A catalogue error is the admin's to fix; anything else (a database hiccup, a bug) is retried, bounded by the queue's backoff.
+  const appError = toAppError(error);
+  return new JobFailure(appError.messageIn("zh-CN"), appError.messageIn("en"), null, appError.code !== "INTERNAL");
 }
 
 export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, run = runWecomSyncJob): Promise<void> {
+  const data = job.data as { tenantId?: unknown; kind?: unknown };
+  const log = childLogger({
+    jobId: job.id,
+    job: `${job.name}:${typeof data.kind === "string" ? data.kind : "?"}`,
+    tenant: typeof data.tenantId === "string" ? data.tenantId : undefined,
+  });
   try {
     await run(deps, job.data);
+    log.info("job done");
   } catch (error) {
     const failure = describeFailure(error);
+    if (toAppError(error).code === "INTERNAL" && !isWecomError(error)) log.error({ err: error }, "job failed");
+    else log.warn({ errcode: failure.errcode, permanent: failure.permanent, paused: failure.paused }, "job refused");
     if (failure.permanent) {
       // No retry can help: spend the remaining tries so the queue marks it failed now.
       await deps.prisma.$executeRawUnsafe(

@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "~/app/api/wecom/callback/[slug]/route";
-import { encryptSecret, sealContext } from "~/server/crypto/secrets";
+import { encryptSecret } from "~/server/crypto/secrets";
+import { wecomSealContext } from "~/server/wecom/seals";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import type PgBoss from "pg-boss";
 import { createBoss, startBoss } from "~/server/jobs/queue";
@@ -74,19 +75,11 @@ type Wired = ConnectedSchool & { keys: { token: string; encodingAesKey: string }
 async function wiredSchool(): Promise<Wired> {
   const school = await connectedSchool(prisma, sim);
   const keys = generateCallbackKeys();
-  await prisma.tenant.update({
-    where: { id: school.tenant.tenantId },
+  await prisma.wecomConnection.update({
+    where: { tenantId: school.tenant.tenantId },
     data: {
-      wecomCallbackTokenEnc: encryptSecret(
-        keys.token,
-        encryptionKey(),
-        sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId),
-      ),
-      wecomCallbackAesKeyEnc: encryptSecret(
-        keys.encodingAesKey,
-        encryptionKey(),
-        sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId),
-      ),
+      callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", school.tenant.tenantId)),
+      callbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), wecomSealContext("callbackAesKeyEnc", school.tenant.tenantId)),
     },
   });
   const url = `${base}/api/wecom/callback/${school.tenant.slug}`;

@@ -3,11 +3,12 @@
 // school's admin does in WeCom's console — and the same instruction, followed,
 // makes the check pass.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { encryptSecret, sealContext } from "~/server/crypto/secrets";
-import { testWecomConnection } from "~/server/tenants/wecom-settings";
+import { encryptSecret } from "~/server/crypto/secrets";
+import { wecomSealContext } from "~/server/wecom/seals";
+import { testWecomConnection } from "~/server/wecom/settings";
 import type { CheckId, Diagnosis, DiagnosisCheck } from "~/server/wecom/diagnose";
 import { makeCorp, startSim, type TestSim } from "../wecom-sim/helpers";
-import { adminClaims, callerFor, testPrisma, type TestTenant } from "../support";
+import { adminClaims, callerFor, testPrisma, testScope, type TestTenant } from "../support";
 import { connectedSchool, countCalls, encryptionKey, type ConnectedSchool } from "./wecom-test-kit";
 
 const prisma = testPrisma();
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 const adminApi = (tenant: TestTenant) => callerFor(prisma, tenant.host, adminClaims(tenant));
 const diagnose = (school: ConnectedSchool, locale: "zh-CN" | "en" = "zh-CN") =>
-  testWecomConnection(prisma, school.tenant.tenantId, encryptionKey(), locale);
+  testScope(prisma, school.tenant.tenantId, { locale }).then((scope) => testWecomConnection(scope));
 /** Diagnoses the school, counting the calls it makes to WeCom by API path. */
 async function diagnoseCounting(school: ConnectedSchool): Promise<{ result: Diagnosis; calls: ReturnType<typeof countCalls> }> {
   const calls = countCalls();
@@ -59,7 +60,7 @@ const ALL_PASSED = {
 describe("a corp its admin set up for the platform", () => {
   it("passes every check, through the IT office's procedure, and says so", async () => {
     const school = await connectedSchool(prisma, sim);
-    const result = await (await adminApi(school.tenant)).wecom.testConnection();
+    const result = await (await adminApi(school.tenant)).admin.wecom.testConnection();
     expect(result.ok).toBe(true);
     expect(result.message).toContain("连接成功");
     expect(statuses(result)).toEqual(ALL_PASSED);
@@ -179,7 +180,7 @@ describe("the assistant app", () => {
   it("says an AgentID of another app (301002) or of none (40056) does not belong to the secret", async () => {
     for (const agentId of [1000002, 1000099]) {
       const school = await connectedSchool(prisma, sim);
-      await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomAgentId: agentId } });
+      await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { agentId: agentId } });
       const app = check(await diagnose(school), "app");
       expect(app.status).toBe("failed");
       expect(app.detail).toContain("AgentID 与应用 Secret 不属于同一个应用");
@@ -190,15 +191,13 @@ describe("the assistant app", () => {
 describe("refused secrets and corp ids", () => {
   async function withSecrets(school: ConnectedSchool, secrets: { corpId?: string; app?: string; contact?: string }) {
     const id = school.tenant.tenantId;
-    await prisma.tenant.update({
-      where: { id },
+    await prisma.wecomConnection.update({
+      where: { tenantId: id },
       data: {
-        ...(secrets.corpId ? { wecomCorpId: secrets.corpId } : {}),
-        ...(secrets.app
-          ? { wecomSecretEnc: encryptSecret(secrets.app, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", id)) }
-          : {}),
+        ...(secrets.corpId ? { corpId: secrets.corpId } : {}),
+        ...(secrets.app ? { appSecretEnc: encryptSecret(secrets.app, encryptionKey(), wecomSealContext("appSecretEnc", id)) } : {}),
         ...(secrets.contact
-          ? { wecomContactSecretEnc: encryptSecret(secrets.contact, encryptionKey(), sealContext("Tenant", "wecomContactSecretEnc", id)) }
+          ? { contactSecretEnc: encryptSecret(secrets.contact, encryptionKey(), wecomSealContext("contactSecretEnc", id)) }
           : {}),
       },
     });
@@ -225,7 +224,7 @@ describe("refused secrets and corp ids", () => {
     const { result: again, calls } = await diagnoseCounting(school);
     expect(calls.of("gettoken")).toBe(0);
     expect(check(again, "appSecret").detail).toContain("已暂停");
-    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } })).wecomAuthFailure).toBe("app:40001");
+    expect((await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } })).authFailure).toBe("app:40001");
   });
 
   it("40001 for the contact-sync secret: the app's checks pass and it says where to view the contact-sync secret", async () => {
@@ -253,7 +252,7 @@ describe("refused secrets and corp ids", () => {
 
   it("warns that without a contact-sync secret the directory cannot be written, and checks the app", async () => {
     const school = await connectedSchool(prisma, sim);
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomContactSecretEnc: null } });
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { contactSecretEnc: null } });
     const result = await diagnose(school);
     expect(statuses(result)).toMatchObject({ settings: "warning", app: "passed", visibleRange: "passed", contactSecret: "skipped" });
     expect(result.ok).toBe(false);
@@ -262,7 +261,7 @@ describe("refused secrets and corp ids", () => {
 
   it("names what is missing from incomplete settings and sends nothing", async () => {
     const school = await connectedSchool(prisma, sim);
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomSecretEnc: null, wecomAgentId: null } });
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { appSecretEnc: null, agentId: null } });
     const { result, calls } = await diagnoseCounting(school);
     expect(check(result, "settings")).toMatchObject({ status: "failed", detail: "连接设置不完整，缺少：AgentID、应用 Secret。" });
     expect(calls.of("gettoken")).toBe(0);
@@ -272,19 +271,19 @@ describe("refused secrets and corp ids", () => {
 describe("the pause", () => {
   it("is cleared by a test that passes after it expired, and kept by one that fails", async () => {
     const passing = await connectedSchool(prisma, sim);
-    const expired = { wecomAuthFailedAt: new Date(Date.now() - 61 * 60 * 1000), wecomAuthFailure: "app:40001" };
-    await prisma.tenant.update({ where: { id: passing.tenant.tenantId }, data: expired });
+    const expired = { authFailedAt: new Date(Date.now() - 61 * 60 * 1000), authFailure: "app:40001" };
+    await prisma.wecomConnection.update({ where: { tenantId: passing.tenant.tenantId }, data: expired });
     expect((await diagnose(passing)).ok).toBe(true);
-    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: passing.tenant.tenantId } })).toMatchObject({
-      wecomAuthFailedAt: null,
-      wecomAuthFailure: null,
+    expect(await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: passing.tenant.tenantId } })).toMatchObject({
+      authFailedAt: null,
+      authFailure: null,
     });
 
     const failing = await schoolWithoutTrustedIps();
-    await prisma.tenant.update({ where: { id: failing.tenant.tenantId }, data: expired });
+    await prisma.wecomConnection.update({ where: { tenantId: failing.tenant.tenantId }, data: expired });
     expect((await diagnose(failing)).ok).toBe(false);
-    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: failing.tenant.tenantId } })).toMatchObject({
-      wecomAuthFailure: "app:40001",
+    expect(await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: failing.tenant.tenantId } })).toMatchObject({
+      authFailure: "app:40001",
     });
   });
 });

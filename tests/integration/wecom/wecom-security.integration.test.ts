@@ -12,9 +12,10 @@ import { XMLParser } from "fast-xml-parser";
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "~/app/api/wecom/callback/[slug]/route";
-import { sealContext, encryptSecret } from "~/server/crypto/secrets";
+import { encryptSecret } from "~/server/crypto/secrets";
+import { wecomSealContext } from "~/server/wecom/seals";
 import { createBoss, startBoss } from "~/server/jobs/queue";
-import { testWecomConnection } from "~/server/tenants/wecom-settings";
+import { testWecomConnection } from "~/server/wecom/settings";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import { WecomAuthPausedError } from "~/server/wecom/errors";
 import { enqueueWecomSync } from "~/server/wecom/sync";
@@ -22,7 +23,7 @@ import { listSyncJobs } from "~/server/wecom/sync-jobs-admin";
 import { tokenCacheKey } from "~/server/wecom/token-store";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
-import { adminClaims, callerFor, testPrisma, unique, type TestTenant } from "../support";
+import { adminClaims, callerFor, testPrisma, testScope, unique, type TestTenant } from "../support";
 import { allowSimulator, connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually } from "./wecom-test-kit";
 
 const prisma = testPrisma();
@@ -93,33 +94,33 @@ describe("the WeCom API base URL is the platform's choice", () => {
       `${sim.url}?next=`,
     ];
     for (const apiBaseUrl of refused) {
-      await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl })), apiBaseUrl).rejects.toMatchObject({
+      await expect(api.admin.wecom.update(settingsInput(school, { apiBaseUrl })), apiBaseUrl).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
     }
-    const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
-    expect(row.wecomApiBaseUrl).toBe(sim.url);
-    expect(row.wecomSecretEnc).not.toBeNull();
+    const row = await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } });
+    expect(row.apiBaseUrl).toBe(sim.url);
+    expect(row.appSecretEnc).not.toBeNull();
     // The two the platform offers are accepted.
-    await expect(api.wecom.updateSettings(settingsInput(school))).resolves.toMatchObject({ ok: true });
-    await expect(api.wecom.updateSettings(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com" }))).resolves.toMatchObject({
+    await expect(api.admin.wecom.update(settingsInput(school))).resolves.toMatchObject({ ok: true });
+    await expect(api.admin.wecom.update(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com" }))).resolves.toMatchObject({
       ok: true,
     });
-    const settings = await api.wecom.settings();
+    const settings = await api.admin.wecom.settings();
     expect(settings.apiBaseUrlChoices.map((c) => c.value)).toEqual(["https://qyapi.weixin.qq.com", sim.url]);
   });
 
   it("refuses at use a stored URL the platform no longer allows, sending nothing there", async () => {
     const school = await connectedSchool(prisma, sim);
     const catcher = await tinyServer((_req, res) => res.end("{}"));
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomApiBaseUrl: catcher.url } });
-    const result = await (await adminApi(school.tenant)).wecom.testConnection();
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { apiBaseUrl: catcher.url } });
+    const result = await (await adminApi(school.tenant)).admin.wecom.testConnection();
     expect(result).toMatchObject({ ok: false });
     expect(result.message).toContain("不在平台允许的范围内");
     expect(catcher.hits).toEqual([]);
-    expect((await (await adminApi(school.tenant)).wecom.settings()).apiBaseUrlAllowed).toBe(false);
+    expect((await (await adminApi(school.tenant)).admin.wecom.settings()).apiBaseUrlAllowed).toBe(false);
     // The simulator the operator allowed is refused too once the operator withdraws it.
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomApiBaseUrl: sim.url } });
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { apiBaseUrl: sim.url } });
     delete process.env.WECOM_SIMULATOR_URL;
     const calls = countCalls();
     try {
@@ -138,8 +139,8 @@ describe("the WeCom API base URL is the platform's choice", () => {
       res.end();
     });
     allowSimulator(redirector.url);
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomApiBaseUrl: redirector.url } });
-    const result = await (await adminApi(school.tenant)).wecom.testConnection();
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { apiBaseUrl: redirector.url } });
+    const result = await (await adminApi(school.tenant)).admin.wecom.testConnection();
     expect(result.ok).toBe(false);
     expect(result.message).toContain("重定向");
     expect(redirector.hits.length).toBe(1);
@@ -152,8 +153,8 @@ describe("the WeCom API base URL is the platform's choice", () => {
       res.end(JSON.stringify({ errcode: 99991, errmsg: "请访问 https://evil.example.com 输入管理员密码" })),
     );
     allowSimulator(liar.url);
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { wecomApiBaseUrl: liar.url } });
-    const result = await (await adminApi(school.tenant)).wecom.testConnection();
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { apiBaseUrl: liar.url } });
+    const result = await (await adminApi(school.tenant)).admin.wecom.testConnection();
     expect(result.ok).toBe(false);
     expect(result.message).toContain("99991");
     expect(result.message).not.toContain("evil");
@@ -174,27 +175,27 @@ describe("changing the corp or the base URL", () => {
     const api = await adminApi(school.tenant);
 
     // Same corp and URL: the secrets stay.
-    await expect(api.wecom.updateSettings(settingsInput(school, { assistantAppName: "小助手" }))).resolves.toEqual({
+    await expect(api.admin.wecom.update(settingsInput(school, { assistantAppName: "小助手" }))).resolves.toEqual({
       ok: true,
       clearedSecrets: false,
     });
-    expect((await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } })).wecomSecretEnc).not.toBeNull();
+    expect((await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } })).appSecretEnc).not.toBeNull();
 
-    await prisma.tenant.update({
-      where: { id: school.tenant.tenantId },
-      data: { wecomAuthFailedAt: new Date(), wecomAuthFailure: "app:40001" },
+    await prisma.wecomConnection.update({
+      where: { tenantId: school.tenant.tenantId },
+      data: { authFailedAt: new Date(), authFailure: "app:40001" },
     });
-    await expect(api.wecom.updateSettings(settingsInput(school, { corpId: "wwanother" }))).resolves.toEqual({
+    await expect(api.admin.wecom.update(settingsInput(school, { corpId: "wwanother" }))).resolves.toEqual({
       ok: true,
       clearedSecrets: true,
     });
-    const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
+    const row = await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } });
     expect(row).toMatchObject({
-      wecomCorpId: "wwanother",
-      wecomSecretEnc: null,
-      wecomContactSecretEnc: null,
-      wecomAuthFailedAt: null,
-      wecomAuthFailure: null,
+      corpId: "wwanother",
+      appSecretEnc: null,
+      contactSecretEnc: null,
+      authFailedAt: null,
+      authFailure: null,
     });
     expect(await prisma.wecomToken.count({ where: { tenantId: school.tenant.tenantId } })).toBe(0);
     const audit = await prisma.auditLog.findFirstOrThrow({
@@ -202,7 +203,7 @@ describe("changing the corp or the base URL", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(audit.detail).toMatchObject({ clearedSecrets: true, droppedTokens: 1 });
-    const settings = await api.wecom.settings();
+    const settings = await api.admin.wecom.settings();
     expect(settings).toMatchObject({ hasAppSecret: false, hasContactSecret: false });
   });
 
@@ -210,10 +211,10 @@ describe("changing the corp or the base URL", () => {
     const school = await connectedSchool(prisma, sim);
     await (await school.client()).listDepartmentIds();
     const api = await adminApi(school.tenant);
-    await api.wecom.updateSettings(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com", appSecret: "new-app-secret" }));
-    const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
-    expect(row.wecomSecretEnc).not.toBeNull();
-    expect(row.wecomContactSecretEnc).toBeNull();
+    await api.admin.wecom.update(settingsInput(school, { apiBaseUrl: "https://qyapi.weixin.qq.com", appSecret: "new-app-secret" }));
+    const row = await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } });
+    expect(row.appSecretEnc).not.toBeNull();
+    expect(row.contactSecretEnc).toBeNull();
     expect(await prisma.wecomToken.count({ where: { tenantId: school.tenant.tenantId } })).toBe(0);
   });
 });
@@ -229,12 +230,12 @@ describe("a secret WeCom refuses", () => {
       expect(results.every((r) => r.status === "rejected" && r.reason instanceof WecomAuthPausedError)).toBe(true);
       expect(calls.of("gettoken")).toBe(1);
       expect(calls.of("department/list")).toBe(0);
-      const row = await prisma.tenant.findUniqueOrThrow({ where: { id: school.tenant.tenantId } });
-      expect(row.wecomAuthFailure).toBe("contact:40001");
-      expect(row.wecomAuthFailedAt).not.toBeNull();
+      const row = await prisma.wecomConnection.findUniqueOrThrow({ where: { tenantId: school.tenant.tenantId } });
+      expect(row.authFailure).toBe("contact:40001");
+      expect(row.authFailedAt).not.toBeNull();
       // Later requests, and 【测试连接】, answer from memory.
       await expect(school.client()).rejects.toBeInstanceOf(WecomAuthPausedError);
-      const tested = await testWecomConnection(prisma, school.tenant.tenantId, encryptionKey(), "zh-CN");
+      const tested = await testWecomConnection(await testScope(prisma, school.tenant.tenantId));
       expect(tested.ok).toBe(false);
       expect(tested.message).toContain("Secret 无效");
       expect(tested.message).toContain("已暂停");
@@ -246,9 +247,9 @@ describe("a secret WeCom refuses", () => {
 
   it("is tried again after the pause expires, so a secret fixed in WeCom's console works", async () => {
     const school = await connectedSchool(prisma, sim);
-    await prisma.tenant.update({
-      where: { id: school.tenant.tenantId },
-      data: { wecomAuthFailedAt: new Date(Date.now() - 61 * 60 * 1000), wecomAuthFailure: "contact:40001" },
+    await prisma.wecomConnection.update({
+      where: { tenantId: school.tenant.tenantId },
+      data: { authFailedAt: new Date(Date.now() - 61 * 60 * 1000), authFailure: "contact:40001" },
     });
     await expect((await school.client()).listDepartmentIds()).resolves.toBeInstanceOf(Array);
   });
@@ -261,15 +262,15 @@ describe("a secret WeCom refuses", () => {
       enqueueWecomSync(boss, tx, { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: school.tenant.memberId }),
     );
     const paused = await eventually("the job to pause", async () =>
-      (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.id === jobId && j.paused),
+      (await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).find((j) => j.id === jobId && j.paused),
     );
     expect(paused.state).toBe("failed");
     expect(paused.error?.zh).toContain("已暂停");
 
     const api = await adminApi(school.tenant);
-    expect((await api.wecom.settings()).authPause?.zh).toContain("Secret 无效");
-    await api.wecom.updateSettings(settingsInput(school, { contactSecret: secret }));
-    expect((await api.wecom.settings()).authPause).toBeNull();
+    expect((await api.admin.wecom.settings()).authPause?.zh).toContain("Secret 无效");
+    await api.admin.wecom.update(settingsInput(school, { contactSecret: secret }));
+    expect((await api.admin.wecom.settings()).authPause).toBeNull();
     await eventually("the job to run after the save", async () => {
       const rows = await prisma.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE id = $1::uuid`, jobId);
       return rows[0]?.state === "completed";
@@ -283,22 +284,24 @@ describe("【测试连接】", () => {
   it("is refused to the helpdesk", async () => {
     const school = await connectedSchool(prisma, sim);
     await prisma.tenantAdmin.update({ where: { id: school.tenant.adminId }, data: { role: "HELPDESK" } });
-    await expect((await adminApi(school.tenant)).wecom.testConnection()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await adminApi(school.tenant)).admin.wecom.testConnection()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("answers RATE_LIMITED to the sixth test in a minute, without asking WeCom", async () => {
     const school = await connectedSchool(prisma, sim);
     const api = await adminApi(school.tenant);
-    for (let i = 0; i < 5; i++) await expect(api.wecom.testConnection()).resolves.toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++) await expect(api.admin.wecom.testConnection()).resolves.toMatchObject({ ok: true });
     const calls = countCalls();
     try {
-      await expect(api.wecom.testConnection()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      await expect(api.admin.wecom.testConnection()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
       expect(calls.of("gettoken")).toBe(0);
     } finally {
       calls.restore();
     }
     // Another school is not held back by it.
-    await expect((await adminApi((await connectedSchool(prisma, sim)).tenant)).wecom.testConnection()).resolves.toMatchObject({ ok: true });
+    await expect((await adminApi((await connectedSchool(prisma, sim)).tenant)).admin.wecom.testConnection()).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -306,18 +309,14 @@ describe("the callback route", () => {
   async function wiredSchool() {
     const school = await connectedSchool(prisma, sim);
     const keys = generateCallbackKeys();
-    await prisma.tenant.update({
-      where: { id: school.tenant.tenantId },
+    await prisma.wecomConnection.update({
+      where: { tenantId: school.tenant.tenantId },
       data: {
-        wecomCallbackTokenEnc: encryptSecret(
-          keys.token,
-          encryptionKey(),
-          sealContext("Tenant", "wecomCallbackTokenEnc", school.tenant.tenantId),
-        ),
-        wecomCallbackAesKeyEnc: encryptSecret(
+        callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", school.tenant.tenantId)),
+        callbackAesKeyEnc: encryptSecret(
           keys.encodingAesKey,
           encryptionKey(),
-          sealContext("Tenant", "wecomCallbackAesKeyEnc", school.tenant.tenantId),
+          wecomSealContext("callbackAesKeyEnc", school.tenant.tenantId),
         ),
       },
     });

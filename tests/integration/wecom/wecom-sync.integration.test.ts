@@ -9,7 +9,7 @@ import { runWecomSyncJob } from "~/server/wecom/sync";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
-import { testPrisma } from "../support";
+import { testPrisma, testScope } from "../support";
 import {
   connectedSchool,
   directoryDeps,
@@ -72,7 +72,7 @@ describe("durable WeCom sync", () => {
       email: "",
     });
     // No worker has run yet (as after a crash right after the commit): the job waits, WeCom has nothing.
-    const pending = await listSyncJobs(prisma, school.tenant.tenantId);
+    const pending = await listSyncJobs(await testScope(prisma, school.tenant.tenantId));
     expect(pending.filter((job) => job.memberId === member.id)).toMatchObject([{ state: "created", kind: "member.upsert" }]);
     expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
 
@@ -82,7 +82,7 @@ describe("durable WeCom sync", () => {
     ).rejects.toMatchObject({
       code: "ACCOUNT_ALREADY_EXISTS",
     });
-    expect(await listSyncJobs(prisma, school.tenant.tenantId)).toHaveLength(pending.length);
+    expect(await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).toHaveLength(pending.length);
 
     await startWorkers();
     await eventually("the member in WeCom", async () => (await simMembers(school)).find((m) => m.userid === account.toLowerCase()));
@@ -122,7 +122,8 @@ describe("durable WeCom sync", () => {
       await sim.ctl("DELETE", "faults");
     }
     // Every job of these changes has finished: none pending, none failed (the fixture's own failed job aside).
-    const leftOver = async () => (await listSyncJobs(prisma, school.tenant.tenantId)).filter((j) => j.id !== school.tenant.failedSyncJobId);
+    const leftOver = async () =>
+      (await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).filter((j) => j.id !== school.tenant.failedSyncJobId);
     await eventually("no job left", async () => (await leftOver()).length === 0);
   });
 
@@ -141,7 +142,7 @@ describe("durable WeCom sync", () => {
     });
     await eventually(
       "the job to finish",
-      async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.memberId === member.id),
+      async () => !(await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).some((j) => j.memberId === member.id),
     );
     expect((await simMembers(school)).some((m) => m.userid === account.toLowerCase())).toBe(false);
     const bound = phone();
@@ -225,7 +226,7 @@ describe("durable WeCom sync", () => {
       email: "",
     });
     const failed = await eventually("the failed job", async () =>
-      (await listSyncJobs(prisma, school.tenant.tenantId)).find((j) => j.memberId === member.id && j.state === "failed"),
+      (await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).find((j) => j.memberId === member.id && j.state === "failed"),
     );
     expect(failed.retryCount).toBe(0);
     expect(failed.error?.zh).toContain("手机号码已存在");
@@ -233,10 +234,10 @@ describe("durable WeCom sync", () => {
 
     // The school frees the number in WeCom, then retries the job from the back office.
     await client.updateUser({ userid: (await client.userIdByMobile(taken))!, mobile: phone() });
-    await retrySyncJob(bossA, prisma, school.tenant.tenantId, failed.id);
+    await retrySyncJob(await testScope(prisma, school.tenant.tenantId, { jobs: bossA }), { jobId: failed.id });
     await eventually(
       "the retried job to finish",
-      async () => !(await listSyncJobs(prisma, school.tenant.tenantId)).some((j) => j.id === failed.id),
+      async () => !(await listSyncJobs(await testScope(prisma, school.tenant.tenantId))).some((j) => j.id === failed.id),
     );
     expect((await simMembers(school)).find((m) => m.mobile === taken)?.name).toBe("冲突");
   });
@@ -244,7 +245,9 @@ describe("durable WeCom sync", () => {
   it("refuses to retry another school's job", async () => {
     const school = await connectedSchool(prisma, sim);
     const other = await connectedSchool(prisma, sim);
-    await expect(retrySyncJob(bossA, prisma, other.tenant.tenantId, school.tenant.failedSyncJobId)).rejects.toMatchObject({
+    await expect(
+      retrySyncJob(await testScope(prisma, other.tenant.tenantId, { jobs: bossA }), { jobId: school.tenant.failedSyncJobId }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

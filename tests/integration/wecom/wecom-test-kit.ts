@@ -2,14 +2,13 @@
 // (over HTTP), for the product's WeCom tests.
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
-import { tenantDb } from "~/server/db/tenant-db";
-import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
+import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import { loadWecomConnection } from "~/server/wecom/connection";
+import { wecomSealContext } from "~/server/wecom/seals";
 import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
 import { runWecomStatusJob } from "~/server/wecom/status-jobs";
 import { makeCorp, type TestCorp, type TestSim } from "../wecom-sim/helpers";
-import { makeTenant, type TestTenant } from "../support";
+import { adminActor, makeTenant, testScope, type TestTenant } from "../support";
 
 export const encryptionKey = () => parseKey(process.env.APP_ENCRYPTION_KEY!);
 
@@ -33,18 +32,14 @@ export async function connectedSchool(
   allowSimulator(sim.url);
   const tenant = await makeTenant(prisma);
   const corp = await makeCorp(sim, corpExtra, options);
-  await prisma.tenant.update({
-    where: { id: tenant.tenantId },
+  await prisma.wecomConnection.update({
+    where: { tenantId: tenant.tenantId },
     data: {
-      wecomApiBaseUrl: sim.url,
-      wecomCorpId: corp.corpid,
-      wecomAgentId: corp.assistantAgentid,
-      wecomSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey(), sealContext("Tenant", "wecomSecretEnc", tenant.tenantId)),
-      wecomContactSecretEnc: encryptSecret(
-        corp.contactSecret,
-        encryptionKey(),
-        sealContext("Tenant", "wecomContactSecretEnc", tenant.tenantId),
-      ),
+      apiBaseUrl: sim.url,
+      corpId: corp.corpid,
+      agentId: corp.assistantAgentid,
+      appSecretEnc: encryptSecret(corp.assistantSecret, encryptionKey(), wecomSealContext("appSecretEnc", tenant.tenantId)),
+      contactSecretEnc: encryptSecret(corp.contactSecret, encryptionKey(), wecomSealContext("contactSecretEnc", tenant.tenantId)),
     },
   });
   return {
@@ -107,16 +102,7 @@ export function wecomRecord(prisma: PrismaClient, memberId: string) {
   return prisma.memberWecom.findUnique({ where: { memberId } });
 }
 
-/** What the back office's member changes (manage-members.ts) are given, for a school's IT admin. */
-export async function directoryDeps(prisma: PrismaClient, jobs: PgBoss, school: ConnectedSchool) {
-  const resolution = await resolveTenantForHost(prisma, school.tenant.host);
-  if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-  return {
-    prisma,
-    db: tenantDb(prisma, school.tenant.tenantId),
-    jobs,
-    tenant: resolution.tenant,
-    locale: "zh-CN" as const,
-    actor: { adminId: school.tenant.adminId, ip: "192.0.2.10" },
-  };
+/** The scope the back office's member changes (manage-members.ts) get, for a school's IT admin. */
+export function directoryDeps(prisma: PrismaClient, jobs: PgBoss, school: ConnectedSchool) {
+  return testScope(prisma, school.tenant.tenantId, { actor: adminActor(school.tenant, "192.0.2.10"), jobs });
 }

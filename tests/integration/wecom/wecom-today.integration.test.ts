@@ -6,7 +6,6 @@
 // and reconciles.
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantDb } from "~/server/db/tenant-db";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { directoryOverview, searchMembers } from "~/server/members/member-directory";
 import { createMember, updateMember } from "~/server/members/manage-members";
@@ -15,7 +14,7 @@ import { runWecomStatusJob, scheduleReconciliation, sendStatusJob } from "~/serv
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import { startSim, tokenFor, uniqueId, type TestSim } from "../wecom-sim/helpers";
-import { makeTenant, testPrisma } from "../support";
+import { makeTenant, testPrisma, testScope } from "../support";
 import {
   connectedSchool,
   directoryDeps,
@@ -78,7 +77,7 @@ async function wechatFollows(school: ConnectedSchool, mobile: string): Promise<s
 }
 
 async function rowOf(school: ConnectedSchool, account: string) {
-  const [row] = await searchMembers(tenantDb(prisma, school.tenant.tenantId), { query: account, take: 1 });
+  const [row] = await searchMembers(await testScope(prisma, school.tenant.tenantId), { query: account, take: 1 });
   return row!;
 }
 
@@ -205,7 +204,7 @@ describe("a school's WeCom as set up today", () => {
   it("never records as done a mobile WeCom ignored: the job stops for good until the admin consents", async () => {
     // The member follows but waits for 二次验证: activated for WeCom (status still 4), so user/update ignores the mobile.
     const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "https://campus.example/verify" });
-    await prisma.tenant.update({ where: { id: school.tenant.tenantId }, data: { secondVerification: true } });
+    await prisma.wecomConnection.update({ where: { tenantId: school.tenant.tenantId }, data: { secondVerification: true } });
     const d = await directoryDeps(prisma, boss, school);
     const oldMobile = phone();
     const member = await syncedMember(school, oldMobile);
@@ -310,7 +309,7 @@ describe("a school's WeCom as set up today", () => {
     const row = await rowOf(school, outside.account);
     expect(row.wecom.state).toBe("OUT_OF_RANGE");
     // The back office counts the members the app cannot see, to tell the admin to widen its range.
-    expect((await directoryOverview(tenantDb(prisma, school.tenant.tenantId))).wecomOutOfRange).toBe(1);
+    expect((await directoryOverview(await testScope(prisma, school.tenant.tenantId))).wecomOutOfRange).toBe(1);
 
     // The next change of the member gone from WeCom creates them again.
     await upsert(school, gone.id);

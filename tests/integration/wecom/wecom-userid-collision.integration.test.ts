@@ -2,15 +2,13 @@
 // of the school holds stops for good with a message for the admin, instead of
 // overwriting that member's name and phone in WeCom (and retrying forever).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantDb } from "~/server/db/tenant-db";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember } from "~/server/members/manage-members";
-import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import type PgBoss from "pg-boss";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
-import { testPrisma } from "../support";
+import { adminActor, testPrisma, testScope } from "../support";
 import { connectedSchool, encryptionKey, FAST_RETRY } from "./wecom-test-kit";
 
 const prisma = testPrisma();
@@ -32,16 +30,7 @@ type SimMember = { userid: string; name: string; mobile?: string };
 describe("a WeCom userid held by another member", () => {
   it("is never overwritten: the job fails for good, naming both, and the holder keeps their name and phone in WeCom", async () => {
     const school = await connectedSchool(prisma, sim);
-    const resolution = await resolveTenantForHost(prisma, school.tenant.host);
-    if (resolution.kind !== "tenant") throw new Error("school did not resolve");
-    const d = {
-      prisma,
-      db: tenantDb(prisma, school.tenant.tenantId),
-      jobs: boss,
-      tenant: resolution.tenant,
-      locale: "zh-CN" as const,
-      actor: { adminId: school.tenant.adminId, ip: null },
-    };
+    const d = await testScope(prisma, school.tenant.tenantId, { actor: adminActor(school.tenant), jobs: boss });
     const deps = { prisma, encryptionKey: encryptionKey(), retry: FAST_RETRY, jobs: boss };
 
     const account = uniqueId("T").toUpperCase();

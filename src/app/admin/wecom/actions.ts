@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionFailure, requestContext, serverApi, type ActionResult } from "~/server/request";
 import { translator } from "~/i18n/messages";
-import { type wecomSettingsInput } from "~/server/tenants/wecom-settings";
+import { type wecomSettingsInput } from "~/server/wecom/settings";
 import type { DiagnosisCheck } from "~/server/wecom/diagnose";
 
 const FIELDS = ["apiBaseUrl", "corpId", "agentId", "assistantAppName", "appSecret", "contactSecret"] as const;
@@ -13,7 +13,7 @@ export async function saveWecomSettingsAction(_previous: ActionResult | null, fo
   try {
     // The procedure's schema validates every field.
     const input = Object.fromEntries(FIELDS.map((key) => [key, form.get(key) ?? undefined]));
-    const saved = await (await serverApi()).wecom.updateSettings(input as z.input<typeof wecomSettingsInput>);
+    const saved = await (await serverApi()).admin.wecom.update(input as z.input<typeof wecomSettingsInput>);
     revalidatePath("/admin/wecom");
     return { ok: true, message: translator(ctx.locale)(saved.clearedSecrets ? "wecom.savedClearedSecrets" : "wecom.saved") };
   } catch (error) {
@@ -27,7 +27,7 @@ export type ConnectionTestResult = { ok: boolean; message: string; checks?: Diag
 export async function testWecomConnectionAction(): Promise<ConnectionTestResult> {
   const ctx = await requestContext();
   try {
-    return await (await serverApi()).wecom.testConnection();
+    return await (await serverApi()).admin.wecom.testConnection();
   } catch (error) {
     const failure = actionFailure(error, ctx.locale);
     return { ok: false, message: failure.message ?? "" };
@@ -35,12 +35,12 @@ export async function testWecomConnectionAction(): Promise<ConnectionTestResult>
 }
 
 export async function regenerateCallbackKeysAction(): Promise<void> {
-  await (await serverApi()).wecom.regenerateCallbackKeys();
+  await (await serverApi()).admin.wecom.regenerateCallbackKeys();
   revalidatePath("/admin/wecom");
 }
 
 export async function retrySyncJobAction(form: FormData): Promise<void> {
   const { jobId } = z.object({ jobId: z.string().uuid() }).parse({ jobId: form.get("jobId") });
-  await (await serverApi()).admin.retrySyncJob({ jobId });
+  await (await serverApi()).admin.syncJobs.retry({ jobId });
   revalidatePath("/admin/wecom");
 }

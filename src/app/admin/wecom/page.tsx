@@ -12,7 +12,7 @@ export default async function AdminWecomPage() {
   const admin = await requireActor("tenantAdmin", "/admin/login");
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [settings, jobs] = await Promise.all([api.wecom.settings(), api.admin.syncJobs()]);
+  const [settings, jobs] = await Promise.all([api.admin.wecom.settings(), api.admin.syncJobs.list()]);
   const host = (await headers()).get("host") ?? "";
   const secretHint = (set: boolean) => (set ? t("wecom.secretSet") : t("wecom.secretUnset"));
   return (

@@ -10,7 +10,7 @@ import { EnrolForm } from "./enrol-form";
 export default async function VendorEnrolPage() {
   await requireVendor({ enrolled: false });
   const { t } = await requestLocale();
-  const offer = await (await serverApi()).vendor.secondFactorOffer();
+  const offer = await (await serverApi()).vendor.secondFactor.offer();
   return (
     <PageShell title={offer.enrolled ? t("vendor.resetTitle") : t("vendor.enrolTitle")} t={t} back={offer.enrolled ? "/vendor" : undefined}>
       <p className="text-slate-700">{offer.enrolled ? t("vendor.resetLead") : t("vendor.enrolLead")}</p>

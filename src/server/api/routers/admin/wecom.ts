@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { encryptionKey } from "~/server/crypto/keys";
 import { CHECK_IDS } from "~/server/wecom/diagnose";
 import {
   regenerateCallbackKeys,
@@ -7,8 +6,8 @@ import {
   updateWecomSettings,
   wecomSettings,
   wecomSettingsInput,
-} from "~/server/tenants/wecom-settings";
-import { createTRPCRouter, schoolItAdminProcedure, tenantAdminProcedure } from "../trpc";
+} from "~/server/wecom/settings";
+import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 const settingsOutput = z.object({
   apiBaseUrl: z.string(),
@@ -44,32 +43,24 @@ const diagnosisOutput = z.object({
   ),
 });
 
-export const wecomRouter = createTRPCRouter({
-  /** The school's WeCom connection; the callback keys only for the IT office, not the helpdesk. */
-  settings: tenantAdminProcedure.output(settingsOutput).query(async ({ ctx }) => {
-    const { authPause, ...settings } = await wecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey());
-    const shown = { ...settings, authPause: authPause && { zh: authPause.messageIn("zh-CN"), en: authPause.messageIn("en") } };
-    return ctx.admin.role === "ADMIN" ? shown : { ...shown, callbackToken: null, callbackAesKey: null };
-  }),
+export const adminWecomRouter = createTRPCRouter({
+  /** The school's WeCom connection; the callback keys only for those who may see them (wecom.secrets). */
+  settings: adminProcedure("wecom.read")
+    .output(settingsOutput)
+    .query(({ ctx }) => wecomSettings(ctx.scope)),
 
-  updateSettings: schoolItAdminProcedure
+  update: adminProcedure("wecom.settings")
     .meta({ probe: () => ({ apiBaseUrl: "https://qyapi.weixin.qq.com", corpId: "wwprobe", agentId: 1000002, assistantAppName: "探测" }) })
     .input(wecomSettingsInput)
     .output(z.object({ ok: z.literal(true), clearedSecrets: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      const { clearedSecrets } = await updateWecomSettings(ctx.prisma, ctx.tenant.id, encryptionKey(), input, {
-        adminId: ctx.admin.id,
-        ip: ctx.ip,
-      });
-      return { ok: true as const, clearedSecrets };
-    }),
+    .mutation(async ({ ctx, input }) => ({ ok: true as const, ...(await updateWecomSettings(ctx.scope, input)) })),
 
-  regenerateCallbackKeys: schoolItAdminProcedure
+  regenerateCallbackKeys: adminProcedure("wecom.settings")
     .output(z.object({ token: z.string(), encodingAesKey: z.string() }))
-    .mutation(({ ctx }) => regenerateCallbackKeys(ctx.prisma, ctx.tenant.id, encryptionKey(), { adminId: ctx.admin.id, ip: ctx.ip })),
+    .mutation(({ ctx }) => regenerateCallbackKeys(ctx.scope)),
 
-  /** The IT office only, and rate-limited per school: each test sends WeCom a few calls per secret. */
-  testConnection: schoolItAdminProcedure
+  /** Rate-limited per school: each test sends WeCom a few calls per secret. */
+  testConnection: adminProcedure("wecom.settings")
     .output(diagnosisOutput)
-    .mutation(({ ctx }) => testWecomConnection(ctx.prisma, ctx.tenant.id, encryptionKey(), ctx.locale)),
+    .mutation(({ ctx }) => testWecomConnection(ctx.scope)),
 });

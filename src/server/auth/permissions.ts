@@ -1,0 +1,30 @@
+// What each role of a school's back office may do, in one table. Admin
+// procedures name the permission they need (`adminProcedure("wecom.settings")`);
+// a refusal names it too, so the helpdesk knows whom to ask.
+import type { AdminRole } from "~/generated/prisma/client";
+import type { Bilingual } from "~/i18n/locale";
+
+export const PERMISSIONS = {
+  /** The directory: overview, search, a member's record. */
+  "directory.read": { roles: ["ADMIN", "HELPDESK"], label: { zh: "查看通讯录", en: "view the directory" } },
+  /** Create, edit and delete members; unlock a member's sign-in. */
+  "directory.edit": { roles: ["ADMIN", "HELPDESK"], label: { zh: "编辑通讯录", en: "edit the directory" } },
+  /** The school's admin accounts: list, unlock, disable (never one's own). */
+  "admins.manage": { roles: ["ADMIN"], label: { zh: "管理后台账号", en: "manage back-office accounts" } },
+  /** The WeCom connection as the helpdesk needs to see it (no callback keys). */
+  "wecom.read": { roles: ["ADMIN", "HELPDESK"], label: { zh: "查看企业微信连接", en: "view the WeCom connection" } },
+  /** Change the connection, its secrets and callback keys; 【测试连接】. */
+  "wecom.settings": { roles: ["ADMIN"], label: { zh: "设置企业微信连接", en: "change the WeCom connection" } },
+  /** The callback Token and EncodingAESKey shown for copying into WeCom's console. */
+  "wecom.secrets": { roles: ["ADMIN"], label: { zh: "查看企业微信回调密钥", en: "see the WeCom callback keys" } },
+  /** The school's sign-in and phone rules: lockout, initial passwords, which phones may be bound, the identity provider. */
+  "settings.manage": { roles: ["ADMIN"], label: { zh: "修改学校设置", en: "change the school's settings" } },
+  /** WeCom sync jobs: list and retry. */
+  "wecom.jobs": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理企业微信同步任务", en: "handle WeCom sync jobs" } },
+} as const satisfies Record<string, { roles: readonly AdminRole[]; label: Bilingual }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: AdminRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly AdminRole[]).includes(role);
+}

@@ -1,0 +1,39 @@
+// The built-in directory: 学号 / 工号 / 考生号 and a password kept here, with
+// the school's lockout policy (UCAS: 6 wrong tries lock the account for 30
+// minutes). The password checks, throttles and lockout are the ones every
+// sign-in of the platform shares (auth/sign-in.ts).
+import { audit } from "~/server/audit/audit";
+import { checkSignInAttempt } from "~/server/auth/sign-in";
+import { unscopedClient, type TenantScope } from "~/server/scope";
+import { memberIdByAccount } from "./find-member";
+import type { IdentifiedMember, IdentityProvider } from "./provider";
+
+/** What the form sends: the account as typed (NFKC-normalised at the edge) and the password. */
+export type BuiltinProof = { identifier: string; password: string };
+
+const lockable = { id: true, account: true, passwordHash: true, failedLoginCount: true, lockedUntil: true, sessionVersion: true } as const;
+
+async function finish(scope: TenantScope, proof: BuiltinProof): Promise<IdentifiedMember> {
+  const id = await memberIdByAccount(scope, proof.identifier);
+  const found = id ? await scope.db.member.findUnique({ where: { id }, select: lockable }) : null;
+  const member = await checkSignInAttempt(unscopedClient(scope), {
+    flow: {
+      table: "member",
+      kind: "member",
+      action: "member",
+      tenantKey: scope.tenant.id,
+      policy: { maxAttempts: scope.tenant.lockoutMaxAttempts, lockMinutes: scope.tenant.lockoutMinutes },
+      log: scope.db,
+    },
+    account: found,
+    attempt: { identifier: proof.identifier, password: proof.password, ip: scope.actor.ip },
+  });
+  await audit(scope.db, { actorKind: "member", actorId: member.id, action: "member.login", ip: scope.actor.ip });
+  return { id: member.id, account: member.account, sessionVersion: member.sessionVersion };
+}
+
+export const builtinProvider: IdentityProvider<BuiltinProof> = {
+  kind: "BUILTIN",
+  start: () => Promise.resolve({ kind: "form" }),
+  finish,
+};

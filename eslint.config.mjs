@@ -18,4 +18,25 @@ export default tseslint.config(
       "@next/next/no-html-link-for-pages": "off",
     },
   },
+  {
+    // Routers are thin and stay inside the tenant filter: the plain Prisma client and the
+    // scope's escape hatch are for domain functions (src/server/scope.ts), never for a router.
+    files: ["src/server/api/routers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "~/server/db/client", message: "Routers reach data through ctx.scope and domain functions." }],
+          patterns: [{ group: ["~/generated/prisma/*"], message: "Routers reach data through ctx.scope and domain functions." }],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportSpecifier[imported.name='unscopedClient']",
+          message: "Only domain functions may step outside the tenant filter.",
+        },
+      ],
+    },
+  },
 );

@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { secureCookies } from "~/env";
 import { REQUEST_ID_HEADER } from "~/server/http/request-id";
 import { makeNonce, securityHeaders } from "~/server/http/security-headers";
+import { hostTarget } from "~/server/tenants/tenant-for-host";
 
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce: makeNonce(), secure: secureCookies() });
@@ -15,7 +16,11 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
   if (!request.nextUrl.pathname.startsWith("/api/")) forwarded.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // The root domain's home is its own page: "/" belongs to each school's host (app/(school)/page.tsx).
+  const response =
+    request.nextUrl.pathname === "/" && hostTarget(request.headers.get("host")).kind === "root"
+      ? NextResponse.rewrite(new URL("/platform", request.url), { request: { headers: forwarded } })
+      : NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import type { CSSProperties, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { requestContext } from "~/server/request";
 import "./globals.css";
 
@@ -15,12 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A school's colours are drawn by its area's layout, app/(school)/layout.tsx.
   const ctx = await requestContext();
-  const tenant = ctx.resolution.kind === "tenant" ? ctx.resolution.tenant : null;
-  const style = tenant ? ({ "--brand": tenant.primaryColor, "--accent": tenant.accentColor } as CSSProperties) : undefined;
   return (
     <html lang={ctx.locale}>
-      <body style={style}>{children}</body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -46,3 +46,20 @@ export async function requireVendor(options: { enrolled: boolean }): Promise<Ext
   if (options.enrolled && !actor.secondFactor) redirect("/vendor/enrol");
   return actor;
 }
+
+/**
+ * The school of a page inside app/(school), whose layout resolved it: read from
+ * the request's context (the check only narrows the type; it cannot fail there).
+ */
+export async function currentSchool() {
+  const ctx = await requestContext();
+  if (ctx.resolution.kind !== "tenant") notFound();
+  return ctx.resolution.tenant;
+}
+
+/** The signed-in account of a page whose area layout guarded it for `kind`. */
+export async function currentActor<K extends Actor["kind"]>(kind: K): Promise<Extract<Actor, { kind: K }>> {
+  const actor = (await requestContext()).actor;
+  if (actor?.kind !== kind) notFound();
+  return actor as Extract<Actor, { kind: K }>;
+}

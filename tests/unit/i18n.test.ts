@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { format, parseLocale, pick } from "~/i18n/locale";
-import { translator, type MessageKey, type Translate } from "~/i18n/messages";
+import { messageKeys, translator, type MessageKey, type Translate } from "~/i18n/messages";
 import { AppError, ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
 
 const codes = Object.keys(ERROR_CATALOG) as AppErrorCode[];
@@ -14,15 +12,6 @@ function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
 }
 
-/**
- * Every UI message key. The dictionaries are private to src/i18n/messages.ts, so
- * the keys are read from its Chinese dictionary, the one that defines MessageKey.
- */
-function messageKeys(): MessageKey[] {
-  const source = readFileSync(path.resolve(import.meta.dirname, "../../src/i18n/messages.ts"), "utf8");
-  const zhBlock = /const zh = \{([\s\S]*?)\} as const;/.exec(source)?.[1] ?? "";
-  return [...zhBlock.matchAll(/^\s*"([\w.]+)":/gm)].map((m) => m[1] as MessageKey);
-}
 const keys = messageKeys();
 
 /** The text of a key, or "" when the dictionary has none. */

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionResult } from "~/server/request";
-import { confirmSecondFactorAction } from "../actions";
+import type { ActionResult } from "~/server/actions";
+import { confirmSecondFactorAction } from "./actions";
 
 type Labels = { currentCode?: string; code: string; submit: string; working: string };
 

@@ -1,12 +1,13 @@
+import { ActionForm } from "~/components/action-form";
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
-import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { currentActor, currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { setAdminDisabledAction, unlockAdminAction, unlockMemberAction } from "./actions";
 
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { tenant } = await requireTenantHost();
-  const me = await requireActor("tenantAdmin", "/admin/login");
+  const tenant = await currentSchool();
+  const me = await currentActor("tenantAdmin");
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const query = ((await searchParams).q ?? "").slice(0, 64);
@@ -103,11 +104,11 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-3 py-2">
                     {locked ? (
-                      <form action={unlockMemberAction} className="flex items-center gap-2">
+                      <ActionForm action={unlockMemberAction} className="flex items-center gap-2">
                         <input type="hidden" name="memberId" value={m.id} />
                         <span className="text-red-700">{t("admin.lockedUntil", { time: m.lockedUntil!.toLocaleTimeString(locale) })}</span>
                         <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
-                      </form>
+                      </ActionForm>
                     ) : (
                       <span className="text-green-700">{t("admin.normal")}</span>
                     )}
@@ -159,19 +160,19 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
                       </td>
                       <td className="flex gap-2 px-3 py-2">
                         {!self && locked ? (
-                          <form action={unlockAdminAction}>
+                          <ActionForm action={unlockAdminAction}>
                             <input type="hidden" name="adminId" value={a.id} />
                             <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
-                          </form>
+                          </ActionForm>
                         ) : null}
                         {!self ? (
-                          <form action={setAdminDisabledAction}>
+                          <ActionForm action={setAdminDisabledAction}>
                             <input type="hidden" name="adminId" value={a.id} />
                             <input type="hidden" name="disabled" value={a.disabled ? "false" : "true"} />
                             <button className="rounded border border-slate-300 px-2 py-1">
                               {a.disabled ? t("admin.enable") : t("admin.disable")}
                             </button>
-                          </form>
+                          </ActionForm>
                         ) : null}
                       </td>
                     </tr>

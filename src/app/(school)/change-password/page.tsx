@@ -1,12 +1,11 @@
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
-import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { requireActor } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
 import { ChangePasswordForm } from "./change-password-form";
 
 export default async function ChangePasswordPage() {
-  await requireTenantHost();
   const member = await requireActor("member", "/login", { passwordChangePage: true });
   const { t } = await requestLocale();
   const rules = Object.fromEntries([...PASSWORD_RULES, "password.rule.confirm" as const].map((key) => [key, t(key)]));

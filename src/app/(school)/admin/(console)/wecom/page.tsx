@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
+import { ActionForm } from "~/components/action-form";
 import { PageShell } from "~/components/page-shell";
-import { requireActor, requireTenantHost } from "~/server/page-guards";
+import { currentActor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import type { MessageKey } from "~/i18n/messages";
 import { regenerateCallbackKeysAction, retrySyncJobAction } from "./actions";
@@ -8,8 +9,7 @@ import { ConnectionTest } from "./connection-test";
 import { WecomSettingsForm } from "./settings-form";
 
 export default async function AdminWecomPage() {
-  await requireTenantHost();
-  const admin = await requireActor("tenantAdmin", "/admin/login");
+  const admin = await currentActor("tenantAdmin");
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const [settings, jobs] = await Promise.all([api.admin.wecom.settings(), api.admin.syncJobs.list()]);
@@ -93,9 +93,9 @@ export default async function AdminWecomPage() {
         <p className="mt-2 text-sm text-slate-500">{t("wecom.callbackHidden")}</p>
       )}
       {admin.role === "ADMIN" ? (
-        <form action={regenerateCallbackKeysAction} className="mt-3">
+        <ActionForm action={regenerateCallbackKeysAction} className="mt-3">
           <button className="rounded-lg border border-slate-300 px-4 py-2 text-sm">{t("wecom.callbackRegenerate")}</button>
-        </form>
+        </ActionForm>
       ) : null}
 
       <h2 className="mt-8 text-lg font-semibold">{t("wecom.jobs")}</h2>
@@ -118,10 +118,10 @@ export default async function AdminWecomPage() {
                 {t(job.paused ? "wecom.job.state.paused" : `wecom.job.state.${job.state}`)}
               </span>
               {job.state === "failed" && !job.paused ? (
-                <form action={retrySyncJobAction}>
+                <ActionForm action={retrySyncJobAction}>
                   <input type="hidden" name="jobId" value={job.id} />
                   <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">{t("wecom.job.retry")}</button>
-                </form>
+                </ActionForm>
               ) : null}
             </li>
           ))}

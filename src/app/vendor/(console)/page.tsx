@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
+import { ActionForm } from "~/components/action-form";
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { serverEnv } from "~/env";
-import { requireVendor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { setTenantStatusAction, unlockTenantAdminAction } from "./actions";
 import { CreateTenantForm } from "./create-tenant-form";
@@ -13,7 +13,6 @@ function tenantUrl(slug: string, host: string | null): string {
 }
 
 export default async function VendorHomePage() {
-  await requireVendor({ enrolled: true });
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const [tenants, admins] = await Promise.all([api.vendor.tenants.list(), api.vendor.tenantAdmins.list()]);
@@ -43,13 +42,13 @@ export default async function VendorHomePage() {
             <a href={tenantUrl(tenant.slug, requestHost)} className="text-sm text-[var(--brand)] underline">
               {t("vendor.open")}
             </a>
-            <form action={setTenantStatusAction}>
+            <ActionForm action={setTenantStatusAction}>
               <input type="hidden" name="tenantId" value={tenant.id} />
               <input type="hidden" name="status" value={tenant.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE"} />
               <button className="rounded border border-slate-300 px-3 py-1.5 text-sm">
                 {tenant.status === "ACTIVE" ? t("vendor.suspend") : t("vendor.resume")}
               </button>
-            </form>
+            </ActionForm>
             <details className="w-full text-sm" data-testid="tenant-admins">
               <summary className="cursor-pointer text-slate-600">{t("vendor.admins")}</summary>
               <ul className="mt-2 divide-y divide-slate-100">
@@ -66,14 +65,14 @@ export default async function VendorHomePage() {
                         {a.disabled ? (
                           <span className="text-slate-500">{t("admin.disabled")}</span>
                         ) : locked ? (
-                          <form action={unlockTenantAdminAction} className="flex items-center gap-2">
+                          <ActionForm action={unlockTenantAdminAction} className="flex items-center gap-2">
                             <input type="hidden" name="tenantId" value={tenant.id} />
                             <input type="hidden" name="adminId" value={a.id} />
                             <span className="text-red-700">
                               {t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}
                             </span>
                             <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
-                          </form>
+                          </ActionForm>
                         ) : (
                           <span className="text-green-700">{t("admin.normal")}</span>
                         )}

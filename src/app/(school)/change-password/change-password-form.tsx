@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect } from "react";
-import type { ActionResult } from "~/server/request";
+import type { ActionResult } from "~/server/actions";
 import { changePasswordAction } from "./actions";
 
 type Labels = {

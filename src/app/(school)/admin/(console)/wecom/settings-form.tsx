@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionResult } from "~/server/request";
+import type { ActionResult } from "~/server/actions";
 import { saveWecomSettingsAction } from "./actions";
 
 type Field = {

@@ -1,25 +1,8 @@
-import { notFound } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
-import { requestContext, requestLocale, serverApi } from "~/server/request";
+import { requestLocale, serverApi } from "~/server/request";
 
 export default async function HomePage() {
-  const ctx = await requestContext();
   const { locale, t } = await requestLocale();
-  if (ctx.resolution.kind === "unavailable") notFound();
-  if (ctx.resolution.kind === "root") {
-    return (
-      <PageShell title={locale === "en" ? "Campus WeCom platform" : "校园企业微信开通平台"} t={t}>
-        <p className="text-slate-600">
-          {locale === "en"
-            ? "Open your school's own address (e.g. ucas.<domain>) or scan your school's QR code."
-            : "请打开本校的地址（如 ucas.<域名>）或扫描本校的二维码。"}
-        </p>
-        <a href="/vendor" className="mt-6 block rounded-lg border border-slate-300 py-3 text-center">
-          {t("vendor.loginTitle")}
-        </a>
-      </PageShell>
-    );
-  }
   const tenant = await (await serverApi()).school.tenant.current();
   const name = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
   return (

@@ -1,0 +1,15 @@
+import type { CSSProperties, ReactNode } from "react";
+import { requireTenantHost } from "~/server/page-guards";
+
+// Every page of a school's host: the school is resolved once here (an unknown
+// or suspended one answers 「该学校尚未开通」 with 404), and its colours frame
+// everything below. Procedures remain the security boundary.
+export default async function SchoolLayout({ children }: { children: ReactNode }) {
+  const { tenant } = await requireTenantHost();
+  const brand = { "--brand": tenant.primaryColor, "--accent": tenant.accentColor } as CSSProperties;
+  return (
+    <div style={brand} className="min-h-dvh">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The words of the pages, in both languages, one file per area in the format
+// the error catalogue uses ({ key: { zh, en } }). A key is "<namespace>.<key>",
+// e.g. "home.start" is `start` of home.ts.
+import { format, pick, type Bilingual, type Locale } from "../locale";
+import { admin } from "./admin";
+import { common, lang, notFound, unavailable } from "./common";
+import { home } from "./home";
+import { login } from "./login";
+import { me } from "./me";
+import { password } from "./password";
+import { vendor } from "./vendor";
+import { wecom } from "./wecom";
+
+export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor } as const;
+
+type Namespaces = typeof MESSAGES;
+export type MessageKey = { [N in keyof Namespaces]: `${N}.${keyof Namespaces[N] & string}` }[keyof Namespaces];
+
+/** Every key of every namespace. */
+export function messageKeys(): MessageKey[] {
+  return Object.entries(MESSAGES).flatMap(([ns, texts]) => Object.keys(texts).map((key) => `${ns}.${key}` as MessageKey));
+}
+
+export function bilingualOf(key: MessageKey): Bilingual {
+  const dot = key.indexOf(".");
+  const texts = MESSAGES[key.slice(0, dot) as keyof Namespaces] as Record<string, Bilingual>;
+  const text = texts[key.slice(dot + 1)];
+  if (!text) throw new Error(`No message ${key}`);
+  return text;
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, vars) => format(pick(locale, bilingualOf(key)), vars);
+}

@@ -1,0 +1,19 @@
+// The member sign-in page (统一身份认证).
+import type { Messages } from "./types";
+
+export const login = {
+  title: { zh: "统一身份认证", en: "Unified login" },
+  accountLabel: { zh: "学号 / 工号 / 考生号", en: "Student / staff / candidate number" },
+  accountPlaceholder: { zh: "请输入账号", en: "Your account" },
+  passwordPlaceholder: { zh: "请输入密码", en: "Your password" },
+  submit: { zh: "登录", en: "Sign in" },
+  externalIdp: {
+    zh: "本校使用学校统一身份认证系统登录（{kind}）。学校登录页的接入尚在建设中，请先联系学校信息化办公室。",
+    en: "This school signs you in through its own unified login ({kind}). Connecting to the school's login page is still being built; please contact your school's IT office for now.",
+  },
+  lockoutHint: {
+    zh: "连续输错 {max} 次密码，账号将锁定 {minutes} 分钟。",
+    en: "After {max} wrong passwords in a row the account locks for {minutes} minutes.",
+  },
+  passwordChanged: { zh: "密码已修改，请用新密码登录。", en: "Your password has been changed. Please sign in with the new one." },
+} as const satisfies Messages;

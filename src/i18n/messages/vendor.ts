@@ -1,0 +1,52 @@
+// The vendor console.
+import type { Messages } from "./types";
+
+export const vendor = {
+  loginTitle: { zh: "平台运营控制台", en: "Platform console" },
+  usernameLabel: { zh: "运营账号", en: "Operator account" },
+  tenants: { zh: "学校（租户）", en: "Schools (tenants)" },
+  create: { zh: "开通新学校", en: "Set up a school" },
+  slug: { zh: "域名前缀", en: "Slug" },
+  slugHint: { zh: "学校的子域名，如 ucas → ucas.{domain}", en: "The school's subdomain, e.g. ucas → ucas.{domain}" },
+  name: { zh: "学校名称", en: "School name" },
+  nameEn: { zh: "英文名称", en: "English name" },
+  idpKind: { zh: "身份认证方式", en: "Sign-in method" },
+  "idp.BUILTIN": { zh: "内置通讯录（账号密码）", en: "Built-in directory (password)" },
+  "idp.CAS": { zh: "CAS 统一身份认证", en: "CAS unified login" },
+  "idp.OIDC": { zh: "OIDC", en: "OIDC" },
+  "status.ACTIVE": { zh: "运行中", en: "Active" },
+  "status.SUSPENDED": { zh: "已暂停", en: "Suspended" },
+  suspend: { zh: "暂停", en: "Suspend" },
+  resume: { zh: "恢复", en: "Resume" },
+  members: { zh: "成员", en: "Members" },
+  created: { zh: "已开通 {slug}", en: "{slug} is set up" },
+  open: { zh: "打开", en: "Open" },
+  admins: { zh: "学校管理员", en: "School administrators" },
+  totpLabel: { zh: "动态验证码", en: "One-time code" },
+  totpPlaceholder: { zh: "身份验证器上的 6 位数字", en: "6 digits from your authenticator" },
+  totpHint: { zh: "首次登录（尚未绑定身份验证器）时留空。", en: "Leave empty on your first sign-in, before an authenticator is set up." },
+  enrolTitle: { zh: "绑定身份验证器", en: "Set up your authenticator" },
+  resetTitle: { zh: "更换身份验证器", en: "Change your authenticator" },
+  enrolLead: {
+    zh: "运营控制台需要两步验证。请用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、FreeOTP 或 1Password）扫描下方二维码，再输入它显示的 6 位验证码。",
+    en: "The platform console needs two-step verification. Scan the QR code below with an authenticator app (such as Google Authenticator, Microsoft Authenticator, FreeOTP or 1Password), then enter the 6-digit code it shows.",
+  },
+  resetLead: {
+    zh: "用身份验证器扫描新的二维码，输入旧验证器的当前验证码和新验证器的验证码。更换后旧验证器作废。",
+    en: "Scan the new QR code with your authenticator, then enter the current code of the old authenticator and a code of the new one. The old one stops working.",
+  },
+  enrolSecret: {
+    zh: "无法扫码时，可在 App 中手动输入密钥（基于时间，6 位，30 秒）：",
+    en: "If you cannot scan, type this key into the app (time-based, 6 digits, 30 seconds):",
+  },
+  enrolCurrentCode: { zh: "旧验证器的当前验证码", en: "Current code of the old authenticator" },
+  enrolNewCode: { zh: "新验证器显示的 6 位验证码", en: "6-digit code of the new authenticator" },
+  enrolCode: { zh: "身份验证器显示的 6 位验证码", en: "6-digit code from your authenticator" },
+  enrolSubmit: { zh: "完成绑定", en: "Finish setup" },
+  enrolDone: {
+    zh: "身份验证器已绑定。请等待验证器显示下一个验证码后，用账号、密码和验证码重新登录。",
+    en: "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
+  },
+  enrolLink: { zh: "更换身份验证器", en: "Change authenticator" },
+  addressRefused: { zh: "无法访问运营控制台", en: "The console is not reachable from here" },
+} as const satisfies Messages;

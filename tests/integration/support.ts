@@ -45,6 +45,7 @@ export async function makeTenant(
       idpKind: "BUILTIN",
       ...options,
       identityKinds: { create: { code: "student_staff", nameZh: "在校师生", nameEn: "Students and staff" } },
+      codePolicy: { create: {} },
     },
     include: { identityKinds: true },
   });

@@ -16,6 +16,9 @@ export const TENANT_SCOPED_MODELS = [
   "WecomToken",
   "WecomCallbackReceipt",
   "MemberWecom",
+  "CodePolicy",
+  "VerificationCode",
+  "OutboxMessage",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

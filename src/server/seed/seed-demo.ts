@@ -32,6 +32,7 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
         initialPasswordRule: demo.initialPasswordRule ?? "NONE",
         mustChangeInitialPassword: demo.initialPasswordRule !== undefined,
         secondVerification: demo.secondVerification ?? false,
+        codePolicy: { create: {} },
       },
       select: { id: true },
     }));

@@ -49,6 +49,8 @@ export async function createTenant(prisma: PrismaClient, input: CreateTenantInpu
           nameEn: input.nameEn,
           idpKind: input.idpKind,
           identityKinds: { create: DEFAULT_IDENTITY_KINDS.map((kind) => ({ ...kind, apps: [...kind.apps] })) },
+          // The code policy's defaults are the database's (src/server/codes/policy.ts).
+          codePolicy: { create: {} },
         },
         select: tenantSummarySelect,
       });

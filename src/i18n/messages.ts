@@ -175,6 +175,21 @@ const zh = {
   "vendor.enrolDone": "身份验证器已绑定。请等待验证器显示下一个验证码后，用账号、密码和验证码重新登录。",
   "vendor.enrolLink": "更换身份验证器",
   "vendor.addressRefused": "无法访问运营控制台",
+  "outbox.title": "开发发件箱",
+  "outbox.lead": "演示模式下平台不真正发送短信和邮件，验证码都“发”到这里。以下是本校最近的消息，最新的在最前。",
+  "outbox.empty": "还没有发送过验证码。在页面上点【获取验证码】后，刷新本页即可看到。",
+  "outbox.refresh": "刷新",
+  "outbox.to": "发给 {to}",
+  "outbox.channel.SMS": "短信",
+  "outbox.channel.EMAIL": "邮件",
+  "outbox.purpose.BIND_PHONE": "绑定手机号",
+  "outbox.purpose.CHANGE_PHONE": "更换手机号",
+  "outbox.purpose.RESET_PASSWORD": "找回密码",
+  "outbox.purpose.ACTIVATE_PHONE": "激活账号（手机号）",
+  "outbox.purpose.ACTIVATE_EMAIL": "激活账号（邮箱）",
+  "outbox.adminTitle": "验证码发件箱",
+  "outbox.adminLead": "平台处于演示模式：验证码不真正发出，而是记录在这里，方便为成员查看。成员也可在本校的 /dev/outbox 页面看到。",
+  "outbox.disabled": "本平台通过短信服务商真实发送验证码，没有发件箱记录。成员收不到验证码时，请让其检查手机号和短信拦截设置。",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -360,6 +375,24 @@ const en: Record<MessageKey, string> = {
     "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
   "vendor.enrolLink": "Change authenticator",
   "vendor.addressRefused": "The console is not reachable from here",
+  "outbox.title": "Development outbox",
+  "outbox.lead":
+    "In demo mode the platform sends no real texts or e-mails: codes are “sent” here. This school's latest messages, newest first.",
+  "outbox.empty": "No code has been sent yet. Ask for a code on a page, then reload this one.",
+  "outbox.refresh": "Reload",
+  "outbox.to": "To {to}",
+  "outbox.channel.SMS": "Text message",
+  "outbox.channel.EMAIL": "E-mail",
+  "outbox.purpose.BIND_PHONE": "Bind phone",
+  "outbox.purpose.CHANGE_PHONE": "Change phone",
+  "outbox.purpose.RESET_PASSWORD": "Reset password",
+  "outbox.purpose.ACTIVATE_PHONE": "Activate account (phone)",
+  "outbox.purpose.ACTIVATE_EMAIL": "Activate account (e-mail)",
+  "outbox.adminTitle": "Code outbox",
+  "outbox.adminLead":
+    "The platform is in demo mode: codes are not really sent but kept here, so you can read them for a member. Members see them too, on this school's /dev/outbox page.",
+  "outbox.disabled":
+    "This platform sends codes through its SMS provider, so there is no outbox. When a member gets no code, ask them to check the number and their message blocking.",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };

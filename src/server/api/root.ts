@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin";
+import { adminOutboxRouter } from "./routers/admin/outbox";
 import { memberRouter } from "./routers/member";
 import { tenantRouter } from "./routers/tenant";
 import { vendorRouter } from "./routers/vendor";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   vendor: vendorRouter,
   wecom: wecomRouter,
+  adminOutbox: adminOutboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -71,6 +71,30 @@ const serverSchema = z.object({
       return z.NEVER;
     }
   }),
+  /**
+   * Who delivers SMS verification codes (src/server/codes/providers/): "outbox" stores them for the
+   * /dev/outbox page (development and demo only: refused unless PLATFORM_DOMAIN is localhost), "tencent"
+   * sends them through Tencent Cloud SMS with the TENCENT_SMS_* settings. Unset: the outbox on a
+   * localhost PLATFORM_DOMAIN, otherwise none (asking for a code then says the service is not set up).
+   */
+  SMS_PROVIDER: optional(z.enum(["outbox", "tencent"])),
+  /** Who delivers e-mail codes: only "outbox" exists so far (same rule as SMS_PROVIDER). */
+  EMAIL_PROVIDER: optional(z.enum(["outbox"])),
+  /** Tencent Cloud API key pair (访问管理 → API密钥), ideally of a sub-account allowed only sms:SendSms. */
+  TENCENT_SMS_SECRET_ID: optional(z.string().regex(/^AKID[A-Za-z0-9]{8,64}$/, "must be a Tencent Cloud SecretId (AKID…)")),
+  TENCENT_SMS_SECRET_KEY: optional(z.string().regex(/^[A-Za-z0-9]{16,64}$/, "must be a Tencent Cloud SecretKey")),
+  /** The SMS application's SdkAppId (短信控制台 → 应用管理), e.g. 1400006666. */
+  TENCENT_SMS_SDK_APP_ID: optional(z.string().regex(/^\d{10}$/, "must be the 10-digit SdkAppId of the SMS console, e.g. 1400006666")),
+  /** The approved signature (签名), e.g. 某某大学; required by Tencent for mainland numbers. */
+  TENCENT_SMS_SIGN_NAME: optional(z.string().trim().min(2).max(20)),
+  /** An approved verification-code template with two parameters, the code and its lifetime in minutes. */
+  TENCENT_SMS_TEMPLATE_ID: optional(z.string().regex(/^\d{1,12}$/, "must be the numeric template ID of the SMS console")),
+  /** The same for numbers outside the mainland (国际/港澳台 template); unset, codes go to mainland numbers only. */
+  TENCENT_SMS_INTL_TEMPLATE_ID: optional(z.string().regex(/^\d{1,12}$/, "must be the numeric template ID of the SMS console")),
+  /** The API region (X-TC-Region), e.g. ap-guangzhou, ap-beijing, ap-nanjing. */
+  TENCENT_SMS_REGION: optional(z.string().regex(/^ap-[a-z]+$/, "must be a Tencent Cloud region such as ap-guangzhou")).default(
+    "ap-guangzhou",
+  ),
   /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
   VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
     try {
@@ -81,6 +105,47 @@ const serverSchema = z.object({
     }
   }),
 });
+
+/** The rules that tie variables together: the code providers'. */
+const checkedServerSchema = serverSchema.superRefine((env, ctx) => {
+  // The outbox shows codes to anyone on a school's host: never on a real domain.
+  for (const name of ["SMS_PROVIDER", "EMAIL_PROVIDER"] as const) {
+    if (env[name] === "outbox" && !isLocalhostDomain(env.PLATFORM_DOMAIN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: "outbox is for development only (its page shows every code): use a real provider when PLATFORM_DOMAIN is not localhost",
+      });
+    }
+  }
+  if (env.SMS_PROVIDER === "tencent") {
+    for (const name of TENCENT_SMS_REQUIRED) {
+      if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "is required when SMS_PROVIDER=tencent" });
+    }
+  }
+});
+
+const TENCENT_SMS_REQUIRED = [
+  "TENCENT_SMS_SECRET_ID",
+  "TENCENT_SMS_SECRET_KEY",
+  "TENCENT_SMS_SDK_APP_ID",
+  "TENCENT_SMS_SIGN_NAME",
+  "TENCENT_SMS_TEMPLATE_ID",
+] as const;
+
+function isLocalhostDomain(domain: string): boolean {
+  return domain === "localhost" || domain.endsWith(".localhost");
+}
+
+/** Who delivers SMS codes: SMS_PROVIDER, else the outbox on a localhost domain; null when none is set up. */
+export function smsProvider(env: Pick<ServerEnv, "SMS_PROVIDER" | "PLATFORM_DOMAIN"> = serverEnv()): "outbox" | "tencent" | null {
+  return env.SMS_PROVIDER ?? (isLocalhostDomain(env.PLATFORM_DOMAIN) ? "outbox" : null);
+}
+
+/** Who delivers e-mail codes, by the same rule. */
+export function emailProvider(env: Pick<ServerEnv, "EMAIL_PROVIDER" | "PLATFORM_DOMAIN"> = serverEnv()): "outbox" | null {
+  return env.EMAIL_PROVIDER ?? (isLocalhostDomain(env.PLATFORM_DOMAIN) ? "outbox" : null);
+}
 
 /**
  * Whether cookies are Secure (and `__Host-`-prefixed) and HSTS is sent: SECURE_COOKIES when set, else
@@ -97,7 +162,7 @@ let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  const parsed = serverSchema.safeParse(process.env);
+  const parsed = checkedServerSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);

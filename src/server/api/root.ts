@@ -3,11 +3,13 @@
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminDirectoryRouter } from "./routers/admin/directory";
+import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
 import { mePasswordRouter } from "./routers/me/password";
 import { meProfileRouter } from "./routers/me/profile";
+import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
@@ -15,7 +17,7 @@ import { vendorTenantsRouter } from "./routers/vendor/tenants";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
-  school: createTRPCRouter({ tenant: schoolTenantRouter }),
+  school: createTRPCRouter({ tenant: schoolTenantRouter, devOutbox: schoolDevOutboxRouter }),
   me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
@@ -23,6 +25,7 @@ export const appRouter = createTRPCRouter({
     wecom: adminWecomRouter,
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,
+    outbox: adminOutboxRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,

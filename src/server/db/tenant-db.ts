@@ -22,6 +22,9 @@ export const TENANT_SCOPED_MODELS = [
   "PhonePolicy",
   "PasswordPolicy",
   "WecomConnection",
+  "CodePolicy",
+  "VerificationCode",
+  "OutboxMessage",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -289,4 +289,135 @@ export const ERROR_CATALOG = {
       en: "The card message is too long: WeCom takes a title of at most {titleLimit} bytes (about {titleHanzi} Chinese characters), a description of at most {descriptionLimit} bytes (about {descriptionHanzi}) and a button of at most {buttonLimit} characters; this one has {titleBytes}, {descriptionBytes} bytes and {buttonCharacters} characters, so WeCom would cut them off. Shorten it and send again.",
     },
   },
+  // Verification codes (src/server/codes/): each refusal says what the member does next.
+  CODE_WRONG: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "验证码错误，还可尝试 {remaining} 次。请核对最新收到的验证码。",
+      en: "Wrong code. {remaining} tries left; check the latest code you received.",
+    },
+  },
+  CODE_TOO_MANY_ATTEMPTS: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "验证码错误次数过多，该验证码已失效，请重新获取验证码。",
+      en: "Too many wrong tries: this code no longer works. Please ask for a new code.",
+    },
+  },
+  CODE_EXPIRED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: { zh: "验证码已过期，请重新获取。", en: "This code has expired. Please ask for a new code." },
+  },
+  CODE_ALREADY_USED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "该验证码已使用过，如需再次验证请重新获取。",
+      en: "This code has already been used. Ask for a new code if you need to confirm again.",
+    },
+  },
+  CODE_NOT_REQUESTED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "请先获取验证码，再输入收到的验证码。",
+      en: "Ask for a code first, then enter the code you receive.",
+    },
+  },
+  CODE_SUPERSEDED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "已发送新的验证码，之前的验证码已失效，请输入最新收到的验证码。",
+      en: "A new code has been sent and the earlier one no longer works. Enter the latest code you received.",
+    },
+  },
+  CODE_RESEND_TOO_SOON: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: { zh: "请 {seconds} 秒后再获取验证码。", en: "Please wait {seconds} seconds before asking for another code." },
+  },
+  CODE_DAILY_LIMIT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "今日获取验证码次数已达上限，请明天再试。",
+      en: "This number or address has had the most codes allowed today. Please try again tomorrow.",
+    },
+  },
+  CODE_ADDRESS_DAILY_LIMIT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "当前网络今日获取验证码次数已达上限，请明天再试，或关闭 WiFi 改用手机流量后重试。",
+      en: "Too many codes were asked for from this network today. Try again tomorrow, or turn off Wi-Fi and use mobile data.",
+    },
+  },
+  CODE_PHONE_TOO_FREQUENT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "该手机号短时间内收到的短信过多，请稍后再试（最长约 1 小时）。",
+      en: "This phone has received too many messages in a short time. Please try again later (within about an hour).",
+    },
+  },
+  CODE_PHONE_UNREACHABLE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "短信无法发送到该手机号，请检查号码是否正确；境外手机号请在国际区号前加 00，如 0085291234567。",
+      en: "No text message can be sent to this number. Check it; for a foreign number type 00 before the country code, e.g. 0085291234567.",
+    },
+  },
+  CODE_PHONE_BLOCKED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "该手机号暂时无法接收短信（可能曾退订短信或被运营商拦截），请换用其他手机号，或联系学校管理员。",
+      en: "This phone cannot receive text messages right now (it may have unsubscribed or been blocked by its carrier). Use another phone, or contact your school's IT office.",
+    },
+  },
+  CODE_FOREIGN_PHONE_UNSUPPORTED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "暂不能向境外手机号发送短信验证码，请改用大陆手机号，或联系学校管理员。",
+      en: "Codes cannot be sent to phone numbers outside the Chinese mainland yet. Use a mainland number, or contact your school's IT office.",
+    },
+  },
+  CODE_SMS_NOT_CONFIGURED: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "平台尚未开通短信验证码服务，暂时无法获取验证码，请联系学校管理员。",
+      en: "Text-message codes are not set up on this platform yet, so no code can be sent. Please contact your school's IT office.",
+    },
+  },
+  CODE_EMAIL_NOT_CONFIGURED: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "平台尚未开通邮件验证码服务，暂时无法获取验证码，请联系学校管理员。",
+      en: "E-mail codes are not set up on this platform yet, so no code can be sent. Please contact your school's IT office.",
+    },
+  },
+  CODE_DELIVERY_FAILED: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "验证码发送失败，请稍后重新获取；如仍失败请联系学校管理员。",
+      en: "The code could not be sent. Please ask for a new one later, or contact your school's IT office if it keeps failing.",
+    },
+  },
+  CODE_DELIVERY_UNCERTAIN: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "验证码可能未能送达：如已收到请直接输入；如未收到，请 {seconds} 秒后重新获取。",
+      en: "The code may not have arrived: if you received it, enter it; if not, ask for a new one in {seconds} seconds.",
+    },
+  },
 } as const satisfies Record<string, ErrorCatalogEntry>;

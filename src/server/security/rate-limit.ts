@@ -27,8 +27,12 @@ function checkKey(key: string): string {
   return key;
 }
 
-/** Counts one hit against the rule and tells whether it was within the limit. */
-export async function consumeRateLimit(prisma: Raw, rule: RateLimitRule): Promise<RateLimitState> {
+/**
+ * Counts one hit against the rule and tells whether it was within the limit. `prune: false` for a caller
+ * that holds other counters' row locks in its transaction: the occasional prune could wait on a row
+ * another transaction holds while that one waits on ours (a deadlock); such a caller prunes after commit.
+ */
+export async function consumeRateLimit(prisma: Raw, rule: RateLimitRule, options: { prune?: boolean } = {}): Promise<RateLimitState> {
   const rows = await prisma.$queryRawUnsafe<{ hits: number; expiresAt: Date }[]>(
     `INSERT INTO "RateLimit" (key, "windowStart", hits, "expiresAt")
      VALUES ($1, now(), 1, now() + make_interval(secs => $2))
@@ -42,7 +46,7 @@ export async function consumeRateLimit(prisma: Raw, rule: RateLimitRule): Promis
     rule.windowSeconds,
   );
   // Now and then, forget windows that ended long ago.
-  if (Math.random() < 0.01) await pruneRateLimits(prisma);
+  if (options.prune !== false && Math.random() < 0.01) await pruneRateLimits(prisma);
   return stateOf(rule, rows[0]);
 }
 

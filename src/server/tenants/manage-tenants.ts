@@ -64,6 +64,7 @@ export async function createTenant(platform: PlatformScope, input: CreateTenantI
           ...tenantSettingsCreate,
           identityProvider: { create: { kind: input.idpKind } },
           identityKinds: { create: DEFAULT_IDENTITY_KINDS.map((kind) => ({ ...kind, apps: [...kind.apps] })) },
+          // The code policy's defaults are the database's (src/server/codes/policy.ts).
         },
         select: tenantSummarySelect,
       });

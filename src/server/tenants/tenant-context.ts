@@ -54,6 +54,7 @@ export const tenantSettingsCreate = {
   phonePolicy: { create: {} },
   passwordPolicy: { create: {} },
   wecomConnection: { create: {} },
+  codePolicy: { create: {} },
 } as const satisfies Partial<Prisma.TenantCreateInput>;
 
 export async function tenantContextById(prisma: PrismaClient, tenantId: string): Promise<TenantContext> {

@@ -1,0 +1,32 @@
+// The texts the outbox "sends". A real SMS provider sends its own approved template
+// (Tencent: the code and the minutes as parameters) and never these.
+import { format, pick } from "~/i18n/locale";
+import { PURPOSE_LABELS } from "../purposes";
+import type { CodeMessage } from "./provider";
+
+const SMS = {
+  zh: "【{school}】您的验证码为 {code}，{minutes} 分钟内有效。您正在{purpose}，请勿将验证码告诉他人；如非本人操作，请忽略本短信。",
+  en: "[{school}] Your code is {code}, valid for {minutes} minutes, to {purpose}. Never share it; if this was not you, ignore this message.",
+};
+
+const EMAIL = {
+  zh: "{school}：您的验证码为 {code}，{minutes} 分钟内有效。您正在{purpose}，请勿将验证码告诉他人；如非本人操作，请忽略本邮件。",
+  en: "{school}: your code is {code}, valid for {minutes} minutes, to {purpose}. Never share it; if this was not you, ignore this e-mail.",
+};
+
+function vars(message: CodeMessage) {
+  return {
+    school: message.school,
+    code: message.code,
+    minutes: message.ttlMinutes,
+    purpose: pick(message.locale, PURPOSE_LABELS[message.purpose]),
+  };
+}
+
+export function smsText(message: CodeMessage): string {
+  return format(pick(message.locale, SMS), vars(message));
+}
+
+export function emailText(message: CodeMessage): string {
+  return format(pick(message.locale, EMAIL), vars(message));
+}

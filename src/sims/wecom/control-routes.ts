@@ -1,80 +1,17 @@
 // The simulator's control API, JSON under /__sim/. Tests and the product's dev tooling drive the
 // simulated WeCom and WeChat through it; tests assert only through it and the WeCom API.
-//
-// State
-//   POST   /__sim/reset                                  forget everything (corps, users, tokens, faults, logs)
-//   POST   /__sim/seed                                   {corps?: Corp[], wechatUsers?: User[]} (Corp as below)
-//   GET    /__sim/clock                                  {now}
-//   POST   /__sim/clock/advance                          {seconds} → {now}; moves the simulator's time forward
-// Corps and apps (what WeCom's admin console does). The defaults are WeCom as a corp set up today
-// sees it (reference §7.5); the lenient pre-2022 behaviours are settings for tests about them.
-//   GET    /__sim/corps                                  [corp summary with secrets]
-//   POST   /__sim/corps                                  {corpid?, name, contactSecret?, contactSync?: "readWrite"(default)|"readOnly"|"off",
-//                                                         accountCap?, creatorUserid?, contactSyncLegacyIp? (false: 48009 on detail reads),
-//                                                         contactIpRestricted? (true), contactTrustedIps? ([]), exmail? (false),
-//                                                         secondVerificationUrl?, contactCallback?, apps?: App[],
-//                                                         departments?: [{id,name,parentid,order?}], members?: user/create bodies[],
-//                                                         links?: [{label,url}]} → corp summary. Trusted IPs given here apply at once.
-//   PATCH  /__sim/corps/:corpid                          {name?, contactSync?, accountCap?, creatorUserid?, contactSyncLegacyIp?,
-//                                                         contactIpRestricted?, contactTrustedIps? (at once), exmail?}
-//   POST   /__sim/corps/:corpid/apps                     {agentid?, name, secret?, enabled?, visibleDepartments?, visibleUsers?,
-//                                                         trustedDomain?, isAssistant?, homeUrl?, callback?, legacy? (false: created after
-//                                                         2022-06-20), trustedIps? (at once; needs trustedDomain or callback, else 400)}
-//                                                         → app (with secret)
-//   PATCH  /__sim/corps/:corpid/apps/:agentid            the same fields but agentid/secret; a visible-range change sends subscribe /
-//                                                         unsubscribe for the activated members it adds / removes
-//   PUT    /__sim/corps/:corpid/trusted-ips/:agent       {ips} (agent = agentid or "contacts"): the console's 企业可信IP → {ips, effectiveAt};
-//                                                         applies trustedIpApplySeconds (limits) later; 409 {error: "trusted_ip_prerequisite",
-//                                                         message} for an app with neither trustedDomain nor callback
-//   POST   /__sim/corps/:corpid/console/members          a user/create body: a member the admin adds in the console (no invitation)
-//   PATCH  /__sim/corps/:corpid/console/members/:userid  a user/update body: the admin edits a member in the console
-//   DELETE /__sim/corps/:corpid/console/members/:userid  the admin deletes a member in the console
-//   POST   /__sim/corps/:corpid/secrets/:agent           reset a secret (agent = agentid or "contacts") → {secret}
-//   PUT    /__sim/corps/:corpid/callbacks/:agent         {url, token, encodingAesKey?, fieldSet?: "full"|"restricted",
-//                                                         echoOwnApiChanges?} → the config (a generated EncodingAESKey included)
-//   DELETE /__sim/corps/:corpid/callbacks/:agent         remove it
-//   POST   /__sim/corps/:corpid/callbacks/:agent/verify  make WeCom's echostr URL-verification request → {ok, status, body, expected}
-//   PUT    /__sim/corps/:corpid/second-verification      {url: string|null}: the 二次验证 page (null turns it off)
-//   POST   /__sim/corps/:corpid/links                    {label, url}: a QR link shown on the phone page
-//   POST   /__sim/corps/:corpid/join-qrcode              → {url}: a join QR link (as corp/get_join_qrcode makes)
-//   GET    /__sim/corps/:corpid/directory                {departments, members (with status, wechatUserId, linkedPhone …), unidentifiedFollowers}
-//   GET    /__sim/corps/:corpid/invitations              [{userid, at, channel, notices: [{at}]}]: invitations (batch/invite, to_invite)
-//   GET    /__sim/corps/:corpid/messages                 every message/send delivery of the corp
-// Tokens
-//   POST   /__sim/tokens/ttl                             {seconds}: lifetime of tokens issued from now on (7200 by default)
-//   POST   /__sim/tokens/expire                          {corpid?, mode?: "expire"(42001, default)|"invalidate"(40014)} → {count}
-// Simulated WeChat
-//   GET    /__sim/wechat-users                           [users]
-//   POST   /__sim/wechat-users                           {id?, name, phone} → user   (409 {error, message} if the phone is taken)
-//   POST   /__sim/wechat-users/:id/scan                  {url} → {kind: "redirect"|"open", location} | {kind: "follow", corpid, follow}
-//                                                         | {kind: "error", message}
-//   POST   /__sim/wechat-users/:id/follow                {corpid} → FollowResult (as scanning the corp's join QR)
-//   POST   /__sim/wechat-users/:id/verify/start          {corpid, phone} → {sentTo}; 409 {error, message} with the on-screen refusal
-//   POST   /__sim/wechat-users/:id/verify/confirm        {corpid, phone, code} → {result: "followed", userid, secondVerificationUrl}
-//                                                         | {result: "verified_without_apps"}
-//   POST   /__sim/wechat-users/:id/unfollow              {corpid} → {userid}   (status 4)
-//   POST   /__sim/wechat-users/:id/exit                  {corpid} → {userid}   (退出企业, status 5)
-//   POST   /__sim/wechat-users/:id/mobile                {corpid, mobile} → {userid, mobile}: the member changes their own mobile
-//                                                         (the only way for an activated member: user/update ignores it)
-//   GET    /__sim/wechat-users/:id/corps/:corpid         what the user sees: relation, userid, status, apps, inbox
-//   GET    /__sim/wechat-users/:id/second-verification?corpid=  → {url}: the 二次验证 link with a fresh code
-//   GET    /__sim/sms?phone=                             the SMS outbox (newest last)
-// Callbacks
-//   GET    /__sim/callbacks?corpid=                      delivery log: {id, corpid, agent, url, kind, message, outcome, attempts}
-//   POST   /__sim/callbacks/idle                         waits until every queued callback is delivered or failed
-//   PUT    /__sim/callbacks/settings                     {timeoutMs?, attempts?, retryDelayMs?} (5000 / 3 / 1000 by default)
-// Faults and limits
-//   GET    /__sim/faults | DELETE /__sim/faults          read / clear
-//   POST   /__sim/faults                                 {latencyMs?, paths?, fail?: {count?, ratio?, status?}, rateLimit?: {count?, ratio?},
-//                                                         dropCallbacks?} merged into the current faults
-//   GET    /__sim/limits | POST /__sim/limits            read / change the frequency limits and trustedIpApplySeconds (rate-limits.ts);
-//                                                         POST {reset: true} restores them
+// The table below is the documentation: `GET /__sim` lists it (method, path, summary, body
+// schema), and the dispatcher serves exactly it. The corps' defaults are WeCom as a corp set up
+// today sees it (reference §7.5); the lenient pre-2022 behaviours are settings for tests about them.
 //
 // Errors: 400 {error: "invalid_input", issues} for a bad body, 404 {error} for an unknown corp/app/user,
 // 409 {error, message} for a refusal in the simulated WeChat (message is what the phone shows) or the console,
 // 400 {error: "wecom_rule", errcode, errmsg} when a console change breaks one of WeCom's directory rules.
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
+import { sendJson, type SimRequest } from "../shared/http";
+import { describeRoutes, dispatch, Reply, type Route, routeFor } from "../shared/routes";
+import { describeApi } from "./api-routes";
 import type { CallbackDelivery } from "./callback-delivery";
 import { verifyCallbackUrl } from "./callback-crypto";
 import { advanceClock, now } from "./clock";
@@ -96,12 +33,12 @@ import {
   requireApp,
   requireCorpForControl,
   resetSecret,
+  seedInput,
   toCallbackConfig,
 } from "./corps";
 import { createMember, deleteMember, updateMember } from "./directory";
 import { WecomError } from "./errors";
 import { applyFaults, type Faults, faultsInput, noFaults } from "./faults";
-import { matchPath, type Request, sendJson } from "./http";
 import { issueJoinQr } from "./invitations";
 import { secondVerificationLink } from "./oauth";
 import { samePhone } from "./phone";
@@ -127,7 +64,7 @@ import {
 
 export type ControlDeps = { sim: Sim; faults: Faults; delivery: CallbackDelivery };
 
-type Handler = (deps: ControlDeps, params: Record<string, string>, body: unknown, req: Request) => unknown;
+const route = routeFor<ControlDeps>();
 
 const corpidBody = z.strictObject({ corpid: z.string() });
 const phoneBody = z.strictObject({ corpid: z.string(), phone: z.string().min(1) });
@@ -154,11 +91,20 @@ function resetState(target: SimState): void {
   Object.assign(target, emptyState());
 }
 
-const ROUTES: [method: string, pattern: string, handler: Handler][] = [
-  [
-    "POST",
-    "/__sim/reset",
-    ({ sim, faults, delivery }) => {
+const CONTROL_ROUTES: Route<ControlDeps>[] = [
+  route({
+    method: "GET",
+    path: "/__sim",
+    summary: "this list: every control route, and the WeCom API routes the simulator serves",
+    handler: () => ({ simulator: "wecom", control: describeRoutes(CONTROL_ROUTES), api: describeApi() }),
+  }),
+
+  // State
+  route({
+    method: "POST",
+    path: "/__sim/reset",
+    summary: "forget everything: corps, users, tokens, faults, limits, logs",
+    handler: ({ sim, faults, delivery }) => {
       resetState(sim.state);
       Object.assign(faults, noFaults());
       Object.assign(sim.limits, DEFAULT_LIMITS);
@@ -166,103 +112,160 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
       delivery.clear();
       return { ok: true };
     },
-  ],
-  ["POST", "/__sim/seed", ({ sim }, _p, body) => ({ corps: applySeed(sim, body).corps.map(corpSummary) })],
-  ["GET", "/__sim/clock", ({ sim }) => ({ now: now(sim.state) })],
-  [
-    "POST",
-    "/__sim/clock/advance",
-    ({ sim }, _p, body) => ({ now: advanceClock(sim.state, z.strictObject({ seconds: z.number().min(0) }).parse(body).seconds) }),
-  ],
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/seed",
+    summary: "create corps (as POST /__sim/corps) and WeChat users (as POST /__sim/wechat-users) at once",
+    body: seedInput,
+    answer: "{corps: [corp summary]}",
+    handler: ({ sim }, { body }) => ({ corps: applySeed(sim, body).corps.map(corpSummary) }),
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/clock",
+    summary: "the simulator's time",
+    answer: "{now}",
+    handler: ({ sim }) => ({ now: now(sim.state) }),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/clock/advance",
+    summary: "move the simulator's time forward (expires tokens, OAuth codes, join QR links, rate-limit windows)",
+    body: z.strictObject({ seconds: z.number().min(0) }),
+    answer: "{now}",
+    handler: ({ sim }, { body }) => ({ now: advanceClock(sim.state, body.seconds) }),
+  }),
 
-  ["GET", "/__sim/corps", ({ sim }) => sim.state.corps.map(corpSummary)],
-  ["POST", "/__sim/corps", ({ sim }, _p, body) => corpSummary(createCorp(sim, corpInput.parse(body)))],
-  [
-    "PATCH",
-    "/__sim/corps/:corpid",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
-      patchCorp(corp, corpPatch.parse(body));
+  // Corps and apps (what WeCom's admin console does)
+  route({
+    method: "GET",
+    path: "/__sim/corps",
+    summary: "every corp, secrets included",
+    answer: "[corp summary]",
+    handler: ({ sim }) => sim.state.corps.map(corpSummary),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps",
+    summary: "create a corp with its apps, departments and members; trusted IPs given here apply at once",
+    body: corpInput,
+    answer: "corp summary",
+    handler: ({ sim }, { body }) => corpSummary(createCorp(sim, body)),
+  }),
+  route({
+    method: "PATCH",
+    path: "/__sim/corps/:corpid",
+    summary: "change a corp's settings (contactTrustedIps apply at once)",
+    body: corpPatch,
+    answer: "corp summary",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
+      patchCorp(corp, body);
       return corpSummary(corp);
     },
-  ],
-  [
-    "POST",
-    "/__sim/corps/:corpid/apps",
-    ({ sim }, p, body) => addApp(sim, requireCorpForControl(sim, p.corpid ?? ""), appInput.parse(body)),
-  ],
-  [
-    "PATCH",
-    "/__sim/corps/:corpid/apps/:agentid",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
-      const app = requireApp(corp, p.agentid ?? "");
-      patchApp(sim, corp, app, appPatch.parse(body));
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/apps",
+    summary: "add an app (legacy: false = created after 2022-06-20; trustedIps need trustedDomain or callback, else 400)",
+    body: appInput,
+    answer: "app (with secret)",
+    handler: ({ sim }, { params, body }) => addApp(sim, requireCorpForControl(sim, params.corpid ?? ""), body),
+  }),
+  route({
+    method: "PATCH",
+    path: "/__sim/corps/:corpid/apps/:agentid",
+    summary: "change an app; a visible-range change sends subscribe / unsubscribe for the activated members it adds / removes",
+    body: appPatch,
+    answer: "app",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
+      const app = requireApp(corp, params.agentid ?? "");
+      patchApp(sim, corp, app, body);
       return app;
     },
-  ],
-  [
-    "PUT",
-    "/__sim/corps/:corpid/trusted-ips/:agent",
-    ({ sim }, p, body) =>
-      setTrustedIps(sim, requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "", z.strictObject({ ips: ipList }).parse(body).ips),
-  ],
-  [
-    "POST",
-    "/__sim/corps/:corpid/console/members",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
+  }),
+  route({
+    method: "PUT",
+    path: "/__sim/corps/:corpid/trusted-ips/:agent",
+    summary:
+      'the console\'s 企业可信IP (agent = agentid or "contacts"), applied trustedIpApplySeconds later; 409 trusted_ip_prerequisite for an app with neither trustedDomain nor callback',
+    body: z.strictObject({ ips: ipList }),
+    answer: "{ips, effectiveAt}",
+    handler: ({ sim }, { params, body }) =>
+      setTrustedIps(sim, requireCorpForControl(sim, params.corpid ?? ""), params.agent ?? "", body.ips),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/console/members",
+    summary: "a member the admin adds in the console (no invitation)",
+    bodyNote: "a user/create body",
+    answer: "{userid}",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
       const member = createMember(sim, corp, body, "control");
       matchUnidentifiedFollowers(sim, corp);
       return { userid: member.userid };
     },
-  ],
-  [
-    "PATCH",
-    "/__sim/corps/:corpid/console/members/:userid",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
-      updateMember(sim, corp, { ...(body as object), userid: p.userid }, "control");
+  }),
+  route({
+    method: "PATCH",
+    path: "/__sim/corps/:corpid/console/members/:userid",
+    summary: "the admin edits a member in the console",
+    bodyNote: "a user/update body (userid from the path)",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
+      updateMember(sim, corp, { ...(body as object), userid: params.userid }, "control");
       matchUnidentifiedFollowers(sim, corp);
       return { ok: true };
     },
-  ],
-  [
-    "DELETE",
-    "/__sim/corps/:corpid/console/members/:userid",
-    ({ sim }, p) => {
-      deleteMember(sim, requireCorpForControl(sim, p.corpid ?? ""), p.userid, "control");
+  }),
+  route({
+    method: "DELETE",
+    path: "/__sim/corps/:corpid/console/members/:userid",
+    summary: "the admin deletes a member in the console",
+    handler: ({ sim }, { params }) => {
+      deleteMember(sim, requireCorpForControl(sim, params.corpid ?? ""), params.userid, "control");
       return { ok: true };
     },
-  ],
-  [
-    "POST",
-    "/__sim/corps/:corpid/secrets/:agent",
-    ({ sim }, p) => ({ secret: resetSecret(requireCorpForControl(sim, p.corpid ?? ""), p.agent ?? "") }),
-  ],
-  [
-    "PUT",
-    "/__sim/corps/:corpid/callbacks/:agent",
-    ({ sim }, p, body) => {
-      const target = callbackTarget(sim, p.corpid ?? "", p.agent ?? "");
-      const config = toCallbackConfig(callbackInput.parse(body));
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/secrets/:agent",
+    summary: 'reset a secret (agent = agentid or "contacts")',
+    answer: "{secret}",
+    handler: ({ sim }, { params }) => ({ secret: resetSecret(requireCorpForControl(sim, params.corpid ?? ""), params.agent ?? "") }),
+  }),
+  route({
+    method: "PUT",
+    path: "/__sim/corps/:corpid/callbacks/:agent",
+    summary: 'set the callback of an app or of contact sync (agent = agentid or "contacts")',
+    body: callbackInput,
+    answer: "the config, a generated EncodingAESKey included",
+    handler: ({ sim }, { params, body }) => {
+      const target = callbackTarget(sim, params.corpid ?? "", params.agent ?? "");
+      const config = toCallbackConfig(body);
       target.set(config);
       return config;
     },
-  ],
-  [
-    "DELETE",
-    "/__sim/corps/:corpid/callbacks/:agent",
-    ({ sim }, p) => {
-      callbackTarget(sim, p.corpid ?? "", p.agent ?? "").set(null);
+  }),
+  route({
+    method: "DELETE",
+    path: "/__sim/corps/:corpid/callbacks/:agent",
+    summary: "remove a callback",
+    handler: ({ sim }, { params }) => {
+      callbackTarget(sim, params.corpid ?? "", params.agent ?? "").set(null);
       return { ok: true };
     },
-  ],
-  [
-    "POST",
-    "/__sim/corps/:corpid/callbacks/:agent/verify",
-    async ({ sim }, p) => {
-      const target = callbackTarget(sim, p.corpid ?? "", p.agent ?? "");
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/callbacks/:agent/verify",
+    summary: "make WeCom's echostr URL-verification request to the configured callback",
+    answer: "{ok, status, body, expected}",
+    handler: async ({ sim }, { params }) => {
+      const target = callbackTarget(sim, params.corpid ?? "", params.agent ?? "");
       const config = target.get();
       if (!config) throw new ControlError(404, "no callback configured");
       return verifyCallbackUrl({
@@ -272,212 +275,277 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
         receiveId: target.corp.corpid,
       });
     },
-  ],
-  [
-    "PUT",
-    "/__sim/corps/:corpid/second-verification",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
-      corp.secondVerificationUrl = z.strictObject({ url: z.url().nullable() }).parse(body).url;
+  }),
+  route({
+    method: "PUT",
+    path: "/__sim/corps/:corpid/second-verification",
+    summary: "the 二次验证 page (null turns it off)",
+    body: z.strictObject({ url: z.url().nullable() }),
+    answer: "{url}",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
+      corp.secondVerificationUrl = body.url;
       return { url: corp.secondVerificationUrl };
     },
-  ],
-  [
-    "POST",
-    "/__sim/corps/:corpid/links",
-    ({ sim }, p, body) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
-      corp.links.push(z.strictObject({ label: z.string().min(1), url: z.url() }).parse(body));
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/links",
+    summary: "a QR link shown on the phone page",
+    body: z.strictObject({ label: z.string().min(1), url: z.url() }),
+    answer: "[links]",
+    handler: ({ sim }, { params, body }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
+      corp.links.push(body);
       return corp.links;
     },
-  ],
-  ["POST", "/__sim/corps/:corpid/join-qrcode", ({ sim }, p) => ({ url: issueJoinQr(sim, requireCorpForControl(sim, p.corpid ?? "")) })],
-  [
-    "GET",
-    "/__sim/corps/:corpid/directory",
-    ({ sim }, p) => {
-      const corp = requireCorpForControl(sim, p.corpid ?? "");
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/corps/:corpid/join-qrcode",
+    summary: "a join QR link, as corp/get_join_qrcode makes",
+    answer: "{url}",
+    handler: ({ sim }, { params }) => ({ url: issueJoinQr(sim, requireCorpForControl(sim, params.corpid ?? "")) }),
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/corps/:corpid/directory",
+    summary: "the corp's directory as WeCom holds it",
+    answer: "{departments, members (with status, wechatUserId, linkedPhone …), unidentifiedFollowers}",
+    handler: ({ sim }, { params }) => {
+      const corp = requireCorpForControl(sim, params.corpid ?? "");
       return {
         departments: corp.departments,
         members: corp.members.map((m) => ({ ...m, status: memberStatus(m) })),
         unidentifiedFollowers: corp.unidentifiedFollowers,
       };
     },
-  ],
-  [
-    "GET",
-    "/__sim/corps/:corpid/invitations",
-    ({ sim }, p) =>
-      requireCorpForControl(sim, p.corpid ?? "").invitations.map(({ userid, at, channel, notices }) => ({ userid, at, channel, notices })),
-  ],
-  ["GET", "/__sim/corps/:corpid/messages", ({ sim }, p) => requireCorpForControl(sim, p.corpid ?? "").messages],
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/corps/:corpid/invitations",
+    summary: "invitations sent (batch/invite, user/create's to_invite)",
+    answer: "[{userid, at, channel, notices: [{at}]}]",
+    handler: ({ sim }, { params }) =>
+      requireCorpForControl(sim, params.corpid ?? "").invitations.map(({ userid, at, channel, notices }) => ({
+        userid,
+        at,
+        channel,
+        notices,
+      })),
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/corps/:corpid/messages",
+    summary: "every message/send delivery of the corp",
+    handler: ({ sim }, { params }) => requireCorpForControl(sim, params.corpid ?? "").messages,
+  }),
 
-  [
-    "POST",
-    "/__sim/tokens/ttl",
-    ({ sim }, _p, body) => {
-      sim.state.tokenTtlSeconds = z.strictObject({ seconds: z.number().int().min(1) }).parse(body).seconds;
+  // Tokens
+  route({
+    method: "POST",
+    path: "/__sim/tokens/ttl",
+    summary: "lifetime of tokens issued from now on (7200 s by default)",
+    body: z.strictObject({ seconds: z.number().int().min(1) }),
+    answer: "{seconds}",
+    handler: ({ sim }, { body }) => {
+      sim.state.tokenTtlSeconds = body.seconds;
       return { seconds: sim.state.tokenTtlSeconds };
     },
-  ],
-  [
-    "POST",
-    "/__sim/tokens/expire",
-    ({ sim }, _p, body) => {
-      const input = z.strictObject({ corpid: z.string().optional(), mode: z.enum(["expire", "invalidate"]).optional() }).parse(body ?? {});
-      return { count: forceTokenExpiry(sim, { corpid: input.corpid, mode: input.mode ?? "expire" }) };
-    },
-  ],
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/tokens/expire",
+    summary: 'end the tokens issued so far: "expire" answers 42001 (default), "invalidate" 40014',
+    body: z.strictObject({ corpid: z.string().optional(), mode: z.enum(["expire", "invalidate"]).optional() }),
+    answer: "{count}",
+    handler: ({ sim }, { body }) => ({ count: forceTokenExpiry(sim, { corpid: body.corpid, mode: body.mode ?? "expire" }) }),
+  }),
 
-  ["GET", "/__sim/wechat-users", ({ sim }) => sim.state.wechatUsers],
-  ["POST", "/__sim/wechat-users", ({ sim }, _p, body) => createWechatUser(sim, wechatUserInput.parse(body))],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/scan",
-    ({ sim }, p, body) => scan(sim, wechatUserOf(sim, p.id ?? ""), z.strictObject({ url: z.string() }).parse(body).url),
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/follow",
-    ({ sim }, p, body) => follow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/verify/start",
-    ({ sim }, p, body) => {
-      const input = phoneBody.parse(body);
-      return startVerification(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.phone);
-    },
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/verify/confirm",
-    ({ sim }, p, body) => {
-      const input = phoneBody.extend({ code: z.string() }).parse(body);
-      return confirmVerification(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.phone, input.code);
-    },
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/unfollow",
-    ({ sim }, p, body) => unfollow(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/mobile",
-    ({ sim }, p, body) => {
-      const input = z.strictObject({ corpid: z.string(), mobile: z.string().min(1) }).parse(body);
-      return changeOwnMobile(sim, requireCorp(sim, input.corpid), wechatUserOf(sim, p.id ?? ""), input.mobile);
-    },
-  ],
-  [
-    "POST",
-    "/__sim/wechat-users/:id/exit",
-    ({ sim }, p, body) => exitCorp(sim, requireCorp(sim, corpidBody.parse(body).corpid), wechatUserOf(sim, p.id ?? "")),
-  ],
-  [
-    "GET",
-    "/__sim/wechat-users/:id/corps/:corpid",
-    ({ sim }, p) => corpView(sim, requireCorpForControl(sim, p.corpid ?? ""), wechatUserOf(sim, p.id ?? "")),
-  ],
-  [
-    "GET",
-    "/__sim/wechat-users/:id/second-verification",
-    ({ sim }, p, _b, req) => {
+  // Simulated WeChat
+  route({
+    method: "GET",
+    path: "/__sim/wechat-users",
+    summary: "every simulated WeChat user",
+    handler: ({ sim }) => sim.state.wechatUsers,
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users",
+    summary: "a WeChat user with a bound phone (409 {error, message} if the phone is taken)",
+    body: wechatUserInput,
+    answer: "user",
+    handler: ({ sim }, { body }) => createWechatUser(sim, body),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/scan",
+    summary: "the user scans a link or QR code",
+    body: z.strictObject({ url: z.string() }),
+    answer: '{kind: "redirect"|"open", location} | {kind: "follow", corpid, follow} | {kind: "error", message}',
+    handler: ({ sim }, { params, body }) => scan(sim, wechatUserOf(sim, params.id ?? ""), body.url),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/follow",
+    summary: "the user follows the corp, as by scanning its join QR",
+    body: corpidBody,
+    answer: "FollowResult",
+    handler: ({ sim }, { params, body }) => follow(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? "")),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/verify/start",
+    summary: "关注身份验证: 【获取验证码】 (409 {error, message} with the on-screen refusal)",
+    body: phoneBody,
+    answer: "{sentTo}",
+    handler: ({ sim }, { params, body }) =>
+      startVerification(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? ""), body.phone),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/verify/confirm",
+    summary: "关注身份验证: 【验证】 with the SMS code",
+    body: phoneBody.extend({ code: z.string() }),
+    answer: '{result: "followed", userid, secondVerificationUrl} | {result: "verified_without_apps"}',
+    handler: ({ sim }, { params, body }) =>
+      confirmVerification(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? ""), body.phone, body.code),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/unfollow",
+    summary: "the user stops following (status 4)",
+    body: corpidBody,
+    answer: "{userid}",
+    handler: ({ sim }, { params, body }) => unfollow(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? "")),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/mobile",
+    summary: "the member changes their own mobile (the only way for an activated member: user/update ignores it)",
+    body: z.strictObject({ corpid: z.string(), mobile: z.string().min(1) }),
+    answer: "{userid, mobile}",
+    handler: ({ sim }, { params, body }) =>
+      changeOwnMobile(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? ""), body.mobile),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/wechat-users/:id/exit",
+    summary: "the user leaves the corp (退出企业, status 5)",
+    body: corpidBody,
+    answer: "{userid}",
+    handler: ({ sim }, { params, body }) => exitCorp(sim, requireCorp(sim, body.corpid), wechatUserOf(sim, params.id ?? "")),
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/wechat-users/:id/corps/:corpid",
+    summary: "what the user sees of a corp: relation, userid, status, apps, inbox",
+    handler: ({ sim }, { params }) => corpView(sim, requireCorpForControl(sim, params.corpid ?? ""), wechatUserOf(sim, params.id ?? "")),
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/wechat-users/:id/second-verification",
+    summary: "the 二次验证 link with a fresh code (?corpid=)",
+    answer: "{url}",
+    handler: ({ sim }, { params, req }) => {
       const corp = requireCorpForControl(sim, req.query.get("corpid") ?? "");
-      const user = wechatUserOf(sim, p.id ?? "");
+      const user = wechatUserOf(sim, params.id ?? "");
       const member = corp.members.find((m) => m.wechatUserId === user.id);
       return { url: member ? secondVerificationLink(sim, corp, member) : null };
     },
-  ],
-  [
-    "GET",
-    "/__sim/sms",
-    ({ sim }, _p, _b, req) => {
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/sms",
+    summary: "the SMS outbox, newest last (?phone= to filter)",
+    handler: ({ sim }, { req }) => {
       const phone = req.query.get("phone");
       return phone ? sim.state.smsOutbox.filter((s) => samePhone(s.phone, phone)) : sim.state.smsOutbox;
     },
-  ],
+  }),
 
-  [
-    "GET",
-    "/__sim/callbacks",
-    ({ delivery }, _p, _b, req) => delivery.log.filter((r) => !req.query.get("corpid") || r.corpid === req.query.get("corpid")),
-  ],
-  [
-    "POST",
-    "/__sim/callbacks/idle",
-    async ({ delivery }) => {
+  // Callbacks
+  route({
+    method: "GET",
+    path: "/__sim/callbacks",
+    summary: "the callback delivery log (?corpid= to filter)",
+    answer: "[{id, corpid, agent, url, kind, message, outcome, attempts}]",
+    handler: ({ delivery }, { req }) => delivery.log.filter((r) => !req.query.get("corpid") || r.corpid === req.query.get("corpid")),
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/callbacks/idle",
+    summary: "wait until every queued callback is delivered or failed",
+    handler: async ({ delivery }) => {
       await delivery.idle();
       return { ok: true };
     },
-  ],
-  [
-    "PUT",
-    "/__sim/callbacks/settings",
-    ({ delivery }, _p, body) => {
-      const input = z
-        .strictObject({
-          timeoutMs: z.number().int().min(1).optional(),
-          attempts: z.number().int().min(1).max(10).optional(),
-          retryDelayMs: z.number().int().min(0).optional(),
-        })
-        .parse(body);
-      delivery.settings = { ...delivery.settings, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+  }),
+  route({
+    method: "PUT",
+    path: "/__sim/callbacks/settings",
+    summary: "callback delivery timeout, attempts and retry delay (5000 / 3 / 1000 by default)",
+    body: z.strictObject({
+      timeoutMs: z.number().int().min(1).optional(),
+      attempts: z.number().int().min(1).max(10).optional(),
+      retryDelayMs: z.number().int().min(0).optional(),
+    }),
+    handler: ({ delivery }, { body }) => {
+      delivery.settings = { ...delivery.settings, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
       return delivery.settings;
     },
-  ],
+  }),
 
-  ["GET", "/__sim/faults", ({ faults }) => faults],
-  [
-    "POST",
-    "/__sim/faults",
-    ({ faults }, _p, body) => {
-      applyFaults(faults, faultsInput.parse(body));
+  // Faults and limits
+  route({ method: "GET", path: "/__sim/faults", summary: "the current faults", handler: ({ faults }) => faults }),
+  route({
+    method: "POST",
+    path: "/__sim/faults",
+    summary: "latency, HTTP 5xx / errcode -1, forced 45009 and dropped callbacks, merged into the current faults (WeCom API only)",
+    body: faultsInput,
+    handler: ({ faults }, { body }) => {
+      applyFaults(faults, body);
       return faults;
     },
-  ],
-  [
-    "DELETE",
-    "/__sim/faults",
-    ({ faults }) => {
+  }),
+  route({
+    method: "DELETE",
+    path: "/__sim/faults",
+    summary: "clear every fault",
+    handler: ({ faults }) => {
       Object.assign(faults, noFaults());
       return faults;
     },
-  ],
-  ["GET", "/__sim/limits", ({ sim }) => sim.limits],
-  [
-    "POST",
-    "/__sim/limits",
-    ({ sim }, _p, body) => {
-      const { reset, ...rest } = limitsInput.parse(body) as { reset?: boolean } & Partial<Limits>;
+  }),
+  route({
+    method: "GET",
+    path: "/__sim/limits",
+    summary: "the frequency limits and trustedIpApplySeconds (rate-limits.ts)",
+    handler: ({ sim }) => sim.limits,
+  }),
+  route({
+    method: "POST",
+    path: "/__sim/limits",
+    summary: "change the frequency limits and trustedIpApplySeconds; {reset: true} restores them",
+    body: limitsInput,
+    handler: ({ sim }, { body }) => {
+      const { reset, ...rest } = body as { reset?: boolean } & Partial<Limits>;
       if (reset) Object.assign(sim.limits, DEFAULT_LIMITS);
       Object.assign(sim.limits, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
       return sim.limits;
     },
-  ],
+  }),
 ];
 
-export async function handleControl(deps: ControlDeps, req: Request, res: ServerResponse): Promise<void> {
-  for (const [method, pattern, handler] of ROUTES) {
-    const params = matchPath(pattern, req.path);
-    if (!params) continue;
-    if (method !== req.method) continue;
-    try {
-      let body: unknown = undefined;
-      if (req.rawBody.trim() !== "") body = JSON.parse(req.rawBody) as unknown;
-      const result = await handler(deps, params, body ?? {}, req);
-      sendJson(res, 200, result ?? { ok: true });
-    } catch (error) {
-      if (error instanceof z.ZodError) sendJson(res, 400, { error: "invalid_input", issues: error.issues });
-      else if (error instanceof SyntaxError) sendJson(res, 400, { error: "invalid_json", message: error.message });
-      else if (error instanceof ControlError)
-        sendJson(res, error.status, error.code ? { error: error.code, message: error.message } : { error: error.message });
-      else if (error instanceof WechatError) sendJson(res, 409, { error: error.code, message: error.message });
-      else if (error instanceof WecomError) sendJson(res, 400, { error: "wecom_rule", errcode: error.errcode, errmsg: error.message });
-      else throw error;
-    }
-    return;
-  }
+function mapControlError(error: unknown): Reply | null {
+  if (error instanceof ControlError)
+    return Reply.json(error.status, error.code ? { error: error.code, message: error.message } : { error: error.message });
+  if (error instanceof WechatError) return Reply.json(409, { error: error.code, message: error.message });
+  if (error instanceof WecomError) return Reply.json(400, { error: "wecom_rule", errcode: error.errcode, errmsg: error.message });
+  return null;
+}
+
+export async function handleControl(deps: ControlDeps, req: SimRequest, res: ServerResponse): Promise<void> {
+  if (await dispatch(CONTROL_ROUTES, deps, req, res, { mapError: mapControlError })) return;
   sendJson(res, 404, { error: `no control route ${req.method} ${req.path}` });
 }

@@ -19,6 +19,7 @@ h1{font-size:20px;margin:8px 0 4px;text-align:center}
 label{display:block;font-size:14px;color:#374151;margin:12px 0 4px}
 input[type=text],input[type=password]{width:100%;font:inherit;padding:10px 12px;min-height:44px;border:1px solid #cbd5e1;border-radius:6px}
 button{width:100%;font:inherit;font-weight:600;min-height:48px;margin-top:20px;border:0;border-radius:6px;background:#1d4ed8;color:#fff}
+.check{display:flex;gap:8px;align-items:center;margin-top:12px}
 .notice{padding:10px 12px;border-radius:6px;margin:12px 0;background:#ecfdf5;color:#065f46}
 .error{background:#fef2f2;color:#991b1b}
 small{color:#6b7280}`;

@@ -19,6 +19,8 @@ export type SimRequest = {
   cookies: Record<string, string>;
   /** Every value of one cookie, in the order sent: a browser sends two cookies of one name when their paths differ (a CAS at the root and one at /x/cas). */
   cookieValues: (name: string) => string[];
+  /** The request itself, body already read: for libraries that want node's objects (oidc-provider's interaction helpers read its cookies). */
+  incoming: IncomingMessage;
 };
 
 /** The body was larger than the simulator's cap; answered 413 (RFC 9110 §15.5.14). */
@@ -68,6 +70,7 @@ export async function readRequest(req: IncomingMessage, maxBody = DEFAULT_MAX_BO
     ip: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
     cookies: Object.fromEntries(pairs),
     cookieValues: (name) => pairs.filter(([k]) => k === name).map(([, v]) => v),
+    incoming: req,
   };
 }
 
@@ -121,10 +124,17 @@ export type Listening = { server: Server; url: string; close: () => Promise<void
  */
 export async function listen(
   name: string,
-  options: { port: number; host?: string; maxBody?: number },
+  options: {
+    port: number;
+    host?: string;
+    maxBody?: number;
+    /** Takes a request before its body is read (true = taken): a library such as oidc-provider reads bodies itself. */
+    passThrough?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  },
   handle: (req: SimRequest, res: ServerResponse) => Promise<void>,
 ): Promise<Listening> {
   const server = createServer((rawReq, res) => {
+    if (options.passThrough?.(rawReq, res)) return;
     void (async () => {
       try {
         await handle(await readRequest(rawReq, options.maxBody), res);

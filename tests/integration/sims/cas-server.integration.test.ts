@@ -8,7 +8,8 @@ import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CasSimulator, personAttributes, type SchoolInput, startCasSimulator } from "~/sims/cas";
 import { ROUTE_HEADER } from "~/sims/shared/routes";
-import { Browser, parseCas, readForm } from "./cas-helpers";
+import { Browser, readForm } from "./browser";
+import { parseCas } from "./cas-helpers";
 
 const PASSWORD = "Passw0rd!";
 let sim: CasSimulator;

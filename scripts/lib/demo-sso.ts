@@ -149,10 +149,9 @@ export async function startSsoSimulators(options: {
   exportTo?: Record<string, string | undefined>;
 }): Promise<SsoSimulators> {
   const tenants = options.tenants ?? DEMO_TENANTS;
-  const [casPort, oidcPort] = [
-    process.env.CAS_SIM_PORT ? Number(process.env.CAS_SIM_PORT) : await findFreePort(3920),
-    process.env.OIDC_SIM_PORT ? Number(process.env.OIDC_SIM_PORT) : await findFreePort(3930),
-  ];
+  const casPort = process.env.CAS_SIM_PORT ? Number(process.env.CAS_SIM_PORT) : await findFreePort(3920);
+  // Searched past the CAS port: neither listens yet, so the two searches must not meet.
+  const oidcPort = process.env.OIDC_SIM_PORT ? Number(process.env.OIDC_SIM_PORT) : await findFreePort(Math.max(3930, casPort + 1));
   const state = (name: string) => (options.stateDir ? path.join(options.stateDir, name) : "");
   const [cas, oidc] = await Promise.all([
     startProcess("scripts/cas-sim.ts", { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") }, casPort),

@@ -29,12 +29,11 @@ const basePath = z
       .refine((p) => p !== "/__sim" && !p.startsWith("/__sim/"), "/__sim is the control API"),
   );
 
+export const SCHOOL_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
 export const schoolInput = z.strictObject({
   /** The school's id in the control API; matches the path's :id when both are given. */
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
-    .optional(),
+  id: z.string().regex(SCHOOL_ID).optional(),
   basePath,
   /** The login page's heading, e.g. 上海工程技术大学统一身份认证. */
   title: z.string().min(1).max(64),
@@ -85,7 +84,7 @@ export const schoolInput = z.strictObject({
 export type SchoolInput = z.input<typeof schoolInput>;
 
 /** A seed (CAS_SIM_SEED_FILE) and the state file: schools with their ids. */
-export const schoolsInput = z.array(schoolInput.extend({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/) }));
+export const schoolsInput = z.array(schoolInput.extend({ id: z.string().regex(SCHOOL_ID) }));
 export type School = z.output<typeof schoolInput> & { id: string };
 
 /** Whether a school accepts `service` (CAS 3.0 §2.2.1: in non-open mode an unregistered service MUST be refused). */

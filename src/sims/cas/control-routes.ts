@@ -3,7 +3,7 @@
 // documentation: GET /__sim lists it, and the dispatcher serves exactly it.
 import { z } from "zod";
 import { describeRoutes, type Route, RouteError, routeFor } from "../shared/routes";
-import { type School, schoolInput } from "./config";
+import { SCHOOL_ID, type School, schoolInput } from "./config";
 import type { CasSim } from "./context";
 import { simNow } from "./context";
 import { applyFaults, faultsInput, noFaults, VALIDATION_FAULTS } from "./faults";
@@ -20,6 +20,8 @@ function requireSchool(sim: CasSim, id: string): School {
 
 /** Adds or replaces a school; its sessions and tickets end with the old configuration. */
 export function putSchool(sim: CasSim, id: string, input: z.output<typeof schoolInput>): School {
+  if (!SCHOOL_ID.test(id))
+    throw new RouteError(400, "invalid_id", "a school id is 1–32 of a-z, 0-9 and -, starting with a letter or digit");
   if (input.id !== undefined && input.id !== id)
     throw new RouteError(400, "id_mismatch", `the body names school ${input.id}, the path ${id}`);
   const clash = [...sim.schools.values()].find((s) => s.id !== id && s.basePath === input.basePath);

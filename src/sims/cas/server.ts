@@ -68,7 +68,7 @@ export async function startCasSimulator(options: CasSimulatorOptions): Promise<C
   for (const school of initial.schools) sim.schools.set(school.id, school);
   if (sim.schools.size === 0) for (const school of options.schools ?? []) putSchool(sim, school.id, schoolInput.parse(school));
 
-  const { url, close } = await listen("cas-sim", { port: options.port, host: options.host, maxBody: 256 * 1024 }, async (req, res) => {
+  const { url, close } = await listen("cas-sim", { port: options.port, host: options.host, maxBody: 8 * 1024 * 1024 }, async (req, res) => {
     sim.registry.sweep(simNow(sim));
     if (req.path === "/__sim" || req.path.startsWith("/__sim/")) {
       if (!(await dispatch(CONTROL_ROUTES, sim, req, res))) sendJson(res, 404, { error: `no control route ${req.method} ${req.path}` });

@@ -13,7 +13,7 @@ export type OidcSim = {
   provider: Provider;
   issuer: string;
   clients: Map<string, OidcClient>;
-  /** By sub. */
+  /** By sub. Changed in place: the provider's findAccount reads this very Map. */
   accounts: Map<string, OidcAccount>;
   save: () => void;
 };
@@ -138,7 +138,8 @@ function putAccounts(sim: OidcSim, accounts: OidcAccount[]): OidcAccount[] {
     subs.add(a.sub);
     names.add(a.account);
   }
-  sim.accounts = new Map(accounts.map((a) => [a.sub, a]));
+  sim.accounts.clear();
+  for (const a of accounts) sim.accounts.set(a.sub, a);
   sim.save();
   return accounts;
 }

@@ -63,12 +63,17 @@ function initialState(options: OidcSimulatorOptions): State {
   };
 }
 
-function configuration(sim: OidcSim, state: State, options: OidcSimulatorOptions, adapter: Configuration["adapter"]): Configuration {
+function configuration(
+  accounts: Map<string, OidcAccount>,
+  state: State,
+  options: OidcSimulatorOptions,
+  adapter: Configuration["adapter"],
+): Configuration {
   return {
     adapter,
     clients: [],
     findAccount: (_ctx, sub) => {
-      const account = sim.accounts.get(sub);
+      const account = accounts.get(sub);
       return account ? { accountId: account.sub, claims: () => ({ ...accountClaims(account), sub: account.sub }) } : undefined;
     },
     claims: Object.fromEntries(Object.entries(CLAIMS_BY_SCOPE).map(([scope, claims]) => [scope, [...claims]])),
@@ -120,28 +125,26 @@ function configuration(sim: OidcSim, state: State, options: OidcSimulatorOptions
 
 export async function startOidcSimulator(options: OidcSimulatorOptions): Promise<OidcSimulator> {
   const state = initialState(options);
-  let provider: Provider | null = null;
-  let callback: ReturnType<Provider["callback"]> | null = null;
-  const sim = {
-    issuer: "",
-    clients: new Map<string, OidcClient>(state.clients.map((c) => [c.client_id, c])),
-    accounts: new Map<string, OidcAccount>(state.accounts.map((a) => [a.sub, a])),
-    save: () => {
-      if (options.stateFile)
-        writePrivateJson(options.stateFile, { ...state, clients: [...sim.clients.values()], accounts: [...sim.accounts.values()] });
-    },
-  } as OidcSim;
-  const adapter = createAdapter(() => sim.clients);
+  // One Map each for the simulator's life: the provider's account lookup and client adapter read them as the control API changes them.
+  const clients = new Map<string, OidcClient>(state.clients.map((c) => [c.client_id, c]));
+  const accounts = new Map<string, OidcAccount>(state.accounts.map((a) => [a.sub, a]));
+  const save = () => {
+    if (options.stateFile)
+      writePrivateJson(options.stateFile, { ...state, clients: [...clients.values()], accounts: [...accounts.values()] });
+  };
+  const adapter = createAdapter(() => clients);
   const sweeper = setInterval(adapter.sweep, 60_000);
   sweeper.unref();
 
+  let sim: OidcSim | null = null;
+  let callback: ReturnType<Provider["callback"]> | null = null;
   const ours = (path: string) => path === "/__sim" || path.startsWith("/__sim/") || path.startsWith("/interaction/");
   const { url, close } = await listen(
     "oidc-sim",
     {
       port: options.port,
       host: options.host,
-      maxBody: 1024 * 1024,
+      maxBody: 8 * 1024 * 1024,
       // Everything but the simulator's own routes is the provider's, which reads its own bodies.
       passThrough: (req, res) => {
         if (ours(new URL(req.url ?? "/", "http://simulator.invalid").pathname)) return false;
@@ -151,6 +154,7 @@ export async function startOidcSimulator(options: OidcSimulatorOptions): Promise
       },
     },
     async (req, res) => {
+      if (!sim) return sendJson(res, 503, { error: "starting" });
       const table = req.path.startsWith("/interaction/") ? INTERACTION_ROUTES : CONTROL_ROUTES;
       if (await dispatch(table, sim, req, res)) return;
       if (req.path.startsWith("/__sim")) sendJson(res, 404, { error: `no control route ${req.method} ${req.path}` });
@@ -158,11 +162,10 @@ export async function startOidcSimulator(options: OidcSimulatorOptions): Promise
     },
   );
   // The issuer names the port, which is known only once listening (OIDC Discovery §4.3: issuer must match exactly).
-  sim.issuer = url;
-  provider = new Provider(url, configuration(sim, state, options, adapter.factory));
-  sim.provider = provider;
+  const provider = new Provider(url, configuration(accounts, state, options, adapter.factory));
+  sim = { provider, issuer: url, clients, accounts, save };
   callback = provider.callback();
-  sim.save();
+  save();
 
   return {
     url,

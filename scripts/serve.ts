@@ -10,6 +10,7 @@ import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
+import { startSsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
@@ -90,6 +91,9 @@ async function main() {
     console.log(`› WeCom simulator on http://127.0.0.1:${simPort} (phone page there); ${connected} demo schools connected.`);
   }
 
+  // The schools' unified logins (CAS, OIDC), in demo mode as the WeCom simulator; stopped when this process ends.
+  const sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, exportTo: env }) : null;
+
   buildIfNeeded(".next", env);
   server = await startNext(".next", port, env);
   server.once("exit", (code) => void shutdown(code ?? 1));
@@ -98,6 +102,7 @@ async function main() {
   console.log(`\n✔ Serving on port ${port}.`);
   console.log(`  Vendor console:  http://${domain}:${port}/vendor`);
   if (simulatorUrl) console.log(`  WeCom simulator: ${simulatorUrl}  (a phone-sized WeChat: scan, follow, see messages)`);
+  for (const line of sso?.banner ?? []) console.log(line);
   for (const tenant of DEMO_TENANTS) console.log(`  ${tenant.name.padEnd(10, "　")} http://${tenant.slug}.${domain}:${port}`);
   console.log("  Demo accounts are listed in README.md. Press Ctrl-C to stop.\n");
 }

@@ -14,6 +14,7 @@ import { applyMigrations, createDatabases, databaseUrlFor } from "../src/server/
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
+import { startSsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { buildIfNeeded, root, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
@@ -119,6 +120,8 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     // What the simulator sees the app's calls come from: the egress IPs 【测试连接】 names for 60020.
     WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1",
   };
+  // The schools' CAS and OIDC simulators, as in the demo (CAS_SIMULATOR_URL, OIDC_SIMULATOR_URL); they end with this process.
+  await startSsoSimulators({ appPort: port, exportTo: env });
   let server = null;
   const output = path.join(resultsDir, "e2e.json");
   rmSync(output, { force: true });

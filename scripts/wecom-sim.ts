@@ -6,7 +6,7 @@
 //   WECOM_SIM_PUBLIC_URL  origin the simulator's own links use, when it is reached through another name
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { startWecomSimulator } from "../src/wecom-sim";
+import { startWecomSimulator } from "../src/sims/wecom";
 
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
 const env = z

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeMsgSignature, encryptCallbackMessage } from "~/wecom-sim";
+import { computeMsgSignature, encryptCallbackMessage } from "~/sims/wecom";
 import { createMember, makeCorp, startSim, type TestCorp, type TestSim, tokenFor, uniqueId } from "./helpers";
 
 // ── An independent decoder, straight from reference §7.2 ─────────────────────────────────────

@@ -2,7 +2,7 @@
 // control API, never its internals.
 import { randomInt } from "node:crypto";
 import { findFreePort } from "~/server/db/embedded-postgres";
-import { startWecomSimulator, type WecomSimulator } from "~/wecom-sim";
+import { startWecomSimulator, type WecomSimulator } from "~/sims/wecom";
 
 export type WecomAnswer = { errcode: number; errmsg: string } & Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import type PgBoss from "pg-boss";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { runWecomSyncJob } from "~/server/wecom/sync";
-import { buildEncryptedCallback, buildEventXml } from "~/wecom-sim";
+import { buildEncryptedCallback, buildEventXml } from "~/sims/wecom";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
 import {

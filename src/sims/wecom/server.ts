@@ -1,7 +1,5 @@
 // startWecomSimulator: one HTTP server for the WeCom API (/cgi-bin/…), the control API (/__sim/…)
 // and the phone page (/, /wechat/…, /connect/oauth2/authorize, /wework_admin/genqrcode).
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { handleApi } from "./api-routes";
 import { routeEvent } from "./callback-events";
 import { CallbackDelivery } from "./callback-delivery";
@@ -10,7 +8,7 @@ import type { Sim } from "./context";
 import { handleControl } from "./control-routes";
 import { applySeed } from "./corps";
 import { noFaults } from "./faults";
-import { readRequest, sendText } from "./http";
+import { listen, sendText } from "../shared/http";
 import { sendDueInvitationNotices } from "./invitations";
 import { handlePage } from "./pages";
 import { DEFAULT_LIMITS, RateLimiter } from "./rate-limits";
@@ -44,31 +42,15 @@ export async function startWecomSimulator(options: WecomSimulatorOptions): Promi
   const deps = { sim, faults, delivery };
   const save = () => saveState(options.stateFile, state);
 
-  const server = createServer((rawReq, res) => {
-    void (async () => {
-      try {
-        const req = await readRequest(rawReq);
-        // Invitation notices fall due as the simulator's clock passes each day; any request looks.
-        sendDueInvitationNotices(sim);
-        if (req.path.startsWith("/cgi-bin/")) await handleApi(sim, faults, req, res);
-        else if (req.path.startsWith("/__sim/")) await handleControl(deps, req, res);
-        else if (!handlePage(sim, req, res)) sendText(res, 404, "not found");
-        if (req.method !== "GET" || !req.path.startsWith("/__sim/")) save();
-      } catch (error) {
-        console.error("[wecom-sim]", error);
-        if (!res.headersSent) sendText(res, 500, "internal error");
-        else res.end();
-      }
-    })();
+  const { url, close } = await listen("wecom-sim", { port: options.port, host: options.host }, async (req, res) => {
+    // Invitation notices fall due as the simulator's clock passes each day; any request looks.
+    sendDueInvitationNotices(sim);
+    const control = req.path === "/__sim" || req.path.startsWith("/__sim/");
+    if (req.path.startsWith("/cgi-bin/")) await handleApi(sim, faults, req, res);
+    else if (control) await handleControl(deps, req, res);
+    else if (!handlePage(sim, req, res)) sendText(res, 404, "not found");
+    if (req.method !== "GET" || !control) save();
   });
-
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   sim.baseUrl = options.publicUrl ?? url;
   if (options.seed !== undefined && state.corps.length === 0) {
     applySeed(sim, options.seed);
@@ -78,8 +60,7 @@ export async function startWecomSimulator(options: WecomSimulatorOptions): Promi
   return {
     url,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      await close();
       save();
     },
   };

@@ -4,7 +4,8 @@
 // selected WeChat user is a cookie, which is also who "is" WeChat on the OAuth authorize URL.
 import type { ServerResponse } from "node:http";
 import type { Sim } from "./context";
-import { type Request, redirect, sendHtml } from "./http";
+import { escapeHtml as esc } from "../shared/html";
+import { redirect, sendHtml, type SimRequest } from "../shared/http";
 import { resolveJoinQr } from "./invitations";
 import { authorize, secondVerificationLink } from "./oauth";
 import { findCorp, findWechatUser, type WechatUser } from "./state";
@@ -23,8 +24,6 @@ import {
 } from "./wechat";
 
 const COOKIE = "wxsim_user";
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -51,7 +50,7 @@ const form = (action: string, fields: Record<string, string>, inner: string) =>
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join("")}${inner}</form>`;
 
-function currentUser(sim: Sim, req: Request): WechatUser | undefined {
+function currentUser(sim: Sim, req: SimRequest): WechatUser | undefined {
   const id = req.cookies[COOKIE];
   return id ? findWechatUser(sim.state, id) : undefined;
 }
@@ -64,7 +63,7 @@ const followNotice = (r: FollowResult): string =>
     followed_without_apps: "关注成功",
   })[r.result];
 
-function home(sim: Sim, req: Request): string {
+function home(sim: Sim, req: SimRequest): string {
   const user = currentUser(sim, req);
   const notice = req.query.get("notice");
   const isError = req.query.get("error") === "1";
@@ -142,12 +141,12 @@ function renderContent(msgtype: string, content: unknown): string {
 
 const back = (params: Record<string, string>) => `/?${new URLSearchParams(params).toString()}`;
 
-function formBody(req: Request): URLSearchParams {
+function formBody(req: SimRequest): URLSearchParams {
   return new URLSearchParams(req.rawBody);
 }
 
 /** Handles the page routes; false when the path is not one of them. */
-export function handlePage(sim: Sim, req: Request, res: ServerResponse): boolean {
+export function handlePage(sim: Sim, req: SimRequest, res: ServerResponse): boolean {
   const user = currentUser(sim, req);
   const f = formBody(req);
   const guard = (fn: () => void) => {

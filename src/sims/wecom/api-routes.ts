@@ -27,7 +27,7 @@ import {
 } from "./directory";
 import { formatErrmsg, WecomError, wecomError } from "./errors";
 import { decideFaults, type Faults } from "./faults";
-import { type Request, sendJson, sendText, sleep } from "./http";
+import { type SimRequest, sendJson, sendText, sleep } from "../shared/http";
 import { invite, inviteMember, joinQrCode } from "./invitations";
 import { sendMessage } from "./messages";
 import { authSucc, getTfaInfo, getUserInfo, getUserInfoLegacy, tfaSucc } from "./oauth";
@@ -36,9 +36,11 @@ import { authenticate, type Caller, checkContactDetailRead, checkContactSyncMode
 import { checkCallerIp } from "./trusted-ips";
 import { matchUnidentifiedFollowers } from "./wechat";
 
-type Call = { sim: Sim; req: Request; query: URLSearchParams; body: unknown };
+type Call = { sim: Sim; req: SimRequest; query: URLSearchParams; body: unknown };
 type Route = {
   method: "GET" | "POST";
+  /** One line for GET /__sim: what the API does. */
+  summary: string;
   /** Default success errmsg: "created" for creates, "updated"/"deleted" for department writes. */
   errmsg?: string;
   /** auth/getuserinfo with a valid code is exempt from the frequency limits. */
@@ -47,8 +49,11 @@ type Route = {
   write?: boolean;
   /** A member-detail read: 48009 with the contact-sync token from a new IP. */
   detailRead?: boolean;
-  run: (call: Call, caller: Caller) => object | void;
-};
+} & (
+  | { anonymous?: false; run: (call: Call, caller: Caller) => object | void }
+  /** gettoken: no access_token; its frequency counts against the corpid of its query. */
+  | { anonymous: true; run: (call: Call) => object }
+);
 
 const bodyValue = (body: unknown, key: string): unknown =>
   body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
@@ -58,7 +63,15 @@ const bodyField = (body: unknown, key: string): string | undefined => {
 };
 
 const ROUTES: Record<string, Route> = {
+  gettoken: {
+    summary: "an access_token for a corpid and a secret (an app's or contact sync's)",
+    method: "GET",
+    anonymous: true,
+    run: ({ sim, query, req }) =>
+      issueToken(sim, { corpid: query.get("corpid") ?? undefined, corpsecret: query.get("corpsecret") ?? undefined, ip: req.ip }),
+  },
   "user/create": {
+    summary: "create a member (to_invite defaults to true: the member is invited)",
     method: "POST",
     errmsg: "created",
     write: true,
@@ -70,8 +83,14 @@ const ROUTES: Record<string, Route> = {
       matchUnidentifiedFollowers(sim, c.corp);
     },
   },
-  "user/get": { method: "GET", detailRead: true, run: ({ query }, c) => getMember(c, query.get("userid") ?? undefined) },
+  "user/get": {
+    summary: "read a member (fields as the caller's token and the corp's age allow)",
+    method: "GET",
+    detailRead: true,
+    run: ({ query }, c) => getMember(c, query.get("userid") ?? undefined),
+  },
   "user/update": {
+    summary: "update a member (an activated member's mobile is ignored)",
     method: "POST",
     errmsg: "updated",
     write: true,
@@ -82,6 +101,7 @@ const ROUTES: Record<string, Route> = {
     },
   },
   "user/delete": {
+    summary: "delete a member",
     method: "GET",
     errmsg: "deleted",
     write: true,
@@ -91,6 +111,7 @@ const ROUTES: Record<string, Route> = {
     },
   },
   "user/batchdelete": {
+    summary: "delete several members",
     method: "POST",
     errmsg: "deleted",
     write: true,
@@ -100,27 +121,50 @@ const ROUTES: Record<string, Route> = {
     },
   },
   "user/simplelist": {
+    summary: "members of a department: userid and name",
     method: "GET",
     detailRead: true,
     run: ({ query }, c) => simpleListMembers(c, query.get("department_id"), query.get("fetch_child")),
   },
   "user/list": {
+    summary: "members of a department with their details",
     method: "GET",
     detailRead: true,
     run: ({ query }, c) => listMembers(c, query.get("department_id"), query.get("fetch_child")),
   },
-  "user/list_id": { method: "POST", run: ({ body }, c) => listMemberIds(c, body) },
-  "user/getuserid": { method: "POST", run: ({ sim, body }, c) => getUseridByMobile(sim, c, body) },
-  "user/authsucc": { method: "GET", write: true, run: ({ sim, query }, c) => authSucc(sim, c, query.get("userid")) },
+  "user/list_id": { summary: "every userid of the corp, paged by cursor", method: "POST", run: ({ body }, c) => listMemberIds(c, body) },
+  "user/getuserid": { summary: "the userid holding a mobile", method: "POST", run: ({ sim, body }, c) => getUseridByMobile(sim, c, body) },
+  "user/authsucc": {
+    summary: "二次验证 passed (old API)",
+    method: "GET",
+    write: true,
+    run: ({ sim, query }, c) => authSucc(sim, c, query.get("userid")),
+  },
   "user/tfa_succ": {
+    summary: "二次验证 passed, with the tfa_code",
     method: "POST",
     write: true,
     run: ({ sim, body }, c) => tfaSucc(sim, c, bodyField(body, "userid"), bodyField(body, "tfa_code")),
   },
-  "auth/get_tfa_info": { method: "POST", run: ({ sim, body }, c) => getTfaInfo(sim, c, bodyField(body, "code")) },
-  "auth/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfo(sim, c, query.get("code")) },
-  "user/getuserinfo": { method: "GET", unlimited: true, run: ({ sim, query }, c) => getUserInfoLegacy(sim, c, query.get("code")) },
+  "auth/get_tfa_info": {
+    summary: "the member and tfa_code behind a 二次验证 code",
+    method: "POST",
+    run: ({ sim, body }, c) => getTfaInfo(sim, c, bodyField(body, "code")),
+  },
+  "auth/getuserinfo": {
+    summary: "the member behind an OAuth code",
+    method: "GET",
+    unlimited: true,
+    run: ({ sim, query }, c) => getUserInfo(sim, c, query.get("code")),
+  },
+  "user/getuserinfo": {
+    summary: "the member behind an OAuth code (old path)",
+    method: "GET",
+    unlimited: true,
+    run: ({ sim, query }, c) => getUserInfoLegacy(sim, c, query.get("code")),
+  },
   "department/create": {
+    summary: "create a department",
     method: "POST",
     errmsg: "created",
     write: true,
@@ -130,6 +174,7 @@ const ROUTES: Record<string, Route> = {
     },
   },
   "department/update": {
+    summary: "update a department",
     method: "POST",
     errmsg: "updated",
     write: true,
@@ -139,6 +184,7 @@ const ROUTES: Record<string, Route> = {
     },
   },
   "department/delete": {
+    summary: "delete an empty department",
     method: "GET",
     errmsg: "deleted",
     write: true,
@@ -147,13 +193,34 @@ const ROUTES: Record<string, Route> = {
       deleteDepartment(sim, c.corp, parseDepartmentId(query.get("id")), "contact-api");
     },
   },
-  "department/list": { method: "GET", detailRead: true, run: ({ query }, c) => listDepartments(c, parseDepartmentId(query.get("id"))) },
-  "department/simplelist": { method: "GET", run: ({ query }, c) => simpleListDepartments(c, parseDepartmentId(query.get("id"))) },
-  "department/get": { method: "GET", run: ({ query }, c) => getDepartment(c, parseDepartmentId(query.get("id"))) },
-  "batch/invite": { method: "POST", run: ({ sim, body }, c) => invite(sim, c, body) },
-  "corp/get_join_qrcode": { method: "GET", run: ({ sim, query }, c) => joinQrCode(sim, c, query.get("size_type")) },
-  "message/send": { method: "POST", run: ({ sim, body }, c) => sendMessage(sim, c, body) },
-  "agent/get": { method: "GET", run: ({ query }, c) => getAgent(c, query.get("agentid")) },
+  "department/list": {
+    summary: "departments under one, with names",
+    method: "GET",
+    detailRead: true,
+    run: ({ query }, c) => listDepartments(c, parseDepartmentId(query.get("id"))),
+  },
+  "department/simplelist": {
+    summary: "department ids under one",
+    method: "GET",
+    run: ({ query }, c) => simpleListDepartments(c, parseDepartmentId(query.get("id"))),
+  },
+  "department/get": {
+    summary: "one department",
+    method: "GET",
+    run: ({ query }, c) => getDepartment(c, parseDepartmentId(query.get("id"))),
+  },
+  "batch/invite": {
+    summary: "invite members, departments or tags to follow",
+    method: "POST",
+    run: ({ sim, body }, c) => invite(sim, c, body),
+  },
+  "corp/get_join_qrcode": {
+    summary: "the corp's join QR code",
+    method: "GET",
+    run: ({ sim, query }, c) => joinQrCode(sim, c, query.get("size_type")),
+  },
+  "message/send": { summary: "send an app message", method: "POST", run: ({ sim, body }, c) => sendMessage(sim, c, body) },
+  "agent/get": { summary: "an app's settings and visible range", method: "GET", run: ({ query }, c) => getAgent(c, query.get("agentid")) },
 };
 
 /** The base limits of §9 (per company and API: a minute, an hour; 5 a minute with debug=1), blocking for the window. */
@@ -181,10 +248,16 @@ function parseBody(raw: string): unknown {
   }
 }
 
-export async function handleApi(sim: Sim, faults: Faults, req: Request, res: ServerResponse): Promise<void> {
+/** The WeCom API as GET /__sim lists it, from the same table the requests are served from. */
+export function describeApi(): { method: string; path: string; summary: string }[] {
+  return Object.entries(ROUTES).map(([api, r]) => ({ method: r.method, path: `/cgi-bin/${api}`, summary: r.summary }));
+}
+
+export async function handleApi(sim: Sim, faults: Faults, req: SimRequest, res: ServerResponse): Promise<void> {
   const api = req.path.replace(/^\/cgi-bin\//, "");
-  const route = ROUTES[api];
-  if (api !== "gettoken" && !route) {
+  // Own keys only: "toString" is not a WeCom API.
+  const route = Object.hasOwn(ROUTES, api) ? ROUTES[api] : undefined;
+  if (!route) {
     sendText(res, 404, "not found");
     return;
   }
@@ -198,20 +271,11 @@ export async function handleApi(sim: Sim, faults: Faults, req: Request, res: Ser
     if (decision.fail === -1) throw wecomError(-1);
     if (decision.rateLimited) throw wecomError(45009, "forced by the simulator's fault control");
     const debug = req.query.get("debug") === "1";
-    if (api === "gettoken") {
+    if (route.anonymous) {
       checkFrequency(sim, req.query.get("corpid") ?? "", api, debug);
-      sendJson(res, 200, {
-        errcode: 0,
-        errmsg: "ok",
-        ...issueToken(sim, {
-          corpid: req.query.get("corpid") ?? undefined,
-          corpsecret: req.query.get("corpsecret") ?? undefined,
-          ip: req.ip,
-        }),
-      });
+      sendJson(res, 200, { errcode: 0, errmsg: "ok", ...route.run({ sim, req, query: req.query, body: {} }) });
       return;
     }
-    if (!route) return;
     const caller = authenticate(sim, req.query.get("access_token") ?? undefined);
     checkCallerIp(sim, caller, req.ip);
     checkContactSyncMode(caller, route.write === true);

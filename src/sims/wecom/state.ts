@@ -1,8 +1,8 @@
 // Everything the simulator knows, as one JSON-serialisable object, so that WECOM_SIM_STATE_FILE
 // can persist it across restarts by writing it whole. Domain modules mutate it; nothing else holds
 // state except the transient parts (fault counters, rate-limit windows, the callback queue).
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { writePrivateJson } from "../shared/state-file";
 
 export type FieldSet = "full" | "restricted";
 
@@ -217,26 +217,8 @@ export function loadState(file: string | undefined): SimState {
   return { ...state, corps: (state.corps as StoredCorp[]).map((c) => upgradeCorp(c)) };
 }
 
-/**
- * The state holds every simulated corp's secrets and tokens: its folder is
- * made private (owner only), unless it is a shared sticky folder such as /tmp,
- * which is not ours to change.
- */
-function makeFolderPrivate(folder: string): void {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const { mode } = statSync(folder);
-  if ((mode & 0o1000) === 0 && (mode & 0o077) !== 0) chmodSync(folder, mode & 0o700);
-}
-
-/** Written whole (owner-only, mode 0600) and renamed into place, so a crash mid-write never leaves half a file. */
 export function saveState(file: string | undefined, state: SimState): void {
-  if (!file) return;
-  makeFolderPrivate(path.dirname(path.resolve(file)));
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-  // A umask cannot widen it, but a file left from before may have been wider: the mode is set explicitly.
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  if (file) writePrivateJson(file, state);
 }
 
 export const findCorp = (state: SimState, corpid: string): Corp | undefined => state.corps.find((c) => c.corpid === corpid);

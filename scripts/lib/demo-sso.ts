@@ -1,0 +1,198 @@
+// Demo mode and the end-to-end tests: the schools' unified logins run as simulators of their own,
+// seeded from the demo schools. The CAS simulator serves sues (Wisedu IDS at /sues/authserver),
+// imut (Apereo CAS at /imut/cas) and uestc (Wisedu, candidates too); the OIDC simulator is demo's
+// provider. Every demo member signs in with the README's account and password (Passw0rd!).
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { personAttributes, type Person, type SchoolInput } from "../../src/sims/cas";
+import type { OidcAccount } from "../../src/sims/oidc";
+import { findFreePort } from "../../src/server/db/embedded-postgres";
+import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "../../src/server/seed/demo-tenants";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+/** How each CAS school of the demo deploys its server (reference §2.1: /authserver for Wisedu IDS, /cas for Apereo). */
+const CAS_LAYOUT: Record<string, { basePath: string; attributeStyle: "apereo" | "wisedu" }> = {
+  sues: { basePath: "/sues/authserver", attributeStyle: "wisedu" },
+  imut: { basePath: "/imut/cas", attributeStyle: "apereo" },
+  uestc: { basePath: "/uestc/authserver", attributeStyle: "wisedu" },
+};
+
+/** The demo OIDC client. Its secret is published like every demo password: only for the demo database. */
+export const DEMO_OIDC_CLIENT = { client_id: "campus-demo", client_secret: "demo-oidc-client-secret-DO-NOT-USE-IN-PRODUCTION" };
+
+export type SsoSimulators = {
+  /** Origin of the CAS simulator; each school's CAS base URL is this plus its base path. */
+  casUrl: string;
+  /** Base URLs of the demo's CAS schools, by slug (e.g. sues → http://127.0.0.1:3920/sues/authserver). */
+  casBaseUrls: Record<string, string>;
+  /** Issuer (and origin) of the OIDC simulator. */
+  oidcIssuer: string;
+  oidcClient: typeof DEMO_OIDC_CLIENT & { redirect_uri: string; post_logout_redirect_uri: string };
+  /** Lines for npm start's banner. */
+  banner: string[];
+  stop: () => Promise<void>;
+};
+
+type Member = DemoTenant["members"][number];
+
+/** What the school calls the person (the demo data names the identity kind; the type is read off the account and department). */
+function personType(member: Member): string {
+  if (member.kind === "candidate") return "考生";
+  if (member.account.startsWith("T")) return "教职工";
+  if (member.department.includes("研究生")) return "研究生";
+  if (member.department === "国际学院") return "留学生";
+  return "本科生";
+}
+
+const person = (member: Member): Person => ({
+  account: member.account,
+  name: member.name,
+  kind: member.kind,
+  type: personType(member),
+  department: member.department,
+  email: member.email,
+});
+
+export function demoCasSchools(tenants: DemoTenant[], appPort: number): (SchoolInput & { id: string })[] {
+  return tenants
+    .filter((t) => t.idpKind === "CAS" && CAS_LAYOUT[t.slug])
+    .map((t) => {
+      const layout = CAS_LAYOUT[t.slug]!;
+      return {
+        id: t.slug,
+        ...layout,
+        title: `${t.name}统一身份认证`,
+        // As a school whitelists an application by its address (reference §2.5): the tenant's own host.
+        services: [`^http://${t.slug}\\.localhost:${appPort}/`],
+        users: t.members.map((m) => ({
+          account: m.account,
+          password: DEMO_PASSWORD,
+          attributes: personAttributes(layout.attributeStyle, person(m)),
+        })),
+      };
+    });
+}
+
+/** A subject that is stable across restarts but is not the account: the product must key OIDC users on (issuer, sub). */
+const subjectOf = (slug: string, account: string) => `u-${createHash("sha256").update(`${slug}:${account}`).digest("hex").slice(0, 24)}`;
+
+export function demoOidcAccounts(tenants: DemoTenant[]): OidcAccount[] {
+  return tenants
+    .filter((t) => t.idpKind === "OIDC")
+    .flatMap((t) =>
+      t.members.map((m) => ({
+        sub: subjectOf(t.slug, m.account),
+        account: m.account,
+        password: DEMO_PASSWORD,
+        name: m.name,
+        ...(m.email ? { email: m.email } : {}),
+        claims: { identity_kind: m.kind, person_type: personType(m), department: m.department },
+      })),
+    );
+}
+
+/** Starts `script` as its own process (a simulator never runs in the app's process) and waits for its GET /__sim. */
+async function startProcess(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  // The simulators go when this process goes, whichever way it ends.
+  process.once("exit", () => child.kill("SIGTERM"));
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited at start.`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/__sim`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`${script} did not start within 20 s.`);
+}
+
+async function put(origin: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${origin}/__sim/${path}`, { method: "PUT", body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`PUT ${origin}/__sim/${path}: HTTP ${response.status} ${await response.text()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Starts the CAS and OIDC simulators on free ports (CAS_SIM_PORT / OIDC_SIM_PORT when set) and
+ * seeds them from the demo schools. With `stateDir`, their state (the OIDC signing keys above all)
+ * is kept in cas-sim.json and oidc-sim.json there. `exportTo` gets CAS_SIMULATOR_URL and
+ * OIDC_SIMULATOR_URL: the only origins, besides schools' real https servers, the app may call.
+ */
+export async function startSsoSimulators(options: {
+  stateDir?: string;
+  /** The app's port: the OIDC client's redirect URIs and the CAS schools' registered services name it. */
+  appPort: number;
+  /** The schools whose members become the simulators' accounts (the demo schools by default). */
+  tenants?: DemoTenant[];
+  exportTo?: Record<string, string | undefined>;
+}): Promise<SsoSimulators> {
+  const tenants = options.tenants ?? DEMO_TENANTS;
+  const casPort = process.env.CAS_SIM_PORT ? Number(process.env.CAS_SIM_PORT) : await findFreePort(3920);
+  // Searched past the CAS port: neither listens yet, so the two searches must not meet.
+  const oidcPort = process.env.OIDC_SIM_PORT ? Number(process.env.OIDC_SIM_PORT) : await findFreePort(Math.max(3930, casPort + 1));
+  const state = (name: string) => (options.stateDir ? path.join(options.stateDir, name) : "");
+  const [cas, oidc] = await Promise.all([
+    startProcess("scripts/cas-sim.ts", { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") }, casPort),
+    startProcess("scripts/oidc-sim.ts", { OIDC_SIM_PORT: String(oidcPort), OIDC_SIM_STATE_FILE: state("oidc-sim.json") }, oidcPort),
+  ]);
+  const casUrl = `http://127.0.0.1:${casPort}`;
+  const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+  const stop = () => Promise.all([stopProcess(cas), stopProcess(oidc)]).then(() => undefined);
+  try {
+    // PUT replaces: a school kept from an earlier run gets today's members and the app's port.
+    const schools = demoCasSchools(tenants, options.appPort);
+    for (const school of schools) await put(casUrl, `schools/${school.id}`, school);
+    const demoTenant = tenants.find((t) => t.idpKind === "OIDC");
+    const redirect_uri = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}/api/auth/oidc/callback`;
+    const post_logout_redirect_uri = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}/`;
+    await put(oidcIssuer, `clients/${DEMO_OIDC_CLIENT.client_id}`, {
+      ...DEMO_OIDC_CLIENT,
+      client_name: demoTenant?.name,
+      redirect_uris: [redirect_uri],
+      post_logout_redirect_uris: [post_logout_redirect_uri],
+    });
+    await put(oidcIssuer, "accounts", demoOidcAccounts(tenants));
+
+    if (options.exportTo) {
+      options.exportTo.CAS_SIMULATOR_URL = casUrl;
+      options.exportTo.OIDC_SIMULATOR_URL = oidcIssuer;
+    }
+    const casBaseUrls = Object.fromEntries(schools.map((s) => [s.id, `${casUrl}${s.basePath}`]));
+    return {
+      casUrl,
+      casBaseUrls,
+      oidcIssuer,
+      oidcClient: { ...DEMO_OIDC_CLIENT, redirect_uri, post_logout_redirect_uri },
+      banner: [
+        `  CAS simulator:   ${casUrl}  (${Object.values(casBaseUrls).join(", ")})`,
+        `  OIDC simulator:  ${oidcIssuer}  (issuer; client ${DEMO_OIDC_CLIENT.client_id})`,
+      ],
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

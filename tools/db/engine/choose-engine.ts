@@ -99,11 +99,9 @@ export function inspectEngineFile(file: string): EngineFile | null {
  * `schema-engine-<binary target>` in @prisma/engines, resolved from the `prisma`
  * package as the CLI resolves it, with the target from Prisma's own platform probe.
  */
-export async function probeEngineFacts(env: NodeJS.ProcessEnv = process.env): Promise<EngineFacts> {
-  const fromEnvPath = env.PRISMA_SCHEMA_ENGINE_BINARY;
-  const fromEnv = fromEnvPath
-    ? (inspectEngineFile(path.resolve(fromEnvPath)) ?? { path: path.resolve(fromEnvPath), executable: false, program: false })
-    : null;
+export async function probeEngineFacts(engineVariable = process.env.PRISMA_SCHEMA_ENGINE_BINARY): Promise<EngineFacts> {
+  const fromEnvPath = engineVariable ? path.resolve(engineVariable) : null;
+  const fromEnv = fromEnvPath ? (inspectEngineFile(fromEnvPath) ?? { path: fromEnvPath, executable: false, program: false }) : null;
   return { fromEnv, fromPackage: await packagedEngine() };
 }
 

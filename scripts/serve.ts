@@ -4,14 +4,14 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseKey } from "../src/server/crypto/secrets";
 import { createPrismaClient } from "../src/server/db/client";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../src/server/db/embedded-postgres";
-import { applyMigrations } from "../src/server/db/migrations";
+import { applyMigrations, findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../tools/db";
 import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { startSsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
+import { describeFailure } from "./lib/describe-failure";
 import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -21,20 +21,41 @@ let simulator: ChildProcess | null = null;
 let simulatorUrl: string | null = null;
 let stopping: Promise<never> | null = null;
 
-/** Stops the server, then PostgreSQL, once, whoever asks first (Ctrl-C, or the server dying). */
+/**
+ * Stops the web server (which first stops its job workers), then the simulator its jobs talk
+ * to, then PostgreSQL, which everything before it uses; once, whoever asks first (Ctrl-C, a
+ * process manager's SIGTERM, the terminal closing, or the server dying). PostgreSQL and the
+ * simulator run in process groups of their own, so the terminal's Ctrl-C reaches only the
+ * web server and this supervisor, and the order is this one.
+ */
 function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
-    console.log("\n› Stopping…");
-    await stopChild(server);
-    await stopChild(simulator);
-    if (cluster) await cluster.stop().catch(() => {});
-    console.log("› Stopped.");
+    if (server || simulator || cluster) console.log("\n› Stopping…");
+    if (server) {
+      // Its job workers get 5 s to finish what they hold (src/server/jobs/start-workers.ts).
+      await stopChild(server, 15_000);
+      console.log("› Web server stopped.");
+    }
+    if (simulator) {
+      await stopChild(simulator);
+      console.log("› WeCom simulator stopped.");
+    }
+    if (cluster) {
+      await cluster.stop().then(
+        () => console.log("› PostgreSQL stopped."),
+        (error: unknown) => console.error(`› PostgreSQL did not stop cleanly: ${describeFailure(error)}`),
+      );
+    }
     process.exit(code);
   })();
   return stopping;
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+// Should this process die another way, the detached simulator must not outlive it (the
+// embedded PostgreSQL has the same safety net in tools/db).
+process.on("exit", () => simulator?.kill("SIGTERM"));
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
@@ -46,13 +67,15 @@ async function main() {
     // The URL is made anew at every start, so any free port will do.
     const pgPort = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : await findFreePort(54329);
     console.log(`› Starting the embedded PostgreSQL (data in .data/pg, port ${pgPort})…`);
-    cluster = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: pgPort });
+    // It stops last, by shutdown() above, not on the first signal.
+    cluster = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: pgPort, stopOnSignals: false });
     await cluster.createDatabase("campus");
     env.DATABASE_URL = cluster.urlFor("campus");
   }
 
-  const applied = await applyMigrations(env.DATABASE_URL!);
-  console.log(applied.length ? `› Applied migrations: ${applied.join(", ")}` : "› The database schema is current.");
+  // Its log names the schema engine that ran (native or WebAssembly) and each migration applied.
+  const applied = await applyMigrations(env.DATABASE_URL!, { log: (line) => console.log(`› ${line}`) });
+  if (applied.length === 0) console.log("› The database schema is current.");
   {
     const prisma = createPrismaClient(env.DATABASE_URL!);
     const resealed = await resealLegacySecrets(prisma, parseKey(env.APP_ENCRYPTION_KEY!)).finally(() => prisma.$disconnect());
@@ -71,7 +94,7 @@ async function main() {
   const demo = (env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true";
   if (demo && env.WECOM_SIMULATOR !== "false") {
     const simPort = env.WECOM_SIM_PORT ? Number(env.WECOM_SIM_PORT) : await findFreePort(3900);
-    simulator = await startSimulatorProcess(simPort, path.join(dataDir, "wecom-sim.json"));
+    simulator = await startSimulatorProcess(simPort, path.join(dataDir, "wecom-sim.json"), { ownProcessGroup: true });
     simulatorUrl = `http://127.0.0.1:${simPort}`;
     // The one API besides the real WeCom that the app will call (src/server/wecom/base-url.ts).
     env.WECOM_SIMULATOR_URL = simulatorUrl;
@@ -113,6 +136,6 @@ function pickSet(env: NodeJS.ProcessEnv) {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`\n✖ ${describeFailure(error)}`);
   await shutdown(1);
 });

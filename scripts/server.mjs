@@ -39,11 +39,25 @@ server.listen(port, () => {
   console.log(`› Listening on port ${port} (trusted proxy hops: ${TRUSTED_PROXY_HOPS}).`);
 });
 
-function stop() {
-  server.close(() => process.exit(0));
-  // Keep-alive connections would hold close() open.
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
+// Ctrl-C reaches this process from the terminal, and its supervisor (scripts/serve.ts) sends
+// SIGTERM as well: stop once. The job workers stop while PostgreSQL is still up (the supervisor
+// stops it only after this process has exited), so none loses its connection mid-job; they
+// register themselves in this process-wide list (src/server/jobs/start-workers.ts).
+const SHUTDOWN_HOOKS = Symbol.for("campus-wecom.shutdown-hooks");
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  // Requests that will not finish do not hold the exit up.
+  setTimeout(() => process.exit(0), 10_000).unref();
+  const closed = new Promise((resolve) => server.close(resolve));
+  // Idle keep-alive connections would hold close() open; requests under way may finish.
+  server.closeIdleConnections();
+  const hooks = globalThis[SHUTDOWN_HOOKS] ?? [];
+  const results = await Promise.allSettled([...hooks.map((hook) => hook()), closed]);
+  for (const result of results)
+    if (result.status === "rejected") console.error(`› While stopping: ${result.reason?.message ?? result.reason}`);
+  process.exit(0);
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

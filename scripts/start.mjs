@@ -1,7 +1,6 @@
-// `npm start`: install what is missing, then hand over to scripts/serve.ts.
+// `npm start`: install what is missing, then hand over to scripts/serve.ts, which stops
+// everything in order on Ctrl-C (the terminal sends it to the whole process group) and on
+// SIGTERM or SIGHUP (handOver passes those on).
 import { handOver } from "./lib/bootstrap.mjs";
 
-// Ctrl-C reaches the whole process group; the server below handles it and exits cleanly.
-process.on("SIGINT", () => {});
-process.on("SIGTERM", () => {});
 handOver("scripts/serve.ts");

@@ -1,6 +1,6 @@
 // The first step of `npm start` and `npm test` on a fresh clone: plain Node, no
 // dependencies, so it runs before node_modules exists.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -45,14 +45,32 @@ export function ensurePrismaClient() {
   writeFileSync(path.join(root, "src", "generated", ".keep"), "");
 }
 
-/** Runs a TypeScript script with tsx, forwarding signals, and exits with its code. */
+/**
+ * Runs a TypeScript script (through tsx's loader) and exits with its code. Node runs the
+ * script itself, not tsx's CLI: that wrapper kills its child with SIGKILL when the child does
+ * not acknowledge a signal within 30 ms, as happens while `next build` runs synchronously, and a
+ * killed `npm start` cannot stop the PostgreSQL it started. The terminal's Ctrl-C reaches the
+ * script through the process group; a SIGTERM or SIGHUP sent to this process alone (a process
+ * manager, or `docker stop` through npm) is passed on, so the script shuts down in its order.
+ */
 export function handOver(script, args = []) {
   ensureDependencies();
   ensurePrismaClient();
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  process.exit(result.status ?? (result.signal === "SIGINT" ? 0 : 1));
+  process.on("SIGINT", () => {});
+  for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  // `npm start` runs this through `sh -c`, and npm passes a SIGTERM it gets only to that shell,
+  // which dies without passing it on: being handed to another parent is how this process learns.
+  const parent = process.ppid;
+  const orphaned = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(orphaned);
+    child.kill("SIGTERM");
+  }, 500);
+  orphaned.unref();
+  child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 0 : 1)));
 }

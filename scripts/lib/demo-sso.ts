@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { personAttributes, type Person, type SchoolInput } from "../../src/sims/cas";
 import type { OidcAccount } from "../../src/sims/oidc";
-import { findFreePort } from "../../src/server/db/embedded-postgres";
+import { findFreePort } from "../../tools/db";
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "../../src/server/seed/demo-tenants";
 
 const root = path.resolve(import.meta.dirname, "..", "..");

@@ -80,10 +80,19 @@ export async function startNext(distDir: string, port: number, env: NodeJS.Proce
   throw new Error("The server (scripts/server.mjs) did not answer /api/health within 2 minutes.");
 }
 
-/** The bundled WeCom simulator as its own process (never in this one: spawnSync would freeze it). */
-export async function startSimulatorProcess(port: number, stateFile?: string): Promise<ChildProcess> {
+/**
+ * The bundled WeCom simulator as its own process (never in this one: spawnSync would freeze it).
+ * With `ownProcessGroup` the terminal's Ctrl-C does not reach it, so its supervisor stops it
+ * after the web server, whose jobs may still be talking to it.
+ */
+export async function startSimulatorProcess(
+  port: number,
+  stateFile?: string,
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<ChildProcess> {
   const child = spawn(bin("tsx"), ["scripts/wecom-sim.ts"], {
     cwd: root,
+    detached: options.ownProcessGroup ?? false,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, WECOM_SIM_PORT: String(port), WECOM_SIM_STATE_FILE: stateFile ?? "" },
   });
@@ -102,10 +111,11 @@ export async function startSimulatorProcess(port: number, stateFile?: string): P
   throw new Error("The WeCom simulator did not start within 20 s.");
 }
 
-export function stopChild(child: ChildProcess | null): Promise<void> {
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+export function stopChild(child: ChildProcess | null, graceMs = 10_000): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();

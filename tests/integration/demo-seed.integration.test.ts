@@ -9,7 +9,7 @@ import { signInMember } from "~/server/auth/member-sign-in";
 import { signInVendor } from "~/server/auth/sign-in";
 import { totpCode, totpSecretContext } from "~/server/auth/totp";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
-import { applyMigrations, createDatabases, databaseUrlFor } from "~/server/db/migrations";
+import { applyMigrations, createDatabases, databaseUrlFor } from "../../tools/db";
 import { createPrismaClient } from "~/server/db/client";
 
 const key = parseKey(process.env.APP_ENCRYPTION_KEY!);

@@ -6,8 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from "../../src/server/db/embedded-postgres";
-import { applyMigrations, createDatabases, databaseUrlFor } from "../../src/server/db/migrations";
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  type EmbeddedCluster,
+  applyMigrations,
+  createDatabases,
+  databaseUrlFor,
+} from "../../tools/db";
 import { createBoss, startBoss } from "../../src/server/jobs/queue";
 import { createPrismaClient } from "../../src/server/db/client";
 import { resealLegacySecrets } from "../../src/server/db/reseal";

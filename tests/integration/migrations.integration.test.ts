@@ -17,7 +17,7 @@ import {
   listMigrationNames,
   prismaPaths,
   resolveMigration,
-} from "../../src/server/db/migrations";
+} from "../../tools/db";
 
 const repoPrismaDir = path.resolve("prisma");
 const createdDatabases: string[] = [];

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lockoutPolicy, updateLockoutPolicy } from "~/server/auth/lockout-policy";
 import { encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { createPrismaClient } from "~/server/db/client";
-import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "~/server/db/migrations";
+import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "../../tools/db";
 import { passwordPolicy, updatePasswordPolicy } from "~/server/identity/password-policy";
 import { phonePolicy, updatePhonePolicy } from "~/server/members/phone-policy";
 import { loadWecomConnection } from "~/server/wecom/connection";

@@ -8,13 +8,15 @@ import { startWecomWorker } from "~/server/wecom/worker";
 import { jobQueue } from "./app-queue";
 import { startBoss } from "./queue";
 
+const SHUTDOWN_HOOKS = Symbol.for("campus-wecom.shutdown-hooks");
+
 export async function startAppWorkers(): Promise<void> {
   const env = serverEnv();
   const workers = env.JOB_WORKERS;
   const boss = await startBoss(jobQueue());
   await scheduleReconciliation(boss, env.WECOM_RECONCILE_HOURS);
   if (workers > 0) await startWecomWorker(boss, { prisma: db(), encryptionKey: encryptionKey(), jobs: boss }, { concurrency: workers });
-  const stop = () => void boss.stop({ graceful: true, timeout: 5_000 });
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  // scripts/server.mjs runs these before it exits, while PostgreSQL is still up: active jobs get 5 s.
+  const hooks = ((globalThis as { [SHUTDOWN_HOOKS]?: (() => Promise<void>)[] })[SHUTDOWN_HOOKS] ??= []);
+  hooks.push(() => boss.stop({ graceful: true, timeout: 5_000 }).then(() => console.log("› Job workers stopped.")));
 }

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { CODE_POLICY_BOUNDS, codePolicy, updateCodePolicy } from "~/server/codes/policy";
-import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "~/server/db/migrations";
+import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "../../../tools/db";
 import { withActor } from "~/server/scope";
 import { createTenant } from "~/server/tenants/manage-tenants";
 import { testPlatform, testPrisma, unique } from "../support";

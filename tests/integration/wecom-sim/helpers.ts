@@ -1,7 +1,7 @@
 // Starts a WeCom simulator per test file and talks to it over HTTP only: the WeCom API and the
 // control API, never its internals.
 import { randomInt } from "node:crypto";
-import { findFreePort } from "~/server/db/embedded-postgres";
+import { findFreePort } from "../../../tools/db";
 import { startWecomSimulator, type WecomSimulator } from "~/sims/wecom";
 
 export type WecomAnswer = { errcode: number; errmsg: string } & Record<string, unknown>;

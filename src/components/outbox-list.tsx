@@ -1,10 +1,11 @@
 import type { Translate } from "~/i18n/messages";
+import type { CodePurpose } from "~/server/codes/purposes";
 
 export type OutboxListEntry = {
   id: string;
   channel: "SMS" | "EMAIL";
   shownTo: string;
-  purpose: "BIND_PHONE" | "CHANGE_PHONE" | "RESET_PASSWORD" | "ACTIVATE_PHONE" | "ACTIVATE_EMAIL";
+  purpose: CodePurpose;
   text: string;
   createdAt: Date;
 };

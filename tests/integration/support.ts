@@ -80,6 +80,11 @@ export async function makeTenant(
     adminId: admin.id,
     identityKindId: kind.id,
     failedSyncJobId: await failedSyncJob(prisma, tenant.id, member.id),
+    helpdeskCaseId: (
+      await prisma.helpdeskCase.create({
+        data: { tenantId: tenant.id, memberId: member.id, kind: "PHONE_ALREADY_EXISTS", value: phone, valueDisplay: phone.slice(3) },
+      })
+    ).id,
     memberPasswordHash: hash,
   };
 }

@@ -16,6 +16,7 @@ export const outbox = {
   "channel.SMS": { zh: "短信", en: "Text message" },
   "channel.EMAIL": { zh: "邮件", en: "E-mail" },
   "purpose.BIND_PHONE": { zh: "绑定手机号", en: "Bind phone" },
+  "purpose.BIND_EMAIL": { zh: "绑定邮箱", en: "Bind e-mail" },
   "purpose.CHANGE_PHONE": { zh: "更换手机号", en: "Change phone" },
   "purpose.RESET_PASSWORD": { zh: "找回密码", en: "Reset password" },
   "purpose.ACTIVATE_PHONE": { zh: "激活账号（手机号）", en: "Activate account (phone)" },

@@ -15,6 +15,8 @@ export type ForeignTenantRows = {
   identityKindId: string;
   /** A failed WeCom sync job of the other tenant. */
   failedSyncJobId: string;
+  /** An open helpdesk case of the other tenant's member. */
+  helpdeskCaseId: string;
 };
 
 export type ProcedureMeta = {

@@ -3,13 +3,17 @@
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminDirectoryRouter } from "./routers/admin/directory";
+import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
+import { meBindingRouter } from "./routers/me/binding";
+import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
 import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
+import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
@@ -17,8 +21,8 @@ import { vendorTenantsRouter } from "./routers/vendor/tenants";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
-  school: createTRPCRouter({ tenant: schoolTenantRouter, devOutbox: schoolDevOutboxRouter }),
-  me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter }),
+  school: createTRPCRouter({ tenant: schoolTenantRouter, devOutbox: schoolDevOutboxRouter, join: schoolJoinRouter }),
+  me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
     accounts: adminAccountsRouter,
@@ -26,6 +30,7 @@ export const appRouter = createTRPCRouter({
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,
     outbox: adminOutboxRouter,
+    helpdesk: adminHelpdeskRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,

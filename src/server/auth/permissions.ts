@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "wecom.secrets": { roles: ["ADMIN"], label: { zh: "查看企业微信回调密钥", en: "see the WeCom callback keys" } },
   /** The school's sign-in and phone rules: lockout, initial passwords, which phones may be bound, the identity provider. */
   "settings.manage": { roles: ["ADMIN"], label: { zh: "修改学校设置", en: "change the school's settings" } },
+  /** Cases members sent from the journey (「手机号码已存在」 …): list and close. */
+  "helpdesk.cases": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理运维工单", en: "handle helpdesk cases" } },
   /** WeCom sync jobs: list and retry. */
   "wecom.jobs": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理企业微信同步任务", en: "handle WeCom sync jobs" } },
 } as const satisfies Record<string, { roles: readonly AdminRole[]; label: Bilingual }>;

@@ -25,6 +25,9 @@ export const TENANT_SCOPED_MODELS = [
   "CodePolicy",
   "VerificationCode",
   "OutboxMessage",
+  "PhoneBinding",
+  "HelpdeskCase",
+  "WecomJoinQr",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -123,6 +123,38 @@ export const ERROR_CATALOG = {
       en: "This account is already bound to another phone and followed: unfollow with that WeChat (or unbind it in My account) first, then bind again.",
     },
   },
+  EMAIL_BINDING_NOT_ALLOWED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "本校需要绑定手机号，请填写微信绑定的手机号（不能使用邮箱）。",
+      en: "This school needs a phone number: enter the phone your WeChat is bound to (an e-mail address is not accepted).",
+    },
+  },
+  EMAIL_INVALID: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "邮箱格式不正确，请检查后重新填写，如 name@example.com。",
+      en: "This e-mail address is not valid. Check it, e.g. name@example.com.",
+    },
+  },
+  SECOND_VERIFICATION_EXPIRED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "验证链接已过期或已使用（有效期 5 分钟）。请回到企业微信，重新点击身份验证通知。",
+      en: "This verification link has expired or was already used (it lasts 5 minutes). Go back to WeCom and tap the verification notice again.",
+    },
+  },
+  SECOND_VERIFICATION_NOT_NEEDED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "您的账号无需二次验证，或已经验证过。关注后能看到“消息中心”等应用即表示已成功。",
+      en: "Your account needs no second verification, or has passed it already. Seeing apps such as 消息中心 after following means you are in.",
+    },
+  },
   EMAIL_ALREADY_EXISTS: {
     trpc: "CONFLICT",
     http: 409,

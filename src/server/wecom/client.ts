@@ -83,6 +83,8 @@ const oauthIdentity = z.object({ userid: z.string().optional(), UserId: z.string
 const inviteRead = z.object({ invaliduser: z.array(z.string()).optional() });
 const sendRead = z.object({ invaliduser: z.string().optional(), msgid: z.string().optional() });
 const joinQrRead = z.object({ join_qrcode: z.string().url() });
+/** auth/get_tfa_info (OFF 99499): who WeCom sent to the verification page, and the code that admits them. */
+const tfaInfoRead = z.object({ userid: z.string().min(1), tfa_code: z.string().min(1) });
 const tokenRead = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive().optional() });
 const anyAnswer = z.object({});
 /** Every answer is a JSON object with an optional errcode (absent = 0) and errmsg. */
@@ -151,6 +153,21 @@ export class WecomClient {
   /** Second verification passed: admit the member (reference §3.3 A). */
   async authSucceeded(userid: string): Promise<void> {
     await this.call({ method: "GET", path: "user/authsucc", query: { userid }, secret: "contact" }, anyAnswer);
+  }
+
+  /**
+   * The code WeCom put on the school's verification page (二次验证), redeemed once (5 minutes):
+   * the member it is for, and the tfa_code that `tfaSucceeded` needs (reference §3.3 B).
+   * 40029 for a used or stale code, 40208 for a member outside the verification scope.
+   */
+  async tfaInfo(code: string): Promise<{ userid: string; tfaCode: string }> {
+    const answer = await this.call({ method: "POST", path: "auth/get_tfa_info", body: { code }, secret: "contact" }, tfaInfoRead);
+    return { userid: answer.userid, tfaCode: answer.tfa_code };
+  }
+
+  /** The member passed the school's own verification: WeCom unlocks them (user/tfa_succ, reference §3.3 B). */
+  async tfaSucceeded(userid: string, tfaCode: string): Promise<void> {
+    await this.call({ method: "POST", path: "user/tfa_succ", body: { userid, tfa_code: tfaCode }, secret: "contact" }, anyAnswer);
   }
 
   async joinQrCode(sizeType: 1 | 2 | 3 | 4 = 3): Promise<string> {
@@ -245,9 +262,12 @@ export class WecomClient {
     };
   }
 
-  /** OAuth code → userid (reference §3.2); null for a WeChat user who is not a member. */
-  async userIdFromOAuthCode(code: string): Promise<string | null> {
-    const answer = await this.call({ method: "GET", path: "auth/getuserinfo", query: { code }, secret: "app" }, oauthIdentity);
+  /**
+   * OAuth code → userid (reference §3.2); null for a WeChat user who is not a member. The
+   * login verification page redeems its code with the contact-sync token (§3.3 A).
+   */
+  async userIdFromOAuthCode(code: string, secret: SecretKind = "app"): Promise<string | null> {
+    const answer = await this.call({ method: "GET", path: "auth/getuserinfo", query: { code }, secret }, oauthIdentity);
     return answer.userid ?? answer.UserId ?? null;
   }
 

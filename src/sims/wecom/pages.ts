@@ -3,6 +3,7 @@
 // account's apps and inbox, and read the SMS outbox. Plain server-rendered HTML and forms; the
 // selected WeChat user is a cookie, which is also who "is" WeChat on the OAuth authorize URL.
 import type { ServerResponse } from "node:http";
+import QRCode from "qrcode";
 import type { Sim } from "./context";
 import { escapeHtml as esc } from "../shared/html";
 import { redirect, sendHtml, type SimRequest } from "../shared/http";
@@ -24,6 +25,12 @@ import {
 } from "./wechat";
 
 const COOKIE = "wxsim_user";
+
+/** An image request (an <img>, or a server asking for image/*) rather than a page. */
+function wantsImage(req: SimRequest): boolean {
+  const accept = String(req.headers.accept ?? "");
+  return accept.includes("image/") && !accept.includes("text/html");
+}
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -258,6 +265,17 @@ export function handlePage(sim: Sim, req: SimRequest, res: ServerResponse): bool
     }
     case "GET /wework_admin/genqrcode": {
       const found = resolveJoinQr(sim, req.query.get("vcode"));
+      // WeCom's join_qrcode link is an image of the QR code (reference §4.2): what an <img> or a
+      // server fetching it gets. The code in the image is this very link, which the simulated
+      // WeChat's 扫一扫 recognises as the corp's join QR. A browser opening it as a page gets the page.
+      if (!("error" in found) && wantsImage(req)) {
+        const link = `${sim.baseUrl}${req.url.pathname}${req.url.search}`;
+        void QRCode.toBuffer(link, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 480 }).then((png) => {
+          res.writeHead(200, { "content-type": "image/png", "content-length": png.length, "cache-control": "no-store" });
+          res.end(png);
+        });
+        return true;
+      }
       const body =
         "error" in found
           ? `<div class="notice error">${esc(found.error)}</div>`

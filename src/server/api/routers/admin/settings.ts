@@ -2,11 +2,11 @@ import { z } from "zod";
 import { lockoutPolicy, lockoutPolicyInput, updateLockoutPolicy } from "~/server/auth/lockout-policy";
 import { passwordPolicy, passwordPolicyInput, updatePasswordPolicy } from "~/server/identity/password-policy";
 import { identityProviderSettings, identityProviderSettingsInput, updateIdentityProviderSettings } from "~/server/identity/settings";
-import { phonePolicy, phonePolicyInput, updatePhonePolicy } from "~/server/members/phone-policy";
+import { phonePolicy, phonePolicyInput, phonePolicyOutput, updatePhonePolicy } from "~/server/members/phone-policy";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 const lockoutOutput = z.object({ maxAttempts: z.number(), lockMinutes: z.number() });
-const phoneOutput = z.object({ allowForeign: z.boolean(), requireWechatMatch: z.boolean() });
+const phoneOutput = phonePolicyOutput;
 const passwordOutput = z.object({ initialPasswordRule: z.enum(["NONE", "ID_NUMBER_LAST8"]), mustChangeInitial: z.boolean() });
 const identityOutput = z.object({
   kind: z.enum(["BUILTIN", "CAS", "OIDC"]),

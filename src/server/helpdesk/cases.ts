@@ -1,0 +1,158 @@
+// Cases members send to the school's helpdesk (运维老师) from the journey's error pages, with
+// what the product found, so the helpdesk can act without asking the student again. UCAS 13
+// (「手机号码已存在」: only an admin can move the phone) and a member's entry WeCom refused are
+// the two the member cannot fix alone. The back office lists and closes them.
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
+import { audit } from "~/server/audit/audit";
+import { judgeBinding } from "~/server/bindings/binding-rules";
+import { bindingTarget } from "~/server/bindings/binding-target";
+import { signedInMemberId } from "~/server/bindings/bind-phone";
+import { AppError } from "~/server/errors";
+import { journeyState } from "~/server/journey/journey-state";
+import { phonePolicy } from "~/server/members/phone-policy";
+import { auditActor, type TenantScope } from "~/server/scope";
+
+const note = z.string().trim().max(500).default("");
+
+export const bindingCaseInput = z.object({ value: z.string().trim().min(1).max(254), note });
+export const syncCaseInput = z.object({ note });
+
+export const sentCaseOutput = z.object({
+  /** sent: a new case; alreadyOpen: the same case waits for the helpdesk; notNeeded: nothing blocks the member now. */
+  status: z.enum(["sent", "alreadyOpen", "notNeeded"]),
+});
+
+async function openCase(
+  scope: TenantScope,
+  memberId: string,
+  data: {
+    kind: "PHONE_ALREADY_EXISTS" | "WECOM_SYNC_FAILED";
+    value: string | null;
+    valueDisplay: string | null;
+    findings: Prisma.InputJsonValue;
+    note: string;
+  },
+): Promise<z.infer<typeof sentCaseOutput>> {
+  return scope.db.$transaction(async (tx) => {
+    // The partial unique index keeps one open case per member, kind and value: a second press files nothing.
+    const created = await tx.helpdeskCase.createMany({ data: [{ tenantId: scope.tenant.id, memberId, ...data }], skipDuplicates: true });
+    if (created.count === 0) return { status: "alreadyOpen" as const };
+    await audit(tx, { ...auditActor(scope.actor), action: "helpdesk.case.opened", detail: { kind: data.kind } });
+    return { status: "sent" as const };
+  });
+}
+
+/** 「手机号码已存在」 → 【提交给运维老师】: the phone, and who holds it (for the helpdesk's eyes only). */
+export async function sendBindingCaseToHelpdesk(scope: TenantScope, input: z.infer<typeof bindingCaseInput>) {
+  const memberId = signedInMemberId(scope);
+  const target = bindingTarget(input.value, await phonePolicy(scope));
+  const verdict = await judgeBinding(scope.db, memberId, target);
+  if (verdict.refusal === null) return { status: "notNeeded" as const };
+  // The other refusals are not the helpdesk's to fix: the page says what the member does instead.
+  if (verdict.refusal !== "PHONE_ALREADY_EXISTS" || !verdict.holder) throw new AppError(verdict.refusal);
+  return openCase(scope, memberId, {
+    kind: "PHONE_ALREADY_EXISTS",
+    value: target.value,
+    valueDisplay: target.display,
+    findings: {
+      holderAccount: verdict.holder.account,
+      holderSamePerson: verdict.holder.samePerson,
+      holderBound: verdict.holder.bound,
+      holderWecomState: verdict.holder.wecomState,
+    },
+    note: input.note,
+  });
+}
+
+/** The follow page's 「未能同步到企业微信」 → 【提交给运维老师】. */
+export async function sendSyncCaseToHelpdesk(scope: TenantScope, input: z.infer<typeof syncCaseInput>) {
+  const memberId = signedInMemberId(scope);
+  const state = await journeyState(scope);
+  if (state.step !== "syncFailed") return { status: "notNeeded" as const };
+  const binding = state.binding;
+  return openCase(scope, memberId, {
+    kind: "WECOM_SYNC_FAILED",
+    // One open case per member: the value is in the findings' display, not the key.
+    value: null,
+    valueDisplay: binding?.display ?? null,
+    findings: { wecomPhoneExists: state.syncError?.phoneExists ?? false, wecomState: state.wecom.state },
+    note: input.note,
+  });
+}
+
+export const listCasesInput = z.object({
+  status: z.enum(["OPEN", "RESOLVED"]).default("OPEN"),
+  take: z.number().int().min(1).max(200).default(100),
+});
+
+export const caseRowOutput = z.object({
+  id: z.string(),
+  kind: z.enum(["PHONE_ALREADY_EXISTS", "WECOM_SYNC_FAILED"]),
+  status: z.enum(["OPEN", "RESOLVED"]),
+  member: z.object({ id: z.string(), account: z.string(), name: z.string() }),
+  valueDisplay: z.string().nullable(),
+  findings: z.object({
+    holderAccount: z.string().optional(),
+    holderSamePerson: z.boolean().optional(),
+    holderBound: z.boolean().optional(),
+    holderWecomState: z.string().nullable().optional(),
+    wecomPhoneExists: z.boolean().optional(),
+    wecomState: z.string().nullable().optional(),
+  }),
+  note: z.string(),
+  createdAt: z.date(),
+  resolvedAt: z.date().nullable(),
+});
+
+const caseSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  valueDisplay: true,
+  findings: true,
+  note: true,
+  createdAt: true,
+  resolvedAt: true,
+  member: { select: { id: true, account: true, name: true } },
+} as const satisfies Prisma.HelpdeskCaseSelect;
+
+type CaseRow = Prisma.HelpdeskCaseGetPayload<{ select: typeof caseSelect }>;
+
+function caseRow(row: CaseRow): z.infer<typeof caseRowOutput> {
+  // Findings are the product's own JSON; parsed so a row of an older shape cannot leak other fields.
+  const findings = caseRowOutput.shape.findings.safeParse(row.findings);
+  return { ...row, findings: findings.success ? findings.data : {} };
+}
+
+/** The helpdesk queue: open cases oldest first (first come, first served), closed ones newest first. */
+export async function listHelpdeskCases(scope: TenantScope, input: z.infer<typeof listCasesInput>) {
+  const rows = await scope.db.helpdeskCase.findMany({
+    where: { status: input.status },
+    orderBy: { createdAt: input.status === "OPEN" ? "asc" : "desc" },
+    take: input.take,
+    select: caseSelect,
+  });
+  return rows.map(caseRow);
+}
+
+export const caseIdInput = z.object({ caseId: z.string().uuid() });
+
+export async function resolveHelpdeskCase(scope: TenantScope, input: z.infer<typeof caseIdInput>) {
+  return scope.db.$transaction(async (tx) => {
+    const { count } = await tx.helpdeskCase.updateMany({
+      where: { id: input.caseId, status: "OPEN" },
+      data: { status: "RESOLVED", resolvedAt: new Date(), resolvedBy: auditActor(scope.actor).actorId },
+    });
+    const row = await tx.helpdeskCase.findUnique({ where: { id: input.caseId }, select: caseSelect });
+    if (!row) throw new AppError("NOT_FOUND");
+    if (count > 0)
+      await audit(tx, {
+        ...auditActor(scope.actor),
+        action: "helpdesk.case.resolved",
+        target: row.member.account,
+        detail: { kind: row.kind },
+      });
+    return caseRow(row);
+  });
+}

@@ -5,7 +5,7 @@
 // rendering; the id goes on the request for the logs and on the answer for the user.
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookies } from "~/env";
-import { REQUEST_ID_HEADER } from "~/server/http/request-id";
+import { REQUEST_ID_HEADER, REQUEST_PATH_HEADER } from "~/server/http/request-id";
 import { makeNonce, securityHeaders } from "~/server/http/security-headers";
 import { hostTarget } from "~/server/tenants/tenant-for-host";
 
@@ -15,6 +15,9 @@ export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
+  // The path the page was asked for, so a guard that sends the member to sign in can bring them back
+  // (layouts are not told the path). Set here, so whatever a client sent under this name is replaced.
+  forwarded.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   if (!request.nextUrl.pathname.startsWith("/api/")) forwarded.set("content-security-policy", csp);
   // The root domain's home is its own page: "/" belongs to each school's host (app/(school)/page.tsx).
   const response =

@@ -22,6 +22,12 @@ const MESSAGE_AGENT_ID = 1000002;
 const EGRESS_IPS = ["127.0.0.1", "::1"];
 const demoCorpId = (slug: string) => `wwcampus${slug}`;
 
+/** The school's own host on the app's port ({slug}.localhost), where its member pages are. */
+const schoolUrl = (appUrl: string, slug: string) => `http://${slug}.localhost:${new URL(appUrl).port}`;
+
+/** The 二次验证 page WeCom sends a school's members to, where the school asks for it (uestc). */
+const secondVerificationUrl = (appUrl: string, slug: string, wanted: boolean) => (wanted ? `${schoolUrl(appUrl, slug)}/verify` : null);
+
 type Options = { prisma: PrismaClient; boss: PgBoss; key: Buffer; simUrl: string; appUrl: string };
 
 async function control<T>(simUrl: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -69,8 +75,8 @@ async function wireTenant(options: Options, slug: string) {
       corpid: corpId,
       name: tenant.name,
       contactSecret: open(updated.contactSecretEnc, "contactSecretEnc"),
-      // The member-facing 二次验证 page is not built yet: until it is, no demo corp asks for it.
-      secondVerificationUrl: null,
+      // As the school's admin enters it in WeCom's console (二次验证 → 验证页面): the product's /verify.
+      secondVerificationUrl: secondVerificationUrl(options.appUrl, slug, before.secondVerification),
       contactTrustedIps: EGRESS_IPS,
       apps: [
         { agentid: MESSAGE_AGENT_ID, ...messageAppSite(options.appUrl), trustedIps: EGRESS_IPS },
@@ -111,6 +117,8 @@ export async function connectDemoSchoolsToSimulator(options: Options): Promise<n
         trustedIps: EGRESS_IPS,
       });
       await control(options.simUrl, "PATCH", `corps/${wired.corp.corpid}/apps/${ASSISTANT_AGENT_ID}`, { trustedIps: EGRESS_IPS });
+      // The app may run on another port than last time: the verification page moves with it.
+      await control(options.simUrl, "PUT", `corps/${wired.corp.corpid}/second-verification`, { url: wired.corp.secondVerificationUrl });
     }
     // A corp new to the simulator gets the school's directory through the ordinary sync jobs; so do
     // members the product holds no WeCom record of (e.g. data from before that record existed),

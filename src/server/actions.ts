@@ -6,12 +6,14 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { Locale } from "~/i18n/locale";
 import { translator, type Translate } from "~/i18n/messages";
-import { fieldErrorsOf, toAppError } from "./errors";
+import { fieldErrorsOf, toAppError, type AppErrorCode } from "./errors";
 import { rootLogger } from "./log";
 import { requestContext, serverApi } from "./request";
 
 export type ActionResult =
-  { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+  | { ok: true; message?: string }
+  /** `code`: the catalogue's code, for a form that shows the next step of a particular refusal. */
+  | { ok: false; message: string; code?: AppErrorCode; fieldErrors?: Record<string, string[] | undefined> };
 
 /** An action as useActionState calls it. */
 export type FormAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -22,7 +24,7 @@ type ActionTools = { api: Awaited<ReturnType<typeof serverApi>>; t: Translate; l
 export function actionFailure(error: unknown, locale: Locale): ActionResult & { ok: false } {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL") rootLogger().error({ err: error, component: "form-action" }, "form action failed");
-  return { ok: false, message: appError.messageIn(locale), fieldErrors: fieldErrorsOf(error) };
+  return { ok: false, message: appError.messageIn(locale), code: appError.code, fieldErrors: fieldErrorsOf(error) };
 }
 
 /** Runs the work; its string, if any, is the success message. */

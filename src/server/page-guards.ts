@@ -1,10 +1,25 @@
 // Which pages a host may show and who may see them. The admin area lives only
 // on a school's host, the vendor console only on the root domain.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { Actor } from "./auth/actors";
 import { vendorAddressAllowed } from "./auth/vendor-access";
+import { localPath } from "./http/local-path";
+import { REQUEST_PATH_HEADER } from "./http/request-id";
 import { requestContext } from "./request";
+
+/** The page asked for (src/proxy.ts), as a local path to come back to, or null. */
+async function requestedPath(): Promise<string | null> {
+  return localPath((await headers()).get(REQUEST_PATH_HEADER));
+}
+
+/** `path` with `returnTo` for the page asked for, so signing in (or changing the password) leads back to it. */
+async function withReturnTo(path: string): Promise<string> {
+  const back = await requestedPath();
+  if (!back || back === path) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}returnTo=${encodeURIComponent(back)}`;
+}
 
 export async function requireTenantHost() {
   const ctx = await requestContext();
@@ -26,8 +41,9 @@ export async function requireActor<K extends Actor["kind"]>(
 ): Promise<Extract<Actor, { kind: K }>> {
   const ctx = await requestContext();
   const actor = ctx.actor;
-  if (!actor || actor.kind !== kind) redirect(loginPath);
-  if (actor.kind === "member" && actor.mustChangePassword && !options.passwordChangePage) redirect("/change-password");
+  // A member is brought back to the page they asked for (the journey's next step, a 二次验证 link …).
+  if (!actor || actor.kind !== kind) redirect(kind === "member" ? await withReturnTo(loginPath) : loginPath);
+  if (actor.kind === "member" && actor.mustChangePassword && !options.passwordChangePage) redirect(await withReturnTo("/change-password"));
   return actor as Extract<Actor, { kind: K }>;
 }
 

@@ -9,15 +9,18 @@ const INITIAL = "12345678";
 const NEW_PASSWORD = "Emma-New-2026";
 
 test.describe("the initial password must be changed first (xawl)", () => {
-  test("a member with the initial password can only change it, then signs in with the new one", async ({ page }) => {
+  test("a member with the initial password can only change it, is signed in again with the new one, and the old one is refused", async ({
+    page,
+  }) => {
     await signIn(page, tenantUrl("xawl", "/login"), ACCOUNT, INITIAL);
-    await expect(page).toHaveURL(tenantUrl("xawl", "/change-password"));
+    // Sent to change it first, and then back to where the sign-in was going (/me).
+    await expect(page).toHaveURL(tenantUrl("xawl", "/change-password?returnTo=%2Fme"));
     await expect(page.getByTestId("must-change")).toBeVisible();
     await expect(page.getByTestId("password-rules")).toContainText("同时包含字母和数字");
 
     // Nothing else opens meanwhile.
     await page.goto(tenantUrl("xawl", "/me"));
-    await expect(page).toHaveURL(tenantUrl("xawl", "/change-password"));
+    await expect(page).toHaveURL(tenantUrl("xawl", "/change-password?returnTo=%2Fme"));
 
     // A weak password is refused with the rule it breaks.
     const form = page.getByTestId("change-password");
@@ -31,10 +34,12 @@ test.describe("the initial password must be changed first (xawl)", () => {
     await form.locator('input[name="newPassword"]').fill(NEW_PASSWORD);
     await form.locator('input[name="confirmPassword"]').fill(NEW_PASSWORD);
     await form.getByRole("button", { name: "修改密码" }).click();
-    await expect(page).toHaveURL(tenantUrl("xawl", "/login?changed=1"));
-    await expect(page.getByTestId("password-changed")).toBeVisible();
+    // Every session ended with the old password; this browser is signed in again with the new one.
+    await expect(page).toHaveURL(tenantUrl("xawl", "/me"));
+    await expect(page.getByTestId("member-name")).toHaveText("Emma Wilson");
 
-    await submitCredentials(page, ACCOUNT, INITIAL);
+    await page.context().clearCookies();
+    await signIn(page, tenantUrl("xawl", "/login"), ACCOUNT, INITIAL);
     await expect(signInError(page)).toContainText("账号或密码错误");
     await submitCredentials(page, ACCOUNT, NEW_PASSWORD);
     await expect(page).toHaveURL(tenantUrl("xawl", "/me"));

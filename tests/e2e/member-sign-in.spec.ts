@@ -44,7 +44,7 @@ test.describe("member sign-in (ucas)", () => {
     await expect(page.getByRole("link", { name: "开始认证" })).toBeVisible();
 
     await page.goto(tenantUrl("ucas", "/me"));
-    await expect(page).toHaveURL(tenantUrl("ucas", "/login"));
+    await expect(page).toHaveURL(tenantUrl("ucas", "/login?returnTo=%2Fme"));
     await expect(page.locator('input[name="password"]')).toBeVisible();
   });
 
@@ -53,7 +53,7 @@ test.describe("member sign-in (ucas)", () => {
     await expect(page).toHaveURL(tenantUrl("ucas", "/me"));
 
     await page.goto(tenantUrl("xawl", "/me"));
-    await expect(page).toHaveURL(tenantUrl("xawl", "/login"));
+    await expect(page).toHaveURL(tenantUrl("xawl", "/login?returnTo=%2Fme"));
 
     // Even the ucas session cookie itself, carried over to xawl's host, is refused there.
     const ucasCookies = await context.cookies(tenantUrl("ucas"));
@@ -61,7 +61,7 @@ test.describe("member sign-in (ucas)", () => {
     expect(session).toBeDefined();
     await context.addCookies([{ name: session!.name, value: session!.value, url: tenantUrl("xawl") }]);
     await page.goto(tenantUrl("xawl", "/me"));
-    await expect(page).toHaveURL(tenantUrl("xawl", "/login"));
+    await expect(page).toHaveURL(tenantUrl("xawl", "/login?returnTo=%2Fme"));
     await expect(page.getByTestId("member-name")).toHaveCount(0);
 
     // …while it still works on ucas.

@@ -13,10 +13,14 @@ test.describe("tenant home page", () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
   });
 
-  test("开始认证 leads to the school's sign-in page", async ({ page }) => {
+  test("开始认证 leads where the registration QR code leads, and 【在校师生】 from there to the school's sign-in page", async ({
+    page,
+  }) => {
     await page.goto(tenantUrl("ucas"));
     await page.getByRole("link", { name: "开始认证" }).click();
-    await expect(page).toHaveURL(tenantUrl("ucas", "/login"));
+    await expect(page).toHaveURL(tenantUrl("ucas", "/join"));
+    await page.getByRole("link", { name: "在校师生" }).click();
+    await expect(page).toHaveURL(tenantUrl("ucas", "/login?kind=student_staff&returnTo=%2Fbind-phone"));
     await expect(page.locator('input[name="password"]')).toBeVisible();
   });
 

@@ -13,7 +13,12 @@ export default async function HomePage() {
         </h2>
         <p className="mt-2 text-slate-700">{t("home.lead")}</p>
       </section>
-      <a href="/login" className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white">
+      {/* The same place the school's registration QR code opens. */}
+      <a
+        href="/join"
+        className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
+        data-testid="start"
+      >
         {t("home.start")}
       </a>
       <h3 className="mt-6 font-medium">{t("home.steps")}</h3>

@@ -4,7 +4,9 @@
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { common, lang, notFound, unavailable } from "./common";
+import { helpdesk } from "./helpdesk";
 import { home } from "./home";
+import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
@@ -12,7 +14,22 @@ import { password } from "./password";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
 
-export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor, outbox } as const;
+export const MESSAGES = {
+  lang,
+  common,
+  unavailable,
+  notFound,
+  home,
+  login,
+  me,
+  password,
+  admin,
+  wecom,
+  vendor,
+  outbox,
+  journey,
+  helpdesk,
+} as const;
 
 type Namespaces = typeof MESSAGES;
 export type MessageKey = { [N in keyof Namespaces]: `${N}.${keyof Namespaces[N] & string}` }[keyof Namespaces];

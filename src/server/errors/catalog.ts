@@ -152,7 +152,7 @@ export const ERROR_CATALOG = {
     http: 400,
     message: {
       zh: "您的账号无需二次验证，或已经验证过。关注后能看到“消息中心”等应用即表示已成功。",
-      en: "Your account needs no second verification, or has passed it already. Seeing apps such as 消息中心 after following means you are in.",
+      en: "Your account needs no second verification, or has passed it already. Seeing apps such as the message centre after following means you are in.",
     },
   },
   EMAIL_ALREADY_EXISTS: {

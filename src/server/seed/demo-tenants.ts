@@ -39,6 +39,8 @@ export type DemoTenant = {
   assistantAppName: string;
   initialPasswordRule?: "ID_NUMBER_LAST8";
   secondVerification?: boolean;
+  /** An e-mail address may be bound instead of a phone (UCAS step 3). */
+  allowEmail?: boolean;
   kinds: DemoKind[];
   members: DemoMember[];
 };
@@ -104,6 +106,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     accentColor: "#c8102e",
     idpKind: "BUILTIN",
     assistantAppName: "身份认证小助手",
+    allowEmail: true,
     kinds: [STUDENTS_AND_STAFF],
     members: people(""),
   },

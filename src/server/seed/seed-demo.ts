@@ -34,6 +34,7 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
           create: { initialPasswordRule: demo.initialPasswordRule ?? "NONE", mustChangeInitial: demo.initialPasswordRule !== undefined },
         },
         wecomConnection: { create: { assistantAppName: demo.assistantAppName, secondVerification: demo.secondVerification ?? false } },
+        phonePolicy: { create: { allowEmail: demo.allowEmail ?? false } },
       },
       select: { id: true },
     }));

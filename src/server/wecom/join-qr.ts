@@ -3,7 +3,9 @@
 // fetches the image once, keeps it (WecomJoinQr) and serves it from its own origin: the CSP takes
 // images from 'self' only, and an <img> of our own is what WeChat's long-press recognises. Renewed
 // a day before WeCom's link ends, so a member never sees a code that stopped working.
+import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
+import { AppError } from "~/server/errors";
 import { unscopedClient, type TenantScope } from "~/server/scope";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
@@ -73,4 +75,18 @@ export async function joinQrPicture(scope: TenantScope): Promise<QrPicture> {
   await scope.db.wecomJoinQr.upsert({ where: { tenantId: scope.tenant.id }, create: { tenantId: scope.tenant.id, ...row }, update: row });
   scope.log.info({ component: "join-qr" }, "join QR renewed");
   return picture;
+}
+
+export const followQrOutput = z.object({ contentType: z.string(), base64: z.string() });
+
+/** The follow page's QR code for a signed-in member; WeCom's failure as one message the member can act on. */
+export async function followQr(scope: TenantScope): Promise<z.infer<typeof followQrOutput>> {
+  if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
+  try {
+    const picture = await joinQrPicture(scope);
+    return { contentType: picture.contentType, base64: picture.image.toString("base64") };
+  } catch (error) {
+    scope.log.warn({ component: "join-qr", err: error instanceof Error ? error.name : "unknown" }, "join QR unavailable");
+    throw new AppError("WECOM_UNAVAILABLE");
+  }
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "~/server/actions";
 import { changePasswordAction } from "./actions";
 
@@ -15,12 +16,32 @@ type Labels = {
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
 
-export function ChangePasswordForm({ labels }: { labels: Labels }) {
+export function ChangePasswordForm({ labels, account, returnTo }: { labels: Labels; account: string; returnTo: string }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
-  // A full navigation (not a server-side redirect): the session cookie is now a dead pointer.
+  // The new password, kept in memory only until the sign-in below has used it.
+  const typed = useRef<string | null>(null);
+  // Every session ended with the old password, this one too. The member is signed in again with the
+  // password just typed (checked by the server like any sign-in), so the journey goes on at `returnTo`
+  // without typing account and password once more; if that fails, the sign-in page asks for them.
   useEffect(() => {
-    if (state?.ok) window.location.assign("/login?changed=1");
-  }, [state]);
+    if (!state?.ok) return;
+    const password = typed.current;
+    typed.current = null;
+    const again = `/login?changed=1&returnTo=${encodeURIComponent(returnTo)}`;
+    if (!password) {
+      window.location.assign(again);
+      return;
+    }
+    void signIn("member", { identifier: account, password, redirect: false }).then(
+      (result) => window.location.assign(result?.ok && !result.error ? returnTo : again),
+      () => window.location.assign(again),
+    );
+  }, [state, account, returnTo]);
+  const submit = (form: FormData) => {
+    const value = form.get("newPassword");
+    typed.current = typeof value === "string" ? value : null;
+    action(form);
+  };
   const fieldError = (field: string) =>
     state && !state.ok
       ? state.fieldErrors?.[field]?.map((key) => (
@@ -35,7 +56,7 @@ export function ChangePasswordForm({ labels }: { labels: Labels }) {
     ["confirmPassword", labels.confirmPassword, "new-password"],
   ] as const;
   return (
-    <form action={action} className="space-y-4" data-testid="change-password">
+    <form action={submit} className="space-y-4" data-testid="change-password">
       {fields.map(([name, label, autoComplete]) => (
         <label key={name} className="block">
           <span className="mb-1 block text-sm text-slate-600">{label}</span>

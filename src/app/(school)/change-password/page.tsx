@@ -1,12 +1,15 @@
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
+import { localPath } from "~/server/http/local-path";
 import { requireActor } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
 import { ChangePasswordForm } from "./change-password-form";
 
-export default async function ChangePasswordPage() {
+export default async function ChangePasswordPage({ searchParams }: { searchParams: Promise<{ returnTo?: string }> }) {
   const member = await requireActor("member", "/login", { passwordChangePage: true });
+  // Where the member was going (the journey's next step) before the initial password had to change.
+  const returnTo = localPath((await searchParams).returnTo) ?? "/me";
   const { t } = await requestLocale();
   const rules = Object.fromEntries([...PASSWORD_RULES, "password.rule.confirm" as const].map((key) => [key, t(key)]));
   return (
@@ -23,6 +26,8 @@ export default async function ChangePasswordPage() {
         ))}
       </ul>
       <ChangePasswordForm
+        account={member.account}
+        returnTo={returnTo}
         labels={{
           currentPassword: t("password.current"),
           newPassword: t("password.new"),

@@ -1,16 +1,20 @@
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
+import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { requestLocale, serverApi } from "~/server/request";
 
 export default async function MemberHomePage() {
   const { locale, t } = await requestLocale();
-  const me = await (await serverApi()).me.profile.get();
+  const api = await serverApi();
+  const [me, journey] = await Promise.all([api.me.profile.get(), api.me.journey.state()]);
   const rows: [string, string][] = [
     [t("me.account"), me.account],
     [t("me.identity"), locale === "en" ? me.identityKind.nameEn : me.identityKind.nameZh],
     [t("me.department"), me.department || "—"],
     [t("me.phone"), me.phoneDisplay ?? t("me.noPhone")],
     [t("me.email"), me.email ?? "—"],
+    // What WeCom last said of the member (learnt from its callback or the follow watch).
+    [t("journey.wecomState"), t(`journey.state.${journey.wecom.state ?? "NONE"}`)],
   ];
   return (
     <PageShell title={t("me.title")} t={t} back="/">
@@ -25,6 +29,15 @@ export default async function MemberHomePage() {
           </div>
         ))}
       </dl>
+      {journey.step !== "done" ? (
+        <a
+          href={JOURNEY_PATHS[journey.step]}
+          className="mt-4 block rounded-lg bg-[var(--brand)] px-3 py-3 text-center font-medium text-white"
+          data-testid="journey-next"
+        >
+          {t(`journey.step.${journey.step}`)} ›
+        </a>
+      ) : null}
       <a href="/change-password" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
         {t("me.changePassword")} ›
       </a>

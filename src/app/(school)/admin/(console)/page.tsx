@@ -42,6 +42,18 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
         {t("admin.wecomLink")} ›
       </a>
+      <div className="mt-3 grid grid-cols-2 gap-3">
+        <a
+          href="/admin/helpdesk"
+          className="block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+          data-testid="helpdesk-link"
+        >
+          {t("helpdesk.link")} ›
+        </a>
+        <a href="/admin/qr" className="block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]" data-testid="qr-admin-link">
+          {t("helpdesk.qrTitle")} ›
+        </a>
+      </div>
       <h2 className="mt-8 text-lg font-semibold">{t("admin.search")}</h2>
       <form className="mt-3 flex gap-2" method="get">
         <input

@@ -1,0 +1,46 @@
+"use server";
+import { redirect } from "next/navigation";
+import { formText, runAction, type ActionResult } from "~/server/actions";
+
+export type BindFormState = {
+  result: ActionResult | null;
+  /** What the member typed, kept across answers. */
+  value: string;
+  /** The code went out: to whom (as typed), for how long, and when another may be asked for. */
+  codeSent: { to: string; email: boolean; minutes: number; resendAfterSeconds: number; at: number } | null;
+};
+
+/**
+ * The bind page's one form: 【获取验证码】 (intent "code"), 【下一步】 ("next") and, after
+ * 「手机号码已存在」, 【提交给运维老师】 ("helpdesk"). A bound phone goes on to the follow step.
+ */
+export async function bindPhoneAction(previous: BindFormState, form: FormData): Promise<BindFormState> {
+  const value = (formText(form, "value") ?? "").slice(0, 254);
+  const code = formText(form, "code")?.trim() || undefined;
+  const intent = formText(form, "intent") ?? "next";
+  let codeSent = previous.codeSent;
+  const result = await runAction(async ({ api, t }) => {
+    if (intent === "helpdesk") {
+      const sent = await api.me.binding.sendToHelpdesk({ value, note: (formText(form, "note") ?? "").slice(0, 500) });
+      return t(
+        sent.status === "sent"
+          ? "journey.helpdeskSent"
+          : sent.status === "alreadyOpen"
+            ? "journey.helpdeskAlreadyOpen"
+            : "journey.helpdeskNotNeeded",
+      );
+    }
+    const outcome = intent === "code" ? await api.me.binding.requestCode({ value }) : await api.me.binding.bind({ value, code });
+    if (outcome.status === "bound") redirect("/follow");
+    if (outcome.status === "noCodeNeeded") return t("journey.helpdeskNotNeeded");
+    codeSent = {
+      to: outcome.to,
+      email: outcome.channel === "EMAIL",
+      minutes: outcome.ttlMinutes,
+      resendAfterSeconds: outcome.resendAfterSeconds,
+      at: Date.now(),
+    };
+    return t(outcome.channel === "EMAIL" ? "journey.codeSentEmail" : "journey.codeSent", { to: outcome.to, minutes: outcome.ttlMinutes });
+  });
+  return { result, value, codeSent };
+}

@@ -1,0 +1,133 @@
+"use client";
+// The bind page's form. The phone is prefilled from the directory; a different one shows the
+// code field and 【获取验证码】 at once (a new phone is confirmed by SMS before it is bound). Each
+// refusal comes with its next step; 「手机号码已存在」 offers to send the case to the helpdesk.
+import { useActionState, useEffect, useState } from "react";
+import { bindPhoneAction, type BindFormState } from "./actions";
+
+export type BindFormLabels = {
+  field: string;
+  placeholder: string;
+  getCode: string;
+  resendIn: string;
+  code: string;
+  codePlaceholder: string;
+  next: string;
+  working: string;
+  /** The next step of a refusal, by the catalogue's code. */
+  nextSteps: Partial<Record<string, string>>;
+  helpdeskNote: string;
+  sendToHelpdesk: string;
+};
+
+const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-lg";
+
+export function BindPhoneForm({
+  labels,
+  directoryValue,
+  confirmNewByCode,
+  allowEmail,
+}: {
+  labels: BindFormLabels;
+  /** What the directory holds (as typed), prefilled; "" when nothing. */
+  directoryValue: string;
+  confirmNewByCode: boolean;
+  /** The school takes an e-mail address instead of a phone. */
+  allowEmail: boolean;
+}) {
+  const initial: BindFormState = { result: null, value: directoryValue, codeSent: null };
+  const [state, action, pending] = useActionState(bindPhoneAction, initial);
+  const [value, setValue] = useState(directoryValue);
+  const [code, setCode] = useState("");
+  const [now, setNow] = useState(() => Date.now());
+  const resendAt = state.codeSent ? state.codeSent.at + state.codeSent.resendAfterSeconds * 1000 : 0;
+  useEffect(() => {
+    if (resendAt <= Date.now()) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [resendAt]);
+  const waitSeconds = Math.max(0, Math.ceil((resendAt - now) / 1000));
+  const needsCode = (confirmNewByCode && value.replace(/\s/g, "") !== directoryValue) || state.codeSent !== null;
+  const failure = state.result && !state.result.ok ? state.result : null;
+  const nextStep = failure?.code ? labels.nextSteps[failure.code] : undefined;
+
+  return (
+    <form action={action} className="space-y-4" data-testid="bind-form">
+      <label className="block">
+        <span className="mb-1 block text-sm text-slate-600">{labels.field}</span>
+        <input
+          name="value"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          inputMode={allowEmail ? "text" : "tel"}
+          autoComplete={allowEmail ? "on" : "tel"}
+          placeholder={labels.placeholder}
+          className={input}
+        />
+      </label>
+      {needsCode ? (
+        <div className="flex items-end gap-2">
+          <label className="block flex-1">
+            <span className="mb-1 block text-sm text-slate-600">{labels.code}</span>
+            <input
+              name="code"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              placeholder={labels.codePlaceholder}
+              className={`${input} tracking-widest`}
+            />
+          </label>
+          <button
+            name="intent"
+            value="code"
+            disabled={pending || waitSeconds > 0}
+            className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
+          >
+            {waitSeconds > 0 ? labels.resendIn.replace("{seconds}", String(waitSeconds)) : labels.getCode}
+          </button>
+        </div>
+      ) : null}
+      {state.result?.ok && state.result.message ? (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">
+          {state.result.message}
+        </p>
+      ) : null}
+      {failure ? (
+        <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
+          <p className="font-medium">{failure.message}</p>
+          {nextStep ? <p>{nextStep}</p> : null}
+          {failure.code === "PHONE_ALREADY_EXISTS" ? (
+            <div className="space-y-2 pt-1">
+              <textarea
+                name="note"
+                maxLength={500}
+                rows={2}
+                placeholder={labels.helpdeskNote}
+                className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
+              />
+              <button
+                name="intent"
+                value="helpdesk"
+                disabled={pending}
+                className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
+              >
+                {labels.sendToHelpdesk}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <button
+        name="intent"
+        value="next"
+        disabled={pending}
+        className="w-full rounded-lg bg-[var(--brand)] py-3.5 text-lg font-medium text-white disabled:opacity-60"
+      >
+        {pending ? labels.working : labels.next}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+// 绑定手机号 (SUES 步骤3, UCAS 2, IMUT 3, XAU 1.3): 「您当前的手机号」 from the directory, or
+// 「当前没有绑定手机号」, the hint 「务必使用微信绑定的手机号」, keep it or enter another, 【下一步】.
+import { redirect } from "next/navigation";
+import { PageShell } from "~/components/page-shell";
+import { SignedInBar } from "~/components/signed-in-bar";
+import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
+import { currentSchool } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+import { BindPhoneForm } from "./bind-phone-form";
+
+export default async function BindPhonePage({ searchParams }: { searchParams: Promise<{ change?: string }> }) {
+  const { locale, t } = await requestLocale();
+  const tenant = await currentSchool();
+  const state = await (await serverApi()).me.journey.state();
+  // A member past this step goes on where they are, unless they chose to change the phone.
+  if (state.step !== "bind" && !(await searchParams).change) redirect(JOURNEY_PATHS[state.step]);
+  const { member, school } = state;
+  const current = member.phoneDisplay;
+  return (
+    <PageShell title={t("journey.bindTitle")} t={t}>
+      <SignedInBar />
+      <section className="mb-5 rounded-xl bg-[var(--brand)]/10 p-4" data-testid="current-phone">
+        <h2 className="text-sm text-slate-600">{t("journey.currentPhone")}</h2>
+        <p className="mt-1 text-2xl font-semibold tracking-wide">
+          {current ?? <span className="text-lg text-slate-500">{t("journey.noPhone")}</span>}
+        </p>
+        <p className="mt-3 font-medium text-red-700">{t("journey.mustBeWechatPhone")}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("journey.wechatPhoneWhere")}</p>
+      </section>
+      <p className="mb-4 text-sm text-slate-600">
+        {current ? t("journey.keepOrChange") : null} {school.allowForeign ? t("journey.foreignHint") : null}{" "}
+        {school.allowEmail ? t("journey.emailHint") : null}
+      </p>
+      <BindPhoneForm
+        directoryValue={current ?? ""}
+        confirmNewByCode={school.confirmNewByCode}
+        allowEmail={school.allowEmail}
+        labels={{
+          field: t(school.allowEmail ? "journey.phoneOrEmailLabel" : "journey.phoneLabel"),
+          placeholder: t("journey.phonePlaceholder"),
+          getCode: t("journey.getCode"),
+          resendIn: t("journey.resendIn"),
+          code: t("journey.codeLabel"),
+          codePlaceholder: t("journey.codePlaceholder"),
+          next: t("journey.next"),
+          working: t("common.working"),
+          nextSteps: {
+            PHONE_BOUND_TO_OTHER_ACCOUNT: t("journey.nextPhoneBound"),
+            ACCOUNT_BOUND_TO_OTHER_PHONE: t("journey.nextAccountBound", {
+              school: locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name,
+            }),
+            PHONE_ALREADY_EXISTS: t("journey.nextAlreadyExists"),
+          },
+          helpdeskNote: t("journey.helpdeskNote"),
+          sendToHelpdesk: t("journey.sendToHelpdesk"),
+        }}
+      />
+    </PageShell>
+  );
+}

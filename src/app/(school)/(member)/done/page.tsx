@@ -1,0 +1,48 @@
+// 「关注成功」 (SUES 步骤5, UCAS 4, IMUT/XAU ⑥): and the apps the member's identity kind may see in
+// the enterprise account (a candidate: only 消息中心). Shown once WeCom said the member follows.
+import { redirect } from "next/navigation";
+import { PageShell } from "~/components/page-shell";
+import { SignedInBar } from "~/components/signed-in-bar";
+import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
+import { currentSchool } from "~/server/page-guards";
+import { requestLocale, serverApi } from "~/server/request";
+
+export default async function DonePage() {
+  const { locale, t } = await requestLocale();
+  const tenant = await currentSchool();
+  const state = await (await serverApi()).me.journey.state();
+  if (state.step !== "done") redirect(JOURNEY_PATHS[state.step]);
+  const school = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  return (
+    <PageShell title={t("journey.doneTitle")} t={t}>
+      <SignedInBar />
+      <div className="rounded-xl bg-green-50 p-5 text-center" role="status">
+        <div aria-hidden className="mx-auto flex h-14 w-14 items-center justify-center rounded-full bg-green-600 text-3xl text-white">
+          ✓
+        </div>
+        <h2 className="mt-3 text-2xl font-semibold text-green-800" data-testid="followed">
+          {t("journey.doneTitle")}
+        </h2>
+      </div>
+      <p className="mt-4 text-slate-700">{t("journey.doneLead", { school })}</p>
+      <h3 className="mt-4 font-medium">{t("journey.appsTitle")}</h3>
+      <ul className="mt-2 grid grid-cols-2 gap-3" data-testid="apps">
+        {state.member.identityKind.apps.map((app) => (
+          <li key={app} className="flex items-center gap-2 rounded-lg border border-slate-200 p-3">
+            <span
+              aria-hidden
+              className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-[var(--brand)] font-semibold text-white"
+            >
+              {app.slice(0, 1)}
+            </span>
+            <span>{app}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-sm text-slate-500">{t("journey.delayHint", { assistant: state.school.assistantAppName })}</p>
+      <a href="/me" className="mt-6 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
+        {t("journey.toMyAccount")}
+      </a>
+    </PageShell>
+  );
+}

@@ -1,0 +1,103 @@
+// The page the school's registration QR code opens (步骤 1: 扫描二维码): the signed link is checked
+// (another school's code names that school and links to it, UCAS FAQ 4(3)), a page opened outside
+// WeChat says so and shows the code to scan, and the member chooses 【在校师生】 or 【考生】, which
+// leads to the school's unified login (统一身份认证) and from there to binding the phone.
+import { headers } from "next/headers";
+import { PageShell } from "~/components/page-shell";
+import { SignedInBar } from "~/components/signed-in-bar";
+import { secureCookies, serverEnv } from "~/env";
+import { JOURNEY_PATHS, loginPath } from "~/server/journey/journey-paths";
+import { isWechatBrowser } from "~/server/journey/user-agent";
+import { schoolOrigin } from "~/server/qr/school-url";
+import { requestContext, requestLocale, serverApi } from "~/server/request";
+
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { locale, t } = await requestLocale();
+  const api = await serverApi();
+  const ctx = await requestContext();
+  const request = await headers();
+  const school = await api.school.tenant.current();
+  const here = locale === "en" && school.nameEn ? school.nameEn : school.name;
+  const token = (await searchParams).q?.slice(0, 100);
+  const check = token ? await api.school.join.check({ token }) : null;
+
+  if (check?.kind === "otherSchool") {
+    const name = locale === "en" && check.nameEn ? check.nameEn : check.name;
+    const url = `${schoolOrigin(check.slug, { secure: secureCookies(), requestHost: request.get("host"), platformDomain: serverEnv().PLATFORM_DOMAIN })}${check.path}`;
+    return (
+      <PageShell title={t("journey.joinTitle")} t={t}>
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="wrong-school">
+          {t("journey.wrongSchool", { name, here })}
+        </p>
+        <a
+          href={url}
+          className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
+          data-testid="right-school"
+        >
+          {t("journey.goToSchool", { name })}
+        </a>
+      </PageShell>
+    );
+  }
+
+  const inWechat = isWechatBrowser(request.get("user-agent"));
+  const signedIn = ctx.actor?.kind === "member";
+  const step = signedIn ? (await api.me.journey.state().catch(() => null))?.step : undefined;
+  return (
+    <PageShell title={t("journey.joinTitle")} t={t} back="/">
+      {signedIn ? <SignedInBar callbackUrl={token ? `/join?q=${token}` : "/join"} /> : null}
+      {check?.kind === "invalid" ? (
+        <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="invalid-link">
+          {t("journey.invalidLink", { here })}
+        </p>
+      ) : null}
+      {!inWechat ? (
+        <section className="mb-5 rounded-xl border border-slate-200 p-4 text-center" data-testid="outside-wechat">
+          <p className="text-left text-slate-700">{t("journey.outsideWechat")}</p>
+          {/* The code a phone scans: this school's signed registration link. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at the size asked; next/image would re-encode it. */}
+          <img
+            src="/join/qr.png?size=400"
+            width={200}
+            height={200}
+            alt={t("journey.scanWithWechat")}
+            className="mx-auto mt-3"
+            data-testid="register-qr"
+          />
+          <p className="mt-1 text-sm text-slate-500">{t("journey.scanWithWechat")}</p>
+          <p className="mt-3 text-left text-sm text-slate-500">{t("journey.continueHere")} ↓</p>
+        </section>
+      ) : null}
+      <h2 className="text-xl font-semibold">{here}</h2>
+      <p className="mt-1 text-sm text-slate-500">{t("journey.steps")}</p>
+      {step && step !== "bind" ? (
+        <a
+          href={JOURNEY_PATHS[step]}
+          className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
+          data-testid="continue-journey"
+        >
+          {t("journey.continueJourney")}
+        </a>
+      ) : (
+        <>
+          <h3 className="mt-5 font-medium text-slate-700">{t("journey.chooseIdentity")}</h3>
+          <ul className="mt-3 space-y-3">
+            {school.identityKinds.map((kind) => (
+              <li key={kind.code}>
+                <a
+                  href={loginPath(kind.code)}
+                  className="flex min-h-14 items-center justify-between rounded-lg border border-[var(--brand)] px-4 py-3 text-lg font-medium text-[var(--brand)]"
+                  data-testid={`identity-${kind.code}`}
+                >
+                  {locale === "en" ? kind.nameEn : kind.nameZh}
+                  <span aria-hidden>›</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm text-slate-500">{t("journey.signInWith")}</p>
+        </>
+      )}
+    </PageShell>
+  );
+}

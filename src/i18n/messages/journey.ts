@@ -1,0 +1,180 @@
+// The member journey's pages: join (scan, choose identity), bind phone, follow, second
+// verification and done. The labels and messages the manuals quote are quoted exactly:
+// 【在校师生】【考生】 (the identity kinds' own names), 统一身份认证, 「您当前的手机号」,
+// 「当前没有绑定手机号」, 「务必使用微信绑定的手机号」, 【下一步】, 「长按识别二维码关注」,
+// 【关注身份验证】, 【获取验证码】, 【验证】, 「关注成功」.
+import type { Messages } from "./types";
+
+export const journey = {
+  // /join
+  joinTitle: { zh: "用户注册", en: "Register" },
+  chooseIdentity: { zh: "请选择你的身份", en: "Choose who you are" },
+  signInWith: { zh: "下一步用学校统一身份认证登录", en: "Next you sign in with your school's unified login (统一身份认证)" },
+  steps: { zh: "统一身份认证 → 绑定手机号 → 关注企业号", en: "Unified login → bind your phone → follow the enterprise account" },
+  outsideWechat: {
+    zh: "请在微信中打开本页：用手机微信“扫一扫”下方二维码继续（关注企业号需要在微信中完成）。",
+    en: "Please open this page in WeChat: scan the QR code below with WeChat on your phone (following the enterprise account happens in WeChat).",
+  },
+  scanWithWechat: { zh: "用微信扫一扫", en: "Scan with WeChat" },
+  continueHere: { zh: "仍在此浏览器中继续", en: "Continue in this browser anyway" },
+  wrongSchool: {
+    zh: "扫描的二维码不对：这是「{name}」的二维码，不是「{here}」的。请前往「{name}」继续，或关闭本页，重新扫描本校的二维码。",
+    en: "Wrong QR code: this is the QR code of {name}, not of {here}. Go on at {name}, or close this page and scan your own school's QR code.",
+  },
+  goToSchool: { zh: "前往「{name}」", en: "Go to {name}" },
+  invalidLink: {
+    zh: "二维码无法识别：它不是本平台的二维码，或已被改动。如果您是「{here}」的师生，可在本页继续。",
+    en: "This QR code is not recognised: it is not one of this platform's, or it was altered. If you belong to {here}, you can go on here.",
+  },
+  signedInAs: { zh: "当前登录：{account} {name}", en: "Signed in: {account} {name}" },
+  notMe: { zh: "不是我，换个账号", en: "Not me, switch account" },
+  continueJourney: { zh: "继续认证", en: "Continue" },
+
+  // /bind-phone
+  bindTitle: { zh: "绑定手机号", en: "Bind your phone" },
+  currentPhone: { zh: "您当前的手机号", en: "Your current phone" },
+  noPhone: { zh: "当前没有绑定手机号", en: "No phone bound yet" },
+  mustBeWechatPhone: { zh: "务必使用微信绑定的手机号", en: "Use the phone your WeChat is bound to" },
+  wechatPhoneWhere: {
+    zh: "可在微信“我 → 设置 → 账号与安全 → 手机号”中查看。本号码将作为您关注企业号和登录企业微信的唯一凭证。",
+    en: "WeChat shows it under Me → Settings → Account Security → Phone. This number is how you follow the enterprise account and sign in to WeCom.",
+  },
+  phoneLabel: { zh: "手机号", en: "Phone" },
+  phoneOrEmailLabel: { zh: "手机号或邮箱", en: "Phone or e-mail" },
+  phonePlaceholder: { zh: "11 位手机号", en: "11-digit phone number" },
+  foreignHint: {
+    zh: "境外手机号请在国际区号前加 00，如 0085291234567。",
+    en: "For a foreign number type 00 before the country code, e.g. 0085291234567.",
+  },
+  emailHint: {
+    zh: "也可填写微信绑定的邮箱（可在微信“设置 → 账号与安全”中查看）。",
+    en: "You may also enter the e-mail address your WeChat is bound to (WeChat: Settings → Account Security).",
+  },
+  keepOrChange: {
+    zh: "如手机号无误，直接点【下一步】；需要更换时，改成新的手机号，并用短信验证码确认。",
+    en: "If the number is right, tap Next (下一步). To use another, type the new number and confirm it with the code sent to it.",
+  },
+  getCode: { zh: "获取验证码", en: "Get code" },
+  codeLabel: { zh: "验证码", en: "Code" },
+  codePlaceholder: { zh: "短信验证码", en: "Code from the text message" },
+  codeSent: { zh: "验证码已发送至 {to}，{minutes} 分钟内有效。", en: "A code was sent to {to}; it is valid for {minutes} minutes." },
+  codeSentEmail: {
+    zh: "验证码已发送至邮箱 {to}，{minutes} 分钟内有效。",
+    en: "A code was sent to {to}; it is valid for {minutes} minutes.",
+  },
+  resendIn: { zh: "{seconds} 秒后可重新获取", en: "You can ask again in {seconds} s" },
+  next: { zh: "下一步", en: "Next" },
+  nextPhoneBound: {
+    zh: "请换一个手机号（建议使用当前微信绑定的手机号），或请使用该手机号的人员改绑其他手机号。",
+    en: "Use another phone (best the one your WeChat is bound to), or ask the person using this number to bind a different one.",
+  },
+  nextAccountBound: {
+    zh: "先取消关注：微信 → 通讯录 → 我的企业 →「{school}」→ 右上角 → 设置 → 不再关注。取消关注后回到本页，重新绑定新的手机号。",
+    en: "Unfollow first: WeChat → Contacts → My companies → {school} → top right → Settings → Unfollow (不再关注). Then come back here and bind the new phone.",
+  },
+  nextAlreadyExists: {
+    zh: "只有学校管理员可以把该手机号从原账号转移过来。可将情况提交给运维老师，处理后即可用该手机号绑定；也可以换一个手机号继续。",
+    en: "Only the school's IT office can move this number from the account that holds it. Send the case to the helpdesk and bind once they have; or use another phone now.",
+  },
+  helpdeskNote: { zh: "补充说明（可不填）", en: "Anything to add (optional)" },
+  sendToHelpdesk: { zh: "提交给运维老师", en: "Send to the helpdesk" },
+  helpdeskSent: {
+    zh: "已提交给运维老师。处理后，回到本页即可用该手机号绑定。",
+    en: "Sent to the helpdesk. Once they have moved the number, come back here and bind it.",
+  },
+  helpdeskAlreadyOpen: {
+    zh: "该问题已提交过，运维老师正在处理，请耐心等待。",
+    en: "This case was sent already; the helpdesk is on it.",
+  },
+  helpdeskNotNeeded: { zh: "该手机号现在可以直接绑定，请点【下一步】。", en: "This number can be bound now: tap Next." },
+
+  // /follow
+  followTitle: { zh: "关注企业号", en: "Follow the enterprise account" },
+  syncing: {
+    zh: "正在把您的信息写入「{school}」的企业微信通讯录，通常只需几秒钟，本页会自动更新。",
+    en: "Writing your details into {school}'s WeCom directory; it usually takes a few seconds and this page updates by itself.",
+  },
+  syncFailed: {
+    zh: "您的信息暂时未能写入企业微信通讯录。",
+    en: "Your details could not be written into the WeCom directory yet.",
+  },
+  syncFailedPhoneExists: {
+    zh: "手机号码已存在：企业微信通讯录中已有其他成员使用该手机号，只有学校管理员可以处理。",
+    en: "This phone number already exists: another member of the WeCom directory uses it, and only the school's IT office can sort it out.",
+  },
+  syncFailedOther: {
+    zh: "平台会自动重试；如长时间仍未成功，请提交给运维老师。",
+    en: "The platform keeps trying; if it still fails after a while, send the case to the helpdesk.",
+  },
+  boundPhone: { zh: "绑定的手机号：{phone}", en: "Bound phone: {phone}" },
+  changePhone: { zh: "换一个手机号", en: "Use another phone" },
+  qrCaption: { zh: "长按识别二维码关注", en: "Long-press the QR code to follow" },
+  qrAlt: { zh: "「{school}」企业号关注二维码", en: "{school} enterprise account follow QR code" },
+  qrUnavailable: {
+    zh: "暂时无法获取关注二维码，请稍后刷新本页；如持续失败请联系学校管理员。",
+    en: "The follow QR code cannot be fetched right now. Reload this page in a moment, or contact your school's IT office if it lasts.",
+  },
+  directFollow: {
+    zh: "如果您的微信绑定的手机号就是 {phone}，长按识别后即可直接关注成功，无需验证。",
+    en: "If your WeChat is bound to {phone}, long-press the code and you are in at once, with no verification.",
+  },
+  verifyTitle: { zh: "微信绑定的不是这个手机号？", en: "Your WeChat is bound to another phone?" },
+  verifyStep1: { zh: "长按识别上方二维码，关注企业号；", en: "Long-press the QR code above to follow the enterprise account;" },
+  verifyStep2: {
+    zh: "进入【{assistant}】，选择【关注身份验证】；",
+    en: "Open 【{assistant}】 and choose 【关注身份验证】 (follow verification);",
+  },
+  verifyStep3: {
+    zh: "填写手机号 {phone}（必须与本页绑定的手机号一致，否则会提示「该手机号不存在于企业通讯录中」）；",
+    en: "Enter the phone {phone} (it must be the one bound here, or WeCom says 「该手机号不存在于企业通讯录中」, not in the directory);",
+  },
+  verifyStep4: { zh: "点【获取验证码】，填写收到的短信验证码；", en: "Tap 【获取验证码】 (get code) and type the code you receive;" },
+  verifyStep5: { zh: "点【验证】，即关注成功。", en: "Tap 【验证】 (verify): you are in." },
+  verifiedByOther: {
+    zh: "如提示「手机号已被其他成员验证」：这个手机号已被别人用于关注验证。请点“换一个手机号”，绑定您自己正在使用的手机号后再验证。",
+    en: "If WeCom says 「手机号已被其他成员验证」 (verified by another member): someone else verified with this number. Tap “Use another phone”, bind the number you use, then verify again.",
+  },
+  secondVerificationHint: {
+    zh: "关注后，企业微信会推送一条身份验证通知，点击该通知进行统一身份认证即可完成（二次验证）。",
+    en: "After you follow, WeCom sends you a verification notice: tap it and sign in with the unified login to finish (second verification).",
+  },
+  waitingForFollow: { zh: "关注后，本页会自动显示结果。", en: "Once you follow, this page shows it by itself." },
+  refresh: { zh: "刷新", en: "Reload" },
+
+  // /done
+  doneTitle: { zh: "关注成功", en: "Followed" },
+  doneLead: {
+    zh: "您已成功关注「{school}」企业号。在微信“通讯录 → 我的企业”中打开「{school}」，即可使用以下应用：",
+    en: "You now follow {school}'s enterprise account. Open {school} under WeChat → Contacts → My companies to use these apps:",
+  },
+  appsTitle: { zh: "您可以使用的应用", en: "Your apps" },
+  delayHint: {
+    zh: "如果仍只看到「{assistant}」一个应用，请退出微信，稍后重新进入查看（企业微信的状态同步可能有延时）。",
+    en: "If you still see only {assistant}, quit WeChat and look again in a little while (WeCom can be slow to update).",
+  },
+  toMyAccount: { zh: "个人中心", en: "My account" },
+
+  // /verify (二次验证)
+  verifyPageTitle: { zh: "二次验证", en: "Second verification" },
+  verifyOtherAccount: {
+    zh: "企业微信要求以账号 {account} 完成身份验证，而您当前登录的是 {current}。请点【不是我，换个账号】，用账号 {account} 登录后，回到企业微信重新点击身份验证通知。",
+    en: "WeCom asks account {account} to verify, but you are signed in as {current}. Tap “Not me, switch account”, sign in as {account}, then tap the verification notice in WeCom again.",
+  },
+  verifyFailed: { zh: "身份验证未完成", en: "Verification not finished" },
+
+  // /me
+  wecomState: { zh: "企业微信", en: "WeCom" },
+  "state.ACTIVATED": { zh: "已关注", en: "Followed" },
+  "state.NOT_ACTIVATED": { zh: "未关注", en: "Not followed yet" },
+  "state.DISABLED": { zh: "已禁用", en: "Disabled" },
+  "state.LEFT": { zh: "已退出企业", en: "Left the company" },
+  "state.UNSUBSCRIBED": { zh: "已取消关注", en: "Unfollowed" },
+  "state.NOT_IN_WECOM": { zh: "尚未加入企业微信通讯录", en: "Not in the WeCom directory yet" },
+  "state.OUT_OF_RANGE": { zh: "暂不可用，请联系学校管理员", en: "Not available; contact your school's IT office" },
+  "state.NONE": { zh: "尚未开始", en: "Not started" },
+  "step.bind": { zh: "下一步：绑定手机号", en: "Next: bind your phone" },
+  "step.syncing": { zh: "正在写入企业微信通讯录", en: "Being written into the WeCom directory" },
+  "step.syncFailed": { zh: "未能写入企业微信通讯录", en: "Could not be written into the WeCom directory" },
+  "step.follow": { zh: "下一步：关注企业号", en: "Next: follow the enterprise account" },
+  "step.done": { zh: "关注成功", en: "Followed" },
+} as const satisfies Messages;

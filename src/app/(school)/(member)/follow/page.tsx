@@ -60,7 +60,8 @@ export default async function FollowPage() {
       {state.step === "follow" ? (
         <>
           <section className="rounded-xl border border-slate-200 p-4 text-center">
-            {/* An <img> of our own origin: what WeChat's 识别图中二维码 reads. */}
+            {/* An image of our own origin is what WeChat's 识别图中二维码 reads. */}
+            {/* eslint-disable-next-line @next/next/no-img-element -- next/image would serve it through its optimiser, which re-encodes the code WeChat must recognise. */}
             <img
               src="/follow/qr.png"
               width={240}

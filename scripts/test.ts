@@ -126,6 +126,8 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   rmSync(output, { force: true });
   try {
     buildIfNeeded(".next", env);
+    // What each member page ships, from the build just made (issue 9 §6); fails over its budget.
+    check("JS budget of the member pages", bin("tsx"), ["scripts/js-budget.ts", ".next"], env);
     server = await startNext(".next", port, env, true);
     const code = run(bin("playwright"), ["test", ...e2eSpecs], {
       ...env,

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { formText, runAction, type ActionResult } from "~/server/actions";
 
 export type BindFormState = {
@@ -8,6 +7,12 @@ export type BindFormState = {
   value: string;
   /** The code went out: to whom (as typed), for how long, and when another may be asked for. */
   codeSent: { to: string; email: boolean; minutes: number; resendAfterSeconds: number; at: number } | null;
+  /**
+   * Bound: the page to go on to. The form navigates there itself: Next's redirect() in a server
+   * action renders its target by fetching it from the server's own origin (localhost), which is
+   * the platform's root domain, not this school's host, and would answer 「页面不存在」.
+   */
+  next?: string;
 };
 
 /**
@@ -19,6 +24,7 @@ export async function bindPhoneAction(previous: BindFormState, form: FormData): 
   const code = formText(form, "code")?.trim() || undefined;
   const intent = formText(form, "intent") ?? "next";
   let codeSent = previous.codeSent;
+  let next: string | undefined;
   const result = await runAction(async ({ api, t }) => {
     if (intent === "helpdesk") {
       const sent = await api.me.binding.sendToHelpdesk({ value, note: (formText(form, "note") ?? "").slice(0, 500) });
@@ -31,7 +37,10 @@ export async function bindPhoneAction(previous: BindFormState, form: FormData): 
       );
     }
     const outcome = intent === "code" ? await api.me.binding.requestCode({ value }) : await api.me.binding.bind({ value, code });
-    if (outcome.status === "bound") redirect("/follow");
+    if (outcome.status === "bound") {
+      next = "/follow";
+      return;
+    }
     if (outcome.status === "noCodeNeeded") return t("journey.helpdeskNotNeeded");
     codeSent = {
       to: outcome.to,
@@ -42,5 +51,5 @@ export async function bindPhoneAction(previous: BindFormState, form: FormData): 
     };
     return t(outcome.channel === "EMAIL" ? "journey.codeSentEmail" : "journey.codeSent", { to: outcome.to, minutes: outcome.ttlMinutes });
   });
-  return { result, value, codeSent };
+  return { result, value, codeSent, next };
 }

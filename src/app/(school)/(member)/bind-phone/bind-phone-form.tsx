@@ -46,7 +46,12 @@ export function BindPhoneForm({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [resendAt]);
-  const waitSeconds = Math.max(0, Math.ceil((resendAt - now) / 1000));
+  // Bound: on to the follow step (a full navigation, see actions.ts).
+  useEffect(() => {
+    if (state.next) window.location.assign(state.next);
+  }, [state.next]);
+  // Never more than the server said (the two clocks may differ by a moment).
+  const waitSeconds = Math.min(state.codeSent?.resendAfterSeconds ?? 0, Math.max(0, Math.ceil((resendAt - now) / 1000)));
   const needsCode = (confirmNewByCode && value.replace(/\s/g, "") !== directoryValue) || state.codeSent !== null;
   const failure = state.result && !state.result.ok ? state.result : null;
   const nextStep = failure?.code ? labels.nextSteps[failure.code] : undefined;
@@ -89,6 +94,11 @@ export function BindPhoneForm({
             {waitSeconds > 0 ? labels.resendIn.replace("{seconds}", String(waitSeconds)) : labels.getCode}
           </button>
         </div>
+      ) : null}
+      {state.next ? (
+        <a href={state.next} className="block rounded-lg bg-green-50 px-3 py-3 text-center text-green-800">
+          {labels.next} ›
+        </a>
       ) : null}
       {state.result?.ok && state.result.message ? (
         <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">

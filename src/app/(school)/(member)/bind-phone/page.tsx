@@ -27,10 +27,11 @@ export default async function BindPhonePage({ searchParams }: { searchParams: Pr
         <p className="mt-3 font-medium text-red-700">{t("journey.mustBeWechatPhone")}</p>
         <p className="mt-1 text-sm text-slate-600">{t("journey.wechatPhoneWhere")}</p>
       </section>
-      <p className="mb-4 text-sm text-slate-600">
-        {current ? t("journey.keepOrChange") : null} {school.allowForeign ? t("journey.foreignHint") : null}{" "}
-        {school.allowEmail ? t("journey.emailHint") : null}
-      </p>
+      <ul className="mb-4 space-y-1 text-sm text-slate-600">
+        {current ? <li>{t("journey.keepOrChange")}</li> : null}
+        {school.allowForeign ? <li>{t("journey.foreignHint")}</li> : null}
+        {school.allowEmail ? <li>{t("journey.emailHint")}</li> : null}
+      </ul>
       <BindPhoneForm
         directoryValue={current ?? ""}
         confirmNewByCode={school.confirmNewByCode}

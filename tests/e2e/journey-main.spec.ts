@@ -1,0 +1,231 @@
+// The member journey as the manuals describe it, inside the simulated WeChat: the school's QR
+// code is read from its image and scanned by a simulated WeChat user, the page opens in WeChat's
+// browser, the member signs in (统一身份认证), binds the phone, long-presses the follow QR (read
+// from the page's image) and follows, and the page says 「关注成功」 once WeCom's callback arrives.
+// Every test makes its own member and WeChat user, so specs run side by side.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN, signIn } from "./helpers";
+import { tenantUrl } from "./hosts";
+import {
+  corpIdOf,
+  fetchInPage,
+  freshHongKongPhone,
+  freshMainlandPhone,
+  makeMember,
+  readQrImage,
+  smsCode,
+  Taps,
+  WECHAT_USER_AGENT,
+  wechatUser,
+  wecomMobileOf,
+  type TestMember,
+} from "./journey-kit";
+
+test.use({ userAgent: WECHAT_USER_AGENT });
+
+const DESKTOP_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+
+/** The school's registration QR code as a desktop browser shows it (outside WeChat), read from its PNG. */
+async function registrationLink(browser: Browser, slug: string): Promise<string> {
+  const desktop = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    userAgent: DESKTOP_USER_AGENT,
+    isMobile: false,
+    hasTouch: false,
+  });
+  try {
+    const page = await desktop.newPage();
+    await page.goto(tenantUrl(slug, "/join"));
+    await expect(page.getByTestId("outside-wechat")).toContainText("请在微信中打开本页");
+    return await readQrImage(page, page.getByTestId("register-qr"));
+  } finally {
+    await desktop.close();
+  }
+}
+
+/** 扫一扫 of the school's code in WeChat: the simulator opens the link, which the page then loads. */
+async function scanIntoWechat(page: Page, wechat: Awaited<ReturnType<typeof wechatUser>>, link: string): Promise<void> {
+  const opened = await wechat.scan(link);
+  expect(opened.kind).toBe("open");
+  if (opened.kind !== "open") return;
+  await page.goto(opened.location);
+  // Inside WeChat the page asks for nothing more than the identity.
+  await expect(page.getByTestId("outside-wechat")).toHaveCount(0);
+}
+
+/** 统一身份认证 with the built-in form, counted. */
+async function signInCounted(page: Page, taps: Taps, member: TestMember, password = member.password): Promise<void> {
+  await taps.type(page.locator('input[name="identifier"]'), member.account, "学号");
+  await taps.type(page.locator('input[name="password"]'), password, "密码");
+  await taps.tap(page.locator('form button[type="submit"]'), "登录");
+}
+
+/** The follow step: waits for the sync, then 长按识别 of the follow QR as WeChat reads it. */
+async function longPressFollowQr(page: Page, taps: Taps, wechat: Awaited<ReturnType<typeof wechatUser>>) {
+  await expect(page).toHaveURL(/\/follow$/);
+  const qr = page.getByTestId("follow-qr");
+  await expect(qr).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("长按识别二维码关注")).toBeVisible();
+  const joinLink = await readQrImage(page, qr);
+  taps.note("长按识别二维码关注");
+  return wechat.scan(joinLink);
+}
+
+test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is the bound phone", () => {
+  test("UCAS (built-in): scan → 【在校师生】 → 统一身份认证 → 【下一步】 → 长按识别 → 「关注成功」 in at most 10 taps", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(phone);
+    const link = await registrationLink(browser, "ucas");
+    expect(link).toMatch(/^http:\/\/ucas\.localhost:\d+\/join\?q=1\.r\./);
+
+    // Counted from the scan that opens the journey.
+    const taps = new Taps();
+    await scanIntoWechat(page, wechat, link);
+    await expect(page.getByRole("heading", { name: "中国科学院大学" })).toBeVisible();
+    await taps.tap(page.getByRole("link", { name: "在校师生" }), "【在校师生】");
+    await expect(page.getByRole("heading", { name: "统一身份认证" })).toBeVisible();
+    await signInCounted(page, taps, member);
+
+    await expect(page).toHaveURL(/\/bind-phone$/);
+    await expect(page.getByTestId("signed-in-bar")).toContainText(member.account);
+    await expect(page.getByTestId("signed-in-bar")).toContainText("不是我，换个账号");
+    await expect(page.getByTestId("current-phone")).toContainText("您当前的手机号");
+    await expect(page.getByTestId("current-phone")).toContainText(phone);
+    await expect(page.getByText("务必使用微信绑定的手机号")).toBeVisible();
+    await expect(page.locator('input[name="value"]')).toHaveValue(phone);
+    // The directory's own phone needs no code.
+    await expect(page.locator('input[name="code"]')).toHaveCount(0);
+    await taps.tap(page.getByRole("button", { name: "下一步" }), "【下一步】");
+
+    const followed = await longPressFollowQr(page, taps, wechat);
+    expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    // WeCom's subscribe callback reaches the product; the page moves on by itself.
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+    await expect(page.getByTestId("apps")).toContainText("消息中心");
+    await expect(page.getByTestId("apps")).toContainText("一站式网上办事大厅");
+    expect(taps.count, taps.log.join(" → ")).toBeLessThanOrEqual(10);
+    test.info().annotations.push({ type: "taps", description: `${taps.count}: ${taps.log.join(" → ")}` });
+
+    // 个人中心 shows WeCom's state too.
+    await page.goto(tenantUrl("ucas", "/me"));
+    await expect(page.getByText("已关注")).toBeVisible();
+    expect((await wechat.view(corpIdOf("ucas"))).apps.map((a) => a.name)).toContain("消息中心");
+  });
+
+  test("XAU (built-in, initial password = last 8 of the ID number): the forced change is part of the same path, at most 10 taps", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const initial = "01011234";
+    const member = await makeMember("xawl", { phone, initialPassword: initial });
+    const wechat = await wechatUser(phone);
+    const taps = new Taps();
+    await scanIntoWechat(page, wechat, await registrationLink(browser, "xawl"));
+    await taps.tap(page.getByRole("link", { name: "在校师生" }), "【在校师生】");
+    await signInCounted(page, taps, member, initial);
+
+    // The initial password must change first; then the journey goes on where it was going.
+    await expect(page).toHaveURL(/\/change-password\?returnTo=%2Fbind-phone$/);
+    const form = page.getByTestId("change-password");
+    await taps.type(form.locator('input[name="currentPassword"]'), initial, "当前密码");
+    await taps.type(form.locator('input[name="newPassword"]'), "Xawl-2026-new", "新密码");
+    await taps.type(form.locator('input[name="confirmPassword"]'), "Xawl-2026-new", "确认新密码");
+    await taps.tap(form.getByRole("button", { name: "修改密码" }), "修改密码");
+
+    await expect(page).toHaveURL(/\/bind-phone$/);
+    await expect(page.getByTestId("current-phone")).toContainText(phone);
+    await taps.tap(page.getByRole("button", { name: "下一步" }), "【下一步】");
+    const followed = await longPressFollowQr(page, taps, wechat);
+    expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+    expect(taps.count, taps.log.join(" → ")).toBeLessThanOrEqual(10);
+    test.info().annotations.push({ type: "taps", description: `${taps.count}: ${taps.log.join(" → ")}` });
+  });
+
+  test("a foreign phone typed with 00 (UCAS FAQ 9): shown as typed, in WeCom as +852…, followed at once", async ({ page, browser }) => {
+    const phone = freshHongKongPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(`+${phone.slice(2)}`);
+    await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
+    await page.getByRole("link", { name: "在校师生" }).click();
+    await signInCounted(page, new Taps(), member);
+    await expect(page.getByTestId("current-phone")).toContainText(phone);
+    await expect(page.getByText("境外手机号请在国际区号前加 00")).toBeVisible();
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page.getByTestId("bound-phone")).toContainText(phone);
+    const followed = await longPressFollowQr(page, new Taps(), wechat);
+    expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+    // WeCom holds the number in E.164, as the product stored it.
+    expect(await wecomMobileOf("ucas", member.account)).toBe(`+${phone.slice(2)}`);
+  });
+});
+
+test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): WeChat is bound to another phone", () => {
+  test("follows unidentified, then 【关注身份验证】 → the bound phone → 【获取验证码】 → code → 【验证】 → 「关注成功」", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(freshMainlandPhone());
+    await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
+    await page.getByRole("link", { name: "在校师生" }).click();
+    await signInCounted(page, new Taps(), member);
+    await page.getByRole("button", { name: "下一步" }).click();
+    const followed = await longPressFollowQr(page, new Taps(), wechat);
+    expect(followed).toMatchObject({ kind: "follow", follow: { result: "needs_verification" } });
+
+    // The page says exactly what to do in WeCom.
+    const steps = page.getByTestId("verify-steps");
+    await expect(steps).toContainText("进入【身份认证小助手】，选择【关注身份验证】");
+    await expect(steps).toContainText(`填写手机号 ${phone}`);
+    await expect(steps).toContainText("「该手机号不存在于企业通讯录中」");
+    await expect(steps).toContainText("点【获取验证码】");
+    await expect(steps).toContainText("点【验证】");
+
+    expect(await wechat.startVerification(corpIdOf("ucas"), phone)).toBeNull();
+    expect(await wechat.confirmVerification(corpIdOf("ucas"), phone, await smsCode(phone))).toMatchObject({ result: "followed" });
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+  });
+});
+
+test.describe("the school's QR codes", () => {
+  test("another school's code opened here is refused, naming the right school and linking to it (UCAS FAQ 4(3))", async ({
+    page,
+    browser,
+  }) => {
+    const suesLink = new URL(await registrationLink(browser, "sues"));
+    await page.goto(tenantUrl("ucas", `${suesLink.pathname}${suesLink.search}`));
+    await expect(page.getByTestId("wrong-school")).toContainText("这是「上海工程技术大学」的二维码，不是「中国科学院大学」的");
+    await expect(page.getByRole("link", { name: "在校师生" })).toHaveCount(0);
+    await page.getByTestId("right-school").click();
+    await expect(page).toHaveURL(tenantUrl("sues", `${suesLink.pathname}${suesLink.search}`));
+    await expect(page.getByRole("heading", { name: "上海工程技术大学" })).toBeVisible();
+    // An altered link is not one of ours.
+    await page.goto(tenantUrl("ucas", `/join?q=${suesLink.searchParams.get("q")!.slice(0, -2)}xx`));
+    await expect(page.getByTestId("invalid-link")).toBeVisible();
+  });
+
+  test("the back office downloads the registration QR code as PNG and SVG, and a poster", async ({ page }) => {
+    await signIn(page, tenantUrl("ucas", "/admin/login"), ADMIN.username, ADMIN.password);
+    await expect(page).toHaveURL(tenantUrl("ucas", "/admin"));
+    await page.getByTestId("qr-admin-link").click();
+    await expect(page.getByTestId("qr-link")).toContainText("/join?q=1.r.");
+    for (const [testId, type] of [
+      ["download-png", "image/png"],
+      ["download-svg", "image/svg+xml"],
+    ] as const) {
+      const response = await fetchInPage(page, (await page.getByTestId(testId).getAttribute("href"))!);
+      expect(response.headers["content-type"]).toBe(type);
+      expect(response.headers["content-disposition"]).toContain("attachment");
+    }
+    await page.getByRole("link", { name: "打印海报" }).click();
+    await expect(page.getByText("微信扫一扫，开通企业微信")).toBeVisible();
+  });
+});

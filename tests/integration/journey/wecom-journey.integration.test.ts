@@ -1,0 +1,245 @@
+// The journey against a real WeCom simulator process: a bound member goes into the school's
+// directory through the sync, the follow page's QR is WeCom's join QR (fetched once, served by the
+// product), 二次验证 redeems WeCom's code and reports success (both APIs), a code for another
+// account is not taken, and a registration link of one school is recognised on another's host.
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bindPhone } from "~/server/bindings/bind-phone";
+import { encryptionKey } from "~/server/crypto/keys";
+import { createBoss, startBoss } from "~/server/jobs/queue";
+import { journeyState } from "~/server/journey/journey-state";
+import { completeSecondVerification } from "~/server/journey/second-verification";
+import { checkQrToken } from "~/server/qr/registration-qr";
+import { signQrToken } from "~/server/qr/registration-link";
+import { followQr } from "~/server/wecom/join-qr";
+import { recordWecomState } from "~/server/wecom/member-record";
+import { runWecomSyncJob } from "~/server/wecom/sync";
+import { refusedWith } from "../codes/codes-kit";
+import { makeTenant, testPrisma, testScope } from "../support";
+import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { connectedSchool, countCalls, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
+import { tenantScope, type TenantScope } from "~/server/scope";
+import { tenantContextById } from "~/server/tenants/tenant-context";
+import { tenantDb } from "~/server/db/tenant-db";
+
+const prisma = testPrisma();
+let sim: TestSim;
+let boss: PgBoss;
+
+beforeAll(async () => {
+  sim = await startSim();
+  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
+});
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+  await sim.close();
+  await prisma.$disconnect();
+});
+
+async function memberScope(school: ConnectedSchool, memberId: string): Promise<TenantScope> {
+  return tenantScope({
+    prisma,
+    tenant: await tenantContextById(prisma, school.tenant.tenantId),
+    jobs: boss,
+    actor: { kind: "member", id: memberId, ip: null },
+  });
+}
+
+/** Runs the member's pending upsert, as a worker would. */
+const sync = (school: ConnectedSchool, memberId: string) =>
+  runWecomSyncJob(syncDeps(prisma, boss), { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId });
+
+/** A member of the school in WeCom (bound and synced), and a WeChat user of the member's phone. */
+async function syncedMember(school: ConnectedSchool, options: { account?: string } = {}) {
+  const phone = `+86135${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const member = await prisma.member.create({
+    data: {
+      tenantId: school.tenant.tenantId,
+      account: options.account ?? `V${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`,
+      name: "二次验证",
+      identityKindId: school.tenant.identityKindId,
+      phone,
+      phoneDisplay: phone.slice(3),
+    },
+    select: { id: true, account: true },
+  });
+  const scope = await memberScope(school, member.id);
+  await bindPhone(scope, { value: phone.slice(3) });
+  await sync(school, member.id);
+  const wechat = await sim.ctl<{ id: string }>("POST", "wechat-users", { name: "微信", phone });
+  return { ...member, phone, scope, wechatId: wechat.id };
+}
+
+const follow = (school: ConnectedSchool, wechatId: string) =>
+  sim.ctl<{ result: string; secondVerificationUrl: string | null }>("POST", `wechat-users/${wechatId}/follow`, {
+    corpid: school.corp.corpid,
+  });
+
+const statusInSim = async (school: ConnectedSchool, userid: string) =>
+  (await sim.ctl<{ members: { userid: string; status: number }[] }>("GET", `corps/${school.corp.corpid}/directory`)).members.find(
+    (m) => m.userid === userid,
+  )?.status;
+
+const codeOf = (link: string | null) => new URL(link!).searchParams.get("code")!;
+
+describe("bind → WeCom directory → follow", () => {
+  it("moves from syncing to follow once the sync put the member in WeCom, and to done once WeCom says so", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const member = await prisma.member.create({
+      data: {
+        tenantId: school.tenant.tenantId,
+        account: `F${Date.now()}`,
+        name: "关注",
+        identityKindId: school.tenant.identityKindId,
+        phone: "+8613512340000",
+        phoneDisplay: "13512340000",
+      },
+      select: { id: true },
+    });
+    const scope = await memberScope(school, member.id);
+    expect((await journeyState(scope)).step).toBe("bind");
+    await bindPhone(scope, { value: "13512340000" });
+    expect((await journeyState(scope)).step).toBe("syncing");
+    await sync(school, member.id);
+    expect((await journeyState(scope)).step).toBe("follow");
+    await recordWecomState(
+      tenantDb(prisma, school.tenant.tenantId),
+      { tenantId: school.tenant.tenantId, memberId: member.id },
+      { state: "ACTIVATED", at: new Date(), source: "CALLBACK" },
+      { callback: true },
+    );
+    expect((await journeyState(scope)).step).toBe("done");
+  });
+
+  it("says the sync failed, and that WeCom holds the phone on someone else (60104), when it does", async () => {
+    const school = await connectedSchool(prisma, sim);
+    // WeCom already has the number, on a member created in its own console.
+    await sim.ctl("POST", `corps/${school.corp.corpid}/console/members`, {
+      userid: "consoleonly",
+      name: "别人",
+      mobile: "13512349999",
+      department: [1],
+    });
+    const member = await prisma.member.create({
+      data: { tenantId: school.tenant.tenantId, account: `G${Date.now()}`, name: "冲突", identityKindId: school.tenant.identityKindId },
+      select: { id: true },
+    });
+    const scope = await memberScope(school, member.id);
+    await prisma.phonePolicy.update({ where: { tenantId: school.tenant.tenantId }, data: { confirmNewByCode: false } });
+    await bindPhone(scope, { value: "13512349999" });
+    const failure = await sync(school, member.id).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeTruthy();
+    // As the queue records a job that failed for good.
+    await prisma.$executeRawUnsafe(
+      `UPDATE pgboss.job SET state = 'failed', output = '{"message":"手机号码已存在","errcode":60104}'::jsonb
+        WHERE data->>'memberId' = $1 AND data->>'kind' = 'member.upsert'`,
+      member.id,
+    );
+    expect(await journeyState(scope)).toMatchObject({ step: "syncFailed", syncError: { phoneExists: true } });
+  });
+
+  it("serves WeCom's join QR as the follow QR, asking WeCom once for a week's worth", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const scope = await memberScope(school, school.tenant.memberId);
+    const calls = countCalls();
+    try {
+      const first = await followQr(scope);
+      const second = await followQr(scope);
+      expect(first.contentType).toBe("image/png");
+      expect(second.base64).toBe(first.base64);
+      expect(calls.of("corp/get_join_qrcode")).toBe(1);
+      const png = PNG.sync.read(Buffer.from(first.base64, "base64"));
+      const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? "";
+      expect(link).toContain(`${sim.url}/wework_admin/genqrcode?action=join&vcode=`);
+      // The simulated WeChat recognises it as the corp's join QR.
+      const wechat = await sim.ctl<{ id: string }>("POST", "wechat-users", { name: "扫码", phone: "+8613512348888" });
+      expect(await sim.ctl("POST", `wechat-users/${wechat.id}/scan`, { url: link })).toMatchObject({
+        kind: "follow",
+        corpid: school.corp.corpid,
+      });
+    } finally {
+      calls.restore();
+    }
+  });
+});
+
+describe("二次验证 (UESTC step 5)", () => {
+  it("redeems WeCom's code with get_tfa_info, checks the member, and admits them with tfa_succ", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const member = await syncedMember(school);
+    const followed = await follow(school, member.wechatId);
+    expect(followed.result).toBe("followed");
+    const userid = member.account.toLowerCase();
+    // Following is not enough: WeCom waits for the school's verification.
+    expect(await statusInSim(school, userid)).toBe(4);
+    await expect(completeSecondVerification(member.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" })).resolves.toEqual({
+      result: "verified",
+    });
+    expect(await statusInSim(school, userid)).toBe(1);
+    const audit = await prisma.auditLog.findFirst({
+      where: { tenantId: school.tenant.tenantId, action: "wecom.secondVerification.passed" },
+    });
+    expect(audit).toMatchObject({ actorId: member.id, target: member.account });
+  });
+
+  it("with ?api=authsucc: redeems the code with getuserinfo and admits the member with user/authsucc", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify?api=authsucc" });
+    const member = await syncedMember(school);
+    await follow(school, member.wechatId);
+    const { url } = await sim.ctl<{ url: string }>(
+      "GET",
+      `wechat-users/${member.wechatId}/second-verification?corpid=${school.corp.corpid}`,
+    );
+    await expect(completeSecondVerification(member.scope, { code: codeOf(url), api: "authsucc" })).resolves.toEqual({ result: "verified" });
+    expect(await statusInSim(school, member.account.toLowerCase())).toBe(1);
+  });
+
+  it("does not take a code WeCom issued for another account, and names the account to sign in as", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const named = await syncedMember(school);
+    const signedIn = await syncedMember(school);
+    const followed = await follow(school, named.wechatId);
+    await expect(completeSecondVerification(signedIn.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" })).resolves.toEqual(
+      {
+        result: "otherAccount",
+        account: named.account,
+      },
+    );
+    expect(await statusInSim(school, named.account.toLowerCase())).toBe(4);
+  });
+
+  it("says a used or stale code must be opened again from WeCom's notice", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const member = await syncedMember(school);
+    const followed = await follow(school, member.wechatId);
+    const code = codeOf(followed.secondVerificationUrl);
+    await completeSecondVerification(member.scope, { code, api: "tfa" });
+    await refusedWith(completeSecondVerification(member.scope, { code, api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    await refusedWith(completeSecondVerification(member.scope, { code: "no-such-code", api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+  });
+});
+
+describe("the registration QR code's link on a school's host", () => {
+  it("is this school's, another school's (named, while that school is open), or not ours", async () => {
+    const a = await makeTenant(prisma);
+    const b = await makeTenant(prisma);
+    const onA = await testScope(prisma, a.tenantId);
+    expect(await checkQrToken(onA, { token: signQrToken(encryptionKey(), a.tenantId, "register") })).toEqual({ kind: "thisSchool" });
+    const bToken = signQrToken(encryptionKey(), b.tenantId, "register");
+    const other = await checkQrToken(onA, { token: bToken });
+    expect(other).toMatchObject({ kind: "otherSchool", slug: b.slug, path: `/join?q=${bToken}` });
+    expect(other.kind === "otherSchool" && other.name).toMatch(/^测试学校/);
+    await prisma.tenant.update({ where: { id: b.tenantId }, data: { status: "SUSPENDED" } });
+    expect(await checkQrToken(onA, { token: bToken })).toEqual({ kind: "invalid" });
+    expect(
+      await checkQrToken(onA, { token: `${bToken.slice(0, -1)}A` === bToken ? `${bToken.slice(0, -1)}B` : `${bToken.slice(0, -1)}A` }),
+    ).toEqual({
+      kind: "invalid",
+    });
+  });
+});

@@ -195,6 +195,21 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
   });
 });
 
+test.describe("二次验证's page (/verify), as WeCom opens it", () => {
+  test("sends a member who is not signed in through the unified login and back, and says so where the school asks for none", async ({
+    page,
+  }) => {
+    const member = await makeMember("ucas", { phone: freshMainlandPhone() });
+    await page.goto(tenantUrl("ucas", "/verify?code=stale-code-of-no-one"));
+    await expect(page).toHaveURL(tenantUrl("ucas", "/login?returnTo=%2Fverify%3Fcode%3Dstale-code-of-no-one"));
+    await signInCounted(page, new Taps(), member);
+    // Back on the verification page with the code: ucas's WeCom asks for no second verification (40210).
+    await expect(page).toHaveURL(/\/verify\/result\?error=SECOND_VERIFICATION_NOT_NEEDED$/);
+    await expect(page.getByTestId("verify-problem")).toContainText("您的账号无需二次验证");
+    await expect(page.getByTestId("signed-in-bar")).toContainText(member.account);
+  });
+});
+
 test.describe("the school's QR codes", () => {
   test("another school's code opened here is refused, naming the right school and linking to it (UCAS FAQ 4(3))", async ({
     page,

@@ -64,4 +64,9 @@ export const wecom = {
   "check.warning": { zh: "注意", en: "Attention" },
   "check.failed": { zh: "未通过", en: "Failed" },
   "check.skipped": { zh: "未检查", en: "Not checked" },
+  secondVerification: { zh: "二次验证页面", en: "Second verification page" },
+  secondVerificationLead: {
+    zh: "在企业微信管理后台开启二次验证（登录二次验证或使用二次验证）时，将验证页面设为下面的地址：成员关注后点身份验证通知，即到本平台用统一身份认证完成验证。页面作为应用的网页授权链接时用第一个（get_tfa_info + tfa_succ），作为通讯录同步的登录验证时用第二个（authsucc）。",
+    en: "When you switch on second verification in WeCom's admin console, set its verification page to an address below: after following, a member taps the verification notice and finishes on this platform with the unified login. Use the first when the page is the app's OAuth link (get_tfa_info + tfa_succ), the second for the classic login verification (authsucc).",
+  },
 } as const satisfies Messages;

@@ -33,7 +33,8 @@ export const secondVerificationOutput = z.discriminatedUnion("result", [
 function refusal(error: unknown): unknown {
   if (!(error instanceof WecomApiError)) return error;
   if ([40029, 42003, 42022, 40207].includes(error.errcode)) return new AppError("SECOND_VERIFICATION_EXPIRED");
-  if (error.errcode === 40208) return new AppError("SECOND_VERIFICATION_NOT_NEEDED");
+  // Not in the verification's scope (40208), or the school's WeCom asks for no 二次验证 at all (40210).
+  if (error.errcode === 40208 || error.errcode === 40210) return new AppError("SECOND_VERIFICATION_NOT_NEEDED");
   return new AppError("WECOM_UNAVAILABLE");
 }
 

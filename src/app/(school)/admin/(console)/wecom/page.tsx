@@ -14,6 +14,7 @@ export default async function AdminWecomPage() {
   const api = await serverApi();
   const [settings, jobs] = await Promise.all([api.admin.wecom.settings(), api.admin.syncJobs.list()]);
   const host = (await headers()).get("host") ?? "";
+  const origin = `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}`;
   const secretHint = (set: boolean) => (set ? t("wecom.secretSet") : t("wecom.secretUnset"));
   return (
     <PageShell title={t("wecom.title")} t={t} back="/admin" wide>
@@ -97,6 +98,13 @@ export default async function AdminWecomPage() {
           <button className="rounded-lg border border-slate-300 px-4 py-2 text-sm">{t("wecom.callbackRegenerate")}</button>
         </ActionForm>
       ) : null}
+
+      <h2 className="mt-8 text-lg font-semibold">{t("wecom.secondVerification")}</h2>
+      <p className="mt-2 text-sm text-slate-600">{t("wecom.secondVerificationLead")}</p>
+      <ul className="mt-2 space-y-1 font-mono text-sm break-all" data-testid="second-verification-urls">
+        <li>{`${origin}/verify`}</li>
+        <li>{`${origin}/verify?api=authsucc`}</li>
+      </ul>
 
       <h2 className="mt-8 text-lg font-semibold">{t("wecom.jobs")}</h2>
       {jobs.length === 0 ? (

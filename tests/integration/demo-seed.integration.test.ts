@@ -105,5 +105,9 @@ describe("demo data", () => {
     const candidate = uestc.identityKinds.find((k) => k.code === "candidate");
     expect(candidate?.apps).toEqual(["消息中心"]);
     expect(uestc.wecomConnection?.secondVerification).toBe(true);
+    // UCAS step 3: 「微信绑定的手机号或邮箱」.
+    expect(await prisma.phonePolicy.findFirst({ where: { tenant: { slug: "ucas" } }, select: { allowEmail: true } })).toEqual({
+      allowEmail: true,
+    });
   });
 });

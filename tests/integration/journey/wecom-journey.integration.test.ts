@@ -113,6 +113,19 @@ describe("bind → WeCom directory → follow", () => {
     expect((await journeyState(scope)).step).toBe("done");
   });
 
+  it("tells a candidate's done page the apps of that identity kind only (UESTC: 消息中心)", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const kind = await prisma.identityKind.create({
+      data: { tenantId: school.tenant.tenantId, code: "candidate", nameZh: "考生", nameEn: "Exam candidates", apps: ["消息中心"] },
+    });
+    const member = await prisma.member.create({
+      data: { tenantId: school.tenant.tenantId, account: `K${Date.now()}`, name: "考生", identityKindId: kind.id },
+      select: { id: true },
+    });
+    const state = await journeyState(await memberScope(school, member.id));
+    expect(state.member.identityKind).toEqual({ code: "candidate", nameZh: "考生", nameEn: "Exam candidates", apps: ["消息中心"] });
+  });
+
   it("says the sync failed, and that WeCom holds the phone on someone else (60104), when it does", async () => {
     const school = await connectedSchool(prisma, sim);
     // WeCom already has the number, on a member created in its own console.

@@ -9,10 +9,11 @@ import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
 
-export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor, outbox } as const;
+export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor, outbox, sso } as const;
 
 type Namespaces = typeof MESSAGES;
 export type MessageKey = { [N in keyof Namespaces]: `${N}.${keyof Namespaces[N] & string}` }[keyof Namespaces];

@@ -3,7 +3,7 @@
 // wiring connects), and lands signed in; 【不是我，换个账号】 ends the session here and at the school,
 // and the school asks for an account again — no clearing WeChat's cache.
 import { expect, test, type Page } from "@playwright/test";
-import { MEMBER_PASSWORD } from "./helpers";
+import { ADMIN, MEMBER_PASSWORD, signIn } from "./helpers";
 import { tenantUrl } from "./hosts";
 
 /** The school's login form: the CAS simulator's (#username / #password) and the OIDC simulator's alike. */
@@ -81,5 +81,21 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
     await expect(page.getByTestId("sso-login")).toContainText("unified login page");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
+  });
+
+  test("the IT office sees the school's CAS settings, what to register, and 【测试连接】 passing", async ({ page }) => {
+    await signIn(page, tenantUrl("uestc", "/admin/login"), ADMIN.username, ADMIN.password);
+    await expect(page).toHaveURL(tenantUrl("uestc", "/admin"));
+    await page.goto(tenantUrl("uestc", "/admin/identity"));
+    await expect(page.locator('select[name="kind"]')).toHaveValue("CAS");
+    await expect(page.locator('input[name="casBaseUrl"]')).toHaveValue(/\/uestc\/authserver$/);
+    await expect(page.getByTestId("identity-registration")).toContainText(tenantUrl("uestc", "/api/identity/cas/callback"));
+    await page.getByRole("button", { name: "测试连接" }).click();
+    await expect(page.getByTestId("identity-test-message")).toContainText("连接正常");
+    await expect(page.locator('[data-check="validation"]')).toHaveAttribute("data-status", "passed");
+    // An address the platform must not call is refused when saved, saying what to type instead.
+    await page.locator('input[name="casBaseUrl"]').fill("https://10.0.0.8/authserver");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByTestId("identity-saved")).toContainText("不能直接填写 IP 地址");
   });
 });

@@ -10,6 +10,7 @@ import { AppError } from "~/server/errors";
 import { readBodyCapped } from "~/server/http/read-body";
 import { isSameOriginRequest } from "~/server/http/same-origin";
 import { translator } from "~/i18n/messages";
+import { withActor } from "~/server/scope";
 import { renewCookie } from "../login-state";
 import { providerLogoutUrl } from "../provider-logout";
 import { endMemberSessions, ssoSessionOf } from "../sso-sessions";
@@ -51,7 +52,7 @@ export async function switchAccount(request: Request): Promise<Response> {
   const claims = await readSessionClaims(request.headers);
   if (!claims || claims.kind !== "member" || claims.tenantId !== scope.tenant.id) return redirectTo("/login", cookies);
   const sso = claims.sso ? await ssoSessionOf(scope, claims.sso, claims.sub) : null;
-  await endMemberSessions(scope, claims.sub, sso?.id ?? null);
+  await endMemberSessions(withActor(scope, { kind: "member", id: claims.sub, ip: scope.actor.ip }), claims.sub, sso?.id ?? null);
   const logout = sso ? await providerLogoutUrl(scope, sso, origin) : null;
   scope.log.info({ member: claims.sub, providerLogout: logout !== null }, "member switched account");
   return logout ? leavingPage(logout, scope.locale, cookies) : redirectTo("/login", cookies);

@@ -10,6 +10,7 @@ import { audit } from "~/server/audit/audit";
 import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { AppError, type AppErrorCode } from "~/server/errors";
+import { pick, type Bilingual, type Locale } from "~/i18n/locale";
 import { auditActor, type TenantScope } from "~/server/scope";
 import { normaliseCasBase } from "./cas/urls";
 import { parseSchoolUrl, type SchoolServerKind, type SchoolUrlRefusal } from "./outbound/school-url";
@@ -30,10 +31,22 @@ export const URL_REFUSALS: Record<SchoolUrlRefusal, AppErrorCode> = {
   query: "IDP_URL_QUERY",
 };
 
-/** The address as stored, or the refusal naming the field. */
-export function checkedSchoolUrl(raw: string, server: SchoolServerKind, field: string): string {
+const FIELD_LABELS: Record<string, Bilingual> = {
+  casBaseUrl: { zh: "CAS 地址", en: "CAS address" },
+  oidcIssuer: { zh: "OIDC Issuer", en: "OIDC issuer" },
+  oidcClientId: { zh: "Client ID", en: "client ID" },
+  oidcClientSecret: { zh: "Client Secret", en: "client secret" },
+};
+
+/** The address as stored, or the refusal naming the field as the settings page labels it. */
+export function checkedSchoolUrl(
+  raw: string,
+  server: SchoolServerKind,
+  field: "casBaseUrl" | "oidcIssuer",
+  locale: Locale = "zh-CN",
+): string {
   const parsed = parseSchoolUrl(raw, server);
-  if (!parsed.ok) throw new AppError(URL_REFUSALS[parsed.reason], { field });
+  if (!parsed.ok) throw new AppError(URL_REFUSALS[parsed.reason], { field: pick(locale, FIELD_LABELS[field] ?? { zh: field, en: field }) });
   if (server === "cas") return normaliseCasBase(parsed.url.href);
   // An issuer is compared byte for byte with the discovery document's (OIDC Discovery §4.3): kept as typed, trimmed.
   return raw.trim();
@@ -126,18 +139,16 @@ function uses(kind: IdentityProviderKind, input: z.output<typeof identityProvide
 export async function updateIdentityProviderSettings(scope: TenantScope, raw: IdentityProviderSettingsInput) {
   const input = identityProviderSettingsInput.parse(raw);
   const tenantId = scope.tenant.id;
-  const casBaseUrl = input.casBaseUrl === null ? null : checkedSchoolUrl(input.casBaseUrl, "cas", "casBaseUrl");
-  const oidcIssuer = input.oidcIssuer === null ? null : checkedSchoolUrl(input.oidcIssuer, "oidc", "oidcIssuer");
+  const casBaseUrl = input.casBaseUrl === null ? null : checkedSchoolUrl(input.casBaseUrl, "cas", "casBaseUrl", scope.locale);
+  const oidcIssuer = input.oidcIssuer === null ? null : checkedSchoolUrl(input.oidcIssuer, "oidc", "oidcIssuer", scope.locale);
   return scope.db.$transaction(async (tx) => {
     const before = await tx.identityProviderSettings.findUniqueOrThrow({ where: { tenantId }, select: { oidcClientSecretEnc: true } });
     // A provider in use must be complete: a half-set CAS or OIDC would leave members with a login that cannot work.
-    if (uses("CAS", input) && !casBaseUrl) throw new AppError("IDP_SETTINGS_INCOMPLETE", { missing: "casBaseUrl" });
-    if (uses("OIDC", input) && (!oidcIssuer || !input.oidcClientId)) {
-      throw new AppError("IDP_SETTINGS_INCOMPLETE", { missing: !oidcIssuer ? "oidcIssuer" : "oidcClientId" });
-    }
-    if (uses("OIDC", input) && !input.oidcClientSecret && !before.oidcClientSecretEnc) {
-      throw new AppError("IDP_SETTINGS_INCOMPLETE", { missing: "oidcClientSecret" });
-    }
+    const incomplete = (field: string) => new AppError("IDP_SETTINGS_INCOMPLETE", { missing: pick(scope.locale, FIELD_LABELS[field]!) });
+    if (uses("CAS", input) && !casBaseUrl) throw incomplete("casBaseUrl");
+    if (uses("OIDC", input) && !oidcIssuer) throw incomplete("oidcIssuer");
+    if (uses("OIDC", input) && !input.oidcClientId) throw incomplete("oidcClientId");
+    if (uses("OIDC", input) && !input.oidcClientSecret && !before.oidcClientSecretEnc) throw incomplete("oidcClientSecret");
     await tx.identityProviderSettings.update({
       where: { tenantId },
       data: {

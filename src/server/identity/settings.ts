@@ -52,6 +52,8 @@ export function checkedSchoolUrl(
   return raw.trim();
 }
 
+const DISPLAY_NAMES = new Set(["cn", "name", "displayname", "username", "nickname", "given_name", "family_name", "givenname", "sn"]);
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -75,6 +77,11 @@ export const identityProviderSettingsInput = z.object({
     .trim()
     .max(100)
     .regex(/^[A-Za-z0-9_.:-]*$/, "letters, digits and _ . : - only")
+    // A name is not an account: two 张三 are two people (reference §3.11).
+    .refine(
+      (v) => !DISPLAY_NAMES.has(v.replace(/^cas:/, "").toLowerCase()),
+      "a name attribute cannot key members: use the number's attribute",
+    )
     .default(""),
   /** Each identity kind's provider; null: the school's. Kinds not listed keep theirs. */
   kindProviders: z

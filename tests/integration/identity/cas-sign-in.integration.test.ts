@@ -126,6 +126,13 @@ describe("a student signs in through the school's CAS", () => {
     expect(JSON.stringify(await prisma.auditLog.findMany({ where: { tenantId: t.tenantId } }))).not.toContain(ticket);
   });
 
+  it("builds the service URL from the school's record, never from the port or case a request's Host says", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(`${t.host.toUpperCase()}:6666`);
+    const started = await app.request("GET", "/api/identity/start");
+    expect(locationOf(started, app.origin).searchParams.get("service")).toBe(`http://${t.host}/api/identity/cas/callback`);
+  });
+
   it("works with Apereo CAS at /cas over CAS 3.0, keyed by a configured attribute", async () => {
     const t = await casSchool({ basePath: undefined, style: "apereo", version: "CAS3", accountAttribute: "uid" });
     await prisma.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { casBaseUrl: `${sim.url}/${t.simId}/cas` } });

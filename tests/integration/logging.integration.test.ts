@@ -72,9 +72,10 @@ async function secretsOf(): Promise<string[]> {
 
 describe("log lines", () => {
   it("censor sensitive keys wherever they sit, and keep an error's message and code", async () => {
-    const output = await captured(async () => {
+    const output = await captured(() => {
       const error = Object.assign(new Error("boom"), { code: "P2002", meta: { secret: "in-meta" } });
       rootLogger().info({ password: "p1", input: { code: "123456", nested: { appSecret: "s1" } }, ticket: "ST-1", err: error }, "probe");
+      return Promise.resolve();
     });
     expect(output).toContain('"msg":"probe"');
     expect(output).toContain('"errorCode":"P2002"');

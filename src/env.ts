@@ -31,6 +31,8 @@ const serverSchema = z.object({
   }),
   /** Session lifetime in hours. */
   SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
+  /** How much the JSON log says (src/server/log.ts reads it at first use; validated here so a typo stops the start). */
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   /** Job workers per app instance (WeCom sync); 0 runs none in this instance. */
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
   /** Hours between reconciliations of every school's members with WeCom (status, visible range); 1–24. */

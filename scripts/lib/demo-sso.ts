@@ -100,9 +100,11 @@ export function demoOidcAccounts(tenants: DemoTenant[]): OidcAccount[] {
 }
 
 /** Starts `script` as its own process (a simulator never runs in the app's process) and waits for its GET /__sim. */
-async function startProcess(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+async function startProcess(script: string, env: Record<string, string>, port: number, ownProcessGroup: boolean): Promise<ChildProcess> {
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script], {
     cwd: root,
+    // Out of the terminal's process group, Ctrl-C does not stop it before the app that signs members in through it.
+    detached: ownProcessGroup,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...env },
   });
@@ -153,6 +155,8 @@ export async function startSsoSimulators(options: {
   /** The schools whose members become the simulators' accounts (the demo schools by default). */
   tenants?: DemoTenant[];
   exportTo?: Record<string, string | undefined>;
+  /** Run them in process groups of their own, for a supervisor that stops them itself, in its order (npm start). */
+  ownProcessGroup?: boolean;
 }): Promise<SsoSimulators> {
   const tenants = options.tenants ?? DEMO_TENANTS;
   const casPort = process.env.CAS_SIM_PORT ? Number(process.env.CAS_SIM_PORT) : await findFreePort(3920);
@@ -160,8 +164,18 @@ export async function startSsoSimulators(options: {
   const oidcPort = process.env.OIDC_SIM_PORT ? Number(process.env.OIDC_SIM_PORT) : await findFreePort(Math.max(3930, casPort + 1));
   const state = (name: string) => (options.stateDir ? path.join(options.stateDir, name) : "");
   const [cas, oidc] = await Promise.all([
-    startProcess("scripts/cas-sim.ts", { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") }, casPort),
-    startProcess("scripts/oidc-sim.ts", { OIDC_SIM_PORT: String(oidcPort), OIDC_SIM_STATE_FILE: state("oidc-sim.json") }, oidcPort),
+    startProcess(
+      "scripts/cas-sim.ts",
+      { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") },
+      casPort,
+      options.ownProcessGroup ?? false,
+    ),
+    startProcess(
+      "scripts/oidc-sim.ts",
+      { OIDC_SIM_PORT: String(oidcPort), OIDC_SIM_STATE_FILE: state("oidc-sim.json") },
+      oidcPort,
+      options.ownProcessGroup ?? false,
+    ),
   ]);
   const casUrl = `http://127.0.0.1:${casPort}`;
   const oidcIssuer = `http://127.0.0.1:${oidcPort}`;

@@ -2,7 +2,7 @@
 // on a school's host, the vendor console only on the root domain.
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
-import type { Actor } from "./auth/session";
+import type { Actor } from "./auth/actors";
 import { vendorAddressAllowed } from "./auth/vendor-access";
 import { requestContext } from "./request";
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { secureCookies, serverEnv } from "~/env";
 import { db } from "~/server/db/client";
 import { AppError, toAppError } from "~/server/errors";
+import { REQUEST_ID_HEADER } from "~/server/http/request-id";
 import { rootLogger } from "~/server/log";
 import { normaliseAccount } from "~/server/members/account";
 import { clientAddress } from "~/server/http/client-address";
@@ -71,10 +72,14 @@ function provider(id: string, authorize: Authorize) {
     credentials: { identifier: { type: "text" }, password: { type: "password" }, ...(id === "vendor" ? { totp: { type: "text" } } : {}) },
     async authorize(credentials, req) {
       const headers = (req.headers ?? {}) as Headers;
+      const log = rootLogger().child({ component: "sign-in", provider: id, requestId: headers[REQUEST_ID_HEADER] });
       try {
-        const claims = await authorize(attemptFrom(credentials, headers), headers);
+        const attempt = attemptFrom(credentials, headers);
+        const claims = await authorize(attempt, headers);
+        log.info({ identifier: attempt.identifier, kind: claims.kind, tenant: claims.tenantId }, "signed in");
         return { id: claims.sub, ...claims };
       } catch (error) {
+        log.info({ appCode: toAppError(error).code }, "sign-in refused");
         throw new Error(encodeAuthError(error));
       }
     },

@@ -1,9 +1,7 @@
-// Reads the session cookie of a request and re-reads its account, so a
-// disabled or removed account, or one whose sessions were ended (sessionVersion
-// bumped), loses access at once. A lock only stops new sign-ins: anyone can
-// lock an account by guessing, and that must never sign its owner out.
+// Reads the session cookie of a request: its claims, when the cookie is valid,
+// young enough and made on this host. Who the claims point at is re-read by
+// actors.ts on every request.
 import { decode } from "next-auth/jwt";
-import type { PrismaClient } from "~/generated/prisma/client";
 import { serverEnv } from "~/env";
 import { parseCookies } from "~/server/http/cookies";
 import { normaliseHost } from "~/server/tenants/resolve-host";
@@ -30,45 +28,4 @@ export async function readSessionClaims(headers: Headers): Promise<SessionClaims
   const claims = sessionClaimsSchema.safeParse(decoded);
   if (!claims.success || !withinAbsoluteLifetime(decoded)) return null;
   return claims.data.host === normaliseHost(headers.get("host")) ? claims.data : null;
-}
-
-export type Actor =
-  | { kind: "member"; id: string; tenantId: string; name: string; account: string; mustChangePassword: boolean }
-  | { kind: "tenantAdmin"; id: string; tenantId: string; name: string; username: string; role: "ADMIN" | "HELPDESK" }
-  | {
-      kind: "vendor";
-      id: string;
-      name: string;
-      username: string;
-      /** TOTP enrolled; until then only enrolment is open. */ secondFactor: boolean;
-    };
-
-/** The live account behind the claims, or null when it no longer may act. */
-export async function loadActor(prisma: PrismaClient, claims: SessionClaims): Promise<Actor | null> {
-  switch (claims.kind) {
-    case "member": {
-      const m = await prisma.member.findFirst({
-        where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
-        select: { id: true, tenantId: true, name: true, account: true, mustChangePassword: true, sessionVersion: true },
-      });
-      if (!m || m.sessionVersion !== claims.ver) return null;
-      return { kind: "member", id: m.id, tenantId: m.tenantId, name: m.name, account: m.account, mustChangePassword: m.mustChangePassword };
-    }
-    case "tenantAdmin": {
-      const a = await prisma.tenantAdmin.findFirst({
-        where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
-        select: { id: true, tenantId: true, name: true, username: true, role: true, disabled: true, sessionVersion: true },
-      });
-      if (!a || a.disabled || a.sessionVersion !== claims.ver) return null;
-      return { kind: "tenantAdmin", id: a.id, tenantId: a.tenantId, name: a.name, username: a.username, role: a.role };
-    }
-    case "vendor": {
-      const v = await prisma.vendorAdmin.findUnique({
-        where: { id: claims.sub },
-        select: { id: true, name: true, username: true, disabled: true, sessionVersion: true, totpSecretEnc: true },
-      });
-      if (!v || v.disabled || v.sessionVersion !== claims.ver) return null;
-      return { kind: "vendor", id: v.id, name: v.name, username: v.username, secondFactor: v.totpSecretEnc !== null };
-    }
-  }
 }

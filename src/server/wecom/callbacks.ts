@@ -5,6 +5,7 @@
 // once (a receipt per event, so retries and replays change nothing), and
 // turned into the member's WeCom state (member-record.ts) unless the product
 // already holds something WeCom said later.
+import { childLogger } from "~/server/log";
 import { XMLParser } from "fast-xml-parser";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
@@ -108,6 +109,10 @@ export async function handleWecomCallback(
     const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted }, keys));
     if (!event) return { status: 400, body: "bad message" };
     await applyEvent(prisma, jobs, tenantId, event);
+    childLogger({ tenant: tenantId }).info(
+      { component: "wecom-callback", event: event.Event ?? event.MsgType ?? null, change: event.ChangeType ?? null },
+      "callback applied",
+    );
     // An empty answer: received, nothing to reply, no retry.
     return { status: 200, body: "" };
   } catch (error) {

@@ -8,6 +8,7 @@
 // any IP added after 2022-08-15), members are read with the assistant app's
 // token (status, never mobile or email), and every answer the product uses is
 // parsed with a schema, so an unexpected answer is a clear error, not a wrong value.
+import { childLogger, type Logger } from "~/server/log";
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { WecomConnection } from "./connection";
@@ -115,6 +116,7 @@ export class WecomClient {
     private readonly connection: WecomConnection,
     private readonly encryptionKey: Buffer,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly log: Logger = childLogger({ tenant: connection.tenantId }).child({ component: "wecom-client" }),
   ) {}
 
   // ── directory writes (contact-sync secret) ─────────────────────────────
@@ -358,6 +360,19 @@ export class WecomClient {
   }
 
   private async once(call: Omit<Call, "secret">): Promise<WecomAnswer> {
+    const started = performance.now();
+    try {
+      const answer = await this.request(call);
+      this.log.debug({ api: call.path, durationMs: Math.round(performance.now() - started) }, "wecom call");
+      return answer;
+    } catch (error) {
+      // The query holds access_token: never log it; the path and errcode say what happened.
+      this.log.debug({ api: call.path, errcode: error instanceof WecomApiError ? error.errcode : null }, "wecom call failed");
+      throw error;
+    }
+  }
+
+  private async request(call: Omit<Call, "secret">): Promise<WecomAnswer> {
     // Checked at each use: the operator may have withdrawn the simulator since the connection was loaded.
     if (!isAllowedWecomBaseUrl(this.connection.baseUrl)) throw new WecomBaseUrlError("notAllowed");
     const url = new URL(`/cgi-bin/${call.path}`, this.connection.baseUrl);

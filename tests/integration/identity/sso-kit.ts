@@ -5,8 +5,8 @@ import { casCallback, oidcCallback } from "~/server/identity/http/callbacks";
 import { singleLogout } from "~/server/identity/http/single-logout";
 import { startLogin } from "~/server/identity/http/start";
 import { switchAccount } from "~/server/identity/http/switch-account";
+import { loadActor } from "~/server/auth/actors";
 import { readSessionClaims } from "~/server/auth/session";
-import { loadActor } from "~/server/auth/session";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { CLIENT_ADDRESS_HEADER } from "~/server/http/forwarded-address";
 

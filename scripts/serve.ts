@@ -9,7 +9,7 @@ import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
-import { startSsoSimulators, type SsoSimulators } from "./lib/demo-sso";
+import { connectDemoSchoolsToSso, startSsoSimulators, type SsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { describeFailure } from "./lib/describe-failure";
 import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
@@ -121,6 +121,12 @@ async function main() {
 
   // The schools' unified logins (CAS, OIDC), in demo mode as the WeCom simulator; shutdown() stops them after the web server.
   sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, exportTo: env, ownProcessGroup: true }) : null;
+  if (sso) {
+    // Their IdentityProviderSettings point at the simulators (idempotent, like the WeCom wiring above).
+    const prisma = createPrismaClient(env.DATABASE_URL!);
+    const wired = await connectDemoSchoolsToSso(prisma, parseKey(env.APP_ENCRYPTION_KEY!), sso).finally(() => prisma.$disconnect());
+    console.log(`› Unified logins: ${wired} demo schools connected to the CAS and OIDC simulators.`);
+  }
 
   buildIfNeeded(".next", env);
   server = await startNext(".next", port, env);

@@ -61,6 +61,28 @@ const serverSchema = z.object({
       ),
   ),
   /**
+   * The CAS simulator's origin (http(s)://host:port, nothing after it): the one CAS origin besides schools' real
+   * https servers that the app may call, as given (no public-address rule). Unset in production. Read at use by
+   * src/server/identity/outbound/school-url.ts; validated here so a bad value stops the start.
+   */
+  CAS_SIMULATOR_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => bareOrigin(v) !== null,
+        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3920",
+      ),
+  ),
+  /** The OIDC simulator's issuer, an origin on the same terms as CAS_SIMULATOR_URL. */
+  OIDC_SIMULATOR_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => bareOrigin(v) !== null,
+        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3930",
+      ),
+  ),
+  /**
    * The platform's egress IPs (comma-separated single IPv4/IPv6 addresses): what WeCom sees its calls come
    * from, which schools add as 企业可信IP. 【测试连接】 lists them when WeCom answers 60020. Unset = not
    * configured ([]). Read at use by src/server/wecom/egress-ips.ts; validated here so a bad value stops the start.

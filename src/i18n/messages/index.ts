@@ -5,14 +5,16 @@ import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { common, lang, notFound, unavailable } from "./common";
 import { home } from "./home";
+import { idp } from "./idp";
 import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
 
-export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor, outbox } as const;
+export const MESSAGES = { lang, common, unavailable, notFound, home, login, me, password, admin, wecom, vendor, outbox, sso, idp } as const;
 
 type Namespaces = typeof MESSAGES;
 export type MessageKey = { [N in keyof Namespaces]: `${N}.${keyof Namespaces[N] & string}` }[keyof Namespaces];

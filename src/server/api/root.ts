@@ -3,6 +3,7 @@
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminDirectoryRouter } from "./routers/admin/directory";
+import { adminIdentityRouter } from "./routers/admin/identity";
 import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
@@ -11,6 +12,7 @@ import { mePasswordRouter } from "./routers/me/password";
 import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
 import { vendorTenantsRouter } from "./routers/vendor/tenants";
@@ -26,11 +28,13 @@ export const appRouter = createTRPCRouter({
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,
     outbox: adminOutboxRouter,
+    identity: adminIdentityRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,
     tenantAdmins: vendorTenantAdminsRouter,
     secondFactor: vendorSecondFactorRouter,
+    identity: vendorIdentityRouter,
   }),
 });
 

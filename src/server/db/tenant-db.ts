@@ -25,6 +25,8 @@ export const TENANT_SCOPED_MODELS = [
   "CodePolicy",
   "VerificationCode",
   "OutboxMessage",
+  "SsoSession",
+  "CasTicketUse",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

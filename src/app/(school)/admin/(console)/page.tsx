@@ -42,6 +42,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
         {t("admin.wecomLink")} ›
       </a>
+      <a href="/admin/identity" className="mt-2 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
+        {t("idp.link")} ›
+      </a>
       <h2 className="mt-8 text-lg font-semibold">{t("admin.search")}</h2>
       <form className="mt-3 flex gap-2" method="get">
         <input

@@ -6,10 +6,13 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3000);
 const executablePath = process.env.CHROMIUM_PATH || undefined;
 
+// Spec files run side by side in several workers: each test makes its own data
+// (tests/e2e/factories.ts) or owns the demo accounts it changes. E2E_WORKERS
+// overrides the count.
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",

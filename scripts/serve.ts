@@ -9,7 +9,7 @@ import { DEMO_TENANTS } from "../src/server/seed/demo-tenants";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
-import { startSsoSimulators } from "./lib/demo-sso";
+import { connectDemoSchoolsToSso, startSsoSimulators, type SsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { describeFailure } from "./lib/describe-failure";
 import { buildIfNeeded, dataDir, loadDevelopmentSecrets, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
@@ -18,19 +18,20 @@ const port = Number(process.env.PORT ?? 3000);
 let cluster: EmbeddedCluster | null = null;
 let server: ChildProcess | null = null;
 let simulator: ChildProcess | null = null;
+let sso: SsoSimulators | null = null;
 let simulatorUrl: string | null = null;
 let stopping: Promise<never> | null = null;
 
 /**
- * Stops the web server (which first stops its job workers), then the simulator its jobs talk
- * to, then PostgreSQL, which everything before it uses; once, whoever asks first (Ctrl-C, a
+ * Stops the web server (which first stops its job workers), then the simulators it talks to
+ * (WeCom, CAS, OIDC), then PostgreSQL, which everything before it uses; once, whoever asks first (Ctrl-C, a
  * process manager's SIGTERM, the terminal closing, or the server dying). PostgreSQL and the
- * simulator run in process groups of their own, so the terminal's Ctrl-C reaches only the
+ * simulators run in process groups of their own, so the terminal's Ctrl-C reaches only the
  * web server and this supervisor, and the order is this one.
  */
 function shutdown(code: number): Promise<never> {
   stopping ??= (async () => {
-    if (server || simulator || cluster) console.log("\n› Stopping…");
+    if (server || simulator || sso || cluster) console.log("\n› Stopping…");
     if (server) {
       // Its job workers get 5 s to finish what they hold (src/server/jobs/start-workers.ts).
       await stopChild(server, 15_000);
@@ -39,6 +40,10 @@ function shutdown(code: number): Promise<never> {
     if (simulator) {
       await stopChild(simulator);
       console.log("› WeCom simulator stopped.");
+    }
+    if (sso) {
+      await sso.stop();
+      console.log("› CAS and OIDC simulators stopped.");
     }
     if (cluster) {
       await cluster.stop().then(
@@ -114,8 +119,14 @@ async function main() {
     console.log(`› WeCom simulator on http://127.0.0.1:${simPort} (phone page there); ${connected} demo schools connected.`);
   }
 
-  // The schools' unified logins (CAS, OIDC), in demo mode as the WeCom simulator; stopped when this process ends.
-  const sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, exportTo: env }) : null;
+  // The schools' unified logins (CAS, OIDC), in demo mode as the WeCom simulator; shutdown() stops them after the web server.
+  sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, exportTo: env, ownProcessGroup: true }) : null;
+  if (sso) {
+    // Their IdentityProviderSettings point at the simulators (idempotent, like the WeCom wiring above).
+    const prisma = createPrismaClient(env.DATABASE_URL!);
+    const wired = await connectDemoSchoolsToSso(prisma, parseKey(env.APP_ENCRYPTION_KEY!), sso).finally(() => prisma.$disconnect());
+    console.log(`› Unified logins: ${wired} demo schools connected to the CAS and OIDC simulators.`);
+  }
 
   buildIfNeeded(".next", env);
   server = await startNext(".next", port, env);

@@ -55,8 +55,10 @@ async function stop() {
   server.closeIdleConnections();
   const hooks = globalThis[SHUTDOWN_HOOKS] ?? [];
   const results = await Promise.allSettled([...hooks.map((hook) => hook()), closed]);
-  for (const result of results)
+  for (const result of results) {
     if (result.status === "rejected") console.error(`› While stopping: ${result.reason?.message ?? result.reason}`);
+    else if (typeof result.value === "string") console.log(`› ${result.value} stopped.`);
+  }
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

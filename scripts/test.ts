@@ -13,7 +13,7 @@ import { findFreePort, startEmbeddedPostgres, applyMigrations, createDatabases, 
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
-import { startSsoSimulators } from "./lib/demo-sso";
+import { connectDemoSchoolsToSso, startSsoSimulators } from "./lib/demo-sso";
 import { connectDemoSchoolsToSimulator } from "./lib/demo-wecom";
 import { buildIfNeeded, root, startNext, startSimulatorProcess, stopChild } from "./lib/runtime";
 
@@ -120,7 +120,9 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1",
   };
   // The schools' CAS and OIDC simulators, as in the demo (CAS_SIMULATOR_URL, OIDC_SIMULATOR_URL); they end with this process.
-  await startSsoSimulators({ appPort: port, exportTo: env });
+  const sso = await startSsoSimulators({ appPort: port, exportTo: env });
+  const ssoWiring = createPrismaClient(databaseUrl);
+  await connectDemoSchoolsToSso(ssoWiring, parseKey(secrets.APP_ENCRYPTION_KEY), sso).finally(() => ssoWiring.$disconnect());
   let server = null;
   const output = path.join(resultsDir, "e2e.json");
   rmSync(output, { force: true });

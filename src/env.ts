@@ -31,6 +31,8 @@ const serverSchema = z.object({
   }),
   /** Session lifetime in hours. */
   SESSION_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1).max(720)).default(12),
+  /** How much the JSON log says (src/server/log.ts reads it at first use; validated here so a typo stops the start). */
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   /** Job workers per app instance (WeCom sync); 0 runs none in this instance. */
   JOB_WORKERS: optional(z.coerce.number().int().min(0).max(16)).default(2),
   /** Hours between reconciliations of every school's members with WeCom (status, visible range); 1–24. */
@@ -56,6 +58,28 @@ const serverSchema = z.object({
       .refine(
         (v) => bareOrigin(v) !== null,
         "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3900",
+      ),
+  ),
+  /**
+   * The CAS simulator's origin (http(s)://host:port, nothing after it): the one CAS origin besides schools' real
+   * https servers that the app may call, as given (no public-address rule). Unset in production. Read at use by
+   * src/server/identity/outbound/school-url.ts; validated here so a bad value stops the start.
+   */
+  CAS_SIMULATOR_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => bareOrigin(v) !== null,
+        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3920",
+      ),
+  ),
+  /** The OIDC simulator's issuer, an origin on the same terms as CAS_SIMULATOR_URL. */
+  OIDC_SIMULATOR_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => bareOrigin(v) !== null,
+        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3930",
       ),
   ),
   /**

@@ -5,6 +5,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { PrismaClient } from "../../src/generated/prisma/client";
+import { encryptSecret } from "../../src/server/crypto/secrets";
+import { OIDC_CALLBACK_PATH } from "../../src/server/identity/oidc/authorization";
+import { oidcClientSecretContext } from "../../src/server/identity/settings";
 import { personAttributes, type Person, type SchoolInput } from "../../src/sims/cas";
 import type { OidcAccount } from "../../src/sims/oidc";
 import { findFreePort } from "../../tools/db";
@@ -13,10 +17,11 @@ import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "../../src/server/s
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** How each CAS school of the demo deploys its server (reference §2.1: /authserver for Wisedu IDS, /cas for Apereo). */
-const CAS_LAYOUT: Record<string, { basePath: string; attributeStyle: "apereo" | "wisedu" }> = {
-  sues: { basePath: "/sues/authserver", attributeStyle: "wisedu" },
-  imut: { basePath: "/imut/cas", attributeStyle: "apereo" },
-  uestc: { basePath: "/uestc/authserver", attributeStyle: "wisedu" },
+const CAS_LAYOUT: Record<string, { basePath: string; attributeStyle: "apereo" | "wisedu"; version: "CAS2" | "CAS3" }> = {
+  // Wisedu IDS: /serviceValidate, which carries its attributes (reference §2.1: /p3 not confirmed there).
+  sues: { basePath: "/sues/authserver", attributeStyle: "wisedu", version: "CAS2" },
+  imut: { basePath: "/imut/cas", attributeStyle: "apereo", version: "CAS3" },
+  uestc: { basePath: "/uestc/authserver", attributeStyle: "wisedu", version: "CAS2" },
 };
 
 /** The demo OIDC client. Its secret is published like every demo password: only for the demo database. */
@@ -62,7 +67,8 @@ export function demoCasSchools(tenants: DemoTenant[], appPort: number): (SchoolI
       const layout = CAS_LAYOUT[t.slug]!;
       return {
         id: t.slug,
-        ...layout,
+        basePath: layout.basePath,
+        attributeStyle: layout.attributeStyle,
         title: `${t.name}统一身份认证`,
         // As a school whitelists an application by its address (reference §2.5): the tenant's own host.
         services: [`^http://${t.slug}\\.localhost:${appPort}/`],
@@ -94,9 +100,11 @@ export function demoOidcAccounts(tenants: DemoTenant[]): OidcAccount[] {
 }
 
 /** Starts `script` as its own process (a simulator never runs in the app's process) and waits for its GET /__sim. */
-async function startProcess(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+async function startProcess(script: string, env: Record<string, string>, port: number, ownProcessGroup: boolean): Promise<ChildProcess> {
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script], {
     cwd: root,
+    // Out of the terminal's process group, Ctrl-C does not stop it before the app that signs members in through it.
+    detached: ownProcessGroup,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...env },
   });
@@ -147,6 +155,8 @@ export async function startSsoSimulators(options: {
   /** The schools whose members become the simulators' accounts (the demo schools by default). */
   tenants?: DemoTenant[];
   exportTo?: Record<string, string | undefined>;
+  /** Run them in process groups of their own, for a supervisor that stops them itself, in its order (npm start). */
+  ownProcessGroup?: boolean;
 }): Promise<SsoSimulators> {
   const tenants = options.tenants ?? DEMO_TENANTS;
   const casPort = process.env.CAS_SIM_PORT ? Number(process.env.CAS_SIM_PORT) : await findFreePort(3920);
@@ -154,8 +164,18 @@ export async function startSsoSimulators(options: {
   const oidcPort = process.env.OIDC_SIM_PORT ? Number(process.env.OIDC_SIM_PORT) : await findFreePort(Math.max(3930, casPort + 1));
   const state = (name: string) => (options.stateDir ? path.join(options.stateDir, name) : "");
   const [cas, oidc] = await Promise.all([
-    startProcess("scripts/cas-sim.ts", { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") }, casPort),
-    startProcess("scripts/oidc-sim.ts", { OIDC_SIM_PORT: String(oidcPort), OIDC_SIM_STATE_FILE: state("oidc-sim.json") }, oidcPort),
+    startProcess(
+      "scripts/cas-sim.ts",
+      { CAS_SIM_PORT: String(casPort), CAS_SIM_STATE_FILE: state("cas-sim.json") },
+      casPort,
+      options.ownProcessGroup ?? false,
+    ),
+    startProcess(
+      "scripts/oidc-sim.ts",
+      { OIDC_SIM_PORT: String(oidcPort), OIDC_SIM_STATE_FILE: state("oidc-sim.json") },
+      oidcPort,
+      options.ownProcessGroup ?? false,
+    ),
   ]);
   const casUrl = `http://127.0.0.1:${casPort}`;
   const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
@@ -165,13 +185,16 @@ export async function startSsoSimulators(options: {
     const schools = demoCasSchools(tenants, options.appPort);
     for (const school of schools) await put(casUrl, `schools/${school.id}`, school);
     const demoTenant = tenants.find((t) => t.idpKind === "OIDC");
-    const redirect_uri = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}/api/auth/oidc/callback`;
-    const post_logout_redirect_uri = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}/`;
+    const appOrigin = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}`;
+    // As the school's IT office registers the product with its provider (README "Unified login"): our
+    // redirect URI, and the login page as where to return after logout (【不是我，换个账号】).
+    const redirect_uri = `${appOrigin}${OIDC_CALLBACK_PATH}`;
+    const post_logout_redirect_uri = `${appOrigin}/login`;
     await put(oidcIssuer, `clients/${DEMO_OIDC_CLIENT.client_id}`, {
       ...DEMO_OIDC_CLIENT,
       client_name: demoTenant?.name,
       redirect_uris: [redirect_uri],
-      post_logout_redirect_uris: [post_logout_redirect_uri],
+      post_logout_redirect_uris: [post_logout_redirect_uri, `${appOrigin}/`],
     });
     await put(oidcIssuer, "accounts", demoOidcAccounts(tenants));
 
@@ -195,4 +218,52 @@ export async function startSsoSimulators(options: {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Points the demo schools' unified logins at the simulators just started (the CAS schools at their
+ * base URLs, demo at the OIDC issuer with the demo client), as their IT office would in
+ * /admin/identity. Idempotent, like the WeCom wiring: a school whose settings name some other
+ * server (an admin connected it elsewhere) is left alone; one on a simulator follows it to its new port.
+ */
+export async function connectDemoSchoolsToSso(
+  prisma: PrismaClient,
+  key: Buffer,
+  sso: Pick<SsoSimulators, "casUrl" | "casBaseUrls" | "oidcIssuer" | "oidcClient">,
+  tenants: DemoTenant[] = DEMO_TENANTS,
+): Promise<number> {
+  const onSimulator = (value: string | null, origin: string) => {
+    if (!value) return true;
+    try {
+      const url = new URL(value);
+      return url.hostname === "127.0.0.1" && new URL(origin).hostname === "127.0.0.1";
+    } catch {
+      return false;
+    }
+  };
+  let connected = 0;
+  for (const demo of tenants) {
+    const tenant = await prisma.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true, identityProvider: true } });
+    const settings = tenant?.identityProvider;
+    if (!tenant || !settings) continue;
+    if (demo.idpKind === "CAS" && sso.casBaseUrls[demo.slug] && onSimulator(settings.casBaseUrl, sso.casUrl)) {
+      await prisma.identityProviderSettings.update({
+        where: { tenantId: tenant.id },
+        data: { kind: "CAS", casBaseUrl: sso.casBaseUrls[demo.slug], casVersion: CAS_LAYOUT[demo.slug]?.version ?? "CAS3" },
+      });
+      connected++;
+    } else if (demo.idpKind === "OIDC" && onSimulator(settings.oidcIssuer, sso.oidcIssuer)) {
+      await prisma.identityProviderSettings.update({
+        where: { tenantId: tenant.id },
+        data: {
+          kind: "OIDC",
+          oidcIssuer: sso.oidcIssuer,
+          oidcClientId: sso.oidcClient.client_id,
+          oidcClientSecretEnc: encryptSecret(sso.oidcClient.client_secret, key, oidcClientSecretContext(tenant.id)),
+        },
+      });
+      connected++;
+    }
+  }
+  return connected;
 }

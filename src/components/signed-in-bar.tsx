@@ -1,46 +1,34 @@
-// Who is signed in (学号 and name), with 【不是我，换个账号】: XAU §4 and IMUT §三 tell students to
-// clear WeChat's cache because a remembered session carried them past the login with the wrong
-// account; this bar shows the account on every page after the login and ends the session in one tap.
+// Who is signed in, on every member page, and the way out when it is not the
+// person holding the phone: 【不是我，换个账号】 ends the session here and at the
+// school's unified login, then asks for the account again
+// (src/server/identity/http/switch-account.ts). A plain form post, so it works
+// in WeChat's in-app browser without script.
 //
-// A minimal version for the journey's pages: the identity branch provides the full one (which also
-// ends the session at the school's CAS/OIDC provider) at this same path.
-import { cookies } from "next/headers";
-import { secureCookies } from "~/env";
+// Contract: `<SignedInBar />`, no props, a server component; it reads the
+// request's member itself and renders nothing when no member is signed in.
 import { requestContext, requestLocale } from "~/server/request";
 
-/** next-auth's CSRF cookie holds "token|hash"; its sign-out form needs the token. */
-async function csrfToken(): Promise<string | null> {
-  const jar = await cookies();
-  const raw = jar.get(secureCookies() ? "__Host-next-auth.csrf-token" : "next-auth.csrf-token")?.value;
-  return raw?.split("|")[0] ?? null;
-}
-
-export async function SignedInBar({ callbackUrl = "/join" }: { callbackUrl?: string }) {
-  const ctx = await requestContext();
-  const actor = ctx.actor;
+export async function SignedInBar() {
+  const actor = (await requestContext()).actor;
   if (actor?.kind !== "member") return null;
   const { t } = await requestLocale();
-  const token = await csrfToken();
   return (
-    <div className="mb-4 flex items-center justify-between gap-3 rounded-lg bg-slate-100 px-3 py-2 text-sm" data-testid="signed-in-bar">
-      <span className="min-w-0 truncate">
-        <span className="font-mono">{actor.account}</span> {actor.name}
-      </span>
-      {token ? (
-        <form method="post" action="/api/auth/signout">
-          <input type="hidden" name="csrfToken" value={token} />
-          <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button className="shrink-0 rounded-md px-2 py-2 text-[var(--brand)] underline">{t("journey.notMe")}</button>
-        </form>
-      ) : (
-        // No CSRF cookie yet: next-auth's own sign-out page asks once and then signs out.
-        <a
-          href={`/api/auth/signout?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="shrink-0 px-2 py-2 text-[var(--brand)] underline"
+    <div
+      className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2"
+      data-testid="signed-in-bar"
+    >
+      <p className="min-w-0 text-sm text-slate-700" data-testid="signed-in-as">
+        {t("sso.signedInAs", { account: actor.account, name: actor.name })}
+      </p>
+      <form method="post" action="/api/identity/switch-account">
+        <button
+          type="submit"
+          className="min-h-11 rounded-lg px-3 text-sm font-medium text-[var(--brand)] underline"
+          data-testid="switch-account"
         >
-          {t("journey.notMe")}
-        </a>
-      )}
+          {t("sso.notMe")}
+        </button>
+      </form>
     </div>
   );
 }

@@ -7,21 +7,20 @@ import { rootUrl, tenantUrl } from "./hosts";
 export const MEMBER_PASSWORD = "Passw0rd!";
 export const ADMIN = { username: "admin", password: "Admin@2026" };
 export const HELPDESK = { username: "helpdesk", password: "Helpdesk@2026" };
-/** The demo vendor, with the published demo TOTP secret it is seeded with (README). */
-export const VENDOR = { username: "vendor", password: "Vendor@2026", totpSecret: "DEMOVENDORTOTPSECRETDONOTUSEPROD" };
 
-let lastStepUsed = 0;
+const lastStepUsed = new Map<string, number>();
 /**
  * A code of the secret the server has not seen yet. A code is accepted once, so
  * two sign-ins within one 30-second step take the next step's code (the server
- * accepts one step ahead), and a third waits for the clock.
+ * accepts one step ahead), and a third waits for the clock. Each test signs in a
+ * vendor of its own (factories.ts), so workers never compete for a code.
  */
 export async function freshTotpCode(secret: string): Promise<string> {
   for (;;) {
     const now = totpStep();
-    const step = Math.max(now, lastStepUsed + 1);
+    const step = Math.max(now, (lastStepUsed.get(secret) ?? 0) + 1);
     if (step <= now + 1) {
-      lastStepUsed = step;
+      lastStepUsed.set(secret, step);
       return totpCode(secret, step * 30_000 + 1_000);
     }
     await new Promise((resolve) => setTimeout(resolve, (now + 1) * 30_000 - Date.now() + 100));
@@ -105,10 +104,10 @@ async function unlockAsHelpdesk(page: Page, slug: string, account: string): Prom
   await expect(row).toContainText("正常");
 }
 
-/** Account, password and a code of the demo vendor's authenticator (its published demo secret). */
-export async function signInAsVendor(page: Page): Promise<void> {
+/** Account, password and a code of the vendor's authenticator, through the sign-in form. */
+export async function signInAsVendor(page: Page, vendor: { username: string; password: string; totpSecret: string }): Promise<void> {
   await page.goto(rootUrl("/vendor/login"));
-  await page.locator('input[name="totp"]').fill(await freshTotpCode(VENDOR.totpSecret));
-  await signIn(page, rootUrl("/vendor/login"), VENDOR.username, VENDOR.password);
+  await page.locator('input[name="totp"]').fill(await freshTotpCode(vendor.totpSecret));
+  await signIn(page, rootUrl("/vendor/login"), vendor.username, vendor.password);
   await expect(page).toHaveURL(rootUrl("/vendor"));
 }

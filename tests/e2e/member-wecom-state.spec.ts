@@ -3,7 +3,8 @@
 // wires it (today's WeCom: restricted contact callback, the assistant app's
 // callback pointing at the product).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ADMIN, signIn } from "./helpers";
+import { signInThroughApi } from "./factories";
+import { ADMIN } from "./helpers";
 import { tenantUrl } from "./hosts";
 
 const simUrl = process.env.E2E_WECOM_SIM_URL ?? "";
@@ -15,8 +16,8 @@ async function textAfterReload(page: Page, cell: Locator): Promise<string> {
 
 test.describe("WeCom state in the member table", () => {
   test("shows 未激活 after the sync, 尚未同步 for a member WeCom cannot hold yet, and 已激活 once the member follows", async ({ page }) => {
-    await signIn(page, tenantUrl("sues", "/admin/login"), ADMIN.username, ADMIN.password);
-    await expect(page).toHaveURL(tenantUrl("sues", "/admin"));
+    await signInThroughApi(page, "sues", "tenant-admin", ADMIN.username, ADMIN.password);
+    await page.goto(tenantUrl("sues", "/admin"));
     await expect(page.getByRole("columnheader", { name: "企业微信" })).toBeVisible();
 
     // 张三 reached WeCom through the start's sync jobs; the sync read his state with the app's token.

@@ -4,6 +4,7 @@
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { makeVendor } from "./factories";
 import { ADMIN, MEMBER_PASSWORD, signIn, signInAsVendor } from "./helpers";
 import { rootUrl, tenantUrl } from "./hosts";
 
@@ -113,7 +114,7 @@ test.describe("the HTTP edge", () => {
     const vendorPage = await vendor.newPage();
     const vendorViolations = watchViolations(vendorPage);
     await expectSecurityHeaders(vendorPage, rootUrl("/vendor/login"));
-    await signInAsVendor(vendorPage);
+    await signInAsVendor(vendorPage, await makeVendor());
     await vendor.close();
 
     expect([...violations, ...adminViolations, ...vendorViolations]).toEqual([]);

@@ -10,11 +10,10 @@ import { POST as callbackPost } from "~/app/api/wecom/callback/[slug]/route";
 import { decryptSecret, encryptSecret, sealContext, wecomTokenContext } from "~/server/crypto/secrets";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createLogger, replaceRootLogger, rootLogger } from "~/server/log";
-import { callbackSignature, encryptMessage, generateCallbackKeys } from "~/server/wecom/callback-crypto";
-import { wecomSealContext } from "~/server/wecom/seals";
+import { callbackSignature, encryptMessage } from "~/server/wecom/callback-crypto";
 import { handleWecomJob } from "~/server/wecom/worker";
 import { PASSWORD, testPrisma } from "./support";
-import { connectedSchool, encryptionKey, syncDeps, type ConnectedSchool } from "./wecom/wecom-test-kit";
+import { connectedSchool, encryptionKey, syncDeps, type ConnectedSchool, withCallbackKeys } from "./wecom/wecom-test-kit";
 import { startSim, type TestSim } from "./wecom-sim/helpers";
 
 const prisma = testPrisma();
@@ -72,9 +71,10 @@ async function secretsOf(): Promise<string[]> {
 
 describe("log lines", () => {
   it("censor sensitive keys wherever they sit, and keep an error's message and code", async () => {
-    const output = await captured(async () => {
+    const output = await captured(() => {
       const error = Object.assign(new Error("boom"), { code: "P2002", meta: { secret: "in-meta" } });
       rootLogger().info({ password: "p1", input: { code: "123456", nested: { appSecret: "s1" } }, ticket: "ST-1", err: error }, "probe");
+      return Promise.resolve();
     });
     expect(output).toContain('"msg":"probe"');
     expect(output).toContain('"errorCode":"P2002"');
@@ -114,18 +114,7 @@ describe("log lines", () => {
   });
 
   it("of a WeCom sync job and of a callback say what was done, never a secret, token, key or ID number", async () => {
-    const keys = generateCallbackKeys();
-    await prisma.wecomConnection.update({
-      where: { tenantId: school.tenant.tenantId },
-      data: {
-        callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", school.tenant.tenantId)),
-        callbackAesKeyEnc: encryptSecret(
-          keys.encodingAesKey,
-          encryptionKey(),
-          wecomSealContext("callbackAesKeyEnc", school.tenant.tenantId),
-        ),
-      },
-    });
+    const keys = await withCallbackKeys(prisma, school.tenant.tenantId);
     const job = {
       id: "00000000-0000-4000-8000-000000000001",
       name: "wecom-sync",

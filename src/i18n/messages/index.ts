@@ -6,11 +6,13 @@ import { admin } from "./admin";
 import { common, lang, notFound, unavailable } from "./common";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
+import { idp } from "./idp";
 import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
 
@@ -27,6 +29,8 @@ export const MESSAGES = {
   wecom,
   vendor,
   outbox,
+  sso,
+  idp,
   journey,
   helpdesk,
 } as const;

@@ -26,8 +26,6 @@ export const journey = {
     zh: "二维码无法识别：它不是本平台的二维码，或已被改动。如果您是「{here}」的师生，可在本页继续。",
     en: "This QR code is not recognised: it is not one of this platform's, or it was altered. If you belong to {here}, you can go on here.",
   },
-  signedInAs: { zh: "当前登录：{account} {name}", en: "Signed in: {account} {name}" },
-  notMe: { zh: "不是我，换个账号", en: "Not me, switch account" },
   continueJourney: { zh: "继续认证", en: "Continue" },
 
   // /bind-phone

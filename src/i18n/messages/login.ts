@@ -7,10 +7,6 @@ export const login = {
   accountPlaceholder: { zh: "请输入账号", en: "Your account" },
   passwordPlaceholder: { zh: "请输入密码", en: "Your password" },
   submit: { zh: "登录", en: "Sign in" },
-  externalIdp: {
-    zh: "本校使用学校统一身份认证系统登录（{kind}）。学校登录页的接入尚在建设中，请先联系学校信息化办公室。",
-    en: "This school signs you in through its own unified login ({kind}). Connecting to the school's login page is still being built; please contact your school's IT office for now.",
-  },
   lockoutHint: {
     zh: "连续输错 {max} 次密码，账号将锁定 {minutes} 分钟。",
     en: "After {max} wrong passwords in a row the account locks for {minutes} minutes.",

@@ -4,6 +4,7 @@
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
+import { adminIdentityRouter } from "./routers/admin/identity";
 import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
@@ -15,6 +16,7 @@ import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
 import { vendorTenantsRouter } from "./routers/vendor/tenants";
@@ -31,11 +33,13 @@ export const appRouter = createTRPCRouter({
     settings: adminSettingsRouter,
     outbox: adminOutboxRouter,
     helpdesk: adminHelpdeskRouter,
+    identity: adminIdentityRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,
     tenantAdmins: vendorTenantAdminsRouter,
     secondFactor: vendorSecondFactorRouter,
+    identity: vendorIdentityRouter,
   }),
 });
 

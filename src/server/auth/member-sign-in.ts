@@ -16,6 +16,8 @@ export async function signInMember(
   attempt: BuiltinProof & { host: string; ip: string | null },
 ): Promise<SessionClaims> {
   const scope = tenantScope({ prisma, tenant, jobs: jobQueue(), actor: { kind: "anonymous", ip: attempt.ip } });
-  const member = await identityProviderOf(scope, "BUILTIN").finish(scope, { identifier: attempt.identifier, password: attempt.password });
+  const member = await (
+    await identityProviderOf(scope, "BUILTIN")
+  ).finish(scope, { identifier: attempt.identifier, password: attempt.password });
   return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
 }

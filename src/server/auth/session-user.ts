@@ -15,5 +15,7 @@ export const sessionClaimsSchema = z.object({
   host: z.string(),
   /** Bumped to end every session of an account at once. */
   ver: z.number().int(),
+  /** A member session the school's CAS or OIDC server vouched for: its SsoSession row (identity/sso-sessions.ts). */
+  sso: z.string().uuid().optional(),
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;

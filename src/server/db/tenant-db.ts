@@ -28,6 +28,8 @@ export const TENANT_SCOPED_MODELS = [
   "PhoneBinding",
   "HelpdeskCase",
   "WecomJoinQr",
+  "SsoSession",
+  "CasTicketUse",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

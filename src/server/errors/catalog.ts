@@ -42,6 +42,143 @@ export const ERROR_CATALOG = {
       en: "This school signs you in through its own unified login. Please use the school's login page.",
     },
   },
+  // Unified login through the school's CAS or OIDC server (src/server/identity/): what the person does next, and whom to ask.
+  SSO_NOT_IN_DIRECTORY: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "您已通过{school}统一身份认证登录（账号 {account}），但该账号不在本校企业微信开通名单中，因此无法继续。请联系学校信息中心（或运维老师）核对名单：可能尚未导入，或学号/工号有变。名单更新后再点【统一身份认证登录】即可。",
+      en: "You signed in at {school}'s unified login (account {account}), but that account is not on the school's list for WeCom, so you cannot continue. Please ask the school's IT office (information centre or helpdesk) to check the list: you may not have been imported yet, or your number changed. Once it is fixed, tap Unified login again.",
+    },
+  },
+  SSO_KIND_USES_OTHER_LOGIN: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "账号 {account} 在本校的身份是「{kind}」，该身份不通过此入口登录。请返回上一页，选择【{kind}】后再登录；如有疑问请联系学校信息中心。",
+      en: "Account {account} is registered as “{kind}”, which does not sign in here. Go back, choose “{kind}” and sign in again; if this looks wrong, contact the school's IT office.",
+    },
+  },
+  SSO_LOGIN_EXPIRED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "登录已超时，或是从其他页面/浏览器返回的。请重新点击【统一身份认证登录】（在同一个浏览器中完成，10 分钟内有效）。",
+      en: "This sign-in timed out or came back from another page or browser. Tap Unified login again and finish it in the same browser within 10 minutes.",
+    },
+  },
+  SSO_TICKET_REJECTED: {
+    trpc: "UNAUTHORIZED",
+    http: 401,
+    message: {
+      zh: "{school}统一身份认证没有确认本次登录（登录凭据无效、已使用或已过期），请重新点击【统一身份认证登录】。如反复出现，请联系学校信息中心。",
+      en: "{school}'s unified login did not confirm this sign-in (the sign-in ticket was invalid, used or expired). Tap Unified login again; if it keeps happening, contact the school's IT office.",
+    },
+  },
+  SSO_CANCELLED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "您在{school}统一身份认证页面取消了登录。如需继续，请重新点击【统一身份认证登录】。",
+      en: "You cancelled the sign-in on {school}'s unified login page. To continue, tap Unified login again.",
+    },
+  },
+  SSO_SERVER_UNREACHABLE: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 503,
+    message: {
+      zh: "暂时无法连接{school}统一身份认证服务器，请稍后重试；如持续失败，请联系学校信息中心。",
+      en: "{school}'s unified login server cannot be reached right now. Please try again later, or contact the school's IT office if it lasts.",
+    },
+  },
+  SSO_SERVER_ANSWER_INVALID: {
+    trpc: "INTERNAL_SERVER_ERROR",
+    http: 502,
+    message: {
+      zh: "{school}统一身份认证服务器的应答无法确认（格式不符或校验未通过），为安全起见未登录。请稍后重试；如持续失败，请联系学校信息中心。",
+      en: "The answer of {school}'s unified login server could not be verified, so for your safety you were not signed in. Please try again later, or contact the school's IT office if it lasts.",
+    },
+  },
+  SSO_ACCOUNT_MISSING: {
+    trpc: "FORBIDDEN",
+    http: 403,
+    message: {
+      zh: "学校统一身份认证没有提供您的学号/工号（属性 {attribute}），无法确认您是谁。请联系学校信息中心：需要在统一身份认证中向本应用发布该属性，或在后台修改「账号属性」。",
+      en: "The school's unified login did not give your student or staff number (attribute {attribute}), so who you are cannot be confirmed. Please contact the school's IT office: the attribute must be released to this application, or the account attribute changed in the back office.",
+    },
+  },
+  SSO_NOT_CONFIGURED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "{school}的统一身份认证尚未配置完成，暂时无法登录。请联系学校信息中心。",
+      en: "{school}'s unified login is not fully set up yet, so you cannot sign in for now. Please contact the school's IT office.",
+    },
+  },
+  IDP_URL_INVALID: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」不是有效的网址，请填写完整地址，如 https://ids.example.edu.cn/authserver。",
+      en: "“{field}” is not a valid address. Type the whole address, e.g. https://ids.example.edu.cn/authserver.",
+    },
+  },
+  IDP_URL_NOT_HTTPS: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」必须以 https:// 开头：登录结果经此地址确认，明文 http 可被中途伪造。请向学校统一身份认证的管理员索取 https 地址。",
+      en: "“{field}” must start with https://: sign-ins are confirmed through it, and plain http can be forged on the way. Ask the administrator of the school's unified login for its https address.",
+    },
+  },
+  IDP_URL_CREDENTIALS: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」中不能包含用户名或密码（@ 之前的部分），请删去后保存。",
+      en: "“{field}” must not contain a user name or password (the part before @). Remove it and save.",
+    },
+  },
+  IDP_URL_PORT: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」只能使用 https 的默认端口（443），请去掉地址中的端口号（如 :8443）；如学校服务器只在其他端口提供服务，请联系平台运营。",
+      en: "“{field}” may only use https's default port (443). Remove the port (such as :8443) from the address; if the school's server only listens on another port, contact the platform's operator.",
+    },
+  },
+  IDP_URL_ADDRESS: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」请填写域名（如 ids.example.edu.cn），不能直接填写 IP 地址。",
+      en: "“{field}” must be a domain name (such as ids.example.edu.cn), not an IP address.",
+    },
+  },
+  IDP_URL_LOCAL_NAME: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」必须是互联网上可访问的域名（如 ids.example.edu.cn）：平台不能访问 localhost 或校内网专用的名称。",
+      en: "“{field}” must be a domain name reachable on the internet (such as ids.example.edu.cn): the platform cannot reach localhost or names of a private network.",
+    },
+  },
+  IDP_URL_QUERY: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "「{field}」只填服务器地址，不要包含 ? 或 # 之后的部分（如 https://ids.example.edu.cn/authserver，而不是其登录页的完整链接）。",
+      en: "“{field}” is the server's address only, without anything after ? or # (e.g. https://ids.example.edu.cn/authserver, not the full link of its login page).",
+    },
+  },
+  IDP_SETTINGS_INCOMPLETE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "设置不完整：使用 CAS 须填写 CAS 地址；使用 OIDC 须填写 Issuer、Client ID 和 Client Secret（缺少：{missing}）。请补全后再保存。",
+      en: "The settings are incomplete: CAS needs its address; OIDC needs the issuer, client ID and client secret (missing: {missing}). Fill them in and save again.",
+    },
+  },
   UNAUTHENTICATED: {
     trpc: "UNAUTHORIZED",
     http: 401,

@@ -1,11 +1,14 @@
 // The built-in directory: 学号 / 工号 / 考生号 and a password kept here, with
 // the school's lockout policy (UCAS: 6 wrong tries lock the account for 30
 // minutes). The password checks, throttles and lockout are the ones every
-// sign-in of the platform shares (auth/sign-in.ts).
+// sign-in of the platform shares (auth/sign-in.ts). A member whose identity
+// kind signs in through the school's CAS or OIDC has no password here: the
+// form answers for them exactly as for an unknown account (kind-provider.ts).
 import { audit } from "~/server/audit/audit";
 import { checkSignInAttempt } from "~/server/auth/sign-in";
 import { unscopedClient, type TenantScope } from "~/server/scope";
 import { memberIdByAccount } from "./find-member";
+import { effectiveProvider } from "./kind-provider";
 import type { IdentifiedMember, IdentityProvider } from "./provider";
 
 /** What the form sends: the account as typed (NFKC-normalised at the edge) and the password. */
@@ -15,7 +18,11 @@ const lockable = { id: true, account: true, passwordHash: true, failedLoginCount
 
 async function finish(scope: TenantScope, proof: BuiltinProof): Promise<IdentifiedMember> {
   const id = await memberIdByAccount(scope, proof.identifier);
-  const found = id ? await scope.db.member.findUnique({ where: { id }, select: lockable }) : null;
+  const row = id
+    ? await scope.db.member.findUnique({ where: { id }, select: { ...lockable, identityKind: { select: { providerKind: true } } } })
+    : null;
+  // A member whose kind signs in through the school's server is, to this form, no account at all.
+  const found = row && effectiveProvider(scope.tenant, row.identityKind.providerKind) === "BUILTIN" ? row : null;
   const member = await checkSignInAttempt(unscopedClient(scope), {
     flow: {
       table: "member",
@@ -34,6 +41,6 @@ async function finish(scope: TenantScope, proof: BuiltinProof): Promise<Identifi
 
 export const builtinProvider: IdentityProvider<BuiltinProof> = {
   kind: "BUILTIN",
-  start: () => Promise.resolve({ kind: "form" }),
+  start: () => Promise.resolve({ kind: "form" as const }),
   finish,
 };

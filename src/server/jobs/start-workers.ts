@@ -17,6 +17,7 @@ export async function startAppWorkers(): Promise<void> {
   await scheduleReconciliation(boss, env.WECOM_RECONCILE_HOURS);
   if (workers > 0) await startWecomWorker(boss, { prisma: db(), encryptionKey: encryptionKey(), jobs: boss }, { concurrency: workers });
   // scripts/server.mjs runs these before it exits, while PostgreSQL is still up: active jobs get 5 s.
-  const hooks = ((globalThis as { [SHUTDOWN_HOOKS]?: (() => Promise<void>)[] })[SHUTDOWN_HOOKS] ??= []);
-  hooks.push(() => boss.stop({ graceful: true, timeout: 5_000 }).then(() => console.log("› Job workers stopped.")));
+  // Each resolves to the component's name, which the server prints as it stops.
+  const hooks = ((globalThis as { [SHUTDOWN_HOOKS]?: (() => Promise<string>)[] })[SHUTDOWN_HOOKS] ??= []);
+  hooks.push(() => boss.stop({ graceful: true, timeout: 5_000 }).then(() => "Job workers"));
 }

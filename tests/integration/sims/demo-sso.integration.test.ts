@@ -17,7 +17,7 @@ afterAll(() => sso.stop());
 
 async function casLogin(base: string, slug: string, account: string) {
   const browser = new Browser(sso.casUrl);
-  const service = `http://${slug}.localhost:${APP_PORT}/api/auth/cas/callback`;
+  const service = `http://${slug}.localhost:${APP_PORT}/api/identity/cas/callback`;
   const page = await browser.get(`${base}/login?service=${encodeURIComponent(service)}`);
   expect(page.status).toBe(200);
   const { action, fields } = readForm(await page.text());
@@ -55,7 +55,7 @@ describe("startSsoSimulators", () => {
     expect(discovery.issuer).toBe(sso.oidcIssuer);
     const params = new URLSearchParams({
       client_id: sso.oidcClient.client_id,
-      redirect_uri: `http://demo.localhost:${APP_PORT}/api/auth/oidc/callback`,
+      redirect_uri: `http://demo.localhost:${APP_PORT}/api/identity/oidc/callback`,
       response_type: "code",
       scope: "openid profile",
       state: "s",

@@ -7,9 +7,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "~/app/api/wecom/callback/[slug]/route";
-import { encryptSecret } from "~/server/crypto/secrets";
-import { wecomSealContext } from "~/server/wecom/seals";
-import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import type PgBoss from "pg-boss";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { runWecomSyncJob } from "~/server/wecom/sync";
@@ -18,12 +15,12 @@ import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma } from "../support";
 import {
   connectedSchool,
-  encryptionKey,
   pendingStatusJobs,
   runPendingStatusJob,
   syncDeps,
   wecomRecord,
   type ConnectedSchool,
+  withCallbackKeys,
 } from "./wecom-test-kit";
 
 const prisma = testPrisma();
@@ -74,14 +71,7 @@ type Wired = ConnectedSchool & { keys: { token: string; encodingAesKey: string }
 /** A school whose callback URL, Token and EncodingAESKey are set on both sides, as an admin would. */
 async function wiredSchool(): Promise<Wired> {
   const school = await connectedSchool(prisma, sim);
-  const keys = generateCallbackKeys();
-  await prisma.wecomConnection.update({
-    where: { tenantId: school.tenant.tenantId },
-    data: {
-      callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", school.tenant.tenantId)),
-      callbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), wecomSealContext("callbackAesKeyEnc", school.tenant.tenantId)),
-    },
-  });
+  const keys = await withCallbackKeys(prisma, school.tenant.tenantId);
   const url = `${base}/api/wecom/callback/${school.tenant.slug}`;
   for (const agent of ["contacts", String(school.corp.assistantAgentid)]) {
     // Today's defaults: a restricted contact callback that echoes none of the product's own writes.

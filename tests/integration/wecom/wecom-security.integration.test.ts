@@ -12,11 +12,8 @@ import { XMLParser } from "fast-xml-parser";
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "~/app/api/wecom/callback/[slug]/route";
-import { encryptSecret } from "~/server/crypto/secrets";
-import { wecomSealContext } from "~/server/wecom/seals";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { testWecomConnection } from "~/server/wecom/settings";
-import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import { WecomAuthPausedError } from "~/server/wecom/errors";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import { listSyncJobs } from "~/server/wecom/sync-jobs-admin";
@@ -24,7 +21,16 @@ import { tokenCacheKey } from "~/server/wecom/token-store";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { adminClaims, callerFor, testPrisma, testScope, unique, type TestTenant } from "../support";
-import { allowSimulator, connectedSchool, countCalls, encryptionKey, FAST_RETRY, type ConnectedSchool, eventually } from "./wecom-test-kit";
+import {
+  allowSimulator,
+  connectedSchool,
+  countCalls,
+  encryptionKey,
+  FAST_RETRY,
+  type ConnectedSchool,
+  eventually,
+  withCallbackKeys,
+} from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -308,18 +314,7 @@ describe("【测试连接】", () => {
 describe("the callback route", () => {
   async function wiredSchool() {
     const school = await connectedSchool(prisma, sim);
-    const keys = generateCallbackKeys();
-    await prisma.wecomConnection.update({
-      where: { tenantId: school.tenant.tenantId },
-      data: {
-        callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", school.tenant.tenantId)),
-        callbackAesKeyEnc: encryptSecret(
-          keys.encodingAesKey,
-          encryptionKey(),
-          wecomSealContext("callbackAesKeyEnc", school.tenant.tenantId),
-        ),
-      },
-    });
+    await withCallbackKeys(prisma, school.tenant.tenantId);
     return school;
   }
 

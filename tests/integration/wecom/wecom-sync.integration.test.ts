@@ -86,7 +86,11 @@ describe("durable WeCom sync", () => {
 
     await startWorkers();
     await eventually("the member in WeCom", async () => (await simMembers(school)).find((m) => m.userid === account.toLowerCase()));
-    const synced = await prisma.member.findUniqueOrThrow({ where: { id: member.id }, include: { wecom: true } });
+    // The worker records what WeCom kept only after WeCom has answered: wait for the record too.
+    const synced = await eventually("the member's WeCom record", async () => {
+      const found = await prisma.member.findUniqueOrThrow({ where: { id: member.id }, include: { wecom: true } });
+      return found.wecom?.state ? found : undefined;
+    });
     expect(synced).toMatchObject({ wecomUserId: account.toLowerCase(), wecom: { state: "NOT_ACTIVATED", stateSource: "SYNC" } });
   });
 

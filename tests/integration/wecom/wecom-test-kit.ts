@@ -3,6 +3,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { encryptSecret, parseKey } from "~/server/crypto/secrets";
+import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { wecomSealContext } from "~/server/wecom/seals";
 import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
@@ -105,4 +106,17 @@ export function wecomRecord(prisma: PrismaClient, memberId: string) {
 /** The scope the back office's member changes (manage-members.ts) get, for a school's IT admin. */
 export function directoryDeps(prisma: PrismaClient, jobs: PgBoss, school: ConnectedSchool) {
   return testScope(prisma, school.tenant.tenantId, { actor: adminActor(school.tenant, "192.0.2.10"), jobs });
+}
+
+/** Gives the school fresh callback keys (Token, EncodingAESKey), as its admin's 【重新生成】 does; returns them. */
+export async function withCallbackKeys(prisma: PrismaClient, tenantId: string): Promise<{ token: string; encodingAesKey: string }> {
+  const keys = generateCallbackKeys();
+  await prisma.wecomConnection.update({
+    where: { tenantId },
+    data: {
+      callbackTokenEnc: encryptSecret(keys.token, encryptionKey(), wecomSealContext("callbackTokenEnc", tenantId)),
+      callbackAesKeyEnc: encryptSecret(keys.encodingAesKey, encryptionKey(), wecomSealContext("callbackAesKeyEnc", tenantId)),
+    },
+  });
+  return keys;
 }

@@ -1,4 +1,5 @@
 import { PageShell } from "~/components/page-shell";
+import { SignedInBar } from "~/components/signed-in-bar";
 import { SignOutButton } from "~/components/sign-out-button";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
 import { localPath } from "~/server/http/local-path";
@@ -14,6 +15,7 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
   const rules = Object.fromEntries([...PASSWORD_RULES, "password.rule.confirm" as const].map((key) => [key, t(key)]));
   return (
     <PageShell title={t("password.title")} t={t}>
+      <SignedInBar />
       {member.mustChangePassword ? (
         <p className="mb-4 rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="must-change">
           {t("password.mustChange")}

@@ -45,7 +45,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const step = signedIn ? (await api.me.journey.state().catch(() => null))?.step : undefined;
   return (
     <PageShell title={t("journey.joinTitle")} t={t} back="/">
-      {signedIn ? <SignedInBar callbackUrl={token ? `/join?q=${token}` : "/join"} /> : null}
+      {signedIn ? <SignedInBar /> : null}
       {check?.kind === "invalid" ? (
         <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="invalid-link">
           {t("journey.invalidLink", { here })}

@@ -1,26 +1,60 @@
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "~/components/sign-in-form";
 import { PageShell } from "~/components/page-shell";
+import { errorMessage } from "~/server/errors";
 import { localPath } from "~/server/http/local-path";
+import { providerForKindCode } from "~/server/identity/kind-provider";
+import { readLoginOutcome } from "~/server/identity/login-outcome";
+import { RENEW_COOKIE } from "~/server/identity/login-state";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
+import { tenantScope } from "~/server/scope";
+import { db } from "~/server/db/client";
+import { jobQueue } from "~/server/jobs/app-queue";
 
-export default async function MemberLoginPage({ searchParams }: { searchParams: Promise<{ changed?: string; returnTo?: string }> }) {
+type Search = { changed?: string; kind?: string; returnTo?: string; sso?: string };
+
+// The member's 统一身份认证: the built-in form, or — for a school (or identity kind, ?kind=candidate)
+// that signs in through its own CAS or OIDC server — one button to the school's login page. A login
+// the school's server did not complete comes back here (?sso=failed) with the reason.
+export default async function MemberLoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx, tenant } = await requireTenantHost();
   const { locale, t } = await requestLocale();
-  const params = await searchParams;
-  // After any member sign-in the journey goes on where it was sent from (only a path on this site).
-  const returnTo = localPath(params.returnTo) ?? "/me";
+  const search = await searchParams;
+  const returnTo = localPath(search.returnTo) ?? "/me";
   if (ctx.actor?.kind === "member") redirect(returnTo);
+  const kindCode = search.kind && /^[a-z0-9_-]{1,32}$/.test(search.kind) ? search.kind : null;
+  const scope = tenantScope({ prisma: db(), tenant, jobs: jobQueue(), actor: { kind: "anonymous", ip: ctx.ip }, locale, log: ctx.log });
+  const { provider, kind } = await providerForKindCode(scope, kindCode);
+  const jar = await cookies();
+  const refusal = search.sso === "failed" ? readLoginOutcome((await headers()).get("cookie"), tenant.id) : null;
+  const switched = jar.get(RENEW_COOKIE)?.value === "1";
+  const schoolName = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  const start = `/api/identity/start?${new URLSearchParams({ ...(kind ? { kind: kind.code } : {}), returnTo }).toString()}`;
   return (
     <PageShell title={t("login.title")} t={t} back="/">
-      <p className="mb-4 text-sm text-slate-500">{locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}</p>
-      {params.changed ? (
+      <p className="mb-4 text-sm text-slate-500">
+        {schoolName}
+        {kind ? ` · ${locale === "en" ? kind.nameEn : kind.nameZh}` : ""}
+      </p>
+      {search.changed ? (
         <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-green-800" data-testid="password-changed">
           {t("login.passwordChanged")}
         </p>
       ) : null}
-      {tenant.idpKind === "BUILTIN" ? (
+      {refusal ? (
+        <div role="alert" className="mb-4 rounded-lg bg-red-50 p-3 text-red-800" data-testid="sso-refused">
+          <p className="font-semibold">{t("sso.refusedTitle")}</p>
+          <p className="mt-1 text-sm">{errorMessage(refusal.code, locale, refusal.vars)}</p>
+        </div>
+      ) : null}
+      {switched && !refusal ? (
+        <p role="status" className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800" data-testid="switched-account">
+          {t("sso.switched")}
+        </p>
+      ) : null}
+      {provider === "BUILTIN" ? (
         <>
           <SignInForm provider="member" callbackUrl={returnTo} accountLabel="login.accountLabel" />
           <p className="mt-4 text-xs text-slate-500">
@@ -28,9 +62,16 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
           </p>
         </>
       ) : (
-        <p className="rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="external-idp">
-          {t("login.externalIdp", { kind: tenant.idpKind })}
-        </p>
+        <div data-testid="sso-login">
+          <a
+            href={start}
+            className="block w-full rounded-lg bg-[var(--brand)] py-3 text-center text-base font-medium text-white"
+            data-testid="sso-button"
+          >
+            {t("sso.button")}
+          </a>
+          <p className="mt-3 text-sm text-slate-500">{t("sso.buttonHint", { school: schoolName })}</p>
+        </div>
       )}
     </PageShell>
   );

@@ -42,6 +42,9 @@ export default async function VendorHomePage() {
             <a href={tenantUrl(tenant.slug, requestHost)} className="text-sm text-[var(--brand)] underline">
               {t("vendor.open")}
             </a>
+            <a href={`/vendor/schools/${tenant.id}/identity`} className="text-sm text-[var(--brand)] underline">
+              {t("idp.title")}
+            </a>
             <ActionForm action={setTenantStatusAction}>
               <input type="hidden" name="tenantId" value={tenant.id} />
               <input type="hidden" name="status" value={tenant.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE"} />

@@ -1,4 +1,5 @@
 import { PageShell } from "~/components/page-shell";
+import { SignedInBar } from "~/components/signed-in-bar";
 import { SignOutButton } from "~/components/sign-out-button";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { requestLocale, serverApi } from "~/server/request";
@@ -18,6 +19,7 @@ export default async function MemberHomePage() {
   ];
   return (
     <PageShell title={t("me.title")} t={t} back="/">
+      <SignedInBar />
       <h2 className="text-2xl font-semibold" data-testid="member-name">
         {me.name}
       </h2>

@@ -42,6 +42,9 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
         {t("admin.wecomLink")} ›
       </a>
+      <a href="/admin/identity" className="mt-2 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
+        {t("idp.link")} ›
+      </a>
       <div className="mt-3 grid grid-cols-2 gap-3">
         <a
           href="/admin/helpdesk"

@@ -18,7 +18,7 @@ export default async function VerifyResultPage({ searchParams }: { searchParams:
     : errorMessage(isErrorCode(params.error) ? params.error : "INTERNAL", locale);
   return (
     <PageShell title={t("journey.verifyPageTitle")} t={t}>
-      <SignedInBar callbackUrl={account ? `/login?returnTo=${encodeURIComponent("/follow")}` : "/join"} />
+      <SignedInBar />
       <div role="alert" className="rounded-lg bg-amber-50 p-4 text-amber-900" data-testid="verify-problem">
         <p className="font-medium">{t("journey.verifyFailed")}</p>
         <p className="mt-1">{message}</p>

@@ -1,32 +1,21 @@
 import { z } from "zod";
 import { lockoutPolicy, lockoutPolicyInput, updateLockoutPolicy } from "~/server/auth/lockout-policy";
 import { passwordPolicy, passwordPolicyInput, updatePasswordPolicy } from "~/server/identity/password-policy";
-import { identityProviderSettings, identityProviderSettingsInput, updateIdentityProviderSettings } from "~/server/identity/settings";
 import { phonePolicy, phonePolicyInput, phonePolicyOutput, updatePhonePolicy } from "~/server/members/phone-policy";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 const lockoutOutput = z.object({ maxAttempts: z.number(), lockMinutes: z.number() });
 const phoneOutput = phonePolicyOutput;
 const passwordOutput = z.object({ initialPasswordRule: z.enum(["NONE", "ID_NUMBER_LAST8"]), mustChangeInitial: z.boolean() });
-const identityOutput = z.object({
-  kind: z.enum(["BUILTIN", "CAS", "OIDC"]),
-  casBaseUrl: z.string().nullable(),
-  casVersion: z.enum(["CAS2", "CAS3"]),
-  oidcIssuer: z.string().nullable(),
-  oidcClientId: z.string().nullable(),
-  hasOidcClientSecret: z.boolean(),
-  accountAttribute: z.string(),
-});
 
-/** The school's settings, each owned by its domain (identity, auth, members); WeCom's are in admin.wecom. */
+/** The school's settings, each owned by its domain (auth, members); WeCom's are in admin.wecom, the unified login's in admin.identity. */
 export const adminSettingsRouter = createTRPCRouter({
   get: adminProcedure("settings.manage")
-    .output(z.object({ lockout: lockoutOutput, phone: phoneOutput, password: passwordOutput, identity: identityOutput }))
+    .output(z.object({ lockout: lockoutOutput, phone: phoneOutput, password: passwordOutput }))
     .query(async ({ ctx }) => ({
       lockout: await lockoutPolicy(ctx.scope),
       phone: await phonePolicy(ctx.scope),
       password: await passwordPolicy(ctx.scope),
-      identity: await identityProviderSettings(ctx.scope),
     })),
 
   updateLockout: adminProcedure("settings.manage")
@@ -46,10 +35,4 @@ export const adminSettingsRouter = createTRPCRouter({
     .input(passwordPolicyInput)
     .output(passwordOutput)
     .mutation(({ ctx, input }) => updatePasswordPolicy(ctx.scope, input)),
-
-  updateIdentityProvider: adminProcedure("settings.manage")
-    .meta({ probe: () => ({ kind: "OIDC", oidcClientSecret: "probe-secret" }) })
-    .input(identityProviderSettingsInput)
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx, input }) => updateIdentityProviderSettings(ctx.scope, input)),
 });

@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { IdentitySettingsBody } from "~/components/identity-settings-page";
+import { PageShell } from "~/components/page-shell";
+import { requestLocale, serverApi } from "~/server/request";
+import { vendorSaveIdentitySettingsAction, vendorTestIdentityConnectionAction } from "./actions";
+
+// A school's unified login, set by the platform operator: the school's own page, for the school the path names.
+export default async function VendorIdentityPage({ params }: { params: Promise<{ tenantId: string }> }) {
+  const { tenantId } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(tenantId)) notFound();
+  const { locale, t } = await requestLocale();
+  const api = await serverApi();
+  const tenant = (await api.vendor.tenants.list()).find((s) => s.id === tenantId);
+  if (!tenant) notFound();
+  const settings = await api.vendor.identity.settings({ tenantId });
+  return (
+    <PageShell title={`${t("idp.title")} · ${locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}`} t={t} back="/vendor" wide>
+      <IdentitySettingsBody
+        settings={settings}
+        t={t}
+        locale={locale}
+        save={vendorSaveIdentitySettingsAction}
+        test={vendorTestIdentityConnectionAction}
+        hidden={{ tenantId }}
+      />
+    </PageShell>
+  );
+}

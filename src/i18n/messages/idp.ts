@@ -1,0 +1,54 @@
+// The back office's unified-login settings (/admin/identity, and the vendor's page for a school).
+import type { Messages } from "./types";
+
+export const idp = {
+  title: { zh: "统一身份认证", en: "Unified login" },
+  link: { zh: "统一身份认证（CAS / OIDC）设置", en: "Unified login (CAS / OIDC) settings" },
+  kind: { zh: "登录方式", en: "Sign-in method" },
+  "kind.BUILTIN": { zh: "平台内置账号密码", en: "Built-in directory with passwords" },
+  "kind.CAS": { zh: "学校 CAS（金智 IDS / Apereo CAS）", en: "The school's CAS (Wisedu IDS / Apereo CAS)" },
+  "kind.OIDC": { zh: "学校 OIDC（OpenID Connect）", en: "The school's OIDC (OpenID Connect)" },
+  "kind.default": { zh: "与学校一致（{kind}）", en: "As the school ({kind})" },
+  casBaseUrl: { zh: "CAS 地址", en: "CAS address" },
+  casBaseUrlHint: {
+    zh: "学校 CAS 的部署地址，如 https://ids.example.edu.cn/authserver（金智）或 https://cas.example.edu.cn/cas；只能是 https 公网域名。",
+    en: "Where the school's CAS is deployed, e.g. https://ids.example.edu.cn/authserver (Wisedu) or https://cas.example.edu.cn/cas; https internet names only.",
+  },
+  casVersion: { zh: "CAS 协议版本", en: "CAS protocol version" },
+  "casVersion.CAS2": { zh: "CAS 2.0（/serviceValidate，金智 IDS 常用）", en: "CAS 2.0 (/serviceValidate, usual for Wisedu IDS)" },
+  "casVersion.CAS3": { zh: "CAS 3.0（/p3/serviceValidate）", en: "CAS 3.0 (/p3/serviceValidate)" },
+  oidcIssuer: { zh: "OIDC Issuer", en: "OIDC issuer" },
+  oidcIssuerHint: {
+    zh: "与发现文档中的 issuer 完全一致（含结尾的 /）。",
+    en: "Exactly as the discovery document's issuer (a trailing / included).",
+  },
+  oidcClientId: { zh: "Client ID", en: "Client ID" },
+  oidcClientSecret: { zh: "Client Secret", en: "Client secret" },
+  secretSet: { zh: "已设置（留空则不变）", en: "Set (leave empty to keep it)" },
+  secretUnset: { zh: "尚未设置", en: "Not set" },
+  accountAttribute: { zh: "账号属性", en: "Account attribute" },
+  accountAttributeHint: {
+    zh: "携带学号/工号的 CAS 属性或 OIDC claim；留空：CAS 用 cas:user，OIDC 用 preferred_username。不要填姓名类属性。",
+    en: "The CAS attribute or OIDC claim with the student or staff number; empty: cas:user for CAS, preferred_username for OIDC. Never a name.",
+  },
+  kindsTitle: { zh: "各身份的登录方式", en: "Sign-in method of each identity kind" },
+  save: { zh: "保存", en: "Save" },
+  saved: { zh: "已保存。", en: "Saved." },
+  test: { zh: "测试连接", en: "Test connection" },
+  diagnosis: { zh: "检查结果", en: "Checks" },
+  registrationTitle: {
+    zh: "请学校统一身份认证管理员登记以下地址",
+    en: "Ask the school's unified-login administrator to register these addresses",
+  },
+  casService: {
+    zh: "CAS 服务地址（service，需加入白名单；单点退出也发到此地址）",
+    en: "CAS service URL (to whitelist; single logout is posted here too)",
+  },
+  oidcRedirect: { zh: "OIDC 回调地址（redirect_uri）", en: "OIDC redirect URI" },
+  oidcPostLogout: { zh: "退出后返回地址（post_logout_redirect_uri）", en: "After-logout URL (post_logout_redirect_uri)" },
+  simulators: {
+    zh: "可用的模拟器（仅演示/测试）：CAS {cas}，OIDC {oidc}",
+    en: "Simulators you may use (demo and tests only): CAS {cas}, OIDC {oidc}",
+  },
+  none: { zh: "无", en: "none" },
+} as const satisfies Messages;

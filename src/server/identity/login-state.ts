@@ -1,0 +1,98 @@
+// What a login through the school's server must remember between our redirect
+// and the school's redirect back (reference §3.8, §3.10, §4.2): the school and
+// host it started on, the identity kind chosen, where to go afterwards (a local
+// path only), and the protocol's own values — the exact CAS service URL, or the
+// OIDC state, nonce, PKCE verifier and redirect URI. It lives in one HttpOnly
+// cookie of this host, sealed (AES-256-GCM, bound to the school) and good for
+// ten minutes, so no instance keeps anything in memory and a ticket or code
+// arriving without it — another browser's, or a forged link (login CSRF) — is
+// refused. It is used once: the callback clears it.
+import { z } from "zod";
+import { secureCookies } from "~/env";
+import { encryptionKey } from "~/server/crypto/keys";
+import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
+import { parseCookies } from "~/server/http/cookies";
+import { localPath } from "~/server/http/local-path";
+
+const LIFETIME_SECONDS = 600;
+
+const pendingSchema = z.discriminatedUnion("protocol", [
+  z.object({ protocol: z.literal("CAS"), service: z.string().max(2048), base: z.string().max(300) }),
+  z.object({
+    protocol: z.literal("OIDC"),
+    issuer: z.string().max(300),
+    redirectUri: z.string().max(2048),
+    state: z.string().min(22).max(128),
+    nonce: z.string().min(22).max(128),
+    verifier: z.string().min(43).max(128),
+  }),
+]);
+export type PendingLogin = z.infer<typeof pendingSchema>;
+
+const stateSchema = z.object({
+  v: z.literal(1),
+  tenantId: z.string().uuid(),
+  host: z.string().max(253),
+  /** The identity kind's code the person chose (在校师生 / 考生 …); null: the school's default. */
+  kind: z.string().max(32).nullable(),
+  returnTo: z.string().max(2048),
+  /** The school was asked to make the person type credentials again (CAS renew / OIDC prompt=login). */
+  renew: z.boolean(),
+  startedAt: z.number().int(),
+  pending: pendingSchema,
+});
+export type LoginState = z.infer<typeof stateSchema>;
+
+export function loginStateCookieName(secure = secureCookies()): string {
+  return secure ? "__Host-campus.identity-login" : "campus.identity-login";
+}
+
+const context = (tenantId: string) => sealContext("LoginState", "cookie", tenantId);
+
+function cookie(name: string, value: string, maxAge: number): string {
+  const secure = secureCookies();
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
+}
+
+/** The Set-Cookie that remembers a login just started. */
+export function loginStateCookie(state: Omit<LoginState, "v" | "startedAt">): string {
+  const full: LoginState = { ...state, v: 1, startedAt: Date.now(), returnTo: localPath(state.returnTo) ?? "/" };
+  return cookie(loginStateCookieName(), encryptSecret(JSON.stringify(full), encryptionKey(), context(state.tenantId)), LIFETIME_SECONDS);
+}
+
+/** The Set-Cookie that forgets it (every callback sends it, success or not). */
+export function clearLoginStateCookie(): string {
+  return cookie(loginStateCookieName(), "", 0);
+}
+
+/**
+ * The login this browser started at this school on this host, within its lifetime; null otherwise.
+ * The seal is bound to the school, so a cookie made at another school does not open here.
+ */
+export function readLoginState(headers: Headers, expected: { tenantId: string; host: string }): LoginState | null {
+  const sealed = parseCookies(headers.get("cookie"))[loginStateCookieName()];
+  if (!sealed) return null;
+  try {
+    const state = stateSchema.parse(JSON.parse(decryptSecret(sealed, encryptionKey(), context(expected.tenantId))));
+    const age = Date.now() - state.startedAt;
+    if (state.tenantId !== expected.tenantId || state.host !== expected.host || age < -60_000 || age > LIFETIME_SECONDS * 1000) return null;
+    return state;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After 【不是我，换个账号】 the next login on this browser asks the school for credentials again
+ * (CAS renew=true, OIDC prompt=login), in case the school's server kept its single sign-on
+ * session despite our logout: a remembered session must never sign the wrong person in again.
+ */
+export const RENEW_COOKIE = "campus.identity-renew";
+
+export function renewCookie(on: boolean): string {
+  return cookie(RENEW_COOKIE, on ? "1" : "", on ? 1800 : 0);
+}
+
+export function renewRequested(headers: Headers): boolean {
+  return parseCookies(headers.get("cookie"))[RENEW_COOKIE] === "1";
+}

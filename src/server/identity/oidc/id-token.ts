@@ -1,0 +1,61 @@
+// The id_token check of OIDC Core 1.0 §3.1.3.7 (reference §4.5), with jose:
+// the signature by a key of the provider's JWKS, with an algorithm from an
+// allowlist (never `none`, never HS* — no shared secret was agreed), `iss`
+// exactly the issuer, `aud` containing our client id (and `azp` ours when
+// there are several audiences), `exp` in the future and `iat` recent (60 s of
+// clock skew allowed), and `nonce` the one this login sent.
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+
+const ASYMMETRIC = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+
+export type IdTokenProblem = "signature" | "issuer" | "audience" | "expired" | "nonce" | "malformed" | "azp";
+
+export class IdTokenRejected extends Error {
+  constructor(readonly problem: IdTokenProblem) {
+    super(`id_token rejected: ${problem}`);
+    this.name = "IdTokenRejected";
+  }
+}
+
+export async function verifyIdToken(
+  idToken: string,
+  expected: { issuer: string; clientId: string; nonce: string; keys: JWTVerifyGetKey; algorithms?: string[]; now?: Date },
+): Promise<JWTPayload & { sub: string }> {
+  const offered = expected.algorithms?.filter((alg) => ASYMMETRIC.includes(alg)) ?? [];
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(idToken, expected.keys, {
+      issuer: expected.issuer,
+      audience: expected.clientId,
+      algorithms: offered.length > 0 ? offered : ["RS256"],
+      clockTolerance: 60,
+      maxTokenAge: "15 minutes",
+      requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
+      ...(expected.now ? { currentDate: expected.now } : {}),
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw new IdTokenRejected("expired");
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      if (error.claim === "iss") throw new IdTokenRejected("issuer");
+      if (error.claim === "aud") throw new IdTokenRejected("audience");
+      if (error.claim === "iat" || error.claim === "exp" || error.claim === "nbf") throw new IdTokenRejected("expired");
+      throw new IdTokenRejected("malformed");
+    }
+    if (
+      error instanceof errors.JWSSignatureVerificationFailed ||
+      error instanceof errors.JWKSNoMatchingKey ||
+      error instanceof errors.JOSEAlgNotAllowed ||
+      error instanceof errors.JWKSMultipleMatchingKeys
+    ) {
+      throw new IdTokenRejected("signature");
+    }
+    throw new IdTokenRejected("malformed");
+  }
+  if (typeof payload.sub !== "string" || payload.sub === "") throw new IdTokenRejected("malformed");
+  // §3.1.3.7 item 4–5: with several audiences the token must be issued to us (azp).
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expected.clientId) throw new IdTokenRejected("azp");
+  if (payload.azp !== undefined && payload.azp !== expected.clientId) throw new IdTokenRejected("azp");
+  // §3.1.3.7 item 11: the nonce binds the token to this browser's login.
+  if (payload.nonce !== expected.nonce) throw new IdTokenRejected("nonce");
+  return payload as JWTPayload & { sub: string };
+}

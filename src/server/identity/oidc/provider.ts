@@ -1,0 +1,105 @@
+// 统一身份认证 through the school's OpenID Provider: authorization code with
+// PKCE (S256), state and nonce (reference §4). Why our own small client over
+// openid-client 6: that library checks an id_token's signature only after
+// enableNonRepudiationChecks(), and it fetches through the global fetch, past
+// the SSRF rules every call to a school must follow (outbound/); jose (the
+// library openid-client itself is built on) does the JWT checks here, and the
+// protocol steps are a few requests each checked against the spec.
+import { AppError } from "~/server/errors";
+import type { TenantScope } from "~/server/scope";
+import type { PendingLogin } from "../login-state";
+import type { IdentifiedMember, IdentityProvider, StartRequest } from "../provider";
+import { memberVouchedFor } from "../school-member";
+import { checkedSchoolUrl, oidcSettings } from "../settings";
+import { authorizationUrl, newAuthorization, oidcRedirectUri } from "./authorization";
+import { accountClaimOf, oidcIdentity, userinfoClaims } from "./claims";
+import { discover, DiscoveryError } from "./discovery";
+import { IdTokenRejected, verifyIdToken } from "./id-token";
+import { JwksError, keyResolver } from "./jwks";
+import { exchangeCode, TokenError } from "./token";
+
+/** What came back on the redirect URI, and what the login remembered. */
+export type OidcProof = { params: URLSearchParams; pending: Extract<PendingLogin, { protocol: "OIDC" }> };
+
+async function discoveryOf(scope: TenantScope, issuer: string) {
+  try {
+    return await discover(issuer);
+  } catch (error) {
+    if (error instanceof DiscoveryError) {
+      scope.log.warn({ component: "oidc", problem: error.problem, failure: error.detail?.failure ?? null }, "discovery failed");
+      throw new AppError("SSO_SERVER_UNREACHABLE", { school: scope.tenant.name });
+    }
+    throw error;
+  }
+}
+
+async function start(scope: TenantScope, request: StartRequest) {
+  const settings = await oidcSettings(scope);
+  const issuer = checkedSchoolUrl(settings.issuer, "oidc", "oidcIssuer");
+  const discovery = await discoveryOf(scope, issuer);
+  const redirectUri = oidcRedirectUri(request.origin);
+  const { state, nonce, verifier, challenge } = newAuthorization();
+  const url = authorizationUrl(discovery, { clientId: settings.clientId, redirectUri, state, nonce, challenge, renew: request.renew });
+  return { kind: "redirect" as const, url: url.href, pending: { protocol: "OIDC" as const, issuer, redirectUri, state, nonce, verifier } };
+}
+
+async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedMember> {
+  const { params, pending } = proof;
+  const school = { school: scope.tenant.name };
+  // §4.3: an error answer first (the person pressed 取消: access_denied), then state, one-time by the cookie.
+  const error = params.get("error");
+  if (error) {
+    scope.log.info({ component: "oidc", oauthError: /^[a-z_]{1,64}$/.test(error) ? error : "other" }, "the provider answered an error");
+    throw new AppError(error === "access_denied" ? "SSO_CANCELLED" : "SSO_TICKET_REJECTED", school);
+  }
+  const code = params.get("code");
+  if (params.get("state") !== pending.state || !code || code.length > 2048) throw new AppError("SSO_LOGIN_EXPIRED");
+  const settings = await oidcSettings(scope);
+  const issuer = checkedSchoolUrl(settings.issuer, "oidc", "oidcIssuer");
+  // A code is only ever sent to the provider whose login issued it (mix-up, RFC 9207): the issuer must not have changed,
+  // and an `iss` on the answer must be it.
+  if (issuer !== pending.issuer) throw new AppError("SSO_LOGIN_EXPIRED");
+  const discovery = await discoveryOf(scope, issuer);
+  const iss = params.get("iss");
+  if ((iss !== null && iss !== issuer) || (iss === null && discovery.authorization_response_iss_parameter_supported === true)) {
+    scope.log.warn({ component: "oidc" }, "authorization response from another issuer");
+    throw new AppError("SSO_TICKET_REJECTED", school);
+  }
+  let tokens;
+  try {
+    tokens = await exchangeCode(discovery, {
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      code,
+      redirectUri: pending.redirectUri,
+      verifier: pending.verifier,
+    });
+  } catch (failure) {
+    if (!(failure instanceof TokenError)) throw failure;
+    scope.log.warn({ component: "oidc", problem: failure.problem, oauthError: failure.oauthError }, "token request failed");
+    throw new AppError(failure.problem === "unreachable" ? "SSO_SERVER_UNREACHABLE" : "SSO_TICKET_REJECTED", school);
+  }
+  let claims;
+  try {
+    claims = await verifyIdToken(tokens.id_token, {
+      issuer,
+      clientId: settings.clientId,
+      nonce: pending.nonce,
+      keys: await keyResolver(discovery.jwks_uri),
+      algorithms: discovery.id_token_signing_alg_values_supported,
+    });
+  } catch (failure) {
+    if (failure instanceof IdTokenRejected) {
+      scope.log.warn({ component: "oidc", problem: failure.problem }, "id_token refused");
+      throw new AppError("SSO_SERVER_ANSWER_INVALID", school);
+    }
+    if (failure instanceof JwksError) throw new AppError("SSO_SERVER_UNREACHABLE", school);
+    throw failure;
+  }
+  const claim = accountClaimOf(settings.accountAttribute);
+  const extra = !(claim in claims) && tokens.access_token ? await userinfoClaims(discovery, tokens.access_token, claims.sub) : null;
+  const member = await memberVouchedFor(scope, oidcIdentity({ ...extra, ...claims }, settings.accountAttribute), "OIDC");
+  return { ...member, sso: { protocol: "OIDC", idToken: tokens.id_token } };
+}
+
+export const oidcProvider: IdentityProvider<OidcProof> = { kind: "OIDC", start, finish };

@@ -1,0 +1,351 @@
+// Signing in through a school's CAS, end to end: our routes against the CAS simulator over HTTP,
+// as Wisedu IDS (/authserver, CAS 2.0 with attributes), Apereo CAS (/cas, CAS 3.0) and a server at
+// the root of its host; a strict CAS 2.0 server without attributes; a ticket used once; a ticket
+// for another service, an expired one, forged and malformed answers, XXE and an entity bomb; a
+// person the directory does not know; single logout; and 【不是我，换个账号】 ending both sessions.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personAttributes, type SchoolInput, startCasSimulator, type CasSimulator } from "~/sims/cas";
+import { logoutRequestXml } from "~/sims/cas/xml";
+import { casTicketHash } from "~/server/identity/sso-sessions";
+import { makeTenant, testPrisma, type TestTenant } from "../support";
+import { Browser, readForm } from "../sims/browser";
+import { AppBrowser, locationOf } from "./sso-kit";
+
+const prisma = testPrisma();
+const PASSWORD = "Passw0rd!";
+let sim: CasSimulator;
+
+beforeAll(async () => {
+  sim = await startCasSimulator({ port: 0 });
+  // The operator's simulator: the one non-https CAS origin the app may call (src/env.ts).
+  process.env.CAS_SIMULATOR_URL = sim.url;
+});
+afterAll(async () => {
+  await sim.close();
+  await prisma.$disconnect();
+});
+
+type CasSchool = TestTenant & { simId: string; basePath: string };
+let counter = 0;
+
+/** A school of ours on CAS, and its server in the simulator knowing its member plus one person our directory lacks. */
+async function casSchool(
+  options: {
+    basePath?: string;
+    style?: "apereo" | "wisedu";
+    version?: "CAS2" | "CAS3";
+    accountAttribute?: string;
+    extra?: Partial<SchoolInput>;
+  } = {},
+): Promise<CasSchool> {
+  const t = await makeTenant(prisma, { idpKind: "CAS" });
+  const simId = `s${++counter}-${t.slug.slice(1, 9)}`;
+  const basePath = options.basePath ?? `/${simId}/authserver`;
+  const style = options.style ?? "wisedu";
+  const person = (account: string, name: string) => ({
+    account,
+    password: PASSWORD,
+    attributes: personAttributes(style, { account, name, kind: "student_staff", type: "本科生", department: "计算机学院" }),
+  });
+  const put = await fetch(`${sim.url}/__sim/schools/${simId}`, {
+    method: "PUT",
+    body: JSON.stringify({
+      basePath,
+      title: `${simId}统一身份认证`,
+      attributeStyle: style,
+      users: [person(t.memberAccount, t.memberName), person("9999999", "陌生人")],
+      ...options.extra,
+    }),
+  });
+  expect(put.status).toBe(200);
+  await prisma.identityProviderSettings.update({
+    where: { tenantId: t.tenantId },
+    data: { casBaseUrl: `${sim.url}${basePath}`, casVersion: options.version ?? "CAS2", accountAttribute: options.accountAttribute ?? "" },
+  });
+  return { ...t, simId, basePath };
+}
+
+/** 【统一身份认证登录】 → the school's login form → the ticket's redirect back, not yet followed. */
+async function toCallback(app: AppBrowser, cas: Browser, account: string, returnTo = "/me") {
+  const started = await app.request("GET", `/api/identity/start?returnTo=${encodeURIComponent(returnTo)}`);
+  expect(started.status).toBe(302);
+  const login = locationOf(started, app.origin);
+  expect(login.origin).toBe(sim.url);
+  const page = await cas.get(login.pathname + login.search);
+  const { action, fields } = readForm(await page.text());
+  const answer = await cas.post(action, { ...fields, username: account, password: PASSWORD });
+  expect(answer.status).toBe(302);
+  const back = locationOf(answer, sim.url);
+  return { login, back, ticket: back.searchParams.get("ticket") ?? "" };
+}
+
+async function signIn(t: CasSchool, account = t.memberAccount) {
+  const app = new AppBrowser(t.host);
+  const cas = new Browser(sim.url);
+  const { back, ticket, login } = await toCallback(app, cas, account);
+  const done = await app.request("GET", back.pathname + back.search);
+  return { app, cas, done, ticket, login, back };
+}
+
+const validations = async (t: CasSchool) =>
+  (await (await fetch(`${sim.url}/__sim/schools/${t.simId}/validations`)).json()) as {
+    endpoint: string;
+    service: string;
+    outcome: string;
+  }[];
+
+const fault = (t: CasSchool, body: unknown) =>
+  fetch(`${sim.url}/__sim/schools/${t.simId}/faults`, { method: "PUT", body: JSON.stringify(body) });
+
+function refusedWith(done: Response, app: AppBrowser) {
+  expect(done.status).toBe(303);
+  expect(locationOf(done, app.origin).pathname).toBe("/login");
+  expect(locationOf(done, app.origin).searchParams.get("sso")).toBe("failed");
+  expect(app.cookies.has("next-auth.session-token")).toBe(false);
+}
+
+describe("a student signs in through the school's CAS", () => {
+  it("lands signed in on the page they came for, through a Wisedu IDS at /authserver (CAS 2.0 with attributes)", async () => {
+    const t = await casSchool();
+    const { app, done, login, back, ticket } = await signIn(t);
+    // One service URL, built from the school's record, byte-identical at /login and at validation.
+    const service = `http://${t.host}/api/identity/cas/callback`;
+    expect(login.pathname).toBe(`${t.basePath}/login`);
+    expect(login.searchParams.get("service")).toBe(service);
+    expect(back.href.startsWith(`${service}?ticket=ST-`)).toBe(true);
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/me");
+    expect(done.headers.get("referrer-policy")).toBe("no-referrer");
+    const member = await app.member(prisma);
+    expect(member?.id).toBe(t.memberId);
+    expect(member?.claims.host).toBe(t.host);
+    expect((await validations(t)).map((v) => [v.endpoint, v.service, v.outcome])).toEqual([["/serviceValidate", service, "success"]]);
+    // The session is recorded for single logout by a keyed hash of the ticket, never the ticket.
+    const rows = await prisma.ssoSession.findMany({ where: { tenantId: t.tenantId } });
+    expect(rows.map((r) => r.casTicketHash)).toEqual([casTicketHash(t.tenantId, ticket)]);
+    expect(JSON.stringify(await prisma.auditLog.findMany({ where: { tenantId: t.tenantId } }))).not.toContain(ticket);
+  });
+
+  it("builds the service URL from the school's record, never from the port or case a request's Host says", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(`${t.host.toUpperCase()}:6666`);
+    const started = await app.request("GET", "/api/identity/start");
+    expect(locationOf(started, app.origin).searchParams.get("service")).toBe(`http://${t.host}/api/identity/cas/callback`);
+  });
+
+  it("works with Apereo CAS at /cas over CAS 3.0, keyed by a configured attribute", async () => {
+    const t = await casSchool({ basePath: undefined, style: "apereo", version: "CAS3", accountAttribute: "uid" });
+    await prisma.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { casBaseUrl: `${sim.url}/${t.simId}/cas` } });
+    await fetch(`${sim.url}/__sim/schools/${t.simId}`, { method: "GET" });
+    const school = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}`)).json()) as SchoolInput;
+    await fetch(`${sim.url}/__sim/schools/${t.simId}`, {
+      method: "PUT",
+      body: JSON.stringify({ ...school, id: undefined, basePath: `/${t.simId}/cas` }),
+    });
+    const { app, done } = await signIn({ ...t, basePath: `/${t.simId}/cas` });
+    expect(done.headers.get("location")).toBe("/me");
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+    expect((await validations(t)).map((v) => v.endpoint)).toEqual(["/p3/serviceValidate"]);
+  });
+
+  it("works with a CAS server at the root of its host", async () => {
+    const t = await casSchool({ basePath: "" });
+    await prisma.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { casBaseUrl: `${sim.url}/` } });
+    const { app, login } = await signIn(t);
+    expect(login.pathname).toBe("/login");
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+    await fetch(`${sim.url}/__sim/schools/${t.simId}`, { method: "DELETE" });
+  });
+
+  it("signs in by cas:user on a strict CAS 2.0 server that releases no attributes, and refuses when the configured attribute is missing", async () => {
+    const t = await casSchool({ extra: { serviceValidateAttributes: false } });
+    const { app } = await signIn(t);
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+    await prisma.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { accountAttribute: "uid" } });
+    const second = await signIn(t);
+    refusedWith(second.done, second.app);
+    expect(await prisma.ssoSession.count({ where: { tenantId: t.tenantId } })).toBe(1);
+  });
+
+  it("accepts the CAS namespace as the default namespace and an unprefixed attributes block", async () => {
+    const t = await casSchool();
+    await fault(t, { validation: "unprefixed", count: 1 });
+    expect((await (await signIn(t)).app.member(prisma))?.id).toBe(t.memberId);
+    await fault(t, { validation: "unprefixed-attributes", count: 1 });
+    expect((await (await signIn(t)).app.member(prisma))?.id).toBe(t.memberId);
+  });
+});
+
+describe("tickets", () => {
+  it("accepts a ticket once: the same ticket again is refused without asking the school", async () => {
+    const t = await casSchool();
+    const { back } = await signIn(t);
+    const again = new AppBrowser(t.host);
+    // A fresh pending login, so only the ticket's reuse is at stake.
+    await again.request("GET", "/api/identity/start");
+    refusedWith(await again.request("GET", back.pathname + back.search), again);
+    expect((await validations(t)).length).toBe(1);
+  });
+
+  it("refuses a ticket issued for another service (INVALID_SERVICE)", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(t.host);
+    await app.request("GET", "/api/identity/start");
+    const cas = new Browser(sim.url);
+    const page = await cas.get(`${t.basePath}/login?service=${encodeURIComponent("http://elsewhere.example/cb")}`);
+    const { action, fields } = readForm(await page.text());
+    const ticket = locationOf(
+      await cas.post(action, { ...fields, username: t.memberAccount, password: PASSWORD }),
+      sim.url,
+    ).searchParams.get("ticket");
+    refusedWith(await app.request("GET", `/api/identity/cas/callback?ticket=${ticket}`), app);
+    expect((await validations(t)).map((v) => v.outcome)).toEqual(["INVALID_SERVICE"]);
+  });
+
+  it("refuses an expired ticket", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(t.host);
+    const { back } = await toCallback(app, new Browser(sim.url), t.memberAccount);
+    await fetch(`${sim.url}/__sim/schools/${t.simId}/expire-tickets`, { method: "POST" });
+    refusedWith(await app.request("GET", back.pathname + back.search), app);
+    expect((await validations(t)).map((v) => v.outcome)).toEqual(["INVALID_TICKET"]);
+  });
+
+  it("refuses a ticket that arrives without this browser's pending login (login CSRF), without asking the school", async () => {
+    const t = await casSchool();
+    const { back } = await toCallback(new AppBrowser(t.host), new Browser(sim.url), t.memberAccount);
+    const victim = new AppBrowser(t.host);
+    refusedWith(await victim.request("GET", back.pathname + back.search), victim);
+    expect(await validations(t)).toEqual([]);
+  });
+
+  it("never sends a ticket that is not of the spec's shape (no parameter injection)", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(t.host);
+    await app.request("GET", "/api/identity/start");
+    const crafted = encodeURIComponent("ST-1&service=http://evil/<cas:authenticationSuccess>");
+    refusedWith(await app.request("GET", `/api/identity/cas/callback?ticket=${crafted}`), app);
+    expect(await validations(t)).toEqual([]);
+  });
+});
+
+describe("hostile answers from the school's server", () => {
+  it.each(["malformed-xml", "wrong-namespace", "echo-ticket-unescaped", "http-500", "oversized", "internal-error"])(
+    "refuses a %s answer and makes no session",
+    async (validation) => {
+      const t = await casSchool();
+      await fault(t, { validation, count: 1 });
+      const { app, done } = await signIn(t);
+      refusedWith(done, app);
+      expect(await prisma.ssoSession.count({ where: { tenantId: t.tenantId } })).toBe(0);
+    },
+  );
+
+  it.each(["xxe", "entity-bomb"])("refuses a %s document without reading files or expanding entities", async (validation) => {
+    const t = await casSchool();
+    await fault(t, { validation, count: 1 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = Date.now();
+    const { app, done } = await signIn(t);
+    refusedWith(done, app);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    const audit = JSON.stringify(await prisma.auditLog.findMany({ where: { tenantId: t.tenantId } }));
+    expect(audit).not.toContain("root:");
+    expect(audit).not.toContain("lollol");
+  });
+
+  it("gives up on a slow server within its timeout", async () => {
+    const t = await casSchool();
+    await fault(t, { delayMs: 12_000 });
+    const started = Date.now();
+    const { app, done } = await signIn(t);
+    refusedWith(done, app);
+    expect(Date.now() - started).toBeLessThan(11_000);
+    await fetch(`${sim.url}/__sim/schools/${t.simId}/faults`, { method: "DELETE" });
+  }, 30_000);
+});
+
+describe("the directory decides who may join", () => {
+  it("tells a person the school knows but the directory does not, naming the account and the school, and makes no session", async () => {
+    const t = await casSchool();
+    const { app, done } = await signIn(t, "9999999");
+    refusedWith(done, app);
+    expect(app.cookies.has("campus.identity-outcome")).toBe(true);
+    const audit = await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "member.sso.notInDirectory" } });
+    expect(audit?.target).toBe("9999999");
+    const { readLoginOutcome } = await import("~/server/identity/login-outcome");
+    const outcome = readLoginOutcome(app.cookieHeader(), t.tenantId);
+    expect(outcome).toMatchObject({ code: "SSO_NOT_IN_DIRECTORY", vars: { account: "9999999" } });
+    const { errorMessage } = await import("~/server/errors");
+    expect(errorMessage(outcome!.code, "zh-CN", outcome!.vars)).toContain("请联系学校信息中心");
+    expect(errorMessage(outcome!.code, "en", outcome!.vars)).toContain("IT office");
+  });
+
+  it("respects a locked account as the built-in sign-in does", async () => {
+    const t = await casSchool();
+    await prisma.member.update({ where: { id: t.memberId }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+    const { app, done } = await signIn(t);
+    refusedWith(done, app);
+    const { readLoginOutcome } = await import("~/server/identity/login-outcome");
+    expect(readLoginOutcome(app.cookieHeader(), t.tenantId)?.code).toBe("ACCOUNT_LOCKED");
+  });
+});
+
+describe("single logout and 【不是我，换个账号】", () => {
+  it("the school's single logout ends the session made from that ticket, and nothing else", async () => {
+    const t = await casSchool();
+    const { app, ticket } = await signIn(t);
+    const other = await signIn(await casSchool());
+    const post = (xml: string, headers: Record<string, string> = {}) =>
+      new AppBrowser(t.host).request("POST", "/api/identity/cas/callback", {
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams({ logoutRequest: xml }).toString(),
+      });
+    // A browser's post from another page is not the school's back channel; nor is a huge body.
+    expect((await post(logoutRequestXml("LR-1", new Date(), ticket), { origin: "http://evil.example" })).status).toBe(403);
+    expect((await post("x".repeat(20_000))).status).toBe(413);
+    // Another school's ticket ends nothing here.
+    expect((await post(logoutRequestXml("LR-2", new Date(), other.ticket))).status).toBe(200);
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+    expect((await post(logoutRequestXml("LR-3", new Date(), ticket))).status).toBe(200);
+    expect(await app.member(prisma)).toBeNull();
+    expect((await other.app.member(prisma)) !== null).toBe(true);
+  });
+
+  it("the school's own logout posts single logout to our service URL, which our route takes", async () => {
+    const t = await casSchool();
+    const { cas } = await signIn(t);
+    await cas.get(`${t.basePath}/logout`);
+    const slo = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}/slo?wait=1`)).json()) as { url: string }[];
+    expect(slo.map((s) => s.url)).toEqual([`http://${t.host}/api/identity/cas/callback`]);
+  });
+
+  it("【不是我，换个账号】 ends the session here and at the school, and the next login asks for credentials again", async () => {
+    const t = await casSchool();
+    const { app, cas } = await signIn(t);
+    // Same-origin only.
+    const foreign = await app.request("POST", "/api/identity/switch-account", { headers: { origin: "http://evil.example" } });
+    expect(foreign.status).toBe(403);
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+    const copied = new AppBrowser(t.host);
+    for (const [k, v] of app.cookies) copied.cookies.set(k, v);
+
+    const switched = await app.request("POST", "/api/identity/switch-account", { headers: { origin: app.origin } });
+    expect(switched.status).toBe(200);
+    const html = await switched.text();
+    const logout = new URL(/http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&"));
+    expect(logout.href).toBe(`${sim.url}${t.basePath}/logout?service=${encodeURIComponent(`http://${t.host}/login`)}`);
+    expect(await app.member(prisma)).toBeNull();
+    // A copy of the cookie died with it (sessionVersion).
+    expect(await copied.member(prisma)).toBeNull();
+
+    const back = await cas.get(logout.pathname + logout.search);
+    expect(locationOf(back, sim.url).href).toBe(`http://${t.host}/login`);
+    const sessions = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}/sessions`)).json()) as unknown[];
+    expect(sessions).toEqual([]);
+    // The next login on this browser asks the school for credentials again, whatever SSO it kept.
+    const again = await app.request("GET", "/api/identity/start");
+    expect(locationOf(again, app.origin).searchParams.get("renew")).toBe("true");
+  });
+});

@@ -1,0 +1,137 @@
+// Nothing a school's admin types may make the server call an address of their choosing: the
+// address rules when saved (school-url.ts), the resolved addresses at every connection
+// (guarded-request.ts: against DNS rebinding), no redirects followed, bounded time and body —
+// except the operator's own simulator origins, allowed as given. Each rule has a test that fails without it.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { OutboundError, schoolRequest, setResolverForTests } from "~/server/identity/outbound/guarded-request";
+import { isPublicAddress } from "~/server/identity/outbound/public-address";
+import { parseSchoolUrl } from "~/server/identity/outbound/school-url";
+
+let server: Server;
+let origin = "";
+let connections = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === "/redirect") res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    else if (req.url === "/big") res.writeHead(200).end("x".repeat(200_000));
+    else if (req.url === "/slow") setTimeout(() => res.writeHead(200).end("late"), 3_000);
+    else res.writeHead(200).end("hello");
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(() => {
+  setResolverForTests(null);
+  delete process.env.CAS_SIMULATOR_URL;
+  delete process.env.OIDC_SIMULATOR_URL;
+});
+
+const refusal = (raw: string, kind: "cas" | "oidc" = "cas") => {
+  const parsed = parseSchoolUrl(raw, kind);
+  return parsed.ok ? "ok" : parsed.reason;
+};
+
+describe("a school server's address, as typed", () => {
+  it("is an https URL on a public DNS name and the default port", () => {
+    expect(refusal("https://ids.example.edu.cn/authserver")).toBe("ok");
+    expect(refusal("https://cas.example.edu.cn")).toBe("ok");
+  });
+
+  it.each([
+    ["http://ids.example.edu.cn/authserver", "not_https"],
+    ["ftp://ids.example.edu.cn/", "not_https"],
+    ["https://admin:pw@ids.example.edu.cn/cas", "credentials"],
+    ["https://ids.example.edu.cn:8443/cas", "port"],
+    ["https://10.0.0.5/cas", "address_literal"],
+    ["https://127.0.0.1/cas", "address_literal"],
+    ["https://[::1]/cas", "address_literal"],
+    ["https://169.254.169.254/latest", "address_literal"],
+    ["https://2130706433/", "address_literal"],
+    ["https://0x7f000001/", "address_literal"],
+    ["https://localhost/cas", "local_name"],
+    ["https://cas.localhost/cas", "local_name"],
+    ["https://intranet/cas", "local_name"],
+    ["https://cas.corp/cas", "local_name"],
+    ["https://ids.example.edu.cn/authserver/login?service=x", "query"],
+    ["not a url", "invalid"],
+  ])("refuses %s (%s)", (raw, reason) => {
+    expect(refusal(raw)).toBe(reason);
+  });
+
+  it("allows the operator's simulator origin as given, for its own kind only", () => {
+    process.env.CAS_SIMULATOR_URL = "http://127.0.0.1:3920";
+    expect(refusal("http://127.0.0.1:3920/sues/authserver", "cas")).toBe("ok");
+    expect(refusal("http://127.0.0.1:3920/sues/authserver", "oidc")).toBe("not_https");
+    expect(refusal("http://127.0.0.1:3921/sues/authserver", "cas")).toBe("not_https");
+  });
+});
+
+describe("the addresses a name resolves to", () => {
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.100.100.200",
+    "0.0.0.0",
+    "::1",
+    "fe80::1",
+    "fc00::1",
+    "::ffff:10.0.0.1",
+    "64:ff9b::a00:1",
+  ])("%s is not public", (address) => expect(isPublicAddress(address)).toBe(false));
+  it.each(["202.120.2.101", "8.8.8.8", "2400:3200::1"])("%s is public", (address) => expect(isPublicAddress(address)).toBe(true));
+
+  it("are checked at connection time: a public-looking name that now resolves to loopback is refused before anything is sent", async () => {
+    const port = (server.address() as AddressInfo).port;
+    // Saved while it resolved to a public address; today it answers 127.0.0.1 (DNS rebinding).
+    setResolverForTests(() => Promise.resolve([{ address: "127.0.0.1", family: 4 }]));
+    const before = connections;
+    const url = new URL(`https://ids.example.edu.cn/authserver`);
+    await expect(schoolRequest(url, { server: "cas" })).rejects.toMatchObject({
+      failure: { kind: "blocked_address", address: "127.0.0.1" },
+    });
+    // The same with a port the test server listens on: still no connection is made.
+    await expect(schoolRequest(new URL(`https://ids.example.edu.cn:${port}/`), { server: "cas" })).rejects.toBeInstanceOf(OutboundError);
+    expect(connections).toBe(before);
+  });
+
+  it("refuses plain http to anything but the simulator", async () => {
+    await expect(schoolRequest(new URL(`${origin}/`), { server: "cas" })).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
+  });
+});
+
+describe("a call to the school's server (here the simulator's origin)", () => {
+  const asSimulator = () => (process.env.CAS_SIMULATOR_URL = origin);
+
+  it("does not follow redirects: a 3xx is the answer", async () => {
+    asSimulator();
+    const answer = await schoolRequest(new URL(`${origin}/redirect`), { server: "cas" });
+    expect(answer.status).toBe(302);
+  });
+
+  it("stops reading past the size cap", async () => {
+    asSimulator();
+    await expect(schoolRequest(new URL(`${origin}/big`), { server: "cas", maxBytes: 64 * 1024 })).rejects.toMatchObject({
+      failure: { kind: "too_large" },
+    });
+  });
+
+  it("gives up after its deadline", async () => {
+    asSimulator();
+    await expect(schoolRequest(new URL(`${origin}/slow`), { server: "cas", timeoutMs: 300 })).rejects.toMatchObject({
+      failure: { kind: "timeout" },
+    });
+  });
+
+  it("answers within the rules", async () => {
+    asSimulator();
+    expect((await schoolRequest(new URL(`${origin}/`), { server: "cas" })).body).toBe("hello");
+  });
+});

@@ -195,6 +195,40 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
   });
 });
 
+test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
+  // 陈七 K2026510001, uestc's demo candidate, belongs to this test alone.
+  test("a candidate: 【考生】 → the school's CAS → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 with 消息中心 only", async ({
+    page,
+    browser,
+  }) => {
+    const phone = "13800000007";
+    const wechat = await wechatUser(phone);
+    await scanIntoWechat(page, wechat, await registrationLink(browser, "uestc"));
+    await page.getByRole("link", { name: "考生" }).click();
+    await expect(page).toHaveURL(tenantUrl("uestc", "/login?kind=candidate&returnTo=%2Fbind-phone"));
+    await page.getByTestId("sso-button").click();
+    await expect(page).toHaveURL(/\/uestc\/authserver\/login\?service=/);
+    await page.locator('input[name="username"]').fill("K2026510001");
+    await page.locator('input[name="password"]').fill("Passw0rd!");
+    await page.getByRole("button", { name: "登录" }).click();
+
+    await expect(page).toHaveURL(tenantUrl("uestc", "/bind-phone"));
+    await expect(page.getByTestId("current-phone")).toContainText(phone);
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page.getByTestId("second-verification-hint")).toContainText("点击该通知进行统一身份认证");
+    const followed = await longPressFollowQr(page, new Taps(), wechat);
+    expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    if (followed.kind !== "follow" || !followed.follow.secondVerificationUrl) throw new Error("WeCom sent no verification notice");
+    // WeCom's notice opens the school's verification page with its code.
+    expect(followed.follow.secondVerificationUrl).toMatch(/^http:\/\/uestc\.localhost:\d+\/verify\?code=/);
+    await page.goto(followed.follow.secondVerificationUrl);
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+    // A candidate sees only 消息中心 (the app list of the 考生 identity kind).
+    await expect(page.getByTestId("apps").locator("li")).toHaveCount(1);
+    await expect(page.getByTestId("apps")).toContainText("消息中心");
+  });
+});
+
 test.describe("二次验证's page (/verify), as WeCom opens it", () => {
   test("sends a member who is not signed in through the unified login and back, and says so where the school asks for none", async ({
     page,

@@ -51,7 +51,8 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
     await expect(page).toHaveURL(tenantUrl("imut", "/login"));
     await expect(page.getByTestId("switched-account")).toBeVisible();
     await page.goto(tenantUrl("imut", "/me"));
-    await expect(page).toHaveURL(/\/login$/);
+    // Signed out: the login, with the way back to the page asked for.
+    await expect(page).toHaveURL(/\/login\?returnTo=%2Fme$/);
     // The school asks for an account again rather than signing 2024002 straight back in.
     await page.getByTestId("sso-button").click();
     await expect(page).toHaveURL(/\/imut\/cas\/login\?/);

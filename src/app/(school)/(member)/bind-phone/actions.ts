@@ -2,6 +2,8 @@
 import { formText, runAction, type ActionResult } from "~/server/actions";
 
 export type BindFormState = {
+  /** Counts the answers: the form's fields are drawn afresh (with what was typed) after each one. */
+  answer: number;
   result: ActionResult | null;
   /** What the member typed, kept across answers. */
   value: string;
@@ -51,5 +53,5 @@ export async function bindPhoneAction(previous: BindFormState, form: FormData): 
     };
     return t(outcome.channel === "EMAIL" ? "journey.codeSentEmail" : "journey.codeSent", { to: outcome.to, minutes: outcome.ttlMinutes });
   });
-  return { result, value, codeSent, next };
+  return { answer: previous.answer + 1, result, value, codeSent, next };
 }

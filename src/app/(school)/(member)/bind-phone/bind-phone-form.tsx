@@ -35,10 +35,13 @@ export function BindPhoneForm({
   /** The school takes an e-mail address instead of a phone. */
   allowEmail: boolean;
 }) {
-  const initial: BindFormState = { result: null, value: directoryValue, codeSent: null };
+  const initial: BindFormState = { answer: 0, result: null, value: directoryValue, codeSent: null };
   const [state, action, pending] = useActionState(bindPhoneAction, initial);
+  // What is typed, for showing the code field at once. The inputs themselves are uncontrolled and drawn
+  // afresh after each answer with what was sent (React resets a form after its action, and a controlled
+  // input would then show the reset value while its state kept the old one); typing before the page's
+  // script has loaded is kept too.
   const [value, setValue] = useState(directoryValue);
-  const [code, setCode] = useState("");
   const [now, setNow] = useState(() => Date.now());
   const resendAt = state.codeSent ? state.codeSent.at + state.codeSent.resendAfterSeconds * 1000 : 0;
   useEffect(() => {
@@ -61,8 +64,9 @@ export function BindPhoneForm({
       <label className="block">
         <span className="mb-1 block text-sm text-slate-600">{labels.field}</span>
         <input
+          key={`value-${state.answer}`}
           name="value"
-          value={value}
+          defaultValue={state.value}
           onChange={(event) => setValue(event.target.value)}
           inputMode={allowEmail ? "text" : "tel"}
           autoComplete={allowEmail ? "on" : "tel"}
@@ -75,9 +79,8 @@ export function BindPhoneForm({
           <label className="block flex-1">
             <span className="mb-1 block text-sm text-slate-600">{labels.code}</span>
             <input
+              key={`code-${state.answer}`}
               name="code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={8}

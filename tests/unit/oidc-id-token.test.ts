@@ -102,4 +102,12 @@ describe("an id_token", () => {
     expect(await problemOf(verify(hs))).toBe("signature");
     void header;
   });
+
+  it("after 【不是我，换个账号】 must show the person authenticated again (auth_time), not a remembered session", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const since = { issuer: ISSUER, clientId: CLIENT, nonce: NONCE, keys: jwks, authenticatedSince: now };
+    expect(await problemOf(verifyIdToken(await token({ claims: { auth_time: now - 3600 } }), since))).toBe("not_reauthenticated");
+    expect(await problemOf(verifyIdToken(await token(), since))).toBe("not_reauthenticated");
+    expect(await problemOf(verifyIdToken(await token({ claims: { auth_time: now + 2 } }), since))).toBe("accepted");
+  });
 });

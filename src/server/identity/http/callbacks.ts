@@ -55,6 +55,11 @@ export function casCallback(request: Request): Promise<Response> {
 export function oidcCallback(request: Request): Promise<Response> {
   return finishLogin(request, "oidc", async ({ scope }, state, params) => {
     if (state.pending.protocol !== "OIDC") throw new AppError("SSO_LOGIN_EXPIRED");
-    return (await identityProviderOf(scope, "OIDC")).finish(scope, { params, pending: state.pending });
+    return (await identityProviderOf(scope, "OIDC")).finish(scope, {
+      params,
+      pending: state.pending,
+      renew: state.renew,
+      startedAt: state.startedAt,
+    });
   });
 }

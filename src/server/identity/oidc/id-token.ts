@@ -8,7 +8,7 @@ import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 
 const ASYMMETRIC = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
-export type IdTokenProblem = "signature" | "issuer" | "audience" | "expired" | "nonce" | "malformed" | "azp";
+export type IdTokenProblem = "signature" | "issuer" | "audience" | "expired" | "nonce" | "malformed" | "azp" | "not_reauthenticated";
 
 export class IdTokenRejected extends Error {
   constructor(readonly problem: IdTokenProblem) {
@@ -19,7 +19,16 @@ export class IdTokenRejected extends Error {
 
 export async function verifyIdToken(
   idToken: string,
-  expected: { issuer: string; clientId: string; nonce: string; keys: JWTVerifyGetKey; algorithms?: string[]; now?: Date },
+  expected: {
+    issuer: string;
+    clientId: string;
+    nonce: string;
+    keys: JWTVerifyGetKey;
+    algorithms?: string[];
+    now?: Date;
+    /** When the login asked for fresh credentials (max_age=0): the person must have authenticated since (seconds). */
+    authenticatedSince?: number;
+  },
 ): Promise<JWTPayload & { sub: string }> {
   const offered = expected.algorithms?.filter((alg) => ASYMMETRIC.includes(alg)) ?? [];
   let payload: JWTPayload;
@@ -57,5 +66,11 @@ export async function verifyIdToken(
   if (payload.azp !== undefined && payload.azp !== expected.clientId) throw new IdTokenRejected("azp");
   // §3.1.3.7 item 11: the nonce binds the token to this browser's login.
   if (payload.nonce !== expected.nonce) throw new IdTokenRejected("nonce");
+  // §3.1.2.1 max_age / §3.1.3.7 item 13: auth_time is then REQUIRED, and must be after we asked (60 s of skew),
+  // or a provider that ignored prompt=login would sign the remembered person back in after 【不是我，换个账号】.
+  if (expected.authenticatedSince !== undefined) {
+    const authTime = payload.auth_time;
+    if (typeof authTime !== "number" || authTime < expected.authenticatedSince - 60) throw new IdTokenRejected("not_reauthenticated");
+  }
   return payload as JWTPayload & { sub: string };
 }

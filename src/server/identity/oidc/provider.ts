@@ -19,7 +19,13 @@ import { JwksError, keyResolver } from "./jwks";
 import { exchangeCode, TokenError } from "./token";
 
 /** What came back on the redirect URI, and what the login remembered. */
-export type OidcProof = { params: URLSearchParams; pending: Extract<PendingLogin, { protocol: "OIDC" }> };
+export type OidcProof = {
+  params: URLSearchParams;
+  pending: Extract<PendingLogin, { protocol: "OIDC" }>;
+  /** The login asked for fresh credentials (after 【不是我，换个账号】), started at this time (ms). */
+  renew: boolean;
+  startedAt: number;
+};
 
 async function discoveryOf(scope: TenantScope, issuer: string) {
   try {
@@ -87,6 +93,7 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
       nonce: pending.nonce,
       keys: await keyResolver(discovery.jwks_uri),
       algorithms: discovery.id_token_signing_alg_values_supported,
+      ...(proof.renew ? { authenticatedSince: Math.floor(proof.startedAt / 1000) } : {}),
     });
   } catch (failure) {
     if (failure instanceof IdTokenRejected) {

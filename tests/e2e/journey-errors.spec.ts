@@ -10,10 +10,11 @@ import {
   database,
   freshMainlandPhone,
   makeMember,
+  outboxCode,
   readQrImage,
+  type TestMember,
   WECHAT_USER_AGENT,
   wechatUser,
-  type TestMember,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
@@ -167,14 +168,3 @@ test.describe("following: WeCom's refusals in 关注身份验证, explained on t
     expect(await wechat.startVerification(corpIdOf("ucas"), phone)).toBe("手机号已被其他成员验证");
   });
 });
-
-/** The bind code the development outbox "sent" to `phone` (as typed, mainland). */
-async function outboxCode(phone: string): Promise<string> {
-  const message = await database().outboxMessage.findFirstOrThrow({
-    where: { destination: `+86${phone}` },
-    orderBy: { createdAt: "desc" },
-  });
-  const code = /验证码为 (\d+)/.exec(message.text)?.[1];
-  if (!code) throw new Error("no code in the outbox");
-  return code;
-}

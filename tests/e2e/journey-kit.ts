@@ -3,7 +3,8 @@
 // ordinary sync; WeChat users of the WeCom simulator who scan the QR codes the pages show, read
 // from the image as a phone reads them; and a count of the member's taps and typed fields.
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { tenantUrl } from "./hosts";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type { PrismaClient } from "../../src/generated/prisma/client";
@@ -182,4 +183,56 @@ export class Taps {
     this.count++;
     this.log.push(what);
   }
+}
+
+const DESKTOP_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+
+/** The school's registration QR code as a desktop browser shows it (outside WeChat), read from its PNG. */
+export async function registrationLink(browser: Browser, slug: string): Promise<string> {
+  const desktop = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    userAgent: DESKTOP_USER_AGENT,
+    isMobile: false,
+    hasTouch: false,
+  });
+  try {
+    const page = await desktop.newPage();
+    await page.goto(tenantUrl(slug, "/join"));
+    await expect(page.getByTestId("outside-wechat")).toContainText("请在微信中打开本页");
+    return await readQrImage(page, page.getByTestId("register-qr"));
+  } finally {
+    await desktop.close();
+  }
+}
+
+/** 扫一扫 of the school's code in WeChat: the simulator opens the link, which the page then loads. */
+export async function scanIntoWechat(page: Page, wechat: Awaited<ReturnType<typeof wechatUser>>, link: string): Promise<void> {
+  const opened = await wechat.scan(link);
+  expect(opened.kind).toBe("open");
+  if (opened.kind !== "open") return;
+  await page.goto(opened.location);
+  // Inside WeChat the page asks for nothing more than the identity.
+  await expect(page.getByTestId("outside-wechat")).toHaveCount(0);
+}
+
+/** The follow step: waits for the sync, then 长按识别 of the follow QR as WeChat reads it. */
+export async function longPressFollowQr(page: Page, taps: Taps, wechat: Awaited<ReturnType<typeof wechatUser>>) {
+  await expect(page).toHaveURL(/\/follow$/);
+  const qr = page.getByTestId("follow-qr");
+  await expect(qr).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("长按识别二维码关注")).toBeVisible();
+  const joinLink = await readQrImage(page, qr);
+  taps.note("长按识别二维码关注");
+  return wechat.scan(joinLink);
+}
+
+/** The bind code the development outbox "sent" to `phone` (as typed, mainland). */
+export async function outboxCode(phone: string): Promise<string> {
+  const message = await database().outboxMessage.findFirstOrThrow({
+    where: { destination: `+86${phone}` },
+    orderBy: { createdAt: "desc" },
+  });
+  const code = /验证码为 (\d+)/.exec(message.text)?.[1];
+  if (!code) throw new Error("no code in the outbox");
+  return code;
 }

@@ -3,7 +3,7 @@
 // browser, the member signs in (统一身份认证), binds the phone, long-presses the follow QR (read
 // from the page's image) and follows, and the page says 「关注成功」 once WeCom's callback arrives.
 // Every test makes its own member and WeChat user, so specs run side by side.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, signIn } from "./helpers";
 import { tenantUrl } from "./hosts";
 import {
@@ -11,64 +11,25 @@ import {
   fetchInPage,
   freshHongKongPhone,
   freshMainlandPhone,
+  longPressFollowQr,
   makeMember,
-  readQrImage,
+  registrationLink,
+  scanIntoWechat,
   smsCode,
   Taps,
+  type TestMember,
   WECHAT_USER_AGENT,
   wechatUser,
   wecomMobileOf,
-  type TestMember,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
-
-const DESKTOP_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
-
-/** The school's registration QR code as a desktop browser shows it (outside WeChat), read from its PNG. */
-async function registrationLink(browser: Browser, slug: string): Promise<string> {
-  const desktop = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    userAgent: DESKTOP_USER_AGENT,
-    isMobile: false,
-    hasTouch: false,
-  });
-  try {
-    const page = await desktop.newPage();
-    await page.goto(tenantUrl(slug, "/join"));
-    await expect(page.getByTestId("outside-wechat")).toContainText("请在微信中打开本页");
-    return await readQrImage(page, page.getByTestId("register-qr"));
-  } finally {
-    await desktop.close();
-  }
-}
-
-/** 扫一扫 of the school's code in WeChat: the simulator opens the link, which the page then loads. */
-async function scanIntoWechat(page: Page, wechat: Awaited<ReturnType<typeof wechatUser>>, link: string): Promise<void> {
-  const opened = await wechat.scan(link);
-  expect(opened.kind).toBe("open");
-  if (opened.kind !== "open") return;
-  await page.goto(opened.location);
-  // Inside WeChat the page asks for nothing more than the identity.
-  await expect(page.getByTestId("outside-wechat")).toHaveCount(0);
-}
 
 /** 统一身份认证 with the built-in form, counted. */
 async function signInCounted(page: Page, taps: Taps, member: TestMember, password = member.password): Promise<void> {
   await taps.type(page.locator('input[name="identifier"]'), member.account, "学号");
   await taps.type(page.locator('input[name="password"]'), password, "密码");
   await taps.tap(page.locator('form button[type="submit"]'), "登录");
-}
-
-/** The follow step: waits for the sync, then 长按识别 of the follow QR as WeChat reads it. */
-async function longPressFollowQr(page: Page, taps: Taps, wechat: Awaited<ReturnType<typeof wechatUser>>) {
-  await expect(page).toHaveURL(/\/follow$/);
-  const qr = page.getByTestId("follow-qr");
-  await expect(qr).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText("长按识别二维码关注")).toBeVisible();
-  const joinLink = await readQrImage(page, qr);
-  taps.note("长按识别二维码关注");
-  return wechat.scan(joinLink);
 }
 
 test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is the bound phone", () => {

@@ -33,6 +33,8 @@ test.describe("member sign-in (ucas)", () => {
     await expect(page.getByText("13800000001")).toBeVisible();
     await expect(page.getByText("2024001", { exact: true })).toBeVisible();
     await expect(page.getByText("当前没有绑定手机号")).toHaveCount(0);
+    // The built-in directory keeps his password: he may change it here.
+    await expect(page.getByRole("link", { name: /修改密码/ })).toBeVisible();
   });
 
   test("signing out returns to the home page and 个人中心 then asks to sign in again", async ({ page }) => {

@@ -26,6 +26,8 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
     expect(page.url()).not.toContain("ticket=");
     await expect(page.getByTestId("signed-in-as")).toHaveText("当前登录：2024001 张三");
     await expect(page.getByTestId("member-name")).toHaveText("张三");
+    // The password is the school's, changed at the school: 个人中心 offers no 修改密码 here.
+    await expect(page.getByRole("link", { name: /修改密码/ })).toHaveCount(0);
   });
 
   test("the demo school's student signs in on the OIDC page and lands signed in", async ({ page }) => {

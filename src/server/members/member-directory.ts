@@ -5,6 +5,7 @@ import { audit } from "~/server/audit/audit";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
+import { effectiveProvider } from "~/server/identity/kind-provider";
 import { auditActor, type TenantScope } from "~/server/scope";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 
@@ -145,10 +146,17 @@ export async function unlockMember(scope: TenantScope, input: z.infer<typeof mem
 }
 
 /** The signed-in member's own entry. */
-export function memberProfile({ db, actor }: TenantScope) {
-  if (actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
-  return db.member.findUniqueOrThrow({
-    where: { id: actor.id },
-    select: { ...memberRowSelect, mustChangePassword: true },
+/** The signed-in member's own entry, and whether they sign in with a password kept here (else at the school's CAS/OIDC). */
+export async function memberProfile(scope: TenantScope) {
+  if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
+  const { identityKind, ...member } = await scope.db.member.findUniqueOrThrow({
+    where: { id: scope.actor.id },
+    select: {
+      ...memberRowSelect,
+      mustChangePassword: true,
+      identityKind: { select: { ...memberRowSelect.identityKind.select, providerKind: true } },
+    },
   });
+  const { providerKind, ...kind } = identityKind;
+  return { ...member, identityKind: kind, signsInHere: effectiveProvider(scope.tenant, providerKind) === "BUILTIN" };
 }

@@ -40,9 +40,12 @@ export default async function MemberHomePage() {
           {t(`journey.step.${journey.step}`)} ›
         </a>
       ) : null}
-      <a href="/change-password" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
-        {t("me.changePassword")} ›
-      </a>
+      {/* A member of the school's CAS or OIDC has no password here: it is changed at the school. */}
+      {me.signsInHere ? (
+        <a href="/change-password" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
+          {t("me.changePassword")} ›
+        </a>
+      ) : null}
       <div className="mt-8">
         <SignOutButton label={t("common.signOut")} callbackUrl="/" />
       </div>

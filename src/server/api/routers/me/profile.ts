@@ -4,5 +4,7 @@ import { createTRPCRouter, memberProcedure } from "../../trpc";
 
 export const meProfileRouter = createTRPCRouter({
   /** The signed-in member's own directory entry. */
-  get: memberProcedure.output(memberRowOutput.extend({ mustChangePassword: z.boolean() })).query(({ ctx }) => memberProfile(ctx.scope)),
+  get: memberProcedure
+    .output(memberRowOutput.extend({ mustChangePassword: z.boolean(), signsInHere: z.boolean() }))
+    .query(({ ctx }) => memberProfile(ctx.scope)),
 });

@@ -97,6 +97,9 @@ async function main() {
   }
 
   const demo = (env.SEED_DEMO ?? (embedded ? "true" : "false")) === "true";
+  // The demo's terminal keeps its banner readable: the app's JSON log says warnings and errors only,
+  // unless the operator asks for more (LOG_LEVEL=info).
+  if (demo) env.LOG_LEVEL ||= "warn";
   if (demo && env.WECOM_SIMULATOR !== "false") {
     const simPort = env.WECOM_SIM_PORT ? Number(env.WECOM_SIM_PORT) : await findFreePort(3900);
     simulator = await startSimulatorProcess(simPort, path.join(dataDir, "wecom-sim.json"), { ownProcessGroup: true });

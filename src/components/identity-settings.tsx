@@ -4,6 +4,7 @@
 // passes its own server actions. Plain forms: they post without custom script.
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "~/server/actions";
+import { SettingsField as Field, type SelectField, type TextField } from "./settings-field";
 
 export type IdentityTestResult = {
   ok: boolean;
@@ -11,38 +12,7 @@ export type IdentityTestResult = {
   checks?: { id: string; status: "passed" | "warning" | "failed" | "skipped"; title: string; detail: string }[];
 };
 
-export type SelectField = { name: string; label: string; value: string; options: { value: string; label: string }[]; hint?: string };
-export type TextField = { name: string; label: string; value: string; type?: "text" | "password"; placeholder?: string; hint?: string };
-
-const inputClass = "w-full rounded-lg border border-slate-300 px-3 py-2.5";
-
-function Field({ field }: { field: SelectField | TextField }) {
-  return (
-    <label className="block">
-      <span className="mb-1 block text-sm text-slate-600">{field.label}</span>
-      {"options" in field ? (
-        <select name={field.name} defaultValue={field.value} className={`${inputClass} bg-white`}>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          name={field.name}
-          type={field.type ?? "text"}
-          defaultValue={field.value}
-          placeholder={field.placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-        />
-      )}
-      {field.hint ? <span className="text-xs text-slate-500">{field.hint}</span> : null}
-    </label>
-  );
-}
+export type { SelectField, TextField } from "./settings-field";
 
 export function IdentitySettingsForm({
   action,

@@ -2,6 +2,7 @@
 // what the product found, so the helpdesk can act without asking the student again. UCAS 13
 // (「手机号码已存在」: only an admin can move the phone) and a member's entry WeCom refused are
 // the two the member cannot fix alone. The back office lists and closes them.
+import type { MessageKey } from "~/i18n/messages";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
@@ -156,3 +157,10 @@ export async function resolveHelpdeskCase(scope: TenantScope, input: z.infer<typ
     return caseRow(row);
   });
 }
+
+/** What the member is told once a case was sent (or needed no sending), by the answer's status. */
+export const HELPDESK_SENT_MESSAGE = {
+  sent: "journey.helpdeskSent",
+  alreadyOpen: "journey.helpdeskAlreadyOpen",
+  notNeeded: "journey.helpdeskNotNeeded",
+} as const satisfies Record<"sent" | "alreadyOpen" | "notNeeded", MessageKey>;

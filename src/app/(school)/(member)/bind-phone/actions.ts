@@ -1,4 +1,5 @@
 "use server";
+import { HELPDESK_SENT_MESSAGE } from "~/server/helpdesk/cases";
 import { formText, runAction, type ActionResult } from "~/server/actions";
 
 export type BindFormState = {
@@ -30,13 +31,7 @@ export async function bindPhoneAction(previous: BindFormState, form: FormData): 
   const result = await runAction(async ({ api, t }) => {
     if (intent === "helpdesk") {
       const sent = await api.me.binding.sendToHelpdesk({ value, note: (formText(form, "note") ?? "").slice(0, 500) });
-      return t(
-        sent.status === "sent"
-          ? "journey.helpdeskSent"
-          : sent.status === "alreadyOpen"
-            ? "journey.helpdeskAlreadyOpen"
-            : "journey.helpdeskNotNeeded",
-      );
+      return t(HELPDESK_SENT_MESSAGE[sent.status]);
     }
     const outcome = intent === "code" ? await api.me.binding.requestCode({ value }) : await api.me.binding.bind({ value, code });
     if (outcome.status === "bound") {

@@ -1,18 +1,11 @@
 "use client";
 import { useActionState } from "react";
+import { SettingsField, type SelectField, type TextField } from "~/components/settings-field";
 import type { ActionResult } from "~/server/actions";
 import { saveWecomSettingsAction } from "./actions";
 
-type Field = {
-  name: string;
-  label: string;
-  value: string;
-  type?: "text" | "password" | "number";
-  placeholder?: string;
-  hint?: string;
-  /** A choice instead of free text (the API base URL: the platform's list only). */
-  options?: { value: string; label: string }[];
-};
+/** A field of the form; the API base URL is a choice among the platform's addresses only. */
+type Field = SelectField | TextField;
 
 function Message({ state }: { state: ActionResult | null }) {
   if (!state?.message) return null;
@@ -37,33 +30,11 @@ export function WecomSettingsForm({
   warning: string;
 }) {
   const [saved, save, saving] = useActionState<ActionResult | null, FormData>(saveWecomSettingsAction, null);
-  const inputClass = "w-full rounded-lg border border-slate-300 px-3 py-2.5";
   return (
     <div className="space-y-3">
       <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="wecom-settings">
         {fields.map((field) => (
-          <label key={field.name} className="block">
-            <span className="mb-1 block text-sm text-slate-600">{field.label}</span>
-            {field.options ? (
-              <select name={field.name} defaultValue={field.value} className={`${inputClass} bg-white`}>
-                {field.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                name={field.name}
-                type={field.type ?? "text"}
-                defaultValue={field.value}
-                placeholder={field.placeholder}
-                autoComplete="off"
-                className={inputClass}
-              />
-            )}
-            {field.hint ? <span className="text-xs text-slate-500">{field.hint}</span> : null}
-          </label>
+          <SettingsField key={field.name} field={field} />
         ))}
         <p className="text-sm text-amber-800 sm:col-span-2">{warning}</p>
         <button disabled={saving} className="rounded-lg bg-[var(--brand)] py-3 text-white disabled:opacity-60 sm:col-span-2">

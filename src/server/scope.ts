@@ -75,6 +75,16 @@ export function withActor(scope: TenantScope, actor: ScopeActor): TenantScope {
 }
 
 /**
+ * The scope with a domain's own tools added (WeCom jobs carry their client's
+ * retry and watch policies): still the one scope, with the same plain client behind it.
+ */
+export function extendScope<Extra extends object>(scope: TenantScope, extra: Extra): TenantScope & Extra {
+  const next = { ...scope, ...extra };
+  unscoped.set(next, unscopedClient(scope));
+  return next;
+}
+
+/**
  * The plain client behind a tenant scope, for the domain functions that must
  * step outside the tenant filter; each such use filters by `scope.tenant.id` itself.
  */

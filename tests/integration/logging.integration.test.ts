@@ -2,16 +2,16 @@
 // a callback — and never hold what would let a reader act as someone: no
 // password, WeCom secret or access token, callback key, or ID number, even at
 // the most talkative level.
-import { Writable } from "node:stream";
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as authPost, GET as authGet } from "~/app/api/auth/[...nextauth]/route";
 import { POST as callbackPost } from "~/app/api/wecom/callback/[slug]/route";
 import { decryptSecret, encryptSecret, sealContext, wecomTokenContext } from "~/server/crypto/secrets";
 import { createBoss, startBoss } from "~/server/jobs/queue";
-import { createLogger, replaceRootLogger, rootLogger } from "~/server/log";
+import { replaceRootLogger, rootLogger } from "~/server/log";
 import { callbackSignature, encryptMessage } from "~/server/wecom/callback-crypto";
 import { handleWecomJob } from "~/server/wecom/worker";
+import { captured } from "./log-capture";
 import { PASSWORD, testPrisma } from "./support";
 import { connectedSchool, encryptionKey, syncDeps, type ConnectedSchool, withCallbackKeys } from "./wecom/wecom-test-kit";
 import { startSim, type TestSim } from "./wecom-sim/helpers";
@@ -21,24 +21,6 @@ let sim: TestSim;
 let boss: PgBoss;
 let school: ConnectedSchool;
 const ID_NUMBER = "110101200301011234";
-
-/** Every line the process's logger writes while `work` runs, at trace level. */
-async function captured(work: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString("utf8"));
-      done();
-    },
-  });
-  replaceRootLogger(createLogger({ level: "trace", destination }));
-  try {
-    await work();
-  } finally {
-    replaceRootLogger(null);
-  }
-  return lines.join("");
-}
 
 beforeAll(async () => {
   sim = await startSim();

@@ -36,7 +36,7 @@ export async function providerLogoutUrl(
   } catch (error) {
     // The school's settings changed or its provider is down: the session here still ends, and the next login asks again (renew).
     if (!(error instanceof DiscoveryError) && !(error instanceof Error && error.name === "AppError")) throw error;
-    scope.log.warn({ component: "switch-account", err: error }, "no logout at the school's server");
+    scope.log.warn({ err: error }, "no logout at the school's server");
   }
   return null;
 }

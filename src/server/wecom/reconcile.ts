@@ -7,16 +7,16 @@
 // from "outside the app's visible range" (60011), which the admin must fix.
 import type { WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { tenantDb } from "~/server/db/tenant-db";
 import { isNotInWecom, OUT_OF_RANGE_ERRCODE, readWecomState, recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
 import { WecomApiError } from "./errors";
-import { clientFor, type SyncDeps } from "./sync-deps";
+import { clientFor, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const DEFAULT_RECONCILE_READS = 200;
 
-export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise<void> {
-  const db = tenantDb(deps.prisma, tenantId);
-  const client = await clientFor(deps, tenantId);
+export async function reconcileSchool(scope: WecomJobScope): Promise<void> {
+  const { db } = scope;
+  const tenantId = scope.tenant.id;
+  const client = await clientFor(scope);
   const members = await db.member.findMany({
     where: { wecomUserId: { not: null } },
     select: { id: true, wecomUserId: true },
@@ -56,7 +56,7 @@ export async function reconcileSchool(deps: SyncDeps, tenantId: string): Promise
   }
 
   const counts = { outOfRange: 0, notInWecom: 0, other: 0 };
-  const reads = unlisted.slice(0, deps.reconcileReadsPerRun ?? DEFAULT_RECONCILE_READS);
+  const reads = unlisted.slice(0, scope.wecom.reconcileReadsPerRun ?? DEFAULT_RECONCILE_READS);
   for (const member of reads) {
     const said = await readWecomState(client, member.wecomUserId, "RECONCILE");
     await recordWecomState(db, { tenantId, memberId: member.id }, said);

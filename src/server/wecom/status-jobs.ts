@@ -10,11 +10,11 @@
 import { z } from "zod";
 import type PgBoss from "pg-boss";
 import { audit } from "~/server/audit/audit";
-import { tenantDb } from "~/server/db/tenant-db";
+import { unscopedClient } from "~/server/scope";
 import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import { readWecomState, recordWecomState } from "./member-record";
 import { reconcileAllSchools, reconcileSchool } from "./reconcile";
-import { clientFor, DEFAULT_WATCH, type SyncDeps } from "./sync-deps";
+import { clientFor, DEFAULT_WATCH, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 const ids = { tenantId: z.string().uuid(), memberId: z.string().uuid() };
 
@@ -82,24 +82,26 @@ export function startFollowWatch(
  * waiting with a long backoff: after the member was re-created in WeCom they
  * must follow again, and soon.
  */
-export async function restartFollowWatch(deps: SyncDeps, member: { tenantId: string; memberId: string }): Promise<void> {
-  await deps.prisma.$executeRawUnsafe(
+export async function restartFollowWatch(scope: WecomJobScope, memberId: string): Promise<void> {
+  // pg-boss's own table: outside the tenant filter, keyed by the member's own watch.
+  const prisma = unscopedClient(scope);
+  await prisma.$executeRawUnsafe(
     `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
     QUEUES.wecomStatus,
-    watchKey(member.memberId),
+    watchKey(memberId),
   );
-  await startFollowWatch(deps.jobs, deps.prisma, member, deps.watch);
+  await startFollowWatch(scope.jobs, prisma, { tenantId: scope.tenant.id, memberId }, scope.wecom.watch);
 }
 
 /** Reads the member's state with the app's token and records it. */
-async function readAndRecord(deps: SyncDeps, job: { tenantId: string; memberId: string }, wecomUserId: string) {
-  const said = await readWecomState(await clientFor(deps, job.tenantId), wecomUserId, "POLL");
-  await recordWecomState(tenantDb(deps.prisma, job.tenantId), job, said);
+async function readAndRecord(scope: WecomJobScope, memberId: string, wecomUserId: string) {
+  const said = await readWecomState(await clientFor(scope), wecomUserId, "POLL");
+  await recordWecomState(scope.db, { tenantId: scope.tenant.id, memberId }, said);
   return said;
 }
 
-async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: "member.watch" }>): Promise<void> {
-  const db = tenantDb(deps.prisma, job.tenantId);
+async function watchMember(scope: WecomJobScope, job: Extract<WecomStatusJob, { kind: "member.watch" }>): Promise<void> {
+  const { db } = scope;
   const member = await db.member.findUnique({
     where: { id: job.memberId },
     select: { account: true, wecomUserId: true, wecom: { select: { writtenAt: true, state: true } } },
@@ -108,9 +110,9 @@ async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: 
   if (!member?.wecomUserId || !member.wecom?.writtenAt) return;
   // A subscribe callback said so meanwhile.
   if (member.wecom.state === "ACTIVATED") return;
-  const said = await readAndRecord(deps, job, member.wecomUserId);
+  const said = await readAndRecord(scope, job.memberId, member.wecomUserId);
   if (said.state === "ACTIVATED" || said.state === "NOT_IN_WECOM") return;
-  const policy = deps.watch ?? DEFAULT_WATCH;
+  const policy = scope.wecom.watch ?? DEFAULT_WATCH;
   const delay = Math.min(policy.firstSeconds * 2 ** (job.attempt + 1), policy.maxSeconds);
   if ((Date.now() - Date.parse(job.startedAt)) / 1000 + delay > policy.boundSeconds) {
     await audit(db, {
@@ -121,26 +123,24 @@ async function watchMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: 
     });
     return;
   }
-  await sendStatusJob(deps.jobs, deps.prisma, { ...job, attempt: job.attempt + 1 }, { startAfterSeconds: delay });
+  await sendStatusJob(scope.jobs, unscopedClient(scope), { ...job, attempt: job.attempt + 1 }, { startAfterSeconds: delay });
 }
 
-async function readMember(deps: SyncDeps, job: Extract<WecomStatusJob, { kind: "member.read" }>): Promise<void> {
-  const member = await tenantDb(deps.prisma, job.tenantId).member.findUnique({
-    where: { id: job.memberId },
-    select: { wecomUserId: true },
-  });
-  if (member?.wecomUserId) await readAndRecord(deps, job, member.wecomUserId);
+async function readMember(scope: WecomJobScope, job: Extract<WecomStatusJob, { kind: "member.read" }>): Promise<void> {
+  const member = await scope.db.member.findUnique({ where: { id: job.memberId }, select: { wecomUserId: true } });
+  if (member?.wecomUserId) await readAndRecord(scope, job.memberId, member.wecomUserId);
 }
 
+/** The worker's entry: reads the job, builds its school's scope, and runs it there. */
 export async function runWecomStatusJob(deps: SyncDeps, data: unknown): Promise<void> {
   const job = wecomStatusJob.parse(data);
   switch (job.kind) {
     case "member.watch":
-      return watchMember(deps, job);
+      return watchMember(await wecomJobScope(deps, job.tenantId), job);
     case "member.read":
-      return readMember(deps, job);
+      return readMember(await wecomJobScope(deps, job.tenantId), job);
     case "tenant.reconcile":
-      return reconcileSchool(deps, job.tenantId);
+      return reconcileSchool(await wecomJobScope(deps, job.tenantId));
     case "reconcile.all":
       return reconcileAllSchools(deps, (tenantId) => sendStatusJob(deps.jobs, deps.prisma, { kind: "tenant.reconcile", tenantId }));
   }

@@ -1,8 +1,13 @@
-// What WeCom jobs need: the database, the key that opens the school's secrets,
-// the queue (a job may start a follow watch or a status read), and policies
-// tests may shorten.
+// What WeCom jobs run with. The worker holds the platform's tools (SyncDeps:
+// the database, the key that opens the schools' secrets, the queue, and
+// policies tests may shorten); each job names its school, and the worker builds
+// that school's scope from them once (wecomJobScope), as a tenant procedure
+// does. The job's domain functions take that scope and the job: (scope, job).
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { extendScope, tenantScope, unscopedClient, type ScopeActor, type TenantScope } from "~/server/scope";
+import { AppError } from "~/server/errors";
+import { tenantContextSelect, toTenantContext } from "~/server/tenants/tenant-context";
 import type { RetryPolicy } from "./client";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
@@ -12,17 +17,40 @@ export type WatchPolicy = { firstSeconds: number; maxSeconds: number; boundSecon
 
 export const DEFAULT_WATCH: WatchPolicy = { firstSeconds: 20, maxSeconds: 30 * 60, boundSeconds: 24 * 60 * 60 };
 
-export type SyncDeps = {
-  prisma: PrismaClient;
+/** The WeCom job's own tools, beside the school's scope. */
+export type WecomJobTools = {
   encryptionKey: Buffer;
-  /** The queue, for the jobs a job starts (sent with the plain client, outside any transaction of the caller). */
-  jobs: PgBoss;
   retry?: RetryPolicy;
   watch?: WatchPolicy;
   /** Members read one by one per reconciliation when WeCom's lists did not name them. */
   reconcileReadsPerRun?: number;
 };
 
-export async function clientFor(deps: SyncDeps, tenantId: string): Promise<WecomClient> {
-  return new WecomClient(deps.prisma, await loadWecomConnection(deps.prisma, tenantId, deps.encryptionKey), deps.encryptionKey, deps.retry);
+export type SyncDeps = WecomJobTools & {
+  prisma: PrismaClient;
+  /** The queue, for the jobs a job starts (sent with the plain client, outside any transaction of the caller). */
+  jobs: PgBoss;
+};
+
+/** A school's scope as a WeCom job acts in it: as the platform, with the WeCom tools. */
+export type WecomJobScope = TenantScope & { wecom: WecomJobTools };
+
+/** Who a WeCom job acts as, in the audit log and in log lines. */
+export const WECOM_WORKER: ScopeActor = { kind: "system", id: "wecom-worker", ip: null };
+
+/** Builds the scope of the school a job names (once per job, like the tenant procedures' builders). */
+export async function wecomJobScope(deps: SyncDeps, tenantId: string): Promise<WecomJobScope> {
+  const { prisma, jobs, ...wecom } = deps;
+  const row = await prisma.tenant.findUnique({ where: { id: tenantId }, select: tenantContextSelect });
+  // A job for a school that does not exist can never succeed: it fails at once instead of being retried.
+  if (!row) throw new AppError("TENANT_UNAVAILABLE");
+  const scope = tenantScope({ prisma, tenant: toTenantContext(row), jobs, actor: WECOM_WORKER });
+  return extendScope(scope, { wecom });
+}
+
+/** The school's WeCom client (its connection loaded now: a job sees the settings as they are when it runs). */
+export async function clientFor(scope: WecomJobScope): Promise<WecomClient> {
+  const prisma = unscopedClient(scope);
+  const connection = await loadWecomConnection(prisma, scope.tenant.id, scope.wecom.encryptionKey);
+  return new WecomClient(prisma, connection, scope.wecom.encryptionKey, scope.wecom.retry, scope.log.child({ component: "wecom-client" }));
 }

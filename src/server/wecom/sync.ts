@@ -9,8 +9,9 @@ import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { WecomState, WecomStateSource } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { tenantDb } from "~/server/db/tenant-db";
+import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
+import { unscopedClient } from "~/server/scope";
 import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
@@ -18,7 +19,7 @@ import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from ".
 import { textContent } from "./message-limits";
 import { restartFollowWatch } from "./status-jobs";
 import { wecomMobileOf } from "./mobile";
-import { clientFor, type SyncDeps } from "./sync-deps";
+import { clientFor, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member.upsert"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
@@ -74,8 +75,8 @@ export class TransientSyncError extends Error {
 }
 
 type Upsert = {
-  deps: SyncDeps;
-  db: ReturnType<typeof tenantDb>;
+  scope: WecomJobScope;
+  db: TenantDb;
   client: WecomClient;
   ref: { tenantId: string; memberId: string };
   userid: string;
@@ -128,26 +129,26 @@ async function holdsMobile(client: WecomClient, userid: string, mobile: string):
  * of what WeCom holds (member-record.ts), never against a read-back: the
  * contact-sync token may not read (48009) and the app token reads no mobile.
  */
-async function upsertMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.upsert" }>): Promise<void> {
-  const db = tenantDb(deps.prisma, job.tenantId);
+async function upsertMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.upsert" }>): Promise<void> {
+  const { db } = scope;
   const member = await db.member.findUnique({
     where: { id: job.memberId },
     select: { account: true, name: true, phone: true, email: true, wecomUserId: true, wecom: { select: recordSelect } },
   });
   if (!member) return; // deleted since: its delete job removes it from WeCom
-  const client = await clientFor(deps, job.tenantId);
+  const client = await clientFor(scope);
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
   const { secondVerification } = await db.wecomConnection.findUniqueOrThrow({
-    where: { tenantId: job.tenantId },
+    where: { tenantId: scope.tenant.id },
     select: { secondVerification: true },
   });
   const ctx: Upsert = {
-    deps,
+    scope,
     db,
     client,
-    ref: { tenantId: job.tenantId, memberId: job.memberId },
+    ref: { tenantId: scope.tenant.id, memberId: job.memberId },
     userid,
     account: member.account,
     secondVerification,
@@ -218,7 +219,7 @@ async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | n
       state: said.state,
     });
   }
-  if (said.state !== "ACTIVATED") await restartFollowWatch(ctx.deps, ctx.ref);
+  if (said.state !== "ACTIVATED") await restartFollowWatch(ctx.scope, ctx.ref.memberId);
 }
 
 const emptyRecord: Recorded = { writtenAt: null, name: null, mobile: null, email: null, state: null, rejoinConsentAt: null };
@@ -301,7 +302,7 @@ async function rejoin(ctx: Upsert, desired: Desired): Promise<void> {
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
   await audit(ctx.db, { actorKind: "system", action: "wecom.member.rejoined", target: ctx.account, detail: { userid, state: said.state } });
-  await restartFollowWatch(ctx.deps, ctx.ref);
+  await restartFollowWatch(ctx.scope, ctx.ref.memberId);
 }
 
 /**
@@ -331,7 +332,8 @@ async function mobileMoving(ctx: Upsert, mobile: string): Promise<boolean> {
     select: { member: { select: { phone: true } } },
   });
   if (holders.some((h) => !h.member.phone || wecomMobileOf(h.member.phone) !== mobile)) return true;
-  const pendingRemoval = await ctx.deps.prisma.$queryRawUnsafe<{ id: string }[]>(
+  // pg-boss's own table, outside the tenant filter: the query names the school itself.
+  const pendingRemoval = await unscopedClient(ctx.scope).$queryRawUnsafe<{ id: string }[]>(
     `SELECT id::text FROM pgboss.job WHERE name = $1 AND data->>'tenantId' = $2 AND data->>'kind' = 'member.delete'
         AND data->>'mobile' = $3 AND state IN ('created', 'retry', 'active') LIMIT 1`,
     QUEUES.wecomSync,
@@ -346,7 +348,7 @@ async function mobileMoving(ctx: Upsert, mobile: string): Promise<boolean> {
  * (or will get from their account) is theirs, and syncing this member onto it
  * would overwrite their name and phone. No retry can fix that; the admin must.
  */
-async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memberId: string, userid: string): Promise<void> {
+async function refuseUserIdOfAnotherMember(db: TenantDb, memberId: string, userid: string): Promise<void> {
   const holder = await db.member.findFirst({
     where: {
       id: { not: memberId },
@@ -360,37 +362,43 @@ async function refuseUserIdOfAnotherMember(db: ReturnType<typeof tenantDb>, memb
   if (holder) throw new AppError("WECOM_USERID_TAKEN", { userid, holder: holder.account });
 }
 
-async function deleteMember(deps: SyncDeps, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {
-  await deleteIfPresent(await clientFor(deps, job.tenantId), job.wecomUserId);
+async function deleteMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {
+  await deleteIfPresent(await clientFor(scope), job.wecomUserId);
 }
 
-async function userIdsOf(deps: SyncDeps, tenantId: string, memberIds: string[]): Promise<string[]> {
-  const members = await tenantDb(deps.prisma, tenantId).member.findMany({
+async function inviteMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.invite" }>): Promise<void> {
+  const userids = await userIdsOf(scope, [job.memberId]);
+  if (userids.length === 0) return;
+  await (await clientFor(scope)).invite(userids);
+  // The invitation asks the member to follow: watch for it.
+  await restartFollowWatch(scope, job.memberId);
+}
+
+async function sendMessage(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "message.text" }>): Promise<void> {
+  const userids = await userIdsOf(scope, job.memberIds);
+  if (userids.length > 0) await (await clientFor(scope)).sendText({ touser: userids, content: job.content });
+}
+
+async function userIdsOf(scope: WecomJobScope, memberIds: string[]): Promise<string[]> {
+  const members = await scope.db.member.findMany({
     where: { id: { in: memberIds }, wecomUserId: { not: null } },
     select: { wecomUserId: true },
   });
   return members.map((m) => m.wecomUserId!);
 }
 
+/** The worker's entry: reads the job, builds its school's scope, and runs it there. */
 export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<void> {
   const job = wecomSyncJob.parse(data);
+  const scope = await wecomJobScope(deps, job.tenantId);
   switch (job.kind) {
     case "member.upsert":
-      return upsertMember(deps, job);
+      return upsertMember(scope, job);
     case "member.delete":
-      return deleteMember(deps, job);
-    case "member.invite": {
-      const userids = await userIdsOf(deps, job.tenantId, [job.memberId]);
-      if (userids.length === 0) return;
-      await (await clientFor(deps, job.tenantId)).invite(userids);
-      // The invitation asks the member to follow: watch for it.
-      await restartFollowWatch(deps, { tenantId: job.tenantId, memberId: job.memberId });
-      return;
-    }
-    case "message.text": {
-      const userids = await userIdsOf(deps, job.tenantId, job.memberIds);
-      if (userids.length > 0) await (await clientFor(deps, job.tenantId)).sendText({ touser: userids, content: job.content });
-      return;
-    }
+      return deleteMember(scope, job);
+    case "member.invite":
+      return inviteMember(scope, job);
+    case "message.text":
+      return sendMessage(scope, job);
   }
 }

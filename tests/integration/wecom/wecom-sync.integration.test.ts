@@ -1,13 +1,14 @@
 // Durable sync: changes made in the product reach the simulator's directory
 // through jobs written in the same transaction, run by workers of two "app
 // instances", through injected faults, without loss or duplication.
+import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember, deleteMember, updateMember } from "~/server/members/manage-members";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
-import { startWecomWorker } from "~/server/wecom/worker";
+import { describeFailure, startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma, testScope } from "../support";
 import {
@@ -178,6 +179,16 @@ describe("durable WeCom sync", () => {
     };
     await runWecomSyncJob(deps(), removal);
     await expect(runWecomSyncJob(deps(), removal)).resolves.toBeUndefined();
+  });
+
+  it("stops for good, instead of retrying, a job naming a school that does not exist", async () => {
+    const job = { kind: "member.upsert" as const, tenantId: randomUUID(), memberId: randomUUID() };
+    const failure = await runWecomSyncJob(deps(), job).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: "TENANT_UNAVAILABLE" });
+    expect(describeFailure(failure).permanent).toBe(true);
   });
 
   it("invites a synced member and sends members an app message through jobs", async () => {

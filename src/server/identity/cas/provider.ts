@@ -35,7 +35,7 @@ async function finish(scope: TenantScope, proof: CasProof): Promise<IdentifiedMe
   // A ticket is only ever sent to the server whose login issued it (reference §3.10).
   if (normaliseCasBase(base) !== proof.pending.base) throw new AppError("SSO_LOGIN_EXPIRED");
   if (!(await claimCasTicket(scope, proof.ticket))) {
-    scope.log.warn({ component: "cas" }, "service ticket presented again: refused without asking the school");
+    scope.log.warn({ idp: "cas" }, "service ticket presented again: refused without asking the school");
     throw new AppError("SSO_TICKET_REJECTED", { school: scope.tenant.name });
   }
   const validation = await requestCasValidation({
@@ -46,13 +46,13 @@ async function finish(scope: TenantScope, proof: CasProof): Promise<IdentifiedMe
     renew: proof.renew,
   });
   if (!validation.ok) {
-    scope.log.warn({ component: "cas", failure: validation.failure }, "ticket validation failed");
+    scope.log.warn({ idp: "cas", failure: validation.failure }, "ticket validation failed");
     const unreachable = ["timeout", "dns", "refused", "tls", "network", "blocked_address", "not_allowed"].includes(validation.failure.kind);
     throw new AppError(unreachable ? "SSO_SERVER_UNREACHABLE" : "SSO_SERVER_ANSWER_INVALID", { school: scope.tenant.name });
   }
   if (validation.answer.kind === "failure") {
     // The code only (INVALID_TICKET, INVALID_SERVICE …): the server's text may echo the ticket.
-    scope.log.info({ component: "cas", casCode: validation.answer.code }, "the school refused the ticket");
+    scope.log.info({ idp: "cas", casCode: validation.answer.code }, "the school refused the ticket");
     throw new AppError("SSO_TICKET_REJECTED", { school: scope.tenant.name });
   }
   const member = await memberVouchedFor(scope, casIdentity(validation.answer, settings.accountAttribute), "CAS");

@@ -32,7 +32,7 @@ async function discoveryOf(scope: TenantScope, issuer: string) {
     return await discover(issuer);
   } catch (error) {
     if (error instanceof DiscoveryError) {
-      scope.log.warn({ component: "oidc", problem: error.problem, failure: error.detail?.failure ?? null }, "discovery failed");
+      scope.log.warn({ idp: "oidc", problem: error.problem, failure: error.detail?.failure ?? null }, "discovery failed");
       throw new AppError("SSO_SERVER_UNREACHABLE", { school: scope.tenant.name });
     }
     throw error;
@@ -55,7 +55,7 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
   // §4.3: an error answer first (the person pressed 取消: access_denied), then state, one-time by the cookie.
   const error = params.get("error");
   if (error) {
-    scope.log.info({ component: "oidc", oauthError: /^[a-z_]{1,64}$/.test(error) ? error : "other" }, "the provider answered an error");
+    scope.log.info({ idp: "oidc", oauthError: /^[a-z_]{1,64}$/.test(error) ? error : "other" }, "the provider answered an error");
     throw new AppError(error === "access_denied" ? "SSO_CANCELLED" : "SSO_TICKET_REJECTED", school);
   }
   const code = params.get("code");
@@ -68,7 +68,7 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
   const discovery = await discoveryOf(scope, issuer);
   const iss = params.get("iss");
   if ((iss !== null && iss !== issuer) || (iss === null && discovery.authorization_response_iss_parameter_supported === true)) {
-    scope.log.warn({ component: "oidc" }, "authorization response from another issuer");
+    scope.log.warn({ idp: "oidc" }, "authorization response from another issuer");
     throw new AppError("SSO_TICKET_REJECTED", school);
   }
   let tokens;
@@ -82,7 +82,7 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
     });
   } catch (failure) {
     if (!(failure instanceof TokenError)) throw failure;
-    scope.log.warn({ component: "oidc", problem: failure.problem, oauthError: failure.oauthError }, "token request failed");
+    scope.log.warn({ idp: "oidc", problem: failure.problem, oauthError: failure.oauthError }, "token request failed");
     throw new AppError(failure.problem === "unreachable" ? "SSO_SERVER_UNREACHABLE" : "SSO_TICKET_REJECTED", school);
   }
   let claims;
@@ -97,7 +97,7 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
     });
   } catch (failure) {
     if (failure instanceof IdTokenRejected) {
-      scope.log.warn({ component: "oidc", problem: failure.problem }, "id_token refused");
+      scope.log.warn({ idp: "oidc", problem: failure.problem }, "id_token refused");
       throw new AppError("SSO_SERVER_ANSWER_INVALID", school);
     }
     if (failure instanceof JwksError) throw new AppError("SSO_SERVER_UNREACHABLE", school);

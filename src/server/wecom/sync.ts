@@ -153,7 +153,26 @@ async function upsertMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { k
     account: member.account,
     secondVerification,
   };
-  const record = member.wecom;
+  try {
+    await bringToWecom(ctx, desired, member.wecom);
+  } catch (error) {
+    // Deleted while this job wrote to WeCom: the member's delete job may have run before the
+    // write, so removing what this job wrote is its own to finish (a retry would find no member).
+    if ((await db.member.count({ where: { id: job.memberId } })) > 0) throw error;
+    // Unless the userid is another member's by now (the account was created again meanwhile).
+    if (await holderOfUserId(db, job.memberId, userid)) return;
+    await deleteIfPresent(client, userid);
+    await audit(db, {
+      actorKind: "system",
+      action: "wecom.member.removed",
+      target: member.account,
+      detail: { userid, reason: "deleted during sync" },
+    });
+  }
+}
+
+async function bringToWecom(ctx: Upsert, desired: Desired, record: Recorded | null): Promise<void> {
+  const { client, db, userid } = ctx;
   if (!record?.writtenAt) return createInWecom(ctx, desired, record);
   if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email)) return changeMobile(ctx, desired, record);
   const changed = changedFields(desired, record);
@@ -349,6 +368,12 @@ async function mobileMoving(ctx: Upsert, mobile: string): Promise<boolean> {
  * would overwrite their name and phone. No retry can fix that; the admin must.
  */
 async function refuseUserIdOfAnotherMember(db: TenantDb, memberId: string, userid: string): Promise<void> {
+  const holder = await holderOfUserId(db, memberId, userid);
+  if (holder) throw new AppError("WECOM_USERID_TAKEN", { userid, holder });
+}
+
+/** The account of another member of the school who holds `userid` (or will get it from their account), if any. */
+async function holderOfUserId(db: TenantDb, memberId: string, userid: string): Promise<string | null> {
   const holder = await db.member.findFirst({
     where: {
       id: { not: memberId },
@@ -359,7 +384,7 @@ async function refuseUserIdOfAnotherMember(db: TenantDb, memberId: string, useri
     },
     select: { account: true },
   });
-  if (holder) throw new AppError("WECOM_USERID_TAKEN", { userid, holder: holder.account });
+  return holder?.account ?? null;
 }
 
 async function deleteMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {

@@ -181,6 +181,34 @@ describe("durable WeCom sync", () => {
     await expect(runWecomSyncJob(deps(), removal)).resolves.toBeUndefined();
   });
 
+  it("leaves no one in WeCom when the member is deleted, and their removal done, while their sync is creating them there", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const account = uniqueId("D");
+    const member = await prisma.member.create({
+      data: {
+        tenantId: school.tenant.tenantId,
+        account,
+        name: "将被删除",
+        identityKindId: school.tenant.identityKindId,
+        phone: `+86${phone()}`,
+      },
+    });
+    // The admin deletes the member, and the removal job finds nothing in WeCom, just before user/create arrives.
+    const original = globalThis.fetch;
+    globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      if (new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith("/user/create")) {
+        await prisma.member.delete({ where: { id: member.id } });
+      }
+      return original(input, init);
+    };
+    try {
+      await runWecomSyncJob(deps(), { kind: "member.upsert", tenantId: school.tenant.tenantId, memberId: member.id });
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect((await simMembers(school)).filter((m) => m.userid === account.toLowerCase())).toEqual([]);
+  });
+
   it("stops for good, instead of retrying, a job naming a school that does not exist", async () => {
     const job = { kind: "member.upsert" as const, tenantId: randomUUID(), memberId: randomUUID() };
     const failure = await runWecomSyncJob(deps(), job).then(

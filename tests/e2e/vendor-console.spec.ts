@@ -86,6 +86,38 @@ test.describe("vendor console", () => {
     await expect(page.getByText("重复的学校")).toHaveCount(0);
   });
 
+  test("the operator sets a new school's unified login to its CAS, and the school's login page offers it", async ({ page, context }) => {
+    await signInAsVendor(page, vendor);
+    // A school already on CAS: its settings as the operator sees them, and 【测试连接】 passing.
+    await page.getByTestId("tenant-uestc").getByRole("link", { name: "统一身份认证" }).click();
+    await expect(page.locator('select[name="kind"]')).toHaveValue("CAS");
+    const casBaseUrl = await page.locator('input[name="casBaseUrl"]').inputValue();
+    expect(casBaseUrl).toMatch(/\/uestc\/authserver$/);
+    await page.getByRole("button", { name: "测试连接" }).click();
+    await expect(page.getByTestId("identity-test-message")).toContainText("连接正常");
+
+    const slug = `e2e${Date.now().toString(36)}`;
+    await page.goto(rootUrl("/vendor"));
+    await createTenant(page, { slug, name: `统一认证大学${slug}`, nameEn: "" });
+    await expect(createOutcome(page, "status")).toHaveText(`已开通 ${slug}`);
+    await page.getByTestId(`tenant-${slug}`).getByRole("link", { name: "统一身份认证" }).click();
+    await expect(page.locator('select[name="kind"]')).toHaveValue("BUILTIN");
+    await expect(page.locator('input[name="casBaseUrl"]')).toHaveValue("");
+    await page.locator('select[name="kind"]').selectOption("CAS");
+    await page.locator('input[name="casBaseUrl"]').fill(casBaseUrl);
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByTestId("identity-saved")).toHaveText("已保存。");
+
+    const school = await context.newPage();
+    await school.goto(tenantUrl(slug, "/login"));
+    await expect(school.getByTestId("sso-button")).toBeVisible();
+    await expect(school.locator('input[name="password"]')).toHaveCount(0);
+    // The button goes to the CAS the operator typed, asking for a ticket for this school's own callback.
+    await school.getByTestId("sso-button").click();
+    await expect(school).toHaveURL((url) => url.href.startsWith(`${casBaseUrl}/login?`));
+    expect(new URL(school.url()).searchParams.get("service")).toBe(tenantUrl(slug, "/api/identity/cas/callback"));
+  });
+
   test("vendor credentials open nothing on a school's host", async ({ page }) => {
     const response = await page.goto(tenantUrl("ucas", "/vendor/login"));
     expect(response?.status()).toBe(404);

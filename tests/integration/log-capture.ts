@@ -19,3 +19,9 @@ export async function captured(work: () => Promise<unknown>): Promise<string> {
   }
   return lines.join("");
 }
+
+/** The keys a log line holds more than once: a collector keeps one of two equal keys and drops the other. */
+export function repeatedKeys(line: string): string[] {
+  const keys = [...line.matchAll(/"([A-Za-z]+)":/g)].map((m) => m[1]!);
+  return keys.filter((key, i) => keys.indexOf(key) !== i);
+}

@@ -11,7 +11,7 @@ import { createBoss, startBoss } from "~/server/jobs/queue";
 import { replaceRootLogger, rootLogger } from "~/server/log";
 import { callbackSignature, encryptMessage } from "~/server/wecom/callback-crypto";
 import { handleWecomJob } from "~/server/wecom/worker";
-import { captured } from "./log-capture";
+import { captured, repeatedKeys } from "./log-capture";
 import { PASSWORD, testPrisma } from "./support";
 import { connectedSchool, encryptionKey, syncDeps, type ConnectedSchool, withCallbackKeys } from "./wecom/wecom-test-kit";
 import { startSim, type TestSim } from "./wecom-sim/helpers";
@@ -105,6 +105,13 @@ describe("log lines", () => {
     const syncOutput = await captured(() => handleWecomJob(syncDeps(prisma, boss), job as PgBoss.Job<unknown>));
     expect(syncOutput).toContain('"msg":"wecom call"');
     expect(syncOutput).toContain('"msg":"job done"');
+    // Each of the job's WeCom calls names the job, so an operator can follow one job through the log.
+    const calls = syncOutput.split("\n").filter((line) => line.includes('"msg":"wecom call"'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const line of calls) {
+      expect(JSON.parse(line)).toMatchObject({ jobId: job.id, component: "wecom-client" });
+      expect(repeatedKeys(line)).toEqual([]);
+    }
 
     const member = await prisma.member.findUniqueOrThrow({ where: { id: school.tenant.memberId } });
     const xml = `<xml><ToUserName>${school.corp.corpid}</ToUserName><FromUserName>sys</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>event</MsgType><Event>subscribe</Event><AgentID>${school.corp.assistantAgentid}</AgentID></xml>`;

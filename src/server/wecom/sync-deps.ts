@@ -5,8 +5,9 @@
 // does. The job's domain functions take that scope and the job: (scope, job).
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { extendScope, tenantScope, unscopedClient, type ScopeActor, type TenantScope } from "~/server/scope";
+import { actorLabel, extendScope, tenantScope, unscopedClient, type ScopeActor, type TenantScope } from "~/server/scope";
 import { AppError } from "~/server/errors";
+import type { Logger } from "~/server/log";
 import { tenantContextSelect, toTenantContext } from "~/server/tenants/tenant-context";
 import type { RetryPolicy } from "./client";
 import { WecomClient } from "./client";
@@ -30,6 +31,8 @@ export type SyncDeps = WecomJobTools & {
   prisma: PrismaClient;
   /** The queue, for the jobs a job starts (sent with the plain client, outside any transaction of the caller). */
   jobs: PgBoss;
+  /** The running job's logger (worker.ts): what the job logs, its WeCom calls included, names the job. */
+  log?: Logger;
 };
 
 /** A school's scope as a WeCom job acts in it: as the platform, with the WeCom tools. */
@@ -40,11 +43,17 @@ export const WECOM_WORKER: ScopeActor = { kind: "system", id: "wecom-worker", ip
 
 /** Builds the scope of the school a job names (once per job, like the tenant procedures' builders). */
 export async function wecomJobScope(deps: SyncDeps, tenantId: string): Promise<WecomJobScope> {
-  const { prisma, jobs, ...wecom } = deps;
+  const { prisma, jobs, log, ...wecom } = deps;
   const row = await prisma.tenant.findUnique({ where: { id: tenantId }, select: tenantContextSelect });
   // A job for a school that does not exist can never succeed: it fails at once instead of being retried.
   if (!row) throw new AppError("TENANT_UNAVAILABLE");
-  const scope = tenantScope({ prisma, tenant: toTenantContext(row), jobs, actor: WECOM_WORKER });
+  const scope = tenantScope({
+    prisma,
+    tenant: toTenantContext(row),
+    jobs,
+    actor: WECOM_WORKER,
+    ...(log ? { log: log.child({ actor: actorLabel(WECOM_WORKER) }) } : {}),
+  });
   return extendScope(scope, { wecom });
 }
 

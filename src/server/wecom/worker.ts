@@ -53,7 +53,7 @@ export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, r
     tenant: typeof data.tenantId === "string" ? data.tenantId : undefined,
   });
   try {
-    await run(deps, job.data);
+    await run({ ...deps, log }, job.data);
     log.info("job done");
   } catch (error) {
     const failure = describeFailure(error);

@@ -19,6 +19,28 @@ export default tseslint.config(
     },
   },
   {
+    // A server action's redirect() renders its target by fetching it from the server's own origin,
+    // whose Host is the platform's root domain, not the school's: the member would get 「页面不存在」.
+    // School-host actions answer with where to go, and their form navigates (bind-phone/actions.ts).
+    // Server actions live in files named actions.ts; pages may redirect as they render.
+    files: ["src/app/(school)/**/actions.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/navigation",
+              importNames: ["redirect", "permanentRedirect"],
+              message:
+                "On a school's host a server action's redirect() renders the root domain's page (「页面不存在」): answer with the next path and let the form navigate.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routers are thin and stay inside the tenant filter: the plain Prisma client and the
     // scope's escape hatch are for domain functions (src/server/scope.ts), never for a router.
     files: ["src/server/api/routers/**/*.ts"],

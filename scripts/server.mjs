@@ -7,8 +7,10 @@
 //
 //   NODE_ENV=production PORT=3000 node scripts/server.mjs   (after `next build`)
 //
-// Run by node itself; the two TypeScript modules it needs (the configuration and
-// the address rules) are loaded through tsx, nothing else stands before Next's build.
+// A page's redirect after a form post answers 303, not 307 (src/server/http/see-other.ts).
+//
+// Run by node itself; the TypeScript modules it needs (the configuration, the
+// address rules and the 303) are loaded through tsx, nothing else stands before Next's build.
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -16,6 +18,7 @@ import { tsImport } from "tsx/esm/api";
 
 const { serverEnv } = await tsImport("../src/env.ts", import.meta.url);
 const { applyTrustedHeaders } = await tsImport("../src/server/http/forwarded-address.ts", import.meta.url);
+const { seeOtherAfterFormPost } = await tsImport("../src/server/http/see-other.ts", import.meta.url);
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
@@ -28,6 +31,7 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   applyTrustedHeaders(req.headers, req.socket, TRUSTED_PROXY_HOPS);
+  seeOtherAfterFormPost(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;

@@ -127,6 +127,22 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
   });
 });
 
+test.describe("a phone on a weak network", () => {
+  test("【下一步】 tapped before the page's scripts have loaded still binds the phone and opens the follow step", async ({ page }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    await signIn(page, tenantUrl("ucas", "/login?returnTo=%2Fbind-phone"), member.account, member.password);
+    await expect(page).toHaveURL(/\/bind-phone(\?|$)/);
+    // The page is there, its scripts are not (yet): the form is posted by the browser itself.
+    await page.route(/\/_next\/static\/.+\.js(\?|$)/, (route) => route.abort());
+    await page.reload();
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page).toHaveURL(tenantUrl("ucas", "/follow"));
+    await expect(page.getByTestId("bound-phone")).toContainText(phone);
+    await expect(page.getByTestId("follow-qr")).toBeVisible({ timeout: 45_000 });
+  });
+});
+
 test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): WeChat is bound to another phone", () => {
   test("follows unidentified, then 【关注身份验证】 → the bound phone → 【获取验证码】 → code → 【验证】 → 「关注成功」", async ({
     page,

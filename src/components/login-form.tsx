@@ -48,7 +48,9 @@ export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Pro
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": tapped before this script has loaded (a weak network), the browser submits the form
+    // itself, and a GET would put the password in the address, the history and the server's logs.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       <label className="block">
         <span className="mb-1 block text-sm text-slate-600">{labels.account}</span>
         <input

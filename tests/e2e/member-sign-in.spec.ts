@@ -20,6 +20,22 @@ test.describe("member sign-in (ucas)", () => {
     await expect(page.getByText("当前没有绑定手机号")).toBeVisible();
   });
 
+  test("a password submitted before the page's scripts have loaded never lands in an address", async ({ page }) => {
+    const secret = "Before-Scripts-Secret-1";
+    const addresses: string[] = [];
+    page.on("request", (request) => addresses.push(request.url()));
+    await page.route(/\/_next\/static\/.+\.js(\?|$)/, (route) => route.abort());
+    await page.goto(tenantUrl("ucas", "/login"));
+    await page.locator('input[name="identifier"]').fill("2024999");
+    await page.locator('input[name="password"]').fill(secret);
+    const submitted = page.waitForEvent("framenavigated");
+    await page.locator('form button[type="submit"]').click();
+    await submitted;
+    await expect(page.locator('input[name="password"]')).toBeVisible();
+    expect(page.url()).not.toContain(secret);
+    expect(addresses.filter((address) => address.includes(secret))).toEqual([]);
+  });
+
   test("an unknown account is refused exactly like a real one, so the answer does not tell whether it exists", async ({ page }) => {
     await signIn(page, tenantUrl("ucas", "/login"), `no-such-${Date.now()}`, MEMBER_PASSWORD);
     await expect(signInError(page)).toHaveText("账号或密码错误，还可尝试 5 次。");

@@ -69,14 +69,13 @@ export function tenantScope(options: {
 
 /** The same school and tools, acted on by someone else (a job started by an admin's change runs as the system). */
 export function withActor(scope: TenantScope, actor: ScopeActor): TenantScope {
-  const next: TenantScope = { ...scope, actor, log: scope.log.child({ actor: actorLabel(actor) }) };
-  unscoped.set(next, unscopedClient(scope));
-  return next;
+  return extendScope(scope, { actor, log: scope.log.child({ actor: actorLabel(actor) }) });
 }
 
 /**
- * The scope with a domain's own tools added (WeCom jobs carry their client's
- * retry and watch policies): still the one scope, with the same plain client behind it.
+ * The scope with some of its parts replaced or a domain's own tools added (WeCom
+ * jobs carry their client's retry and watch policies): still the one scope, with
+ * the same plain client behind it.
  */
 export function extendScope<Extra extends object>(scope: TenantScope, extra: Extra): TenantScope & Extra {
   const next = { ...scope, ...extra };

@@ -12,9 +12,9 @@ const COST = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 /**
  * 4 at once (~80 MiB) on this instance. Up to 3,000 may wait in each lane: a
  * poster burst of 2,000 freshmen of one school, with room to spare, is served
- * (at some 25 ms a verify and 4 at a time, a full lane drains in about 20
- * seconds, within a browser's patience) rather than refused. The per-address
- * limits (sign-in-throttle.ts) let one address add at most 300 a minute.
+ * slower rather than refused (a verify takes some 25-30 ms of a core: 2,000
+ * drain in about 15 seconds on 4 cores, 30 on 2). The per-address limits
+ * (sign-in-throttle.ts) let one address add at most 300 a minute.
  */
 export const argon2Slots = createSemaphore({ concurrency: 4, queue: 3000 });
 

@@ -51,4 +51,36 @@ describe("bounded semaphore for argon2 work", () => {
     await expect(slots.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await expect(slots.run(() => Promise.resolve(1))).resolves.toBe(1);
   });
+
+  it("takes turns between lanes: a burst in one lane waits behind a single task of another for at most one turn", async () => {
+    const slots = createSemaphore({ concurrency: 1, queue: 10 });
+    const gate = deferred();
+    const started: string[] = [];
+    const task = (name: string) => () => {
+      started.push(name);
+      return Promise.resolve(name);
+    };
+    const holder = slots.run(() => gate.promise, "school-a");
+    const burst = ["a1", "a2", "a3", "a4"].map((name) => slots.run(task(name), "school-a"));
+    const other = slots.run(task("b1"), "school-b");
+    const admin = slots.run(task("admin1"), "school-a-admin");
+    expect(slots.load("school-a")).toEqual({ running: 1, waiting: 4 });
+    expect(slots.load()).toEqual({ running: 1, waiting: 6 });
+    gate.resolve();
+    await Promise.all([holder, ...burst, other, admin]);
+    expect(started).toEqual(["a1", "b1", "admin1", "a2", "a3", "a4"]);
+  });
+
+  it("bounds each lane's queue on its own: a full lane refuses while another lane still queues", async () => {
+    const slots = createSemaphore({ concurrency: 1, queue: 2 });
+    const gate = deferred();
+    const held = [slots.run(() => gate.promise, "a"), slots.run(() => gate.promise, "a"), slots.run(() => gate.promise, "a")];
+    const refused = await slots.run(() => Promise.resolve("never"), "a").catch((e: unknown) => e);
+    expect((refused as AppError).code).toBe("SERVER_BUSY");
+    const queued = slots.run(() => Promise.resolve("served"), "b");
+    expect(slots.load("b")).toEqual({ running: 1, waiting: 1 });
+    gate.resolve();
+    await Promise.all(held);
+    await expect(queued).resolves.toBe("served");
+  });
 });

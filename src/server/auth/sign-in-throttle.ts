@@ -3,23 +3,35 @@
 // live in PostgreSQL (src/server/security/rate-limit.ts): every instance
 // shares them.
 //
+// Only the client's own rules refuse: per address (an IPv6 client by its /64,
+// addressKey) and per (account, address). Nothing school-wide refuses, because
+// a school-wide counter is a budget one client can spend for everyone (ten
+// tries a second from one address kept a whole school at 429) and a ceiling a
+// poster burst of 2,000 freshmen would hit. What a school shares is the argon2
+// work of this instance: a try that passed its own rules waits its turn in the
+// school's lane (signInLane, passwords.ts), so a burst is served slower, and
+// another school or the school's back office waits at most one turn.
+//
 // The numbers, for a school:
 // - a dormitory or campus NAT puts hundreds of students behind one address, so
-//   the per-address rules count FAILURES (not successes) and sit well above the
-//   per-account lockout (6): one address can lock at most a handful of accounts
-//   per quarter hour, and a spraying attacker stops long before a dormitory of
-//   students who mistype now and then would;
+//   the per-address failure rule counts FAILURES (not successes) and sits well
+//   above the per-account lockout (6): one address can lock at most a handful
+//   of accounts per quarter hour, and a spraying attacker stops long before a
+//   dormitory of students who mistype now and then would;
 // - one (account, address) pair may fail 10 times an hour: the 6 of the lockout
 //   plus 4 after it ends, so one address cannot lock the same account again
 //   within the hour, while the owner at another address is untouched;
-// - every attempt, successes included, is capped per address (a flood from one
-//   client) and per school (argon2 work one school can cause on the platform).
+// - every attempt, successes included, is capped per address at 300 a minute
+//   (5 a second: a lecture hall behind one NAT signing in together), so one
+//   client can put at most a tenth of a lane's queue (3,000) in front of others.
+// Members and the back office (admins and helpdesk) count under separate keys:
+// a burst or an attack on one never throttles the other at the same address.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { addressKey } from "~/server/http/address-key";
 import { assertNotRateLimited, consumeRateLimit, enforceRateLimit, type RateLimitRule } from "~/server/security/rate-limit";
 
 export const SIGN_IN_LIMITS = {
-  attemptsPerAddress: { limit: 120, windowSeconds: 60 },
-  attemptsPerSchool: { limit: 600, windowSeconds: 60 },
+  attemptsPerAddress: { limit: 300, windowSeconds: 60 },
   failuresPerAddress: { limit: 50, windowSeconds: 15 * 60 },
   failuresPerAccountAndAddress: { limit: 10, windowSeconds: 60 * 60 },
 } as const;
@@ -44,29 +56,29 @@ export function normaliseIdentifier(kind: SignInScope["kind"], identifier: strin
   return kind === "member" ? trimmed.toLowerCase() : trimmed;
 }
 
-function addressOf(scope: SignInScope): string {
-  return (scope.ip ?? "unknown").slice(0, 64);
+/** The argon2 lane a try waits in: its school and kind of account, so members' bursts and the back office take turns. */
+export function signInLane(scope: Pick<SignInScope, "tenantKey" | "kind">): string {
+  return `sign-in:${scope.tenantKey}:${scope.kind}`;
 }
 
 function rules(scope: SignInScope) {
-  const ip = addressOf(scope);
+  const ip = addressKey(scope.ip);
   const account = `${scope.tenantKey}:${scope.kind}:${normaliseIdentifier(scope.kind, scope.identifier)}`;
   const rule = (key: string, limit: { limit: number; windowSeconds: number }): RateLimitRule => ({ key, ...limit });
   return {
-    attemptsPerAddress: rule(`login:ip:${ip}`, SIGN_IN_LIMITS.attemptsPerAddress),
-    attemptsPerSchool: rule(`login:tenant:${scope.tenantKey}`, SIGN_IN_LIMITS.attemptsPerSchool),
-    failuresPerAddress: rule(`login:fail:ip:${ip}`, SIGN_IN_LIMITS.failuresPerAddress),
+    attemptsPerAddress: rule(`login:ip:${scope.kind}:${ip}`, SIGN_IN_LIMITS.attemptsPerAddress),
+    failuresPerAddress: rule(`login:fail:ip:${scope.kind}:${ip}`, SIGN_IN_LIMITS.failuresPerAddress),
     failuresPerAccountAndAddress: rule(`login:fail:acct:${account}:${ip}`, SIGN_IN_LIMITS.failuresPerAccountAndAddress),
   };
 }
 
-/** Throws RATE_LIMITED (429, with the wait) before any password work when a rule is exhausted. */
+/** Throws RATE_LIMITED (429, with the wait) before any password work when one of the client's own rules is exhausted. */
 export async function throttleSignIn(prisma: PrismaClient, scope: SignInScope): Promise<void> {
   const r = rules(scope);
-  if (scope.kind !== "vendor") await enforceRateLimit(prisma, r.attemptsPerSchool);
-  await enforceRateLimit(prisma, r.attemptsPerAddress);
+  // Refusals first: a try refused for its failures is not counted as an attempt as well.
   await assertNotRateLimited(prisma, r.failuresPerAddress);
   await assertNotRateLimited(prisma, r.failuresPerAccountAndAddress);
+  await enforceRateLimit(prisma, r.attemptsPerAddress);
 }
 
 /** Counts one failed try against the address and the (account, address) pair. */

@@ -2,7 +2,8 @@
 // failure is an AppError whose message tells the person what to do next, and
 // no answer tells whether an account exists or is disabled: an unknown account
 // counts down and locks like a real one, a disabled one answers like a wrong
-// password. Throttles (sign-in-throttle.ts) run before any password work.
+// password. Throttles (sign-in-throttle.ts), then the account's lockout, run
+// before any password work; the work itself waits its turn in the school's lane.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { AppError } from "~/server/errors";
 import type { TenantContext } from "~/server/tenants/tenant-context";
@@ -17,7 +18,7 @@ import {
   type LockoutPolicy,
   type PasswordOutcome,
 } from "./lockout";
-import { countSignInFailure, throttleSignIn, type SignInScope } from "./sign-in-throttle";
+import { countSignInFailure, signInLane, throttleSignIn, type SignInScope } from "./sign-in-throttle";
 import { checkUnknownAccount, unknownAccountKey } from "./unknown-account-lockout";
 import type { SessionClaims } from "./session-user";
 import { assertVendorAddressAllowed } from "./vendor-access";
@@ -80,11 +81,15 @@ export async function checkSignInAttempt<A extends LockableAccount & { disabled?
 ): Promise<A> {
   const scope: SignInScope = { tenantKey: flow.tenantKey, kind: flow.kind, identifier: attempt.identifier, ip: attempt.ip };
   await throttleSignIn(prisma, scope);
+  const lane = signInLane(scope);
   const outcome = account
     ? await checkPasswordWithLockout(prisma, flow.table, account, attempt.password, flow.policy, {
         refuseEvenIfRight: account.disabled === true,
+        lane,
       })
-    : await checkUnknownAccount(prisma, unknownAccountKey(flow.tenantKey, flow.kind, attempt.identifier), attempt.password, flow.policy);
+    : await checkUnknownAccount(prisma, unknownAccountKey(flow.tenantKey, flow.kind, attempt.identifier), attempt.password, flow.policy, {
+        lane,
+      });
   if (outcome.ok && account) return account;
   if (outcome.ok) throw new AppError("INTERNAL");
   await countSignInFailure(prisma, scope);

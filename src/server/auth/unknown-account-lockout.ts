@@ -16,21 +16,18 @@ export function unknownAccountKey(tenantKey: string, kind: SignInScope["kind"], 
   return `login:unknown:${tenantKey}:${kind}:${normaliseIdentifier(kind, identifier)}`;
 }
 
-/** Always a failure: the answer a real account would give to a wrong password. */
+/**
+ * Always a failure: the answer a real account would give to a wrong password. Like a
+ * real account (lockout.ts), the try is counted before the password work, and a
+ * locked one costs no argon2.
+ */
 export async function checkUnknownAccount(
   prisma: PrismaClient,
   key: string,
   password: string,
   policy: LockoutPolicy,
+  options: { lane?: string } = {},
 ): Promise<PasswordOutcome> {
-  const locked = await prisma.$queryRawUnsafe<{ expiresAt: Date }[]>(
-    `SELECT "expiresAt" FROM "RateLimit" WHERE key = $1 AND hits >= $2 AND "expiresAt" > now()`,
-    key,
-    policy.maxAttempts,
-  );
-  const now = new Date();
-  if (locked[0]) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(locked[0].expiresAt, now) };
-  await burnPasswordCheck(password);
   // One statement, like lockout.ts: an ended lock (or forgotten count) starts at 1;
   // reaching the limit sets the lock; a row locked meanwhile is left alone.
   const rows = await prisma.$queryRawUnsafe<{ hits: number; expiresAt: Date }[]>(
@@ -50,7 +47,22 @@ export async function checkUnknownAccount(
     COUNT_MEMORY_DAYS,
   );
   const row = rows[0];
-  if (!row) return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: policy.lockMinutes };
+  if (!row) {
+    const locked = await prisma.$queryRawUnsafe<{ expiresAt: Date }[]>(`SELECT "expiresAt" FROM "RateLimit" WHERE key = $1`, key);
+    const until = locked[0]?.expiresAt;
+    return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: until ? minutesUntil(until, new Date()) : policy.lockMinutes };
+  }
+  try {
+    await burnPasswordCheck(password, options.lane);
+  } catch (error) {
+    // Refused as busy (SERVER_BUSY): as for a real account, the try does not count.
+    await prisma.$executeRawUnsafe(
+      `UPDATE "RateLimit" SET hits = hits - 1, "expiresAt" = now() + make_interval(days => $2) WHERE key = $1 AND hits > 0`,
+      key,
+      COUNT_MEMORY_DAYS,
+    );
+    throw error;
+  }
   if (row.hits >= policy.maxAttempts)
     return { ok: false, code: "ACCOUNT_LOCKED", minutesLeft: minutesUntil(row.expiresAt, new Date()), lockedNow: true };
   return { ok: false, code: "BAD_CREDENTIALS_REMAINING", remaining: policy.maxAttempts - row.hits };

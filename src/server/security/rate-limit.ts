@@ -1,11 +1,11 @@
 // Rate limits kept in PostgreSQL, so every app instance counts against the same
-// numbers (sign-in per address and per school, 【测试连接】, codes …). A fixed
+// numbers (sign-in per address and per account and address, 【测试连接】, codes …). A fixed
 // window per key: one atomic upsert counts a hit and says whether it is over.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { AppError } from "~/server/errors";
 
 export type RateLimitRule = {
-  /** Names the scope, e.g. `login:ip:203.0.113.7`; at most 200 characters. */
+  /** Names the scope, e.g. `login:ip:member:203.0.113.7`; at most 200 characters. */
   key: string;
   /** Hits allowed in one window. */
   limit: number;

@@ -2,6 +2,7 @@
 // page's join QR: fixed sizes, each image made once and memoised, and the work that is not
 // memoised limited per client address (an IPv6 client's /64), answered 429 with Retry-After.
 import { randomInt } from "node:crypto";
+import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -48,6 +49,20 @@ describe("the registration QR's sizes", () => {
     expect(PNG.sync.read(plain).width).toBe(480);
     const print = await bytes(await get(pngRoute, school, "/join/qr.png?size=print", client));
     expect(PNG.sync.read(print).width).toBe(1200);
+  });
+});
+
+describe("what the registration QR encodes", () => {
+  it("is the school's own origin, whatever port or case the request's Host names, so no request can make another image", async () => {
+    const school = await makeTenant(prisma);
+    const draws = vi.spyOn(QRCode, "toBuffer");
+    const asked = (host: string) =>
+      pngRoute(new Request(`http://${host}/join/qr.png`, { headers: { host, [CLIENT_ADDRESS_HEADER]: ipv4() } }));
+    const png = PNG.sync.read(await bytes(await asked(`${school.slug.toUpperCase()}.localhost:9999`)));
+    const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? "";
+    expect(link.startsWith(`http://${school.host}/join?q=1.r.`)).toBe(true);
+    await bytes(await asked(`${school.host}:9998`));
+    expect(draws).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // join page (opened outside WeChat), the back office's downloads and printed posters. Anyone with
 // the school's address may ask, so each image is drawn once per instance and memoised, and the
 // drawing that is not memoised is limited per client address (security/image-limits.ts).
-import { schoolOfRequest } from "~/server/identity/http/school-of-request";
+import { schoolOfRequest, type SchoolRequest } from "~/server/identity/http/school-of-request";
 import { createBoundedMemo } from "~/server/security/bounded-memo";
 import { imageRefusal, memoisedImage } from "~/server/security/image-limits";
 import { unscopedClient } from "~/server/scope";
@@ -24,7 +24,10 @@ const drawn = createBoundedMemo<Buffer>({ maxEntries: 2000, maxBytes: 32 * 1024 
  */
 export async function registrationLinkFor(request: Pick<Request, "headers">): Promise<string | null> {
   const school = await schoolOfRequest(request, "qr");
-  if (!school) return null;
+  return school ? registrationLinkOf(school) : null;
+}
+
+function registrationLinkOf(school: SchoolRequest): string {
   return `${school.origin}${qrLink(school.scope, { purpose: "register" }).path}`;
 }
 
@@ -34,7 +37,7 @@ export async function registrationQrResponse(request: Request, format: QrFormat)
   const school = await schoolOfRequest(request, "qr");
   // No school on this host (unknown or suspended): nothing to draw.
   if (!school) return new Response(null, { status: 404, headers: { "cache-control": "no-store" } });
-  const link = `${school.origin}${qrLink(school.scope, { purpose: "register" }).path}`;
+  const link = registrationLinkOf(school);
   const size = format === "png" ? qrSizeOf(params.get("size")) : "screen";
   let image: Buffer;
   try {

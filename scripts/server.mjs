@@ -16,7 +16,7 @@ import path from "node:path";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
 
-const { serverEnv } = await tsImport("../src/env.ts", import.meta.url);
+const { serverEnv, startupWarnings } = await tsImport("../src/env.ts", import.meta.url);
 const { applyTrustedHeaders } = await tsImport("../src/server/http/forwarded-address.ts", import.meta.url);
 const { seeOtherAfterFormPost } = await tsImport("../src/server/http/see-other.ts", import.meta.url);
 
@@ -24,6 +24,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
 // Validates the whole configuration and names any bad variable before serving.
 const { TRUSTED_PROXY_HOPS } = serverEnv();
+// Allowed but unsafe settings (an open vendor console), said at every production start.
+for (const warning of startupWarnings()) console.warn(`⚠ ${warning}`);
 
 const app = next({ dev: false, dir: root, port });
 const handle = app.getRequestHandler();

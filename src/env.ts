@@ -19,8 +19,11 @@ const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** postgresql://… of the app's database. `npm start` fills it in with the embedded PostgreSQL when unset. */
   DATABASE_URL: required(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
-  /** The root domain: tenants live at {slug}.PLATFORM_DOMAIN, the vendor console at PLATFORM_DOMAIN/vendor. */
-  PLATFORM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+$/, "must be a bare host name such as campus.example.com")).default("localhost"),
+  /**
+   * The root domain: tenants live at {slug}.PLATFORM_DOMAIN, the vendor console at PLATFORM_DOMAIN/vendor.
+   * Unset: localhost, except in production, where it must be set (checkedServerSchema).
+   */
+  PLATFORM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+$/, "must be a bare host name such as campus.example.com")),
   /** Key that encrypts tenant secrets and ID numbers at rest. */
   APP_ENCRYPTION_KEY: required(base64Key),
   /** Signs the session cookies (next-auth). */
@@ -119,7 +122,7 @@ const serverSchema = z.object({
   TENCENT_SMS_REGION: optional(z.string().regex(/^ap-[a-z]+$/, "must be a Tencent Cloud region such as ap-guangzhou")).default(
     "ap-guangzhou",
   ),
-  /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any. */
+  /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any, and said loudly (vendorConsoleOpenToAll). */
   VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
     try {
       return parseAddressList(raw);
@@ -130,8 +133,41 @@ const serverSchema = z.object({
   }),
 });
 
-/** The rules that tie variables together: the code providers'. */
-const checkedServerSchema = serverSchema.superRefine((env, ctx) => {
+/** The simulators the app may be pointed at: test doubles, answering whatever they are told. */
+const SIMULATOR_URLS = ["WECOM_SIMULATOR_URL", "CAS_SIMULATOR_URL", "OIDC_SIMULATOR_URL"] as const;
+
+/** The rules that tie variables together: the platform domain's, the simulators', the code providers'. */
+const checkedServerSchema = serverSchema
+  .superRefine((env, ctx) => {
+    // Unset, the platform would be localhost: cookies without Secure, the code outbox on, every URL wrong.
+    // The demo and the tests run the production build on this machine and say PLATFORM_DOMAIN=localhost.
+    if (env.NODE_ENV === "production" && env.PLATFORM_DOMAIN === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PLATFORM_DOMAIN"],
+        message:
+          "must be set in production (NODE_ENV=production): the platform's root domain, e.g. campus.example.com (PLATFORM_DOMAIN=localhost only to try the build on this machine)",
+      });
+    }
+    // A simulator signs in anyone as anyone and accepts any WeCom call: on a real domain it would let a
+    // school's admin point the school at it. Only the demo and the tests use one, on localhost.
+    const domain = env.PLATFORM_DOMAIN ?? "localhost";
+    if (!isLocalhostDomain(domain)) {
+      for (const name of SIMULATOR_URLS) {
+        if (env[name] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `must not be set when PLATFORM_DOMAIN is a real domain (${domain}): simulators are for the demo and tests on localhost; unset ${name}`,
+          });
+        }
+      }
+    }
+    checkCodeProviders({ ...env, PLATFORM_DOMAIN: domain }, ctx);
+  })
+  .transform((env) => ({ ...env, PLATFORM_DOMAIN: env.PLATFORM_DOMAIN ?? "localhost" }));
+
+function checkCodeProviders(env: z.infer<typeof serverSchema> & { PLATFORM_DOMAIN: string }, ctx: z.RefinementCtx): void {
   // The outbox shows codes to anyone on a school's host: never on a real domain.
   for (const name of ["SMS_PROVIDER", "EMAIL_PROVIDER"] as const) {
     if (env[name] === "outbox" && !isLocalhostDomain(env.PLATFORM_DOMAIN)) {
@@ -147,7 +183,7 @@ const checkedServerSchema = serverSchema.superRefine((env, ctx) => {
       if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "is required when SMS_PROVIDER=tencent" });
     }
   }
-});
+}
 
 const TENCENT_SMS_REQUIRED = [
   "TENCENT_SMS_SECRET_ID",
@@ -180,7 +216,26 @@ export function secureCookies(env: { SECURE_COOKIES?: "true" | "false" | undefin
   return !(env.PLATFORM_DOMAIN === "localhost" || env.PLATFORM_DOMAIN.endsWith(".localhost"));
 }
 
-export type ServerEnv = z.infer<typeof serverSchema>;
+/**
+ * Whether the vendor console answers every client address: VENDOR_ALLOWED_ADDRESSES unset. Allowed, so a
+ * first start works, but the console's every page and the production start-up log say so (startupWarnings).
+ */
+export function vendorConsoleOpenToAll(env: Pick<ServerEnv, "VENDOR_ALLOWED_ADDRESSES"> = serverEnv()): boolean {
+  return env.VENDOR_ALLOWED_ADDRESSES.length === 0;
+}
+
+/** What scripts/server.mjs warns about at start in production: settings that are allowed but unsafe. */
+export function startupWarnings(env: Pick<ServerEnv, "NODE_ENV" | "VENDOR_ALLOWED_ADDRESSES"> = serverEnv()): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  return vendorConsoleOpenToAll(env)
+    ? [
+        "VENDOR_ALLOWED_ADDRESSES is not set: the vendor console (sign-in included) answers every address on the internet. " +
+          "Set it to the operator's office or VPN addresses, e.g. VENDOR_ALLOWED_ADDRESSES=203.0.113.7,198.51.100.0/24",
+      ]
+    : [];
+}
+
+export type ServerEnv = z.output<typeof checkedServerSchema>;
 
 let cached: ServerEnv | undefined;
 

@@ -40,6 +40,8 @@ test.describe("vendor console", () => {
     const list = page.getByTestId("tenant-list");
     for (const slug of DEMO_SLUGS) await expect(list.getByTestId(`tenant-${slug}`)).toBeVisible();
     await expect(list.getByTestId("tenant-ucas")).toContainText("中国科学院大学");
+    // npm test sets no VENDOR_ALLOWED_ADDRESSES: every console page says the console answers any address.
+    await expect(page.getByTestId("vendor-open-to-all")).toContainText("未设置 VENDOR_ALLOWED_ADDRESSES");
   });
 
   test("a new school, once set up, is listed and serves its home page; suspending and resuming it closes and reopens that page", async ({

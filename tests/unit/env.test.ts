@@ -14,6 +14,11 @@ const MANAGED = [
   "SECURE_COOKIES",
   "TRUSTED_PROXY_HOPS",
   "WECOM_EGRESS_IPS",
+  "NODE_ENV",
+  "WECOM_SIMULATOR_URL",
+  "CAS_SIMULATOR_URL",
+  "OIDC_SIMULATOR_URL",
+  "VENDOR_ALLOWED_ADDRESSES",
 ];
 
 let saved: Record<string, string | undefined> = {};
@@ -132,6 +137,57 @@ describe("serverEnv()", () => {
       expect(() => serverEnv()).toThrow(/WECOM_EGRESS_IPS: ".+" is not a single IP address/);
     },
   );
+
+  it.each<Record<string, string>>([{}, { PLATFORM_DOMAIN: "" }])(
+    "refuses to start in production without PLATFORM_DOMAIN (%o), naming it and what to set",
+    async (unset) => {
+      const serverEnv = await serverEnvWith({ ...VALID, NODE_ENV: "production", ...unset });
+      expect(() => serverEnv()).toThrow(/PLATFORM_DOMAIN: must be set in production.*campus\.example\.com/);
+    },
+  );
+
+  it("starts in production on the domain it is given, localhost included (the demo and the tests say so)", async () => {
+    expect((await serverEnvWith({ ...VALID, NODE_ENV: "production", PLATFORM_DOMAIN: "campus.example.com" }))().PLATFORM_DOMAIN).toBe(
+      "campus.example.com",
+    );
+    expect((await serverEnvWith({ ...VALID, NODE_ENV: "production", PLATFORM_DOMAIN: "localhost" }))().PLATFORM_DOMAIN).toBe("localhost");
+    expect((await serverEnvWith({ ...VALID, NODE_ENV: "development" }))().PLATFORM_DOMAIN).toBe("localhost");
+  });
+
+  it.each(["WECOM_SIMULATOR_URL", "CAS_SIMULATOR_URL", "OIDC_SIMULATOR_URL"])(
+    "refuses %s on a real platform domain, naming it, and takes it on localhost",
+    async (name) => {
+      const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "campus.example.com", [name]: "http://127.0.0.1:3920" });
+      expect(() => serverEnv()).toThrow(
+        new RegExp(`${name}: must not be set when PLATFORM_DOMAIN is a real domain \\(campus\\.example\\.com\\)`),
+      );
+      for (const domain of ["localhost", "dev.localhost"]) {
+        const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: domain, [name]: "http://127.0.0.1:3920" }))();
+        expect(env[name as "CAS_SIMULATOR_URL"]).toBe("http://127.0.0.1:3920");
+      }
+    },
+  );
+
+  it("says on every vendor console page and in the production start-up log that VENDOR_ALLOWED_ADDRESSES is unset", async () => {
+    const { vendorConsoleOpenToAll, startupWarnings } = await import("~/env");
+    const open = (await serverEnvWith({ ...VALID, NODE_ENV: "production", PLATFORM_DOMAIN: "campus.example.com" }))();
+    expect(vendorConsoleOpenToAll(open)).toBe(true);
+    expect(startupWarnings(open)).toEqual([expect.stringMatching(/^VENDOR_ALLOWED_ADDRESSES is not set: .*Set it to/)]);
+    // Development and the tests: the console still says it, the log does not.
+    const development = (await serverEnvWith(VALID))();
+    expect(vendorConsoleOpenToAll(development)).toBe(true);
+    expect(startupWarnings(development)).toEqual([]);
+    const closed = (
+      await serverEnvWith({
+        ...VALID,
+        NODE_ENV: "production",
+        PLATFORM_DOMAIN: "campus.example.com",
+        VENDOR_ALLOWED_ADDRESSES: "203.0.113.7, 2001:db8::/32",
+      })
+    )();
+    expect(vendorConsoleOpenToAll(closed)).toBe(false);
+    expect(startupWarnings(closed)).toEqual([]);
+  });
 
   it("refuses a platform domain that is not a bare host name", async () => {
     const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "https://campus.example.com" });

@@ -95,8 +95,10 @@ describe("the addresses a name resolves to", () => {
     const before = connections;
     const url = new URL(`https://ids.example.edu.cn/authserver`);
     await expect(schoolRequest(url, { server: "cas" })).rejects.toMatchObject({
-      failure: { kind: "blocked_address", address: "127.0.0.1" },
+      failure: { kind: "blocked_address", host: "ids.example.edu.cn" },
     });
+    // The refusal names the host, never the address it resolved to.
+    expect(JSON.stringify(await schoolRequest(url, { server: "cas" }).catch((error: unknown) => error))).not.toContain("127.0.0.1");
     // The same with a port the test server listens on: still no connection is made.
     await expect(schoolRequest(new URL(`https://ids.example.edu.cn:${port}/`), { server: "cas" })).rejects.toBeInstanceOf(OutboundError);
     expect(connections).toBe(before);

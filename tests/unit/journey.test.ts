@@ -7,7 +7,7 @@ import { loginPath } from "~/server/journey/journey-paths";
 import { journeyStep, type JourneyFacts } from "~/server/journey/journey-step";
 import { isWechatBrowser } from "~/server/journey/user-agent";
 import { readQrToken, signQrToken } from "~/server/qr/registration-link";
-import { requestOrigin, schoolOrigin } from "~/server/qr/school-url";
+import { schoolOrigin } from "~/server/qr/school-url";
 
 const key = randomBytes(32);
 
@@ -49,13 +49,6 @@ describe("school addresses", () => {
     expect(schoolOrigin("sues", parts)).toBe("http://sues.localhost:3000");
     expect(schoolOrigin("sues", { secure: true, requestHost: "ucas.campus.example.com", platformDomain: "campus.example.com" })).toBe(
       "https://sues.campus.example.com",
-    );
-  });
-
-  it("keeps the request's own host for this school's links (custom domains included)", () => {
-    expect(requestOrigin(parts)).toBe("http://ucas.localhost:3000");
-    expect(requestOrigin({ secure: true, requestHost: "WeCom.UCAS.ac.cn", platformDomain: "campus.example.com" })).toBe(
-      "https://wecom.ucas.ac.cn",
     );
   });
 });

@@ -3,6 +3,10 @@ import type { Messages } from "./types";
 
 export const vendor = {
   loginTitle: { zh: "平台运营控制台", en: "Platform console" },
+  allowListOpen: {
+    zh: "警告：未设置 VENDOR_ALLOWED_ADDRESSES，本控制台（含登录页）对互联网上的任何地址开放。请在服务器环境变量中设置运营团队办公网或 VPN 的地址（如 VENDOR_ALLOWED_ADDRESSES=203.0.113.7,198.51.100.0/24）并重启。",
+    en: "Warning: VENDOR_ALLOWED_ADDRESSES is not set, so this console (its sign-in included) answers every address on the internet. Set it in the server's environment to the operator's office or VPN addresses (e.g. VENDOR_ALLOWED_ADDRESSES=203.0.113.7,198.51.100.0/24) and restart.",
+  },
   usernameLabel: { zh: "运营账号", en: "Operator account" },
   tenants: { zh: "学校（租户）", en: "Schools (tenants)" },
   create: { zh: "开通新学校", en: "Set up a school" },

@@ -46,9 +46,10 @@ export function describeOutbound(failure: OutboundFailure | { kind: "http"; stat
         "The platform reaches schools' servers over https only. Enter the https address.",
       );
     case "blocked_address":
+      // The host only: the address it resolved to is the platform's or the campus's internal network, never shown.
       return t(
-        `该域名解析到内部地址（${failure.address || "非公网地址"}），平台不会访问。请填写学校服务器在互联网上的域名；如服务器只在校内网，请学校为其开通外网访问。`,
-        `The name resolves to an internal address (${failure.address || "not public"}), which the platform does not call. Enter the server's internet name; if it is on the campus network only, the school must make it reachable from the internet.`,
+        `${failure.host} 解析到内部（非公网）地址，平台不会访问。请填写学校服务器在互联网上的域名；如服务器只在校内网，请学校为其开通外网访问。`,
+        `${failure.host} resolves to an internal (not public) address, which the platform does not call. Enter the server's internet name; if it is on the campus network only, the school must make it reachable from the internet.`,
       );
     case "dns":
       return t(

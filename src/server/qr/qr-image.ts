@@ -7,9 +7,23 @@ export type QrFormat = "png" | "svg";
 
 export const QR_CONTENT_TYPES: Record<QrFormat, string> = { png: "image/png", svg: "image/svg+xml" };
 
-/** The QR code of `text`; `size` is the PNG's width in pixels (the SVG scales). */
-export async function qrImage(text: string, format: QrFormat, size = 480): Promise<Buffer> {
+/**
+ * The PNG sizes the routes draw, by name (`?size=print`), and no others: drawing takes time in
+ * proportion to the pixels, so a size a client picks would be work a client picks. `screen` is
+ * sharp at the 200–240 CSS px the pages show it on a 2x screen; `print` is a 10 cm code at 300 dpi.
+ * The SVG scales, and has one size.
+ */
+export const QR_SIZES = { screen: 480, print: 1200 } as const;
+export type QrSize = keyof typeof QR_SIZES;
+
+/** The named size a `?size=` asks for; anything else (a number, an unknown name, nothing) is `screen`. */
+export function qrSizeOf(param: string | null): QrSize {
+  return param !== null && Object.hasOwn(QR_SIZES, param) ? (param as QrSize) : "screen";
+}
+
+/** The QR code of `text`, as PNG of the named size or as SVG. */
+export async function qrImage(text: string, format: QrFormat, size: QrSize = "screen"): Promise<Buffer> {
   const options = { errorCorrectionLevel: "M" as const, margin: 2 };
   if (format === "svg") return Buffer.from(await QRCode.toString(text, { ...options, type: "svg" }), "utf8");
-  return QRCode.toBuffer(text, { ...options, type: "png", width: size });
+  return QRCode.toBuffer(text, { ...options, type: "png", width: QR_SIZES[size] });
 }

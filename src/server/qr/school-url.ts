@@ -1,6 +1,7 @@
-// The address of a school's pages as members open them: the scheme the platform is served
-// with, the school's host, and the port the request came in on (development and tests serve
-// {slug}.localhost:<port>). Pure: the caller passes what it read from the request and env.
+// The address of another school's pages, as a scanned link of that school names it: the scheme
+// the platform is served with, the school's platform host, and the port the request came in on
+// (development and tests serve {slug}.localhost:<port>). Pure: the caller passes what it read
+// from the request and env. This school's own links use tenants/public-origin.ts.
 
 export type OriginParts = { secure: boolean; requestHost: string | null; platformDomain: string };
 
@@ -8,12 +9,6 @@ export type OriginParts = { secure: boolean; requestHost: string | null; platfor
 function portOf(host: string | null): string {
   const match = host?.trim().match(/:(\d{1,5})$/);
   return match ? `:${match[1]}` : "";
-}
-
-/** The origin the request itself was made to (the school's own host, custom domains included). */
-export function requestOrigin(parts: OriginParts): string {
-  const host = parts.requestHost?.trim().toLowerCase() || parts.platformDomain;
-  return `${parts.secure ? "https" : "http"}://${host}`;
 }
 
 /** The origin of another school's pages: {slug}.PLATFORM_DOMAIN, on the request's port. */

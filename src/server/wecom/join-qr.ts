@@ -7,6 +7,8 @@ import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { unscopedClient, type TenantScope } from "~/server/scope";
+import { createBoundedMemo } from "~/server/security/bounded-memo";
+import { memoisedImage } from "~/server/security/image-limits";
 import { WecomClient } from "./client";
 import { loadWecomConnection } from "./connection";
 import { WecomTransportError } from "./errors";
@@ -54,11 +56,13 @@ async function fetchImage(link: string, apiBaseUrl: string): Promise<QrPicture> 
   return { image, contentType };
 }
 
-/** The join QR image, from the cache or freshly asked of WeCom. Throws the WeCom error when it cannot be had. */
-export async function joinQrPicture(scope: TenantScope): Promise<QrPicture> {
+/** The join QR image until it is due for renewal, from the cache or freshly asked of WeCom. Throws the WeCom error when it cannot be had. */
+export async function joinQrPicture(scope: TenantScope): Promise<QrPicture & { expiresAt: Date }> {
   const now = new Date();
   const cached = await scope.db.wecomJoinQr.findUnique({ where: { tenantId: scope.tenant.id } });
-  if (cached && cached.expiresAt > now) return { image: Buffer.from(cached.image), contentType: cached.contentType };
+  if (cached && cached.expiresAt > now) {
+    return { image: Buffer.from(cached.image), contentType: cached.contentType, expiresAt: cached.expiresAt };
+  }
   const prisma = unscopedClient(scope);
   const key = encryptionKey();
   const connection = await loadWecomConnection(prisma, scope.tenant.id, key);
@@ -74,18 +78,36 @@ export async function joinQrPicture(scope: TenantScope): Promise<QrPicture> {
   // Two members asking at once each get a valid code; the later write is the one kept.
   await scope.db.wecomJoinQr.upsert({ where: { tenantId: scope.tenant.id }, create: { tenantId: scope.tenant.id, ...row }, update: row });
   scope.log.info({ component: "join-qr" }, "join QR renewed");
-  return picture;
+  return { ...picture, expiresAt: row.expiresAt };
 }
 
 export const followQrOutput = z.object({ contentType: z.string(), base64: z.string() });
 
-/** The follow page's QR code for a signed-in member; WeCom's failure as one message the member can act on. */
+/**
+ * Each school's join QR as this instance last read it, until WeCom's link is due for renewal: 2,000
+ * freshmen opening the follow page in one minute read it from the database once, not 2,000 times.
+ * WeCom's images are small (a few KB); the bounds only keep a flood of schools from growing it.
+ */
+const readJoinQrs = createBoundedMemo<QrPicture & { expiresAt: Date }>({
+  maxEntries: 2000,
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (picture) => picture.image.length,
+});
+
+/**
+ * The follow page's QR code for a signed-in member, memoised; reading it afresh counts against the
+ * member's address (security/image-limits.ts). WeCom's failure as one message the member can act on.
+ */
 export async function followQr(scope: TenantScope): Promise<z.infer<typeof followQrOutput>> {
   if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
+  const key = scope.tenant.id;
+  const memoised = await readJoinQrs.get(key)?.catch(() => null);
+  if (memoised && memoised.expiresAt <= new Date()) readJoinQrs.delete(key);
   try {
-    const picture = await joinQrPicture(scope);
+    const picture = await memoisedImage(unscopedClient(scope), scope.actor.ip, readJoinQrs, key, () => joinQrPicture(scope));
     return { contentType: picture.contentType, base64: picture.image.toString("base64") };
   } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw error;
     scope.log.warn({ component: "join-qr", err: error instanceof Error ? error.name : "unknown" }, "join QR unavailable");
     throw new AppError("WECOM_UNAVAILABLE");
   }

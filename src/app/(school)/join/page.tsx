@@ -55,9 +55,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <section className="mb-5 rounded-xl border border-slate-200 p-4 text-center" data-testid="outside-wechat">
           <p className="text-left text-slate-700">{t("journey.outsideWechat")}</p>
           {/* The code a phone scans: this school's signed registration link. */}
-          {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at the size asked; next/image would re-encode it. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
           <img
-            src="/join/qr.png?size=400"
+            src="/join/qr.png"
             width={200}
             height={200}
             alt={t("journey.scanWithWechat")}

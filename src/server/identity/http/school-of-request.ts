@@ -15,7 +15,7 @@ import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 
 export type SchoolRequest = { scope: TenantScope; host: string; origin: string };
 
-export async function schoolOfRequest(request: Request, component: string): Promise<SchoolRequest | null> {
+export async function schoolOfRequest(request: Pick<Request, "headers">, component: string): Promise<SchoolRequest | null> {
   const resolution = await resolveTenantForHost(db(), request.headers.get("host"));
   const host = normaliseHost(request.headers.get("host"));
   if (resolution.kind !== "tenant" || !host) return null;

@@ -13,10 +13,14 @@ import type { LookupFunction } from "node:net";
 import { isPublicAddress } from "./public-address";
 import { onSimulator, type SchoolServerKind } from "./school-url";
 
-/** What can go wrong calling a school's server; 【测试连接】 names each with what to do (identity/connection-test.ts). */
+/**
+ * What can go wrong calling a school's server; 【测试连接】 names each with what to do (identity/connection-test.ts).
+ * A failure names the host as the school wrote it, never an address it resolved to: the school's admin
+ * must not learn the addresses of the platform's network, nor map a campus's internal one, from it.
+ */
 export type OutboundFailure =
   | { kind: "not_allowed" }
-  | { kind: "blocked_address"; address: string }
+  | { kind: "blocked_address"; host: string }
   | { kind: "dns" }
   | { kind: "refused" }
   | { kind: "timeout" }
@@ -49,13 +53,13 @@ export function setResolverForTests(next: Resolver | null): void {
 }
 
 /** A lookup for net.connect that only ever hands it public addresses. */
-function publicOnlyLookup(onBlocked: (address: string) => void): LookupFunction {
+function publicOnlyLookup(onBlocked: () => void): LookupFunction {
   return (hostname, options, callback) => {
     resolver(hostname).then(
       (addresses) => {
         const blocked = addresses.find((a) => !isPublicAddress(a.address));
         if (blocked || addresses.length === 0) {
-          onBlocked(blocked?.address ?? "");
+          onBlocked();
           const error = Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: "EBLOCKEDADDRESS" });
           callback(error, "", 4);
           return;
@@ -122,7 +126,7 @@ export function schoolRequest(url: URL, options: SchoolRequest): Promise<Outboun
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise<OutboundAnswer>((resolve, reject) => {
-    let blockedAddress: string | null = null;
+    let blocked = false;
     let settled = false;
     const fail = (failure: OutboundFailure) => {
       if (settled) return;
@@ -137,12 +141,12 @@ export function schoolRequest(url: URL, options: SchoolRequest): Promise<Outboun
       headers: { "user-agent": "campus-wecom/identity", accept: "*/*", ...options.headers },
       // No pooled connection: each call resolves and checks its addresses afresh.
       agent: false,
-      ...(simulator ? {} : { lookup: publicOnlyLookup((address) => (blockedAddress = address)) }),
+      ...(simulator ? {} : { lookup: publicOnlyLookup(() => (blocked = true)) }),
     });
     const timer = setTimeout(() => fail({ kind: "timeout" }), timeoutMs);
     request.on("error", (error) => {
-      if (blockedAddress !== null || (error as { code?: string }).code === "EBLOCKEDADDRESS") {
-        fail({ kind: "blocked_address", address: blockedAddress ?? "" });
+      if (blocked || (error as { code?: string }).code === "EBLOCKEDADDRESS") {
+        fail({ kind: "blocked_address", host: url.hostname });
       } else fail(classifyNetworkError(error));
     });
     request.on("response", (response) => {

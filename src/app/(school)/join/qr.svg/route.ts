@@ -2,7 +2,7 @@ import { registrationQrResponse } from "~/server/qr/qr-response";
 
 export const dynamic = "force-dynamic";
 
-/** This school's registration QR code as SVG, for print (?download=1 to save it). */
+/** This school's registration QR code as SVG, for print (?download=1 to save it); memoised and limited per address. */
 export function GET(request: Request) {
   return registrationQrResponse(request, "svg");
 }

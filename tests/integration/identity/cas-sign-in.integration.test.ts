@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personAttributes, type SchoolInput, startCasSimulator, type CasSimulator } from "~/sims/cas";
 import { logoutRequestXml } from "~/sims/cas/xml";
 import { casTicketHash } from "~/server/identity/sso-sessions";
+import { identityRegistration } from "~/server/identity/registration";
 import { captured, repeatedKeys } from "../log-capture";
-import { makeTenant, testPrisma, type TestTenant } from "../support";
+import { makeTenant, testPrisma, testScope, type TestTenant } from "../support";
 import { Browser, readForm } from "../sims/browser";
 import { AppBrowser, locationOf } from "./sso-kit";
 
@@ -145,6 +146,18 @@ describe("a student signs in through the school's CAS", () => {
     const app = new AppBrowser(`${t.host.toUpperCase()}:6666`);
     const started = await app.request("GET", "/api/identity/start");
     expect(serviceOf(started, app).service.startsWith(`http://${t.host}/api/identity/cas/callback?login=`)).toBe(true);
+  });
+
+  it("works with a school whose service registry lets in exactly what /admin/identity tells it to", async () => {
+    const t = await casSchool();
+    const { casServicePatterns } = await identityRegistration(await testScope(prisma, t.tenantId));
+    const school = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}`)).json()) as SchoolInput;
+    await fetch(`${sim.url}/__sim/schools/${t.simId}`, {
+      method: "PUT",
+      body: JSON.stringify({ ...school, id: undefined, services: casServicePatterns }),
+    });
+    const { app } = await signIn(t);
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
   });
 
   it("works with Apereo CAS at /cas over CAS 3.0, keyed by a configured attribute", async () => {
@@ -434,6 +447,9 @@ describe("a campus behind one address (NAT)", () => {
     const done = await student.request("GET", back.pathname + back.search);
     expect(done.headers.get("location")).toBe("/me");
     expect((await student.member(prisma))?.id).toBe(t.memberId);
+    // The address's budget was spent by the student's one callback alone.
+    const budget = await prisma.rateLimit.findUnique({ where: { key: `sso-callback:${t.tenantId}:${NAT}` } });
+    expect(budget?.hits).toBe(1);
   });
 
   it("lets a hall of freshmen behind one address all start and finish their sign-in", async () => {

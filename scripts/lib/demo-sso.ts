@@ -260,6 +260,9 @@ export async function connectDemoSchoolsToSso(
           oidcIssuer: sso.oidcIssuer,
           oidcClientId: sso.oidcClient.client_id,
           oidcClientSecretEnc: encryptSecret(sso.oidcClient.client_secret, key, oidcClientSecretContext(tenant.id)),
+          // Chosen deliberately, as a school would have to: the simulator's `sub` is opaque, and its
+          // preferred_username is the 学号, which this provider (ours) never renames nor reuses.
+          accountAttribute: "preferred_username",
         },
       });
       connected++;

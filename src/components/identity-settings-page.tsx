@@ -35,6 +35,7 @@ export function IdentitySettingsBody({
   const { registration } = settings;
   const rows: [string, string[]][] = [
     [t("idp.casService"), registration.casServiceUrls],
+    [t("idp.casServicePattern"), registration.casServicePatterns],
     [t("idp.oidcRedirect"), registration.oidcRedirectUris],
     [t("idp.oidcPostLogout"), registration.postLogoutRedirectUris],
   ];

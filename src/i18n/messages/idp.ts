@@ -28,8 +28,8 @@ export const idp = {
   secretUnset: { zh: "尚未设置", en: "Not set" },
   accountAttribute: { zh: "账号属性", en: "Account attribute" },
   accountAttributeHint: {
-    zh: "携带学号/工号的 CAS 属性或 OIDC claim；留空：CAS 用 cas:user，OIDC 用 preferred_username。不要填姓名类属性。",
-    en: "The CAS attribute or OIDC claim with the student or staff number; empty: cas:user for CAS, preferred_username for OIDC. Never a name.",
+    zh: "携带学号/工号的 CAS 属性或 OIDC claim；留空：CAS 用 cas:user，OIDC 用 sub（提供方保证不变、不复用）。不要填姓名类属性。OIDC 的 preferred_username 可被用户或管理员修改，也可能被重新分配给另一个人，会让一个人以另一个人的身份登录：只有学校确认它就是学号/工号且永不复用时才填写。",
+    en: "The CAS attribute or OIDC claim with the student or staff number; empty: cas:user for CAS, sub for OIDC (which the provider keeps stable and never reassigns). Never a name. OIDC's preferred_username can be changed and may be reassigned to another person, signing one person in as another: set it only when the school confirms it is the student or staff number and is never reused.",
   },
   kindsTitle: { zh: "各身份的登录方式", en: "Sign-in method of each identity kind" },
   save: { zh: "保存", en: "Save" },
@@ -41,8 +41,12 @@ export const idp = {
     en: "Ask the school's unified-login administrator to register these addresses",
   },
   casService: {
-    zh: "CAS 服务地址（service，需加入白名单；单点退出也发到此地址）",
-    en: "CAS service URL (to whitelist; single logout is posted here too)",
+    zh: "CAS 服务地址（service）前缀：白名单须允许以它开头、后接 ?login=… 的地址（每次登录带一个一次性参数，票据只能在发起该次登录的浏览器使用）；单点退出也发到此地址",
+    en: "CAS service URL prefix: the whitelist must allow it followed by ?login=… (each login adds a one-time value, so a ticket works only in the browser that started that login); single logout is posted here too",
+  },
+  casServicePattern: {
+    zh: "同上，Apereo CAS 服务注册的 serviceId 正则",
+    en: "The same as an Apereo CAS service registry serviceId (regular expression)",
   },
   oidcRedirect: { zh: "OIDC 回调地址（redirect_uri）", en: "OIDC redirect URI" },
   oidcPostLogout: { zh: "退出后返回地址（post_logout_redirect_uri）", en: "After-logout URL (post_logout_redirect_uri)" },

@@ -1,6 +1,7 @@
 // Who a session's claims point at, re-read from the database on every request:
 // a disabled or removed account, or one whose sessions were ended
-// (sessionVersion bumped), loses access at once. A lock only stops new
+// (sessionVersion bumped; for a session the school vouched for, its own SsoSession
+// row ended), loses access at once. A lock only stops new
 // sign-ins: anyone can lock an account by guessing, and that must never sign
 // its owner out. One loader per kind of account.
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -17,7 +18,13 @@ type Loader = (prisma: PrismaClient, claims: SessionClaims) => Promise<Actor | n
 const LOADERS: Record<AccountKind, Loader> = {
   async member(prisma, claims) {
     const m = await prisma.member.findFirst({
-      where: { id: claims.sub, tenantId: claims.tenantId ?? "" },
+      where: {
+        id: claims.sub,
+        tenantId: claims.tenantId ?? "",
+        // A session the school vouched for lives while its own SsoSession row does: the school's single
+        // logout ends that one session (identity/sso-sessions.ts), not the member's others.
+        ...(claims.sso ? { ssoSessions: { some: { id: claims.sso, endedAt: null } } } : {}),
+      },
       select: { id: true, tenantId: true, name: true, account: true, mustChangePassword: true, sessionVersion: true },
     });
     if (!m || m.sessionVersion !== claims.ver) return null;

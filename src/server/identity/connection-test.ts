@@ -7,6 +7,7 @@
 // CAS and knows nothing of the ticket). OIDC: the address, discovery (issuer,
 // code flow, S256, endpoints) and the JWKS. The client id and secret can only
 // be proven by a real sign-in, and the page says so.
+import { randomBytes } from "node:crypto";
 import { pick, type Bilingual, type Locale } from "~/i18n/locale";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { unscopedClient, type TenantScope } from "~/server/scope";
@@ -193,7 +194,8 @@ async function testCas(
       { id: "validation", status: "skipped", detail: MISSING_SERVER },
     ];
   const base = normaliseCasBase(url.href);
-  const service = casServiceUrl(origin);
+  // A service URL of the shape a login sends (with its `?login=` nonce): the school's registry must take it.
+  const service = casServiceUrl(origin, randomBytes(24).toString("base64url"));
   const drafts: Draft[] = [draft];
   try {
     const page = await schoolRequest(casLoginUrl(base, service, { renew: false }), { server: "cas", maxBytes: 512 * 1024 });

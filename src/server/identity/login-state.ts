@@ -7,17 +7,25 @@
 // ten minutes, so no instance keeps anything in memory and a ticket or code
 // arriving without it — another browser's, or a forged link (login CSRF) — is
 // refused. It is used once: the callback clears it.
+import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { secureCookies } from "~/env";
 import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { parseCookies } from "~/server/http/cookies";
 import { localPath } from "~/server/http/local-path";
+import { CAS_LOGIN_PARAM } from "./cas/urls";
 
 const LIFETIME_SECONDS = 600;
 
 const pendingSchema = z.discriminatedUnion("protocol", [
-  z.object({ protocol: z.literal("CAS"), service: z.string().max(2048), base: z.string().max(300) }),
+  z.object({
+    protocol: z.literal("CAS"),
+    service: z.string().max(2048),
+    base: z.string().max(300),
+    /** The login's own value in the service URL (`?login=`): the school's redirect back must carry it. */
+    nonce: z.string().min(22).max(128),
+  }),
   z.object({
     protocol: z.literal("OIDC"),
     issuer: z.string().max(300),
@@ -80,6 +88,18 @@ export function readLoginState(headers: Headers, expected: { tenantId: string; h
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether the school's redirect back answers this very login: it carries the login's own random
+ * value — CAS: `login` in the service URL the ticket was issued for; OIDC: `state` (OIDC Core
+ * §3.1.2.7). Checked before anything else a callback does, so an answer to another browser's
+ * login, or a forged link, neither ends the pending login nor spends anything.
+ */
+export function callbackAnswersLogin(state: LoginState, params: URLSearchParams): boolean {
+  const expected = Buffer.from(state.pending.protocol === "CAS" ? state.pending.nonce : state.pending.state, "utf8");
+  const given = Buffer.from(params.get(state.pending.protocol === "CAS" ? CAS_LOGIN_PARAM : "state") ?? "", "utf8");
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Who the school's server says signed in, in the platform's terms, before the
 // directory is asked: the account (学号 / 工号 / 考生号) from the attribute or
-// claim the school configured (accountAttribute; cas:user or preferred_username
+// claim the school configured (accountAttribute; cas:user or sub
 // by default — never a display name, reference §3.11), the name the school
 // gives, and the identity kind where the school's attributes carry one.
 import { AppError } from "~/server/errors";

@@ -71,7 +71,7 @@ export const identityProviderSettingsInput = z.object({
   oidcClientId: optionalText(200),
   /** Empty keeps the stored secret. */
   oidcClientSecret: z.string().trim().max(500).default(""),
-  /** The attribute (CAS) or claim (OIDC) with the member's account; empty: cas:user / preferred_username. */
+  /** The attribute (CAS) or claim (OIDC) with the member's account; empty: cas:user / sub (oidc/claims.ts says why not preferred_username). */
   accountAttribute: z
     .string()
     .trim()

@@ -2,10 +2,13 @@
 // for, kept so it can be ended from either side: the school's single logout
 // names the CAS ticket (reference §1.9: "store hash(ticket) → session"), and
 // 【不是我，换个账号】 needs the OIDC id_token for end_session's id_token_hint.
-// Sessions are stateless cookies that re-read the member every request, so
-// ending one means bumping the member's sessionVersion: every session of that
-// member on this platform ends at once (the school has just said the person
-// signed out, or the person has said the session is not theirs).
+// Sessions are stateless cookies that re-read the member every request; a
+// session made here carries its row's id (the `sso` claim) and lives only while
+// that row is not ended (auth/actors.ts). So the school's single logout, which
+// proves no more than that someone held one ticket, ends the one session made
+// from that ticket — the member's sessions on other devices go on. 【不是我，换个
+// 账号】 bumps the member's sessionVersion instead: the person has said the
+// session is not theirs, so every copy of it, and every other, ends.
 import { createHmac, hkdfSync, randomUUID } from "node:crypto";
 import { serverEnv } from "~/env";
 import { audit } from "~/server/audit/audit";
@@ -63,18 +66,11 @@ export async function recordSsoSession(scope: TenantScope, memberId: string, pro
   return id;
 }
 
-async function endMember(scope: TenantScope, memberId: string, sessionId: string | null, action: string): Promise<void> {
-  await scope.db.$transaction(async (tx) => {
-    await tx.member.updateMany({ where: { id: memberId }, data: { sessionVersion: { increment: 1 } } });
-    if (sessionId) await tx.ssoSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
-    await audit(tx, { ...auditActor(scope.actor), action, target: memberId });
-  });
-}
-
 /**
- * The school's single logout for `ticket`: ends the member's sessions when a live session of this
- * school was made from that very ticket, and does nothing otherwise (an unknown or foreign ticket,
- * or one already ended). Returns whether it ended anything.
+ * The school's single logout for `ticket`: ends the one session of this school made from that very
+ * ticket, and does nothing otherwise (an unknown or foreign ticket, or one already ended). The
+ * request is unsigned (CAS 3.0 Appendix C), so it may do no more than the ticket's holder could.
+ * Returns whether it ended anything.
  */
 export async function endSsoSessionByTicket(scope: TenantScope, ticket: string): Promise<boolean> {
   const row = await scope.db.ssoSession.findUnique({
@@ -82,8 +78,13 @@ export async function endSsoSessionByTicket(scope: TenantScope, ticket: string):
     select: { id: true, memberId: true, endedAt: true, expiresAt: true },
   });
   if (!row || row.endedAt || row.expiresAt < new Date()) return false;
-  await endMember(scope, row.memberId, row.id, "member.sso.singleLogout");
-  return true;
+  return scope.db.$transaction(async (tx) => {
+    // Of two logout requests at once, one ends it.
+    const ended = await tx.ssoSession.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: new Date() } });
+    if (ended.count === 0) return false;
+    await audit(tx, { ...auditActor(scope.actor), action: "member.sso.singleLogout", target: row.memberId });
+    return true;
+  });
 }
 
 /** The member's own session row (its `sso` claim), for 【不是我，换个账号】: its protocol and, for OIDC, the id_token. */
@@ -102,5 +103,9 @@ export async function ssoSessionOf(scope: TenantScope, sessionId: string, member
 
 /** 【不是我，换个账号】: every session of the member ends (sessionVersion), and the school-vouched one's row with them. */
 export async function endMemberSessions(scope: TenantScope, memberId: string, ssoSessionId: string | null): Promise<void> {
-  await endMember(scope, memberId, ssoSessionId, "member.switchAccount");
+  await scope.db.$transaction(async (tx) => {
+    await tx.member.updateMany({ where: { id: memberId }, data: { sessionVersion: { increment: 1 } } });
+    if (ssoSessionId) await tx.ssoSession.updateMany({ where: { id: ssoSessionId, endedAt: null }, data: { endedAt: new Date() } });
+    await audit(tx, { ...auditActor(scope.actor), action: "member.switchAccount", target: memberId });
+  });
 }

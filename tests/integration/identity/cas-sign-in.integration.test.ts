@@ -1,14 +1,16 @@
 // Signing in through a school's CAS, end to end: our routes against the CAS simulator over HTTP,
 // as Wisedu IDS (/authserver, CAS 2.0 with attributes), Apereo CAS (/cas, CAS 3.0) and a server at
 // the root of its host; a strict CAS 2.0 server without attributes; a ticket used once; a ticket
-// for another service, an expired one, forged and malformed answers, XXE and an entity bomb; a
-// person the directory does not know; single logout; and 【不是我，换个账号】 ending both sessions.
+// for another service or another browser's login, an expired one, forged and malformed answers, XXE
+// and an entity bomb; a person the directory does not know; single logout ending the one session its
+// ticket made; 【不是我，换个账号】 ending every session; and a campus behind one NAT address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personAttributes, type SchoolInput, startCasSimulator, type CasSimulator } from "~/sims/cas";
 import { logoutRequestXml } from "~/sims/cas/xml";
 import { casTicketHash } from "~/server/identity/sso-sessions";
+import { identityRegistration } from "~/server/identity/registration";
 import { captured, repeatedKeys } from "../log-capture";
-import { makeTenant, testPrisma, type TestTenant } from "../support";
+import { makeTenant, testPrisma, testScope, type TestTenant } from "../support";
 import { Browser, readForm } from "../sims/browser";
 import { AppBrowser, locationOf } from "./sso-kit";
 
@@ -37,6 +39,8 @@ async function casSchool(
     version?: "CAS2" | "CAS3";
     accountAttribute?: string;
     extra?: Partial<SchoolInput>;
+    /** More people the school's server knows (accounts; names made up). */
+    people?: string[];
   } = {},
 ): Promise<CasSchool> {
   const t = await makeTenant(prisma, { idpKind: "CAS" });
@@ -54,7 +58,11 @@ async function casSchool(
       basePath,
       title: `${simId}统一身份认证`,
       attributeStyle: style,
-      users: [person(t.memberAccount, t.memberName), person("9999999", "陌生人")],
+      users: [
+        person(t.memberAccount, t.memberName),
+        person("9999999", "陌生人"),
+        ...(options.people ?? []).map((a) => person(a, `新生${a}`)),
+      ],
       ...options.extra,
     }),
   });
@@ -64,6 +72,12 @@ async function casSchool(
     data: { casBaseUrl: `${sim.url}${basePath}`, casVersion: options.version ?? "CAS2", accountAttribute: options.accountAttribute ?? "" },
   });
   return { ...t, simId, basePath };
+}
+
+/** The service URL of the login a start sent the browser off with, and that login's own value in it. */
+function serviceOf(started: Response, app: AppBrowser) {
+  const service = new URL(locationOf(started, app.origin).searchParams.get("service") ?? "");
+  return { service: service.href, nonce: service.searchParams.get("login") ?? "" };
 }
 
 /** 【统一身份认证登录】 → the school's login form → the ticket's redirect back, not yet followed. */
@@ -109,11 +123,11 @@ describe("a student signs in through the school's CAS", () => {
   it("lands signed in on the page they came for, through a Wisedu IDS at /authserver (CAS 2.0 with attributes)", async () => {
     const t = await casSchool();
     const { app, done, login, back, ticket } = await signIn(t);
-    // One service URL, built from the school's record, byte-identical at /login and at validation.
-    const service = `http://${t.host}/api/identity/cas/callback`;
+    // The login's own service URL, built from the school's record, byte-identical at /login and at validation.
+    const service = login.searchParams.get("service") ?? "";
+    expect(service).toMatch(new RegExp(`^http://${t.host.replace(/\./g, "\\.")}/api/identity/cas/callback\\?login=[A-Za-z0-9_-]{32}$`));
     expect(login.pathname).toBe(`${t.basePath}/login`);
-    expect(login.searchParams.get("service")).toBe(service);
-    expect(back.href.startsWith(`${service}?ticket=ST-`)).toBe(true);
+    expect(back.href.startsWith(`${service}&ticket=ST-`)).toBe(true);
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe("/me");
     expect(done.headers.get("referrer-policy")).toBe("no-referrer");
@@ -131,7 +145,19 @@ describe("a student signs in through the school's CAS", () => {
     const t = await casSchool();
     const app = new AppBrowser(`${t.host.toUpperCase()}:6666`);
     const started = await app.request("GET", "/api/identity/start");
-    expect(locationOf(started, app.origin).searchParams.get("service")).toBe(`http://${t.host}/api/identity/cas/callback`);
+    expect(serviceOf(started, app).service.startsWith(`http://${t.host}/api/identity/cas/callback?login=`)).toBe(true);
+  });
+
+  it("works with a school whose service registry lets in exactly what /admin/identity tells it to", async () => {
+    const t = await casSchool();
+    const { casServicePatterns } = await identityRegistration(await testScope(prisma, t.tenantId));
+    const school = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}`)).json()) as SchoolInput;
+    await fetch(`${sim.url}/__sim/schools/${t.simId}`, {
+      method: "PUT",
+      body: JSON.stringify({ ...school, id: undefined, services: casServicePatterns }),
+    });
+    const { app } = await signIn(t);
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
   });
 
   it("works with Apereo CAS at /cas over CAS 3.0, keyed by a configured attribute", async () => {
@@ -191,7 +217,7 @@ describe("tickets", () => {
   it("refuses a ticket issued for another service (INVALID_SERVICE)", async () => {
     const t = await casSchool();
     const app = new AppBrowser(t.host);
-    await app.request("GET", "/api/identity/start");
+    const { nonce } = serviceOf(await app.request("GET", "/api/identity/start"), app);
     const cas = new Browser(sim.url);
     const page = await cas.get(`${t.basePath}/login?service=${encodeURIComponent("http://elsewhere.example/cb")}`);
     const { action, fields } = readForm(await page.text());
@@ -199,8 +225,31 @@ describe("tickets", () => {
       await cas.post(action, { ...fields, username: t.memberAccount, password: PASSWORD }),
       sim.url,
     ).searchParams.get("ticket");
-    refusedWith(await app.request("GET", `/api/identity/cas/callback?ticket=${ticket}`), app);
+    refusedWith(await app.request("GET", `/api/identity/cas/callback?login=${nonce}&ticket=${ticket}`), app);
     expect((await validations(t)).map((v) => v.outcome)).toEqual(["INVALID_SERVICE"]);
+  });
+
+  it("refuses a ticket made for login A's service in browser B, even with a pending login of its own (login CSRF)", async () => {
+    const t = await casSchool();
+    // The attacker starts a login, signs in at the school as themself, and keeps the redirect back.
+    const attacker = new AppBrowser(t.host);
+    const { back, ticket } = await toCallback(attacker, new Browser(sim.url), t.memberAccount);
+    // The victim has a login of their own under way (they tapped 【统一身份认证登录】), and is sent the link.
+    const victim = new AppBrowser(t.host);
+    const { nonce, service } = serviceOf(await victim.request("GET", "/api/identity/start"), victim);
+    const refused = await victim.request("GET", back.pathname + back.search);
+    expect(refused.status).toBe(303);
+    expect(locationOf(refused, victim.origin).searchParams.get("sso")).toBe("failed");
+    expect(await victim.member(prisma)).toBeNull();
+    // Refused before the school is asked, and the victim's own login still waits for its own answer.
+    expect(await validations(t)).toEqual([]);
+    expect(victim.cookies.has("campus.identity-login")).toBe(true);
+    // Even carrying the victim's own login value (were it known), the school refuses a ticket issued for
+    // another service URL (CAS 3.0 §2.5.1, §3.1.1: INVALID_SERVICE).
+    const guessed = await victim.request("GET", `/api/identity/cas/callback?login=${nonce}&ticket=${ticket}`);
+    expect(locationOf(guessed, victim.origin).searchParams.get("sso")).toBe("failed");
+    expect(await victim.member(prisma)).toBeNull();
+    expect((await validations(t)).map((v) => [v.service, v.outcome])).toEqual([[service, "INVALID_SERVICE"]]);
   });
 
   it("refuses an expired ticket", async () => {
@@ -223,9 +272,9 @@ describe("tickets", () => {
   it("never sends a ticket that is not of the spec's shape (no parameter injection)", async () => {
     const t = await casSchool();
     const app = new AppBrowser(t.host);
-    await app.request("GET", "/api/identity/start");
+    const { nonce } = serviceOf(await app.request("GET", "/api/identity/start"), app);
     const crafted = encodeURIComponent("ST-1&service=http://evil/<cas:authenticationSuccess>");
-    refusedWith(await app.request("GET", `/api/identity/cas/callback?ticket=${crafted}`), app);
+    refusedWith(await app.request("GET", `/api/identity/cas/callback?login=${nonce}&ticket=${crafted}`), app);
     expect(await validations(t)).toEqual([]);
   });
 });
@@ -327,12 +376,28 @@ describe("single logout and 【不是我，换个账号】", () => {
     expect((await other.app.member(prisma)) !== null).toBe(true);
   });
 
+  it("ends only the session its ticket made: the member's other device stays signed in", async () => {
+    const t = await casSchool();
+    const phone = await signIn(t);
+    const laptop = await signIn(t);
+    expect((await phone.app.member(prisma))?.id).toBe(t.memberId);
+    expect((await laptop.app.member(prisma))?.id).toBe(t.memberId);
+    const logout = await new AppBrowser(t.host).request("POST", "/api/identity/cas/slo", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ logoutRequest: logoutRequestXml("LR-9", new Date(), phone.ticket) }).toString(),
+    });
+    expect(logout.status).toBe(200);
+    expect(await phone.app.member(prisma)).toBeNull();
+    expect((await laptop.app.member(prisma))?.id).toBe(t.memberId);
+    expect(await prisma.auditLog.count({ where: { tenantId: t.tenantId, action: "member.sso.singleLogout" } })).toBe(1);
+  });
+
   it("the school's own logout posts single logout to our service URL, which our route takes", async () => {
     const t = await casSchool();
     const { cas } = await signIn(t);
     await cas.get(`${t.basePath}/logout`);
     const slo = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}/slo?wait=1`)).json()) as { url: string }[];
-    expect(slo.map((s) => s.url)).toEqual([`http://${t.host}/api/identity/cas/callback`]);
+    expect(slo.map((s) => s.url.replace(/\?login=[\w-]+$/, ""))).toEqual([`http://${t.host}/api/identity/cas/callback`]);
   });
 
   it("【不是我，换个账号】 ends the session here and at the school, and the next login asks for credentials again", async () => {
@@ -361,5 +426,75 @@ describe("single logout and 【不是我，换个账号】", () => {
     // The next login on this browser asks the school for credentials again, whatever SSO it kept.
     const again = await app.request("GET", "/api/identity/start");
     expect(locationOf(again, app.origin).searchParams.get("renew")).toBe("true");
+  });
+});
+
+describe("a campus behind one address (NAT)", () => {
+  it("a flood of callbacks that answer no login of theirs does not stop a student behind the same address", async () => {
+    const t = await casSchool();
+    const NAT = "203.0.113.10";
+    const prankster = new AppBrowser(t.host, NAT);
+    // Far past the 30 a minute one address once had: without a pending login, and with one but not its value.
+    for (let i = 0; i < 100; i++)
+      refusedWith(await prankster.request("GET", `/api/identity/cas/callback?ticket=ST-forged-${i}`), prankster);
+    await prankster.request("GET", "/api/identity/start");
+    for (let i = 0; i < 50; i++) {
+      refusedWith(await prankster.request("GET", `/api/identity/cas/callback?login=not-this-login-${i}&ticket=ST-forged-${i}`), prankster);
+    }
+    expect(await validations(t)).toEqual([]);
+    const student = new AppBrowser(t.host, NAT);
+    const { back } = await toCallback(student, new Browser(sim.url), t.memberAccount);
+    const done = await student.request("GET", back.pathname + back.search);
+    expect(done.headers.get("location")).toBe("/me");
+    expect((await student.member(prisma))?.id).toBe(t.memberId);
+    // The address's budget was spent by the student's one callback alone.
+    const budget = await prisma.rateLimit.findUnique({ where: { key: `sso-callback:${t.tenantId}:${NAT}` } });
+    expect(budget?.hits).toBe(1);
+  });
+
+  it("lets a hall of freshmen behind one address all start and finish their sign-in", async () => {
+    // More than one address was once allowed (60 starts, 30 callbacks a minute); the limits are now sized for 2,000.
+    const freshmen = Array.from({ length: 80 }, (_, i) => `2026${String(i).padStart(4, "0")}`);
+    const t = await casSchool({ people: freshmen });
+    const kind = await prisma.identityKind.findFirstOrThrow({ where: { tenantId: t.tenantId } });
+    await prisma.member.createMany({
+      data: freshmen.map((account) => ({
+        tenantId: t.tenantId,
+        account,
+        name: `新生${account}`,
+        identityKindId: kind.id,
+        passwordHash: t.memberPasswordHash,
+      })),
+    });
+    const HALL = "203.0.113.20";
+    for (let at = 0; at < freshmen.length; at += 10) {
+      await Promise.all(
+        freshmen.slice(at, at + 10).map(async (account) => {
+          const phone = new AppBrowser(t.host, HALL);
+          const { back } = await toCallback(phone, new Browser(sim.url), account);
+          const done = await phone.request("GET", back.pathname + back.search);
+          expect(done.headers.get("location")).toBe("/me");
+          expect((await phone.member(prisma))?.account).toBe(account);
+        }),
+      );
+    }
+    expect(await prisma.ssoSession.count({ where: { tenantId: t.tenantId } })).toBe(freshmen.length);
+  }, 60_000);
+
+  it("lets one pending login call back a few times at most, so a replayed login cookie cannot make the school validate guess after guess", async () => {
+    const t = await casSchool();
+    const app = new AppBrowser(t.host);
+    const { nonce } = serviceOf(await app.request("GET", "/api/identity/start"), app);
+    const loginCookie = new Map(app.cookies);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      // The callback clears the login in the browser; a script simply sends the sealed cookie again.
+      for (const [name, value] of loginCookie) app.cookies.set(name, value);
+      refusedWith(await app.request("GET", `/api/identity/cas/callback?login=${nonce}&ticket=ST-guess-${i}`), app);
+      const { readLoginOutcome } = await import("~/server/identity/login-outcome");
+      outcomes.push(readLoginOutcome(app.cookieHeader(), t.tenantId)?.code ?? "");
+    }
+    expect(outcomes).toEqual(["SSO_TICKET_REJECTED", "SSO_TICKET_REJECTED", "SSO_TICKET_REJECTED", "RATE_LIMITED", "RATE_LIMITED"]);
+    expect((await validations(t)).length).toBe(3);
   });
 });

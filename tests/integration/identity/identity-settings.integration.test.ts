@@ -53,6 +53,10 @@ describe("saving the school's unified login", () => {
     const settings = await api.admin.identity.settings();
     expect(settings.kinds.find((k) => k.code === "candidate")?.providerKind).toBe("BUILTIN");
     expect(settings.registration.casServiceUrls).toEqual([`http://${t.host}/api/identity/cas/callback`]);
+    // A prefix: each login adds its own `?login=…` (the same as an Apereo serviceId).
+    expect(settings.registration.casServicePatterns).toEqual([
+      `^http://${t.host.replace(/\./g, "\\.")}/api/identity/cas/callback(\\?.*)?$`,
+    ]);
     // Audited, never with a secret.
     const audit = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action: "tenant.identityProvider.update" } });
     expect(audit).toHaveLength(2);

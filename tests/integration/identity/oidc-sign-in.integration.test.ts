@@ -1,8 +1,9 @@
 // Signing in through a school's OpenID Provider, end to end: our routes against the OIDC
-// simulator (npm oidc-provider) over HTTP — code flow with PKCE, the member keyed by the claim
-// the school configures (not the opaque `sub`), a state that is not ours, a cancelled login, a
-// code used twice, a person the directory lacks, and 【不是我，换个账号】 ending the session here
-// and at the provider (end_session with id_token_hint) so the next login asks for the password.
+// simulator (npm oidc-provider) over HTTP — code flow with PKCE, the member keyed by `sub` unless
+// the school chose another claim, a state that is not ours, an error answer that is not ours, a
+// cancelled login, a code used twice, a person the directory lacks, and 【不是我，换个账号】 ending
+// the session here and at the provider (end_session with id_token_hint) so the next login asks
+// for the password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOidcSimulator, type OidcSimulator } from "~/sims/oidc";
 import { encryptSecret } from "~/server/crypto/secrets";
@@ -18,24 +19,29 @@ const PASSWORD = "Passw0rd!";
 const SECRET = "oidc-test-client-secret-0123456789";
 let sim: OidcSimulator;
 let t: TestTenant;
+/** A second school that leaves the account claim at its default (`sub`). */
+let bySub: TestTenant;
 
 beforeAll(async () => {
   sim = await startOidcSimulator({ port: 0 });
   process.env.OIDC_SIMULATOR_URL = sim.issuer;
   t = await makeTenant(prisma, { idpKind: "OIDC" });
-  const origin = `http://${t.host}`;
+  bySub = await makeTenant(prisma, { idpKind: "OIDC" });
   const put = (p: string, body: unknown) => fetch(`${sim.url}/__sim/${p}`, { method: "PUT", body: JSON.stringify(body) });
-  expect(
-    (
-      await put(`clients/${t.slug}`, {
-        client_id: t.slug,
-        client_secret: SECRET,
-        client_name: "测试学校",
-        redirect_uris: [`${origin}/api/identity/oidc/callback`],
-        post_logout_redirect_uris: [`${origin}/login`],
-      })
-    ).status,
-  ).toBe(200);
+  for (const school of [t, bySub]) {
+    const origin = `http://${school.host}`;
+    expect(
+      (
+        await put(`clients/${school.slug}`, {
+          client_id: school.slug,
+          client_secret: SECRET,
+          client_name: "测试学校",
+          redirect_uris: [`${origin}/api/identity/oidc/callback`],
+          post_logout_redirect_uris: [`${origin}/login`],
+        })
+      ).status,
+    ).toBe(200);
+  }
   expect(
     (
       await put("accounts", [
@@ -47,17 +53,25 @@ beforeAll(async () => {
           claims: { identity_kind: "student_staff" },
         },
         { sub: "opaque-subject-2", account: "9999999", password: PASSWORD, name: "陌生人" },
+        // bySub's member: the provider's subject is the 学号, the username something else.
+        { sub: bySub.memberAccount, account: `login-${bySub.slug}`, password: PASSWORD, name: bySub.memberName },
+        // A newcomer given the username bySub's member once had (providers may reassign it, OIDC Core §5.7).
+        { sub: "opaque-subject-3", account: bySub.memberAccount, password: PASSWORD, name: "新来的人" },
       ])
     ).status,
   ).toBe(200);
-  await prisma.identityProviderSettings.update({
-    where: { tenantId: t.tenantId },
-    data: {
-      oidcIssuer: sim.issuer,
-      oidcClientId: t.slug,
-      oidcClientSecretEnc: encryptSecret(SECRET, encryptionKey(), oidcClientSecretContext(t.tenantId)),
-    },
-  });
+  for (const school of [t, bySub]) {
+    await prisma.identityProviderSettings.update({
+      where: { tenantId: school.tenantId },
+      data: {
+        oidcIssuer: sim.issuer,
+        oidcClientId: school.slug,
+        oidcClientSecretEnc: encryptSecret(SECRET, encryptionKey(), oidcClientSecretContext(school.tenantId)),
+        // Chosen deliberately for this school (its provider never reuses a username); bySub keeps the default.
+        accountAttribute: school === t ? "preferred_username" : "",
+      },
+    });
+  }
   forgetDiscovery();
 });
 afterAll(async () => {
@@ -112,6 +126,43 @@ describe("a student signs in through the school's OpenID Provider", () => {
     expect(q.get("redirect_uri")).toBe(`http://${t.host}/api/identity/oidc/callback`);
     expect(q.get("state")?.length).toBeGreaterThanOrEqual(22);
     expect(q.get("nonce")?.length).toBeGreaterThanOrEqual(22);
+    expect(done.headers.get("location")).toBe("/me");
+    expect((await app.member(prisma))?.id).toBe(t.memberId);
+  });
+
+  it("keys the member by sub when the school has chosen no claim: a username handed on to someone else signs no one in as its old owner", async () => {
+    const newcomer = await signIn(bySub.memberAccount, new AppBrowser(bySub.host));
+    refused(newcomer.done, newcomer.app);
+    const { readLoginOutcome } = await import("~/server/identity/login-outcome");
+    expect(readLoginOutcome(newcomer.app.cookieHeader(), bySub.tenantId)).toMatchObject({
+      code: "SSO_NOT_IN_DIRECTORY",
+      vars: { account: "opaque-subject-3" },
+    });
+    const owner = await signIn(`login-${bySub.slug}`, new AppBrowser(bySub.host));
+    expect(owner.done.headers.get("location")).toBe("/me");
+    expect((await owner.app.member(prisma))?.id).toBe(bySub.memberId);
+  });
+
+  it("ignores an error answer with no state or another state: the pending login goes on, and the provider's words are never shown", async () => {
+    const app = new AppBrowser(t.host);
+    const started = await app.request("GET", "/api/identity/start?returnTo=/me");
+    const pending = app.cookies.get("campus.identity-login");
+    const words = encodeURIComponent("Your account is suspended: call +86 10 1234 5678");
+    const { readLoginOutcome } = await import("~/server/identity/login-outcome");
+    for (const query of [
+      `error=access_denied&error_description=${words}`,
+      `error=access_denied&error_description=${words}&state=not-ours-not-ours-not-ours`,
+    ]) {
+      const forged = await app.request("GET", `/api/identity/oidc/callback?${query}`);
+      refused(forged, app);
+      expect(app.cookies.get("campus.identity-login")).toBe(pending);
+      const outcome = readLoginOutcome(app.cookieHeader(), t.tenantId);
+      expect(outcome?.code).toBe("SSO_LOGIN_EXPIRED");
+      expect(JSON.stringify(outcome)).not.toContain("suspended");
+    }
+    // The provider's real answer to this login still signs the person in.
+    const { back } = await atProvider(new Browser(sim.url), locationOf(started, app.origin), t.memberAccount);
+    const done = await app.request("GET", back.pathname + back.search);
     expect(done.headers.get("location")).toBe("/me");
     expect((await app.member(prisma))?.id).toBe(t.memberId);
   });

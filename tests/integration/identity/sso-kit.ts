@@ -24,9 +24,15 @@ let addressCounter = 1;
 /** A phone's browser on the school's host: cookies of that host, a client address of its own (so rate limits stay per test). */
 export class AppBrowser {
   readonly cookies = new Map<string, string>();
-  readonly ip = `198.51.100.${(addressCounter++ % 250) + 1}`;
+  readonly ip: string;
 
-  constructor(readonly host: string) {}
+  /** `ip`: the address it shares with others (a campus NAT); by default one of its own. */
+  constructor(
+    readonly host: string,
+    ip?: string,
+  ) {
+    this.ip = ip ?? `198.51.100.${(addressCounter++ % 250) + 1}`;
+  }
 
   get origin() {
     return `http://${this.host}`;

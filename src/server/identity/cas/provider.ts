@@ -2,6 +2,7 @@
 // Wisedu/金智 IDS as schools deploy them). `start` sends the browser to the
 // school's /login with our service URL; `finish` takes the ticket the school
 // sent back, validates it once, and finds the member it names.
+import { randomBytes } from "node:crypto";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
 import type { PendingLogin } from "../login-state";
@@ -19,11 +20,13 @@ async function start(scope: TenantScope, request: StartRequest) {
   const settings = await casSettings(scope);
   // Checked again at use: a row saved before the rules, or edited by hand, gets no power.
   const base = checkedSchoolUrl(settings.baseUrl, "cas", "casBaseUrl");
-  const service = casServiceUrl(request.origin);
+  // This login's own service URL: its ticket validates with it alone (urls.ts casServiceUrl).
+  const nonce = randomBytes(24).toString("base64url");
+  const service = casServiceUrl(request.origin, nonce);
   return {
     kind: "redirect" as const,
     url: casLoginUrl(base, service, { renew: request.renew }).href,
-    pending: { protocol: "CAS" as const, service, base },
+    pending: { protocol: "CAS" as const, service, base, nonce },
   };
 }
 

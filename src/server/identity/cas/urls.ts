@@ -2,16 +2,35 @@
 // 3.0.3 §2; reference §1.1–1.4). The school's base URL is where its server is
 // deployed — Wisedu/金智 IDS at /authserver, Apereo at /cas, or the root of a
 // host — and every endpoint is that base plus the spec's path. The service URL
-// is built once per school and host (tenants/public-origin.ts) and sent
-// byte-identical to /login and to validation (reference §3.2); every query is
-// built with URLSearchParams, never by pasting (CVE-2014-4172, reference §3.3).
+// is built per login on the school's origin for the host (tenants/public-origin.ts),
+// kept in the sealed pending login and sent byte-identical to /login and to
+// validation (reference §3.2); every query is built with URLSearchParams, never
+// by pasting (CVE-2014-4172, reference §3.3).
 
 /** The path of our service URL: CAS redirects here with ?ticket=, and posts single-logout requests here (§2.3.3). */
 export const CAS_CALLBACK_PATH = "/api/identity/cas/callback";
 
-/** The service URL of the school on `origin`: no query of ours, so it is one string to whitelist. */
-export function casServiceUrl(origin: string): string {
+/** The query parameter of the service URL that names the login it belongs to. Not one CAS reserves (§2.1.1, §2.5.1). */
+export const CAS_LOGIN_PARAM = "login";
+
+/** What the school whitelists in its CAS service registry: every service URL of `origin` starts with it. */
+export function casServicePrefix(origin: string): string {
   return `${origin}${CAS_CALLBACK_PATH}`;
+}
+
+/** The same as an Apereo CAS `serviceId` (a regular expression matched against the whole service URL). */
+export function casServicePattern(origin: string): string {
+  return `^${casServicePrefix(origin).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\?.*)?$`;
+}
+
+/**
+ * The service URL of one login on `origin`: the prefix and `?login=` with that login's nonce. A ticket
+ * is issued for, and validates only with, the exact service URL it was asked for (CAS 3.0 §2.5.1: the
+ * server MUST answer INVALID_SERVICE otherwise), so a ticket made for one browser's login is refused
+ * in any other browser, even one with a pending login of its own (login CSRF).
+ */
+export function casServiceUrl(origin: string, loginNonce: string): string {
+  return `${casServicePrefix(origin)}?${new URLSearchParams({ [CAS_LOGIN_PARAM]: loginNonce }).toString()}`;
 }
 
 /** The base URL without a trailing slash, so "/login" can be appended (https://ids.x.edu.cn/authserver/ → …/authserver). */

@@ -1,22 +1,30 @@
 // Where the school's server sends the browser back: GET /api/identity/cas/callback?ticket=ST-…
 // (CAS 3.0 §2.2.4) and GET /api/identity/oidc/callback?code=…&state=… (OIDC Core §3.1.2.5).
 // Each takes the login this browser started (login-state.ts: no pending login, no sign-in — a
-// ticket or code pasted into another browser opens nothing), finishes it at once, issues the
-// session, and redirects to a clean local URL so the ticket or code leaves the address bar
-// (reference §3.7). Every outcome clears the pending login; a refusal is explained on our login page.
+// ticket or code pasted into another browser opens nothing) and only an answer to that very login
+// (its CAS nonce or OIDC state), finishes it at once, issues the session, and redirects to a clean
+// local URL so the ticket or code leaves the address bar (reference §3.7). Every outcome of an
+// answer to the login clears it; a refusal is explained on our login page.
+//
+// What is counted, and when (http/limits.ts): nothing until the sealed login and its value check
+// out, which costs a decryption and no row — so a flood of forged or state-less callbacks from a
+// campus NAT spends no budget that the students behind the same address need; then the pending
+// login's own few tries, then the address's, sized for a hall of freshmen.
 import { sessionFromSchool } from "~/server/auth/sso-sign-in";
 import { db } from "~/server/db/client";
 import { AppError, toAppError } from "~/server/errors";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { clearLoginOutcomeCookie, loginOutcomeCookie } from "../login-outcome";
-import { clearLoginStateCookie, readLoginState, renewCookie, type LoginState } from "../login-state";
+import { callbackAnswersLogin, clearLoginStateCookie, readLoginState, renewCookie, type LoginState } from "../login-state";
 import { identityProviderOf, type IdentifiedMember } from "../provider";
+import { ssoCallbackLimit, ssoLoginCallbackLimit } from "./limits";
 import { loginPagePath } from "./start";
 import { plainText, redirectTo, schoolOfRequest, type SchoolRequest } from "./school-of-request";
 
 async function finishLogin(
   request: Request,
   component: string,
+  protocol: LoginState["pending"]["protocol"],
   finish: (school: SchoolRequest, state: LoginState, params: URLSearchParams) => Promise<IdentifiedMember | null>,
 ): Promise<Response> {
   const school = await schoolOfRequest(request, component);
@@ -25,10 +33,22 @@ async function finishLogin(
   const params = new URL(request.url).searchParams;
   const state = readLoginState(request.headers, { tenantId: scope.tenant.id, host });
   const cleared = clearLoginStateCookie();
+  const expired = (cookies: string[]) =>
+    redirectTo(loginPagePath(state?.kind ?? null, { sso: "failed" }), [
+      ...cookies,
+      loginOutcomeCookie(scope.tenant.id, new AppError("SSO_LOGIN_EXPIRED")),
+    ]);
+  if (!state) return expired([cleared]);
+  if (state.pending.protocol !== protocol || !callbackAnswersLogin(state, params)) {
+    // Not an answer to this browser's login (another browser's ticket, a forged link, an error
+    // answer without our state): refused, and the pending login left as it was, so such a link
+    // cannot cancel the login the person is in the middle of. Nothing of the school's is shown.
+    scope.log.info({ protocol }, "a callback that does not answer this browser's login: refused");
+    return expired([]);
+  }
   try {
-    // Each callback may cost the school's server a validation: a client gets a few a minute, not thousands.
-    await enforceRateLimit(db(), { key: `sso-callback:${scope.tenant.id}:${scope.actor.ip ?? "unknown"}`, limit: 30, windowSeconds: 60 });
-    if (!state) throw new AppError("SSO_LOGIN_EXPIRED");
+    await enforceRateLimit(db(), ssoLoginCallbackLimit(state));
+    await enforceRateLimit(db(), ssoCallbackLimit(scope.tenant.id, scope.actor.ip));
     const member = await finish(school, state, params);
     if (!member) return redirectTo(loginPagePath(state.kind), [cleared]);
     const session = await sessionFromSchool(scope, member, host);
@@ -38,12 +58,12 @@ async function finishLogin(
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") scope.log.error({ err: error }, "sign-in through the school's server failed");
     else scope.log.info({ appCode: appError.code }, "sign-in through the school's server refused");
-    return redirectTo(loginPagePath(state?.kind ?? null, { sso: "failed" }), [cleared, loginOutcomeCookie(scope.tenant.id, appError)]);
+    return redirectTo(loginPagePath(state.kind, { sso: "failed" }), [cleared, loginOutcomeCookie(scope.tenant.id, appError)]);
   }
 }
 
 export function casCallback(request: Request): Promise<Response> {
-  return finishLogin(request, "cas", async ({ scope }, state, params) => {
+  return finishLogin(request, "cas", "CAS", async ({ scope }, state, params) => {
     const ticket = params.get("ticket");
     // No ticket: a gateway answer (§2.1.1) or someone opening the URL; nothing to finish.
     if (ticket === null) return null;
@@ -53,7 +73,7 @@ export function casCallback(request: Request): Promise<Response> {
 }
 
 export function oidcCallback(request: Request): Promise<Response> {
-  return finishLogin(request, "oidc", async ({ scope }, state, params) => {
+  return finishLogin(request, "oidc", "OIDC", async ({ scope }, state, params) => {
     if (state.pending.protocol !== "OIDC") throw new AppError("SSO_LOGIN_EXPIRED");
     return (await identityProviderOf(scope, "OIDC")).finish(scope, {
       params,

@@ -2,8 +2,8 @@
 // and /api/identity/cas/slo (for a school that registers a separate logout URL): the school's
 // back-channel single logout (CAS 3.0 §2.3.3; reference §1.9, §3.12). By protocol it comes from
 // the school's server, with no Origin and no CSRF token, so it is accepted without either — and
-// can therefore do one thing only: end the sessions made from the ticket it names, when a live
-// session of this school was. Bodies are capped; it answers at once (fire and forget).
+// can therefore do one thing only: end the one session made from the ticket it names, when a live
+// session of this school was (not the member's others). Bodies are capped; it answers at once.
 import { AppError } from "~/server/errors";
 import { readBodyCapped } from "~/server/http/read-body";
 import { ticketOfLogoutRequest } from "../cas/slo";

@@ -11,6 +11,7 @@ import { providerForKindCode } from "../kind-provider";
 import { clearLoginOutcomeCookie, loginOutcomeCookie } from "../login-outcome";
 import { loginStateCookie, renewRequested } from "../login-state";
 import { identityProviderOf } from "../provider";
+import { ssoStartLimit } from "./limits";
 import { plainText, redirectTo, schoolOfRequest } from "./school-of-request";
 
 /** Our login page for the kind, where a refusal is explained. */
@@ -31,7 +32,7 @@ export async function startLogin(request: Request): Promise<Response> {
   // Only ever a path of this site (reference §3.8): never into the service URL, never off-site.
   const returnTo = localPath(params.get("returnTo")) ?? "/me";
   try {
-    await enforceRateLimit(db(), { key: `sso-start:${scope.tenant.id}:${scope.actor.ip ?? "unknown"}`, limit: 60, windowSeconds: 60 });
+    await enforceRateLimit(db(), ssoStartLimit(scope.tenant.id, scope.actor.ip));
     const { provider: kindOfProvider } = await providerForKindCode(scope, kind);
     if (kindOfProvider === "BUILTIN") return redirectTo(loginPagePath(kind, { returnTo }));
     const provider = await identityProviderOf(scope, kindOfProvider);

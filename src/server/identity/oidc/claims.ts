@@ -1,8 +1,11 @@
 // The person an id_token (and, when the token lacks the account, the userinfo
 // answer, OIDC Core §5.3) names: the account from the claim the school
-// configured (accountAttribute, default preferred_username) — never `name`,
-// and not `sub` unless the school says so, since a provider's subject is often
-// an opaque id that no directory holds.
+// configured (accountAttribute) — never `name` — and by default `sub`, the one
+// claim OIDC Core §2 and §5.7 promise is never reassigned. `preferred_username`
+// (like `email`) is a name the person or the provider's admins may change, and
+// §5.7 says it may be reused: keyed by it, a freshman given a graduate's old
+// username would be signed in as the graduate. A school whose provider puts the
+// 学号 there and never reuses it may choose it, deliberately, in the settings.
 import { z } from "zod";
 import { OutboundError, schoolRequest } from "../outbound/guarded-request";
 import { accountFromSchool, firstValue, kindHintsOf, type SchoolIdentity } from "../school-identity";
@@ -21,7 +24,7 @@ function asValues(claims: Record<string, unknown>): Record<string, string[]> {
   return values;
 }
 
-export const accountClaimOf = (accountAttribute: string) => accountAttribute || "preferred_username";
+export const accountClaimOf = (accountAttribute: string) => accountAttribute || "sub";
 
 export function oidcIdentity(claims: Record<string, unknown>, accountAttribute: string): SchoolIdentity {
   const values = asValues(claims);

@@ -52,14 +52,17 @@ async function start(scope: TenantScope, request: StartRequest) {
 async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedMember> {
   const { params, pending } = proof;
   const school = { school: scope.tenant.name };
-  // §4.3: an error answer first (the person pressed 取消: access_denied), then state, one-time by the cookie.
+  // The state first (OIDC Core §3.1.2.7, RFC 6749 §10.12; the route checked it too, http/callbacks.ts):
+  // an error answer with no or another state is anyone's link, not the provider's word on this login.
+  if (params.get("state") !== pending.state) throw new AppError("SSO_LOGIN_EXPIRED");
+  // Then an error answer (the person pressed 取消: access_denied); its text is the provider's, never shown.
   const error = params.get("error");
   if (error) {
     scope.log.info({ idp: "oidc", oauthError: /^[a-z_]{1,64}$/.test(error) ? error : "other" }, "the provider answered an error");
     throw new AppError(error === "access_denied" ? "SSO_CANCELLED" : "SSO_TICKET_REJECTED", school);
   }
   const code = params.get("code");
-  if (params.get("state") !== pending.state || !code || code.length > 2048) throw new AppError("SSO_LOGIN_EXPIRED");
+  if (!code || code.length > 2048) throw new AppError("SSO_LOGIN_EXPIRED");
   const settings = await oidcSettings(scope);
   const issuer = checkedSchoolUrl(settings.issuer, "oidc", "oidcIssuer");
   // A code is only ever sent to the provider whose login issued it (mix-up, RFC 9207): the issuer must not have changed,

@@ -20,6 +20,7 @@ export const identitySettingsOutput = z.object({
   ),
   registration: z.object({
     casServiceUrls: z.array(z.string()),
+    casServicePatterns: z.array(z.string()),
     oidcRedirectUris: z.array(z.string()),
     postLogoutRedirectUris: z.array(z.string()),
     simulators: z.object({ cas: z.string().nullable(), oidc: z.string().nullable() }),

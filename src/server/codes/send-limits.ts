@@ -40,7 +40,12 @@ export type Send = { purpose: CodePurpose; tag: string; memberId: string | null;
  * Counts this send against every limit, all or nothing. Always taken in the same order (resend,
  * destination, member, address, school, platform), so two transactions never wait on each other.
  */
-export async function countSend(scope: TenantScope, policy: CodePolicy, send: Send): Promise<void> {
+export async function countSend(
+  scope: TenantScope,
+  policy: CodePolicy,
+  send: Send,
+  platformBudget: number = serverEnv().CODES_PLATFORM_DAILY_BUDGET,
+): Promise<void> {
   const tenantId = scope.tenant.id;
   const { day, secondsLeft } = chinaDay(new Date());
   const asker = send.memberId ?? "anonymous";
@@ -61,7 +66,7 @@ export async function countSend(scope: TenantScope, policy: CodePolicy, send: Se
     if (!perAddress.allowed) throw new AppError("CODE_ADDRESS_DAILY_LIMIT");
     const school = await daily(tx, schoolBudgetKey(tenantId, day), policy.dailyBudget);
     if (!school.allowed) throw new AppError("CODE_SCHOOL_BUDGET_SPENT");
-    const platform = await daily(tx, platformBudgetKey(day), serverEnv().CODES_PLATFORM_DAILY_BUDGET);
+    const platform = await daily(tx, platformBudgetKey(day), platformBudget);
     if (!platform.allowed) throw new AppError("CODE_PLATFORM_BUDGET_SPENT");
   });
   if (Math.random() < 0.01) await pruneRateLimits(prisma);

@@ -39,7 +39,7 @@ ALTER TABLE "CodePolicy" ADD CONSTRAINT "CodePolicy_daily_budget_range" CHECK ("
 -- address on the earliest-created entry; the others lose it, and the audit log says whose it was.
 WITH ranked AS (
   SELECT "id", "tenantId", "account", "email",
-         row_number() OVER (PARTITION BY "tenantId", lower("email") ORDER BY "createdAt", "id") AS n
+         row_number() OVER (PARTITION BY "tenantId", lower(btrim("email")) ORDER BY "createdAt", "id") AS n
   FROM "Member" WHERE "email" IS NOT NULL
 ), cleared AS (
   UPDATE "Member" m SET "email" = NULL FROM ranked r WHERE m."id" = r."id" AND r.n > 1
@@ -49,4 +49,4 @@ INSERT INTO "AuditLog" ("id", "tenantId", "actorKind", "action", "target", "deta
 SELECT gen_random_uuid(), c."tenantId", 'system', 'member.email.cleared', c."account",
        jsonb_build_object('reason', 'shared with an earlier member', 'email', c."email")
 FROM cleared c;
-CREATE UNIQUE INDEX "Member_tenantId_email_ci_key" ON "Member" ("tenantId", lower("email")) WHERE "email" IS NOT NULL;
+CREATE UNIQUE INDEX "Member_tenantId_email_ci_key" ON "Member" ("tenantId", lower(btrim("email"))) WHERE "email" IS NOT NULL;

@@ -9,6 +9,7 @@ import { refusedWith } from "../codes/codes-kit";
 import { testPrisma, testScope } from "../support";
 import { addMember, freshPhone, jobsOf, journeySchool, outboxCode } from "./journey-kit";
 import { MEMBER_VALUES_PER_DAY } from "~/server/codes/member-values";
+import { createMember, updateMember } from "~/server/members/manage-members";
 import { updatePhonePolicy } from "~/server/members/phone-policy";
 
 const prisma = testPrisma();
@@ -312,5 +313,29 @@ describe("the directory is no oracle", () => {
       }),
     ]);
     expect(JSON.stringify(rows)).not.toContain(phone.typed);
+  });
+});
+
+describe("one directory e-mail address per member", () => {
+  it("the back office is refused a second member with the same address, whatever its case, naming the field", async () => {
+    const school = await journeySchool(prisma);
+    const admin = await testScope(prisma, school.tenantId);
+    const address = `dup${Date.now()}@example.edu.cn`;
+    const fields = { name: "张三", identityKindCode: "student_staff", department: "", phone: "" };
+    await createMember(admin, { ...fields, account: `E${Date.now()}a`, email: address });
+    const error = await refusedWith(
+      createMember(admin, { ...fields, account: `E${Date.now()}b`, email: address.toUpperCase() }),
+      "EMAIL_ALREADY_EXISTS",
+    );
+    expect(error.messageIn("zh-CN")).toContain("邮箱");
+    expect(error.messageIn("en")).toContain("email address");
+    const other = await addMember(prisma, school);
+    await refusedWith(updateMember(admin, { memberId: other.id, email: ` ${address.toUpperCase()} ` }), "EMAIL_ALREADY_EXISTS");
+    // The database holds it for every path that writes members; another school may use the address.
+    await expect(
+      prisma.member.update({ where: { id: other.id }, data: { email: address.replace("dup", "DUP") } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    const elsewhere = await journeySchool(prisma);
+    await expect(addMember(prisma, elsewhere, { email: address })).resolves.toBeDefined();
   });
 });

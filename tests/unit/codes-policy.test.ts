@@ -54,7 +54,8 @@ describe("codePolicyInput", () => {
   });
 
   it("leaves the school's message budget as it is when a form does not send it", () => {
-    const { dailyBudget: _dailyBudget, ...withoutBudget } = DEFAULTS;
+    const withoutBudget: Partial<typeof DEFAULTS> = { ...DEFAULTS };
+    delete withoutBudget.dailyBudget;
     expect(codePolicyInput.parse(withoutBudget)).not.toHaveProperty("dailyBudget");
   });
 

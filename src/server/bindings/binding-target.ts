@@ -27,7 +27,13 @@ export function bindingTarget(typed: string, policy: { allowEmail: boolean }): B
   }
   const phone = normalisePhone(text, { allowForeign: true });
   if (!phone.ok) throw new AppError("PHONE_INVALID");
-  return { channel: "PHONE", value: phone.e164, display: phone.display, foreign: phone.foreign, countryCode: countryCallingCode(phone.e164) };
+  return {
+    channel: "PHONE",
+    value: phone.e164,
+    display: phone.display,
+    foreign: phone.foreign,
+    countryCode: countryCallingCode(phone.e164),
+  };
 }
 
 /** A foreign number the school does not take: off altogether, or outside its list of countries and regions. */

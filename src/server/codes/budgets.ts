@@ -58,7 +58,9 @@ export const platformCodeBudgetOutput = z.object({
 /** The vendor console: the platform's messages today, and every school past half its own budget. */
 export async function platformCodeBudget({ prisma }: PlatformScope): Promise<z.infer<typeof platformCodeBudgetOutput>> {
   const { day } = chinaDay(new Date());
-  const tenants = await prisma.tenant.findMany({ select: { id: true, slug: true, name: true, codePolicy: { select: { dailyBudget: true } } } });
+  const tenants = await prisma.tenant.findMany({
+    select: { id: true, slug: true, name: true, codePolicy: { select: { dailyBudget: true } } },
+  });
   const keys = [platformBudgetKey(day), ...tenants.map((t) => schoolBudgetKey(t.id, day))];
   const sent = await sentToday(prisma, keys);
   const schools = tenants

@@ -299,7 +299,9 @@ describe("daily caps", () => {
     const school = await codeSchool(prisma, { dailyCapPerAddress: 3 });
     // Before sign-in (a forgotten password), where the address is the brake.
     const anonymous = (phone: string, ip: string) => bindPhone(school, phone, { purpose: "RESET_PASSWORD", memberId: undefined, ip });
-    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => issueCode(school.scope, anonymous(freshPhone(), "198.51.100.9"))));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => issueCode(school.scope, anonymous(freshPhone(), "198.51.100.9"))),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
     const error = (outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason as AppError;
     expect(error.code).toBe("CODE_ADDRESS_DAILY_LIMIT");

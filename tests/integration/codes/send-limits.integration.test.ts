@@ -23,7 +23,13 @@ async function members(school: CodeSchool, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
   const kind = await prisma.identityKind.findFirstOrThrow({ where: { tenantId: school.tenantId }, select: { id: true } });
   await prisma.member.createMany({
-    data: ids.map((id, i) => ({ id, tenantId: school.tenantId, account: `N${i}-${id.slice(0, 8)}`, name: `同学${i}`, identityKindId: kind.id })),
+    data: ids.map((id, i) => ({
+      id,
+      tenantId: school.tenantId,
+      account: `N${i}-${id.slice(0, 8)}`,
+      name: `同学${i}`,
+      identityKindId: kind.id,
+    })),
   });
   return ids;
 }
@@ -115,7 +121,10 @@ describe("the school's daily budget of messages", () => {
     await schoolHasSent(prisma, school, 99);
     const [last, next] = await members(school, 2);
     await issueCode(school.scope, bindPhone(school, freshPhone(), { memberId: last }));
-    const error = await refusedWith(issueCode(school.scope, bindPhone(school, freshPhone(), { memberId: next })), "CODE_SCHOOL_BUDGET_SPENT");
+    const error = await refusedWith(
+      issueCode(school.scope, bindPhone(school, freshPhone(), { memberId: next })),
+      "CODE_SCHOOL_BUDGET_SPENT",
+    );
     expect(error.messageIn("zh-CN")).toContain("请明天再试");
     expect(error.messageIn("zh-CN")).toContain("联系学校管理员");
     expect((await schoolCodeBudget(school.scope)).school).toEqual({ sent: 100, budget: 100, level: "spent" });
@@ -138,7 +147,12 @@ describe("the platform's daily budget of messages", () => {
     await issueCode(school.scope, bindPhone(school, freshPhone()));
     const before = (await schoolCodeBudget(school.scope)).school.sent;
     const policy = await codePolicy(school.scope);
-    const send = { purpose: "BIND_PHONE" as const, tag: destinationTag(encryptionKey(), school.tenantId, freshPhone()), memberId: null, ip: null };
+    const send = {
+      purpose: "BIND_PHONE" as const,
+      tag: destinationTag(encryptionKey(), school.tenantId, freshPhone()),
+      memberId: null,
+      ip: null,
+    };
     const error = await refusedWith(countSend(school.scope, policy, send, 1), "CODE_PLATFORM_BUDGET_SPENT");
     expect(error.messageIn("zh-CN")).toContain("请明天再试");
     expect((await schoolCodeBudget(school.scope)).school.sent).toBe(before);

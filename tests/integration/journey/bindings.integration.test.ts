@@ -332,9 +332,9 @@ describe("one directory e-mail address per member", () => {
     const other = await addMember(prisma, school);
     await refusedWith(updateMember(admin, { memberId: other.id, email: ` ${address.toUpperCase()} ` }), "EMAIL_ALREADY_EXISTS");
     // The database holds it for every path that writes members; another school may use the address.
-    await expect(
-      prisma.member.update({ where: { id: other.id }, data: { email: address.replace("dup", "DUP") } }),
-    ).rejects.toMatchObject({ code: "P2002" });
+    await expect(prisma.member.update({ where: { id: other.id }, data: { email: address.replace("dup", "DUP") } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     const elsewhere = await journeySchool(prisma);
     await expect(addMember(prisma, elsewhere, { email: address })).resolves.toBeDefined();
   });

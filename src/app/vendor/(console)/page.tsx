@@ -30,7 +30,12 @@ export default async function VendorHomePage() {
           data-testid="code-budget"
         >
           {codeBudget.platform.level !== "ok" ? (
-            <p>{t(codeBudget.platform.level === "spent" ? "vendor.codes.platformSpent" : "vendor.codes.platformWarning", codeBudget.platform)}</p>
+            <p>
+              {t(
+                codeBudget.platform.level === "spent" ? "vendor.codes.platformSpent" : "vendor.codes.platformWarning",
+                codeBudget.platform,
+              )}
+            </p>
           ) : null}
           <ul className="mt-1 list-disc pl-5">
             {codeBudget.schools.map((school) => (

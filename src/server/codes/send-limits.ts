@@ -13,8 +13,8 @@
 //   its resend interval. One member sends a stranger's phone at most dailyCapPerDestination
 //   codes a day, spread over resend intervals; more takes more of the school's sign-in accounts,
 //   each of which then has fewer phones left, and all of it comes out of the school's budget.
-//   A phone the directory holds for someone can never be sent a code by another member at all:
-//   the binding rules refuse it first (bindings/binding-rules.ts).
+//   On the bind page, a phone the directory holds for someone is never sent a code for another
+//   member at all: the binding rules refuse it first (bindings/binding-rules.ts).
 // - The address cap is sized for a campus NAT (a whole dormitory, or 2,000 freshmen scanning one
 //   poster behind one public address), counts an IPv6 /64 as one client, and is the main brake
 //   only on codes asked before sign-in.

@@ -122,6 +122,12 @@ const serverSchema = z.object({
   TENCENT_SMS_REGION: optional(z.string().regex(/^ap-[a-z]+$/, "must be a Tencent Cloud region such as ap-guangzhou")).default(
     "ap-guangzhou",
   ),
+  /**
+   * Verification-code messages a day (China time) the whole platform may send, every school together:
+   * the operator's ceiling on the SMS bill. The vendor console warns at half; at the limit no school
+   * gets a code until midnight in Beijing.
+   */
+  CODES_PLATFORM_DAILY_BUDGET: optional(z.coerce.number().int().min(100).max(10_000_000)).default(50_000),
   /** The only client addresses (IPs and CIDRs, comma-separated) the vendor console answers; unset = any, and said loudly (vendorConsoleOpenToAll). */
   VENDOR_ALLOWED_ADDRESSES: optional(z.string()).transform((raw, ctx) => {
     try {

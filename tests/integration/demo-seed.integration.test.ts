@@ -109,5 +109,15 @@ describe("demo data", () => {
     expect(await prisma.phonePolicy.findFirst({ where: { tenant: { slug: "ucas" } }, select: { allowEmail: true } })).toEqual({
       allowEmail: true,
     });
+    // UCAS FAQ 9: foreign numbers, from the preset regions that hold its international student (00852…); off elsewhere.
+    const foreign = { allowForeign: true, allowedCountryCodes: true } as const;
+    expect(await prisma.phonePolicy.findFirst({ where: { tenant: { slug: "ucas" } }, select: foreign })).toEqual({
+      allowForeign: true,
+      allowedCountryCodes: ["852", "853", "886"],
+    });
+    expect(await prisma.phonePolicy.findFirst({ where: { tenant: { slug: "sues" } }, select: foreign })).toEqual({
+      allowForeign: false,
+      allowedCountryCodes: [],
+    });
   });
 });

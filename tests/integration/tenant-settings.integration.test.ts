@@ -89,7 +89,13 @@ describe("each domain's settings", () => {
     await updatePhonePolicy(scope, { allowForeign: false, requireWechatMatch: true });
     await updatePasswordPolicy(scope, { initialPasswordRule: "ID_NUMBER_LAST8", mustChangeInitial: true });
     expect(await lockoutPolicy(scope)).toEqual({ maxAttempts: 5, lockMinutes: 20 });
-    expect(await phonePolicy(scope)).toEqual({ allowForeign: false, requireWechatMatch: true, allowEmail: false, confirmNewByCode: true });
+    expect(await phonePolicy(scope)).toEqual({
+      allowForeign: false,
+      requireWechatMatch: true,
+      allowEmail: false,
+      confirmNewByCode: true,
+      allowedCountryCodes: [],
+    });
     expect(await passwordPolicy(scope)).toEqual({ initialPasswordRule: "ID_NUMBER_LAST8", mustChangeInitial: true });
     const actions = (await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, actorId: t.adminId } })).map((row) => row.action);
     expect(actions.sort()).toEqual(["tenant.lockoutPolicy.update", "tenant.passwordPolicy.update", "tenant.phonePolicy.update"]);

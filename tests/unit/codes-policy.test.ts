@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CODE_POLICY_BOUNDS, codePolicyInput, ttlMinutes } from "~/server/codes/policy";
 
-const DEFAULTS = { length: 6, ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, dailyCapPerDestination: 10, dailyCapPerAddress: 30 };
+const DEFAULTS = {
+  length: 6,
+  ttlSeconds: 300,
+  maxAttempts: 5,
+  resendSeconds: 60,
+  dailyCapPerDestination: 10,
+  dailyCapPerAddress: 3000,
+  dailyBudget: 5000,
+};
 type Field = keyof typeof DEFAULTS;
 const fields = Object.keys(CODE_POLICY_BOUNDS) as Field[];
 
@@ -11,7 +19,7 @@ function fieldErrors(input: unknown): string[] {
 }
 
 describe("codePolicyInput", () => {
-  it("accepts the defaults (six digits, five minutes, five tries, 60 s, 10 a day per phone, 30 per address)", () => {
+  it("accepts the defaults (six digits, five minutes, five tries, 60 s, 10 a day per phone, 3,000 per address, 5,000 for the school)", () => {
     expect(codePolicyInput.parse(DEFAULTS)).toEqual(DEFAULTS);
   });
 
@@ -39,6 +47,18 @@ describe("codePolicyInput", () => {
     expect(fieldErrors({ ...DEFAULTS, length: 7 })).toEqual(["length"]);
   });
 
+  it("refuses codes shorter than six digits, more than five tries and more than 20 codes a day to one phone", () => {
+    expect(fieldErrors({ ...DEFAULTS, length: 4 })).toEqual(["length"]);
+    expect(fieldErrors({ ...DEFAULTS, maxAttempts: 10 })).toEqual(["maxAttempts"]);
+    expect(fieldErrors({ ...DEFAULTS, dailyCapPerDestination: 100 })).toEqual(["dailyCapPerDestination"]);
+  });
+
+  it("leaves the school's message budget as it is when a form does not send it", () => {
+    const withoutBudget: Partial<typeof DEFAULTS> = { ...DEFAULTS };
+    delete withoutBudget.dailyBudget;
+    expect(codePolicyInput.parse(withoutBudget)).not.toHaveProperty("dailyBudget");
+  });
+
   it("wants a lifetime in whole minutes, since the message says how many minutes", () => {
     expect(fieldErrors({ ...DEFAULTS, ttlSeconds: 90 })).toEqual(["ttlSeconds"]);
     expect(ttlMinutes({ ttlSeconds: 300 })).toBe(5);
@@ -49,8 +69,8 @@ describe("codePolicyInput", () => {
   });
 
   it("reads numbers typed into a form", () => {
-    expect(codePolicyInput.parse({ ...DEFAULTS, length: "4", dailyCapPerAddress: "5000" })).toMatchObject({
-      length: 4,
+    expect(codePolicyInput.parse({ ...DEFAULTS, maxAttempts: "3", dailyCapPerAddress: "5000" })).toMatchObject({
+      maxAttempts: 3,
       dailyCapPerAddress: 5000,
     });
   });

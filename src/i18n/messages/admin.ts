@@ -5,6 +5,18 @@ export const admin = {
   loginTitle: { zh: "移动校园后台", en: "School back office" },
   usernameLabel: { zh: "管理员账号", en: "Administrator account" },
   dashboard: { zh: "概览", en: "Overview" },
+  "codes.budgetWarning": {
+    zh: "今日已发送验证码短信 {sent} 条，已达本校每日预算 {budget} 条的一半。若非迎新等集中绑定，请在审计日志中查看是否有人滥发验证码；需要时可在设置中调高预算。",
+    en: "{sent} code messages sent today: half of the school's daily budget of {budget}. Unless many members are binding at once (enrolment), check the audit log for abuse; you can raise the budget in the settings.",
+  },
+  "codes.budgetSpent": {
+    zh: "今日验证码短信已达本校每日预算 {budget} 条，成员今天无法再获取验证码（北京时间零点恢复）。如需继续，请在设置中调高每日短信预算。",
+    en: "Today's code messages have reached the school's daily budget of {budget}: members cannot get codes until midnight (Beijing time). To go on, raise the daily message budget in the settings.",
+  },
+  "codes.platformBudgetSpent": {
+    zh: "平台今日验证码短信已达上限，所有学校的成员今天都无法获取验证码（北京时间零点恢复）。如需继续，请联系平台运营方。",
+    en: "The platform's code messages for today are spent: no school's members can get codes until midnight (Beijing time). Contact the platform's operator to go on.",
+  },
   members: { zh: "成员总数", en: "Members" },
   withPhone: { zh: "已有手机号", en: "With a phone" },
   locked: { zh: "已锁定账号", en: "Locked accounts" },

@@ -17,6 +17,10 @@ export const helpdesk = {
   holder: { zh: "该手机号在账号 {account} 名下", en: "The number is on account {account}" },
   holderSamePerson: { zh: "（与本人证件号相同，是其旧账号）", en: " (same ID number: the member's old account)" },
   holderBound: { zh: "，已由该账号绑定", en: ", bound by that account" },
+  noHolder: {
+    zh: "提交时没有其他成员使用该号码：请告诉该成员直接在绑定页面绑定。",
+    en: "When this was sent, no other member used this number: tell the member to bind it on the bind page.",
+  },
   holderFix: {
     zh: "处理：在通讯录中搜索该手机号，核实后从原账号删除并保存，再告知成员重新绑定。",
     en: "Fix: search the directory for the number, confirm, remove it from that account and save; then tell the member to bind again.",

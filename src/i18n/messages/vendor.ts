@@ -9,6 +9,19 @@ export const vendor = {
   },
   usernameLabel: { zh: "运营账号", en: "Operator account" },
   tenants: { zh: "学校（租户）", en: "Schools (tenants)" },
+  "codes.platformWarning": {
+    zh: "今日全平台已发送验证码短信 {sent} 条，已达每日预算 {budget} 条的一半（CODES_PLATFORM_DAILY_BUDGET）。若非迎新高峰，请检查下列学校是否有人滥发。",
+    en: "{sent} code messages sent on the platform today: half of the daily budget of {budget} (CODES_PLATFORM_DAILY_BUDGET). Unless it is an enrolment peak, check the schools below for abuse.",
+  },
+  "codes.platformSpent": {
+    zh: "今日全平台验证码短信已达每日预算 {budget} 条：所有学校今天都无法再发送验证码（北京时间零点恢复）。如需继续，请调高 CODES_PLATFORM_DAILY_BUDGET 并重启服务。",
+    en: "The platform has sent its daily budget of {budget} code messages: no school can send codes until midnight (Beijing time). To go on, raise CODES_PLATFORM_DAILY_BUDGET and restart.",
+  },
+  "codes.schoolBudget": {
+    zh: "{name}：今日已发送 {sent} / {budget} 条验证码短信",
+    en: "{name}: {sent} of {budget} code messages sent today",
+  },
+  "codes.schoolSpent": { zh: "（已停发，学校管理员可调高预算）", en: " (stopped; the school's IT office can raise its budget)" },
   create: { zh: "开通新学校", en: "Set up a school" },
   slug: { zh: "域名前缀", en: "Slug" },
   slugHint: { zh: "学校的子域名，如 ucas → ucas.{domain}", en: "The school's subdomain, e.g. ucas → ucas.{domain}" },

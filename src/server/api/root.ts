@@ -2,6 +2,7 @@
 // signed-in member; admin: the school's back office; vendor: the platform
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
+import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminIdentityRouter } from "./routers/admin/identity";
@@ -16,6 +17,7 @@ import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorCodesRouter } from "./routers/vendor/codes";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
@@ -34,12 +36,14 @@ export const appRouter = createTRPCRouter({
     outbox: adminOutboxRouter,
     helpdesk: adminHelpdeskRouter,
     identity: adminIdentityRouter,
+    codes: adminCodesRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,
     tenantAdmins: vendorTenantAdminsRouter,
     secondFactor: vendorSecondFactorRouter,
     identity: vendorIdentityRouter,
+    codes: vendorCodesRouter,
   }),
 });
 

@@ -8,7 +8,9 @@
 import { z } from "zod";
 import type { BindingConfirmation } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
+import { maskDestination } from "~/server/codes/destination";
 import { issueCode } from "~/server/codes/issue-code";
+import { countMemberValue } from "~/server/codes/member-values";
 import { verifyCodeAndApply } from "~/server/codes/verify-code";
 import type { TenantTx } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
@@ -16,8 +18,8 @@ import { phonePolicy } from "~/server/members/phone-policy";
 import { auditActor, type TenantScope } from "~/server/scope";
 import { startFollowWatch } from "~/server/wecom/status-jobs";
 import { enqueueWecomSync } from "~/server/wecom/sync";
-import { judgeBinding, refuseIfNeeded, type BindingVerdict } from "./binding-rules";
-import { bindingTarget, type BindingTarget } from "./binding-target";
+import { judgeBinding, refuseIfNeeded, type BindingVerdict, type Refusal } from "./binding-rules";
+import { bindingTarget, refuseForeignIfNeeded, type BindingTarget } from "./binding-target";
 
 export const bindingValueInput = z.object({
   /** As typed: 11 mainland digits, "00" + country code, or an e-mail address where allowed. */
@@ -56,8 +58,25 @@ async function prepare(scope: TenantScope, typed: string): Promise<Prepared> {
   const policy = await phonePolicy(scope);
   const target = bindingTarget(typed, policy);
   const verdict = await judgeBinding(scope.db, memberId, target);
+  if (!verdict.heldByMember) {
+    refuseForeignIfNeeded(target, policy);
+    // Counted before any answer that depends on the directory (codes/member-values.ts): past the
+    // member's handful of values a day, every new one is refused alike, held by someone or not.
+    await countMemberValue(scope, memberId, target.value);
+  }
+  if (verdict.refusal) await auditRefusal(scope, target, verdict.refusal);
   refuseIfNeeded(verdict);
   return { memberId, target, verdict, needsCode: policy.confirmNewByCode && !verdict.heldByMember };
+}
+
+/** Who was refused which value (masked: the audit log is no copy of the directory), so probing shows in the back office. */
+async function auditRefusal(scope: TenantScope, target: BindingTarget, refusal: Refusal): Promise<void> {
+  await audit(scope.db, {
+    ...auditActor(scope.actor),
+    action: "member.binding.refused",
+    target: maskDestination(target.value),
+    detail: { refusal, channel: target.channel },
+  });
 }
 
 const purposeOf = (target: BindingTarget) => (target.channel === "PHONE" ? "BIND_PHONE" : "BIND_EMAIL");

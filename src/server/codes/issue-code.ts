@@ -6,16 +6,15 @@ import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { pick } from "~/i18n/locale";
-import { unscopedClient, type TenantScope } from "~/server/scope";
-import { consumeRateLimit, pruneRateLimits } from "~/server/security/rate-limit";
-import { chinaDay } from "./china-day";
+import type { TenantScope } from "~/server/scope";
 import { destinationTag, hashCode } from "./code-hash";
 import { emailDestination, maskDestination, phoneDestination } from "./destination";
 import { generateCode } from "./generate-code";
-import { codePolicy, ttlMinutes, type CodePolicy } from "./policy";
+import { codePolicy, ttlMinutes } from "./policy";
 import { codeProviders } from "./providers/choose";
 import { DeliveryError, type CodeMessage, type CodeProviders } from "./providers/provider";
-import { CODE_PURPOSES, PURPOSE_CHANNELS, type CodePurpose } from "./purposes";
+import { CODE_PURPOSES, PURPOSE_CHANNELS } from "./purposes";
+import { countSend } from "./send-limits";
 
 const common = {
   purpose: z.enum(CODE_PURPOSES),
@@ -47,8 +46,9 @@ export type IssuedCode = {
 
 /**
  * Sends a new code for (purpose, destination, member) and supersedes the one sent before.
- * Refuses with CODE_RESEND_TOO_SOON, CODE_DAILY_LIMIT or CODE_ADDRESS_DAILY_LIMIT, or the
- * provider's refusal. `providers` is the operator's choice; tests pass their own.
+ * Refuses with CODE_RESEND_TOO_SOON, CODE_DAILY_LIMIT, MEMBER_DAILY_VALUES_LIMIT,
+ * CODE_ADDRESS_DAILY_LIMIT, CODE_SCHOOL_BUDGET_SPENT or CODE_PLATFORM_BUDGET_SPENT (send-limits.ts),
+ * or the provider's refusal. `providers` is the operator's choice; tests pass their own.
  */
 export async function issueCode(
   scope: TenantScope,
@@ -60,7 +60,12 @@ export async function issueCode(
   const deliver = deliveryFor(providers, input.channel, input.destination);
   const policy = await codePolicy(scope);
   const key = encryptionKey();
-  await countSend(scope, policy, { purpose: input.purpose, tag: destinationTag(key, scope.tenant.id, input.destination), ip: input.ip });
+  await countSend(scope, policy, {
+    purpose: input.purpose,
+    tag: destinationTag(key, scope.tenant.id, input.destination),
+    memberId,
+    ip: input.ip,
+  });
 
   const code = generateCode(policy.length);
   const id = randomUUID();
@@ -150,39 +155,4 @@ async function pruneOldCodes(scope: TenantScope): Promise<void> {
   const before = new Date(Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000);
   await scope.db.verificationCode.deleteMany({ where: { createdAt: { lt: before } } });
   await scope.db.outboxMessage.deleteMany({ where: { createdAt: { lt: before } } });
-}
-
-/**
- * Counts this send against the resend interval and the two daily caps, all or nothing: the
- * counters are rows of RateLimit upserted in one transaction, so every instance sees the same
- * numbers, two concurrent requests queue on the same row (only one passes a limit of one), and
- * a request refused by a later cap leaves the earlier counters as they were. Always taken in
- * the same order (resend, destination, address), so two transactions never wait on each other.
- */
-async function countSend(scope: TenantScope, policy: CodePolicy, send: { purpose: CodePurpose; tag: string; ip: string | null }) {
-  const tenantId = scope.tenant.id;
-  const { day, secondsLeft } = chinaDay(new Date());
-  const prisma = unscopedClient(scope);
-  await prisma.$transaction(async (tx) => {
-    const resend = await consumeRateLimit(
-      tx,
-      { key: `codes:resend:${tenantId}:${send.purpose}:${send.tag}`, limit: 1, windowSeconds: policy.resendSeconds },
-      { prune: false },
-    );
-    if (!resend.allowed) throw new AppError("CODE_RESEND_TOO_SOON", { seconds: resend.retryAfterSeconds });
-    const perDestination = await consumeRateLimit(
-      tx,
-      { key: `codes:day:${day}:to:${tenantId}:${send.tag}`, limit: policy.dailyCapPerDestination, windowSeconds: secondsLeft },
-      { prune: false },
-    );
-    if (!perDestination.allowed) throw new AppError("CODE_DAILY_LIMIT");
-    // An unknown address shares one bucket: failing closed costs a misconfigured proxy its codes, not the platform its SMS bill.
-    const perAddress = await consumeRateLimit(
-      tx,
-      { key: `codes:day:${day}:ip:${tenantId}:${send.ip ?? "unknown"}`, limit: policy.dailyCapPerAddress, windowSeconds: secondsLeft },
-      { prune: false },
-    );
-    if (!perAddress.allowed) throw new AppError("CODE_ADDRESS_DAILY_LIMIT");
-  });
-  if (Math.random() < 0.01) await pruneRateLimits(prisma);
 }

@@ -9,15 +9,22 @@ import { auditActor, type TenantScope } from "~/server/scope";
 
 /** The same numbers as the CodePolicy_* CHECK constraints (a test holds them together). */
 export const CODE_POLICY_BOUNDS = {
-  /** At most 6: Tencent's and Aliyun's code templates take no longer a code. */
-  length: { min: 4, max: 6 },
+  /**
+   * Six: fewer digits are too few guesses (4 digits and 5 tries is one chance in 2,000 per code),
+   * and Tencent's and Aliyun's code templates take no longer a code.
+   */
+  length: { min: 6, max: 6 },
   /** Whole minutes, since the message says "valid for N minutes". */
   ttlSeconds: { min: 60, max: 1800 },
-  maxAttempts: { min: 1, max: 10 },
+  /** At most 5: with six digits, one chance in 200,000 that a code is guessed. */
+  maxAttempts: { min: 1, max: 5 },
   resendSeconds: { min: 30, max: 600 },
-  dailyCapPerDestination: { min: 1, max: 100 },
+  /** One member's codes a day to one phone: 20 is already far more than anyone binding a phone needs. */
+  dailyCapPerDestination: { min: 1, max: 20 },
   /** High enough for a whole campus behind one NAT address. */
   dailyCapPerAddress: { min: 1, max: 100_000 },
+  /** The school's messages a day; the platform's own budget (CODES_PLATFORM_DAILY_BUDGET) bounds every school's together. */
+  dailyBudget: { min: 100, max: 200_000 },
 } as const;
 
 const bounded = ({ min, max }: { min: number; max: number }) => z.coerce.number().int().min(min).max(max);
@@ -30,6 +37,8 @@ export const codePolicyInput = z
     resendSeconds: bounded(CODE_POLICY_BOUNDS.resendSeconds),
     dailyCapPerDestination: bounded(CODE_POLICY_BOUNDS.dailyCapPerDestination),
     dailyCapPerAddress: bounded(CODE_POLICY_BOUNDS.dailyCapPerAddress),
+    /** Optional: a form that does not show it leaves it as it is. */
+    dailyBudget: bounded(CODE_POLICY_BOUNDS.dailyBudget).optional(),
   })
   .strict()
   // A resend interval longer than a code's life would leave a member with a dead code and nothing to do.
@@ -43,6 +52,7 @@ export const codePolicySelect = {
   resendSeconds: true,
   dailyCapPerDestination: true,
   dailyCapPerAddress: true,
+  dailyBudget: true,
   updatedAt: true,
 } as const satisfies Prisma.CodePolicySelect;
 

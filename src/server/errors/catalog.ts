@@ -236,6 +236,14 @@ export const ERROR_CATALOG = {
       en: "This school accepts mainland phone numbers only (11 digits starting with 1).",
     },
   },
+  PHONE_COUNTRY_NOT_ALLOWED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "本校只接受大陆手机号及以下国家和地区的手机号：{codes}。请换用这些号码，或联系学校管理员。",
+      en: "This school accepts mainland numbers and numbers of these countries and regions only: {codes}. Use one of those, or contact your school's IT office.",
+    },
+  },
   PHONE_ALREADY_EXISTS: {
     trpc: "CONFLICT",
     http: 409,
@@ -523,6 +531,30 @@ export const ERROR_CATALOG = {
     message: {
       zh: "当前网络今日获取验证码次数已达上限，请明天再试，或关闭 WiFi 改用手机流量后重试。",
       en: "Too many codes were asked for from this network today. Try again tomorrow, or turn off Wi-Fi and use mobile data.",
+    },
+  },
+  CODE_SCHOOL_BUDGET_SPENT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "本校今日可发送的验证码短信已用完，请明天再试；如急需绑定，请联系学校管理员（可在管理后台调高每日短信预算）。",
+      en: "Your school has sent all the code messages it allows today. Please try again tomorrow; if it is urgent, contact your school's IT office (they can raise the daily message budget in the back office).",
+    },
+  },
+  CODE_PLATFORM_BUDGET_SPENT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "平台今日可发送的验证码短信已达上限，请明天再试；如急需，请联系学校管理员转告平台运营方。",
+      en: "The platform has sent all the code messages it allows today. Please try again tomorrow; if it is urgent, ask your school's IT office to contact the platform's operator.",
+    },
+  },
+  MEMBER_DAILY_VALUES_LIMIT: {
+    trpc: "TOO_MANY_REQUESTS",
+    http: 429,
+    message: {
+      zh: "您今天已尝试了 {limit} 个不同的手机号或邮箱，为保护他人信息，今天不能再尝试新的号码。请明天再试；已尝试过的号码仍可继续使用，如有疑问请联系学校管理员。",
+      en: "You have tried {limit} different phone numbers or addresses today; to protect other people's information, no new one can be tried until tomorrow. The ones you already tried still work; contact your school's IT office if you need help.",
     },
   },
   CODE_PHONE_TOO_FREQUENT: {

@@ -46,6 +46,8 @@ type UniqueViolationMeta = {
 const EXPRESSION_INDEXES: Record<string, string[]> = {
   // ("tenantId", lower(account)): accounts are unique per school whatever their case.
   Member_tenantId_account_ci_key: ["tenantId", "account"],
+  // ("tenantId", lower(btrim(email))) WHERE email IS NOT NULL: one member per directory e-mail address.
+  Member_tenantId_email_ci_key: ["tenantId", "email"],
 };
 
 /** The columns of the violated constraint, from whichever form the driver reported. */

@@ -9,6 +9,7 @@ import { audit } from "~/server/audit/audit";
 import { judgeBinding } from "~/server/bindings/binding-rules";
 import { bindingTarget } from "~/server/bindings/binding-target";
 import { signedInMemberId } from "~/server/bindings/bind-phone";
+import { countMemberValue } from "~/server/codes/member-values";
 import { AppError } from "~/server/errors";
 import { journeyState } from "~/server/journey/journey-state";
 import { phonePolicy } from "~/server/members/phone-policy";
@@ -44,23 +45,28 @@ async function openCase(
   });
 }
 
-/** 「手机号码已存在」 → 【提交给运维老师】: the phone, and who holds it (for the helpdesk's eyes only). */
+/**
+ * 「手机号码已存在」 → 【提交给运维老师】: the phone, and who holds it (for the helpdesk's eyes only).
+ * The answer is the same whoever holds the phone, or nobody: answered "not needed" for a free phone
+ * and "sent" for a held one, this button would tell any member who is in the directory, phone by
+ * phone. So every value gets a case (the findings tell the helpdesk what the product saw, "nobody
+ * else holds it" included), counted against the member's budget of values a day like the bind page.
+ */
 export async function sendBindingCaseToHelpdesk(scope: TenantScope, input: z.infer<typeof bindingCaseInput>) {
   const memberId = signedInMemberId(scope);
   const target = bindingTarget(input.value, await phonePolicy(scope));
   const verdict = await judgeBinding(scope.db, memberId, target);
-  if (verdict.refusal === null) return { status: "notNeeded" as const };
-  // The other refusals are not the helpdesk's to fix: the page says what the member does instead.
-  if (verdict.refusal !== "PHONE_ALREADY_EXISTS" || !verdict.holder) throw new AppError(verdict.refusal);
+  if (!verdict.heldByMember) await countMemberValue(scope, memberId, target.value);
   return openCase(scope, memberId, {
     kind: "PHONE_ALREADY_EXISTS",
     value: target.value,
     valueDisplay: target.display,
     findings: {
-      holderAccount: verdict.holder.account,
-      holderSamePerson: verdict.holder.samePerson,
-      holderBound: verdict.holder.bound,
-      holderWecomState: verdict.holder.wecomState,
+      refusal: verdict.refusal,
+      holderAccount: verdict.holder?.account ?? null,
+      holderSamePerson: verdict.holder?.samePerson ?? false,
+      holderBound: verdict.holder?.bound ?? false,
+      holderWecomState: verdict.holder?.wecomState ?? null,
     },
     note: input.note,
   });
@@ -94,7 +100,9 @@ export const caseRowOutput = z.object({
   member: z.object({ id: z.string(), account: z.string(), name: z.string() }),
   valueDisplay: z.string().nullable(),
   findings: z.object({
-    holderAccount: z.string().optional(),
+    /** Why the bind page refused the value when the case was sent; null: nobody else held it then. */
+    refusal: z.string().nullable().optional(),
+    holderAccount: z.string().nullable().optional(),
     holderSamePerson: z.boolean().optional(),
     holderBound: z.boolean().optional(),
     holderWecomState: z.string().nullable().optional(),

@@ -62,10 +62,12 @@ async function identityKindId(db: TenantDb, code: string | undefined): Promise<s
 function duplicate(error: unknown, locale: Locale, account?: string): never {
   const appError = fromUniqueViolation(
     error,
-    { account: { zh: "学工号", en: "Account number" }, phone: { zh: "手机号", en: "Phone" } },
+    { account: { zh: "学工号", en: "Account number" }, phone: { zh: "手机号", en: "Phone" }, email: { zh: "邮箱", en: "E-mail" } },
     locale,
   );
   if (appError?.vars.field === "手机号" || appError?.vars.field === "Phone") throw new AppError("PHONE_BOUND_TO_OTHER_ACCOUNT");
+  // Like a phone: a directory e-mail address names one member (a code to it, a binding of it).
+  if (appError?.vars.field === "邮箱" || appError?.vars.field === "E-mail") throw new AppError("EMAIL_ALREADY_EXISTS");
   if (account !== undefined && (appError?.vars.field === "学工号" || appError?.vars.field === "Account number"))
     throw new AppError("ACCOUNT_ALREADY_EXISTS", { account });
   throw appError ?? error;

@@ -23,3 +23,9 @@ export function normalisePhone(input: string, options: { allowForeign: boolean }
   if (!parsed?.isValid()) return { ok: false, reason: "FOREIGN_INVALID" };
   return { ok: true, e164: parsed.number, display: `00${parsed.number.slice(1)}`, foreign: true };
 }
+
+/** The country calling code of a number in E.164 ("852" for +85291234567, "86" for the mainland). */
+export function countryCallingCode(e164: string): string {
+  if (e164.startsWith("+86")) return "86";
+  return parsePhoneNumberFromString(e164)?.countryCallingCode ?? "";
+}

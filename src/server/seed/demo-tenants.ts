@@ -41,6 +41,11 @@ export type DemoTenant = {
   secondVerification?: boolean;
   /** An e-mail address may be bound instead of a phone (UCAS step 3). */
   allowEmail?: boolean;
+  /**
+   * Foreign numbers may be bound (UCAS FAQ 9), from the preset regions (Hong Kong, Macao, Taiwan),
+   * which hold the demo's international student (0085291234567). Off elsewhere, as for a new school.
+   */
+  allowForeign?: boolean;
   kinds: DemoKind[];
   members: DemoMember[];
 };
@@ -107,6 +112,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     idpKind: "BUILTIN",
     assistantAppName: "身份认证小助手",
     allowEmail: true,
+    allowForeign: true,
     kinds: [STUDENTS_AND_STAFF],
     members: people(""),
   },

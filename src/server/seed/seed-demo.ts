@@ -7,6 +7,7 @@ import { totpSecretContext } from "~/server/auth/totp";
 import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
 import { normalisePhone } from "~/server/members/phone";
+import { PRESET_COUNTRY_CODES } from "~/server/members/phone-policy";
 import { tenantSettingsCreate } from "~/server/tenants/tenant-context";
 import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
 
@@ -34,7 +35,13 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
           create: { initialPasswordRule: demo.initialPasswordRule ?? "NONE", mustChangeInitial: demo.initialPasswordRule !== undefined },
         },
         wecomConnection: { create: { assistantAppName: demo.assistantAppName, secondVerification: demo.secondVerification ?? false } },
-        phonePolicy: { create: { allowEmail: demo.allowEmail ?? false } },
+        phonePolicy: {
+          create: {
+            allowEmail: demo.allowEmail ?? false,
+            allowForeign: demo.allowForeign ?? false,
+            allowedCountryCodes: demo.allowForeign ? [...PRESET_COUNTRY_CODES] : [],
+          },
+        },
       },
       select: { id: true },
     }));

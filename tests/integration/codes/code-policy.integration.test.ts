@@ -22,11 +22,19 @@ afterAll(async () => {
   for (const dir of scratch.dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const DEFAULTS = { length: 6, ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, dailyCapPerDestination: 10, dailyCapPerAddress: 30 };
+const DEFAULTS = {
+  length: 6,
+  ttlSeconds: 300,
+  maxAttempts: 5,
+  resendSeconds: 60,
+  dailyCapPerDestination: 10,
+  dailyCapPerAddress: 3000,
+  dailyBudget: 5000,
+};
 type Field = keyof typeof DEFAULTS;
 
 describe("the code policy row", () => {
-  it("comes with every new school, with the defaults of the issue (6 digits, 5 minutes, 5 tries, 60 s, 10 and 30 a day)", async () => {
+  it("comes with every new school, with the defaults (6 digits, 5 minutes, 5 tries, 60 s, 10, 3,000 and 5,000 a day)", async () => {
     const tenant = await createTenant(testPlatform(prisma, crypto.randomUUID()), {
       slug: unique("p"),
       name: "新开通大学",
@@ -82,7 +90,7 @@ describe("updateCodePolicy", () => {
   it("saves the policy and audits who changed what from where, together", async () => {
     const school = await codeSchool(prisma);
     const admin = withActor(school.scope, { kind: "tenantAdmin", id: school.adminId, role: "ADMIN", ip: "203.0.113.9" });
-    const next = { ...DEFAULTS, length: 4, dailyCapPerAddress: 5000 };
+    const next = { ...DEFAULTS, maxAttempts: 3, dailyCapPerAddress: 5000 };
     expect(await updateCodePolicy(admin, next)).toMatchObject(next);
     expect(await prisma.codePolicy.findUniqueOrThrow({ where: { tenantId: school.tenantId } })).toMatchObject(next);
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: school.tenantId, action: "codes.policy.update" } });

@@ -8,6 +8,9 @@ import { journeyState } from "~/server/journey/journey-state";
 import { refusedWith } from "../codes/codes-kit";
 import { testPrisma, testScope } from "../support";
 import { addMember, freshPhone, jobsOf, journeySchool, outboxCode } from "./journey-kit";
+import { MEMBER_VALUES_PER_DAY } from "~/server/codes/member-values";
+import { createMember, updateMember } from "~/server/members/manage-members";
+import { updatePhonePolicy } from "~/server/members/phone-policy";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -52,12 +55,12 @@ describe("the bind page's 「您当前的手机号」", () => {
   });
 
   it("takes a foreign number typed with 00 (UCAS FAQ 9): E.164 stored, 00… shown; refused where the school takes mainland numbers only", async () => {
-    const school = await journeySchool(prisma, { confirmNewByCode: false });
+    const school = await journeySchool(prisma, { confirmNewByCode: false, allowForeign: true, allowedCountryCodes: ["852"] });
     const scope = await school.as(school.memberId);
     const foreign = `00852912${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
     await expect(bindPhone(scope, { value: foreign })).resolves.toMatchObject({ status: "bound", display: foreign });
     expect(await memberRow(school.memberId)).toMatchObject({ phone: `+${foreign.slice(2)}`, phoneDisplay: foreign });
-    const mainlandOnly = await journeySchool(prisma, { allowForeign: false });
+    const mainlandOnly = await journeySchool(prisma);
     await refusedWith(bindPhone(await mainlandOnly.as(mainlandOnly.memberId), { value: "0085291234567" }), "PHONE_FOREIGN_NOT_ALLOWED");
     await refusedWith(bindPhone(scope, { value: "1380000" }), "PHONE_INVALID");
     await refusedWith(bindPhone(scope, { value: "12800000000" }), "PHONE_INVALID");
@@ -192,7 +195,13 @@ describe("「手机号码已存在」 → the helpdesk", () => {
         kind: "PHONE_ALREADY_EXISTS",
         valueDisplay: phone.typed,
         note: "这是我的手机号",
-        findings: { holderAccount: holder.account, holderSamePerson: false, holderBound: false, holderWecomState: null },
+        findings: {
+          refusal: "PHONE_ALREADY_EXISTS",
+          holderAccount: holder.account,
+          holderSamePerson: false,
+          holderBound: false,
+          holderWecomState: null,
+        },
       }),
     ]);
     expect(open[0]!.member.account).toBe(school.memberAccount);
@@ -205,13 +214,22 @@ describe("「手机号码已存在」 → the helpdesk", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["helpdesk.case.opened", "helpdesk.case.resolved"]);
   });
 
-  it("files nothing for a phone that is free now, and refuses cases the helpdesk cannot fix", async () => {
+  it("answers alike whether anyone holds the phone, and tells the helpdesk what it found", async () => {
     const school = await journeySchool(prisma);
     const scope = await school.as(school.memberId);
-    await expect(sendBindingCaseToHelpdesk(scope, { value: freshPhone().typed, note: "" })).resolves.toEqual({ status: "notNeeded" });
+    const free = freshPhone();
+    const held = freshPhone();
     const bound = freshPhone();
-    await addMember(prisma, school, { phone: bound.e164, bound: true });
-    await refusedWith(sendBindingCaseToHelpdesk(scope, { value: bound.typed, note: "" }), "PHONE_BOUND_TO_OTHER_ACCOUNT");
+    await addMember(prisma, school, { phone: held.e164 });
+    const holder = await addMember(prisma, school, { phone: bound.e164, bound: true });
+    for (const phone of [free, held, bound]) {
+      await expect(sendBindingCaseToHelpdesk(scope, { value: phone.typed, note: "" })).resolves.toEqual({ status: "sent" });
+    }
+    const admin = await testScope(prisma, school.tenantId);
+    const cases = await listHelpdeskCases(admin, { status: "OPEN", take: 100 });
+    const findings = (phone: { typed: string }) => cases.find((c) => c.valueDisplay === phone.typed)?.findings;
+    expect(findings(free)).toMatchObject({ refusal: null, holderAccount: null });
+    expect(findings(bound)).toMatchObject({ refusal: "PHONE_BOUND_TO_OTHER_ACCOUNT", holderAccount: holder.account, holderBound: true });
   });
 
   it("keeps one school's cases from another's back office", async () => {
@@ -221,5 +239,103 @@ describe("「手机号码已存在」 → the helpdesk", () => {
     expect((await listHelpdeskCases(adminOfA, { status: "OPEN", take: 200 })).some((c) => c.id === b.helpdeskCaseId)).toBe(false);
     await refusedWith(resolveHelpdeskCase(adminOfA, { caseId: b.helpdeskCaseId }), "NOT_FOUND");
     expect(await prisma.helpdeskCase.findUniqueOrThrow({ where: { id: b.helpdeskCaseId } })).toMatchObject({ status: "OPEN" });
+  });
+});
+
+describe("foreign numbers (SMS pumping)", () => {
+  it("are off for a new school; the member's own directory number is still kept", async () => {
+    const school = await journeySchool(prisma, { confirmNewByCode: false });
+    const scope = await school.as(school.memberId);
+    const error = await refusedWith(bindPhone(scope, { value: "0085291234567" }), "PHONE_FOREIGN_NOT_ALLOWED");
+    expect(error.messageIn("zh-CN")).toContain("本校只接受大陆手机号");
+    // The directory holds a foreign number for the member: keeping it sends no code.
+    const own = `00852912${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
+    await prisma.member.update({ where: { id: school.memberId }, data: { phone: `+${own.slice(2)}`, phoneDisplay: own } });
+    await expect(bindPhone(scope, { value: own })).resolves.toMatchObject({ status: "bound", display: own });
+  });
+
+  it("turned on, come from Hong Kong, Macao and Taiwan unless the school lists others, and a number of another country says which", async () => {
+    const school = await journeySchool(prisma);
+    const admin = await testScope(prisma, school.tenantId);
+    await expect(updatePhonePolicy(admin, { allowForeign: true, requireWechatMatch: false })).resolves.toMatchObject({
+      allowForeign: true,
+      allowedCountryCodes: ["852", "853", "886"],
+    });
+    const scope = await school.as(school.memberId);
+    await expect(bindPhone(scope, { value: "0085291234567" })).resolves.toMatchObject({ status: "codeSent" });
+    const error = await refusedWith(bindPhone(scope, { value: "0012025550123" }), "PHONE_COUNTRY_NOT_ALLOWED");
+    expect(error.messageIn("zh-CN")).toContain("+852、+853、+886");
+    await updatePhonePolicy(admin, { allowForeign: true, requireWechatMatch: false, allowedCountryCodes: ["852", "+1", "00853"] });
+    await expect(bindPhone(scope, { value: "0012025550123" })).resolves.toMatchObject({ status: "codeSent" });
+    await expect(
+      updatePhonePolicy(admin, { allowForeign: true, requireWechatMatch: false, allowedCountryCodes: ["86"] }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      updatePhonePolicy(admin, { allowForeign: true, requireWechatMatch: false, allowedCountryCodes: ["abc"] }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+  });
+});
+
+describe("the directory is no oracle", () => {
+  it(`a member learns whether at most ${MEMBER_VALUES_PER_DAY} phones a day are taken; then every new one is refused alike`, async () => {
+    const school = await journeySchool(prisma);
+    const scope = await school.as(school.memberId);
+    const taken = Array.from({ length: MEMBER_VALUES_PER_DAY + 1 }, () => freshPhone());
+    for (const phone of taken) await addMember(prisma, school, { phone: phone.e164 });
+    for (const phone of taken.slice(0, MEMBER_VALUES_PER_DAY)) {
+      await refusedWith(bindPhone(scope, { value: phone.typed }), "PHONE_ALREADY_EXISTS");
+    }
+    // The next taken phone and a free one get the same answer: nothing is said about either.
+    const limited = await refusedWith(bindPhone(scope, { value: taken.at(-1)!.typed }), "MEMBER_DAILY_VALUES_LIMIT");
+    expect(limited.messageIn("zh-CN")).toContain("请明天再试");
+    await refusedWith(requestBindingCode(scope, { value: freshPhone().typed }), "MEMBER_DAILY_VALUES_LIMIT");
+    await refusedWith(sendBindingCaseToHelpdesk(scope, { value: freshPhone().typed, note: "" }), "MEMBER_DAILY_VALUES_LIMIT");
+    // A phone already asked about still gets its answer, and its helpdesk case can still be sent.
+    await refusedWith(bindPhone(scope, { value: taken[0]!.typed }), "PHONE_ALREADY_EXISTS");
+    await expect(sendBindingCaseToHelpdesk(scope, { value: taken[0]!.typed, note: "" })).resolves.toEqual({ status: "sent" });
+    // The member's own directory phone is no lookup: it binds whatever the day's count.
+    await expect(bindPhone(scope, { value: school.memberPhone.slice(3) })).resolves.toMatchObject({ status: "bound" });
+  });
+
+  it("audits each refusal with the number masked", async () => {
+    const school = await journeySchool(prisma);
+    const phone = freshPhone();
+    await addMember(prisma, school, { phone: phone.e164, bound: true });
+    await refusedWith(bindPhone(await school.as(school.memberId), { value: phone.typed }), "PHONE_BOUND_TO_OTHER_ACCOUNT");
+    const rows = await prisma.auditLog.findMany({ where: { tenantId: school.tenantId, action: "member.binding.refused" } });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        actorKind: "member",
+        actorId: school.memberId,
+        ip: "203.0.113.9",
+        target: `${phone.typed.slice(0, 3)}****${phone.typed.slice(-4)}`,
+        detail: { refusal: "PHONE_BOUND_TO_OTHER_ACCOUNT", channel: "PHONE" },
+      }),
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(phone.typed);
+  });
+});
+
+describe("one directory e-mail address per member", () => {
+  it("the back office is refused a second member with the same address, whatever its case, naming the field", async () => {
+    const school = await journeySchool(prisma);
+    const admin = await testScope(prisma, school.tenantId);
+    const address = `dup${Date.now()}@example.edu.cn`;
+    const fields = { name: "张三", identityKindCode: "student_staff", department: "", phone: "" };
+    await createMember(admin, { ...fields, account: `E${Date.now()}a`, email: address });
+    const error = await refusedWith(
+      createMember(admin, { ...fields, account: `E${Date.now()}b`, email: address.toUpperCase() }),
+      "EMAIL_ALREADY_EXISTS",
+    );
+    expect(error.messageIn("zh-CN")).toContain("邮箱");
+    expect(error.messageIn("en")).toContain("email address");
+    const other = await addMember(prisma, school);
+    await refusedWith(updateMember(admin, { memberId: other.id, email: ` ${address.toUpperCase()} ` }), "EMAIL_ALREADY_EXISTS");
+    // The database holds it for every path that writes members; another school may use the address.
+    await expect(prisma.member.update({ where: { id: other.id }, data: { email: address.replace("dup", "DUP") } })).rejects.toMatchObject({
+      code: "P2002",
+    });
+    const elsewhere = await journeySchool(prisma);
+    await expect(addMember(prisma, elsewhere, { email: address })).resolves.toBeDefined();
   });
 });

@@ -12,7 +12,7 @@ export type JourneySchool = TestTenant & { as: (memberId: string) => Promise<Ten
 
 export async function journeySchool(
   prisma: PrismaClient,
-  policy: { allowEmail?: boolean; confirmNewByCode?: boolean; allowForeign?: boolean } = {},
+  policy: { allowEmail?: boolean; confirmNewByCode?: boolean; allowForeign?: boolean; allowedCountryCodes?: string[] } = {},
 ) {
   const tenant = await makeTenant(prisma);
   if (Object.keys(policy).length > 0) await prisma.phonePolicy.update({ where: { tenantId: tenant.tenantId }, data: policy });

@@ -15,11 +15,38 @@ function tenantUrl(slug: string, host: string | null): string {
 export default async function VendorHomePage() {
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [tenants, admins] = await Promise.all([api.vendor.tenants.list(), api.vendor.tenantAdmins.list()]);
+  const [tenants, admins, codeBudget] = await Promise.all([
+    api.vendor.tenants.list(),
+    api.vendor.tenantAdmins.list(),
+    api.vendor.codes.budget(),
+  ]);
   const now = new Date();
   const requestHost = (await headers()).get("host");
   return (
     <PageShell title={t("vendor.loginTitle")} t={t} wide>
+      {codeBudget.platform.level !== "ok" || codeBudget.schools.length > 0 ? (
+        <div
+          className={`mb-6 rounded-lg border px-3 py-3 text-sm ${codeBudget.platform.level === "spent" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+          data-testid="code-budget"
+        >
+          {codeBudget.platform.level !== "ok" ? (
+            <p>
+              {t(
+                codeBudget.platform.level === "spent" ? "vendor.codes.platformSpent" : "vendor.codes.platformWarning",
+                codeBudget.platform,
+              )}
+            </p>
+          ) : null}
+          <ul className="mt-1 list-disc pl-5">
+            {codeBudget.schools.map((school) => (
+              <li key={school.tenantId}>
+                {t("vendor.codes.schoolBudget", { name: school.name, sent: school.sent, budget: school.budget })}
+                {school.level === "spent" ? t("vendor.codes.schoolSpent") : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <h2 className="text-lg font-semibold">{t("vendor.tenants")}</h2>
       <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="tenant-list">
         {tenants.map((tenant) => (

@@ -11,11 +11,12 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const query = ((await searchParams).q ?? "").slice(0, 64);
-  const [overview, members, admins] = await Promise.all([
+  const [overview, members, admins, codeBudget] = await Promise.all([
     api.admin.directory.overview(),
     api.admin.directory.search({ query, take: 50 }),
     // Admin accounts are the IT office's business, not the helpdesk's.
     me.role === "ADMIN" ? api.admin.accounts.list() : Promise.resolve(null),
+    api.admin.codes.budget(),
   ]);
   const now = new Date();
   const stats: [string, number][] = [
@@ -37,6 +38,18 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
       {overview.wecomOutOfRange > 0 ? (
         <p className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="wecom-out-of-range">
           {t("admin.wecom.outOfRangeCount", { count: overview.wecomOutOfRange, app: tenant.assistantAppName })}
+        </p>
+      ) : null}
+      {codeBudget.platform.level === "spent" ? (
+        <p className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="code-budget">
+          {t("admin.codes.platformBudgetSpent")}
+        </p>
+      ) : codeBudget.school.level !== "ok" ? (
+        <p
+          className={`mt-4 rounded-lg border px-3 py-3 text-sm ${codeBudget.school.level === "spent" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+          data-testid="code-budget"
+        >
+          {t(codeBudget.school.level === "spent" ? "admin.codes.budgetSpent" : "admin.codes.budgetWarning", codeBudget.school)}
         </p>
       ) : null}
       <a href="/admin/wecom" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">

@@ -43,7 +43,9 @@ export default async function HelpdeskPage({ searchParams }: { searchParams: Pro
               </p>
             ) : null}
             {c.findings.wecomPhoneExists ? <p className="mt-1 text-sm text-slate-700">{t("helpdesk.wecomPhoneExists")}</p> : null}
-            {c.kind === "PHONE_ALREADY_EXISTS" ? <p className="mt-1 text-sm text-slate-500">{t("helpdesk.holderFix")}</p> : null}
+            {c.kind === "PHONE_ALREADY_EXISTS" ? (
+              <p className="mt-1 text-sm text-slate-500">{t(c.findings.holderAccount ? "helpdesk.holderFix" : "helpdesk.noHolder")}</p>
+            ) : null}
             {c.note ? <p className="mt-1 text-sm text-slate-700">{t("helpdesk.note", { note: c.note })}</p> : null}
             {c.status === "OPEN" ? (
               <ActionForm action={resolveCaseAction} className="mt-3 flex items-center gap-3">

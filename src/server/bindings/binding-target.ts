@@ -3,7 +3,7 @@
 // allows it (UCAS step 3: 「微信绑定的手机号或邮箱」), an e-mail address in lower case.
 import { z } from "zod";
 import { AppError } from "~/server/errors";
-import { countryAllowed } from "~/server/members/phone-policy";
+import { refuseCountryIfNeeded } from "~/server/members/phone-policy";
 import { countryCallingCode, normalisePhone } from "~/server/members/phone";
 
 export type BindingTarget =
@@ -41,7 +41,5 @@ export function refuseForeignIfNeeded(
   target: BindingTarget,
   policy: { allowForeign: boolean; allowedCountryCodes: readonly string[] },
 ): void {
-  if (target.channel !== "PHONE" || countryAllowed(policy, target.countryCode)) return;
-  if (!policy.allowForeign) throw new AppError("PHONE_FOREIGN_NOT_ALLOWED");
-  throw new AppError("PHONE_COUNTRY_NOT_ALLOWED", { codes: policy.allowedCountryCodes.map((code) => `+${code}`).join("、") });
+  if (target.channel === "PHONE") refuseCountryIfNeeded(policy, target.countryCode);
 }

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { pick } from "~/i18n/locale";
+import { phonePolicy, refuseCountryIfNeeded } from "~/server/members/phone-policy";
+import { countryCallingCode } from "~/server/members/phone";
 import type { TenantScope } from "~/server/scope";
 import { destinationTag, hashCode } from "./code-hash";
 import { emailDestination, maskDestination, phoneDestination } from "./destination";
@@ -58,6 +60,8 @@ export async function issueCode(
   const input = issueCodeInput.parse(rawInput);
   const memberId = input.memberId ?? null;
   const deliver = deliveryFor(providers, input.channel, input.destination);
+  // Every text abroad costs several mainland ones and premium foreign ranges are what SMS pumping aims at.
+  if (input.channel === "SMS") refuseCountryIfNeeded(await phonePolicy(scope), countryCallingCode(input.destination));
   const policy = await codePolicy(scope);
   const key = encryptionKey();
   await countSend(scope, policy, {

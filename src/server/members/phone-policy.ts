@@ -6,6 +6,7 @@
 // directory did not hold for the member is confirmed by a code first (on by default).
 import { z } from "zod";
 import { audit } from "~/server/audit/audit";
+import { AppError } from "~/server/errors";
 import { auditActor, type TenantScope } from "~/server/scope";
 
 /** Hong Kong, Macao and Taiwan: the foreign numbers most Chinese universities' members have, preset when a school turns foreign numbers on. */
@@ -77,4 +78,15 @@ export async function updatePhonePolicy(scope: TenantScope, rawInput: z.input<ty
 /** Whether a number of this country calling code may be bound under the policy. */
 export function countryAllowed(policy: { allowForeign: boolean; allowedCountryCodes: readonly string[] }, code: string): boolean {
   return code === "86" || (policy.allowForeign && policy.allowedCountryCodes.includes(code));
+}
+
+/**
+ * Refuses a number of a country or region the school does not take: foreign numbers off
+ * altogether, or outside its list. Checked where a number is chosen (the bind page) and again
+ * where a code is sent to it (issueCode), so no future caller can send SMS abroad unchecked.
+ */
+export function refuseCountryIfNeeded(policy: { allowForeign: boolean; allowedCountryCodes: readonly string[] }, code: string): void {
+  if (countryAllowed(policy, code)) return;
+  if (!policy.allowForeign) throw new AppError("PHONE_FOREIGN_NOT_ALLOWED");
+  throw new AppError("PHONE_COUNTRY_NOT_ALLOWED", { codes: policy.allowedCountryCodes.map((c) => `+${c}`).join("、") });
 }

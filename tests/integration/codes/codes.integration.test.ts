@@ -361,6 +361,20 @@ describe("schools and members", () => {
   });
 });
 
+describe("foreign numbers", () => {
+  // The bind page refuses them first; issueCode refuses them again, so no other caller can send abroad unchecked.
+  it("sends nothing abroad for a school that takes no foreign numbers, and only to the countries a school lists", async () => {
+    const school = await codeSchool(prisma);
+    const refused = await refusedWith(issueCode(school.scope, bindPhone(school, "+85291234567")), "PHONE_FOREIGN_NOT_ALLOWED");
+    expect(refused.messageIn("zh-CN")).toContain("只接受大陆手机号");
+    await prisma.phonePolicy.update({ where: { tenantId: school.tenantId }, data: { allowForeign: true, allowedCountryCodes: ["852"] } });
+    await expect(issueCode(school.scope, bindPhone(school, "+85291234567"))).resolves.toBeDefined();
+    const outside = await refusedWith(issueCode(school.scope, bindPhone(school, "+447700900123")), "PHONE_COUNTRY_NOT_ALLOWED");
+    expect(outside.messageIn("zh-CN")).toContain("+852");
+    expect(await prisma.outboxMessage.count({ where: { tenantId: school.tenantId } })).toBe(1);
+  });
+});
+
 describe("delivery", () => {
   const refusing = (outcome: "not-sent" | "unknown", sent: string[] = []): CodeProviders => ({
     email: null,
@@ -413,6 +427,7 @@ describe("delivery", () => {
 
   it("sends through Tencent Cloud SMS with a foreign number in E.164 and writes nothing to the outbox", async () => {
     const school = await codeSchool(prisma);
+    await prisma.phonePolicy.update({ where: { tenantId: school.tenantId }, data: { allowForeign: true, allowedCountryCodes: ["852"] } });
     const bodies: unknown[] = [];
     const fetch: typeof globalThis.fetch = (_url, init) => {
       bodies.push(JSON.parse(typeof init?.body === "string" ? init.body : "null"));
@@ -447,6 +462,7 @@ describe("delivery", () => {
 
   it("a phone the provider cannot reach is refused before anything is counted", async () => {
     const school = await codeSchool(prisma);
+    await prisma.phonePolicy.update({ where: { tenantId: school.tenantId }, data: { allowForeign: true, allowedCountryCodes: ["852"] } });
     const tencent = tencentSmsProvider({
       secretId: "AKIDtest0000",
       secretKey: "k".repeat(32),

@@ -51,6 +51,7 @@ describe("admin.outbox.list", () => {
 describe("listOutbox", () => {
   it("shows a foreign phone the way the member typed it", async () => {
     const school = await codeSchool(prisma);
+    await prisma.phonePolicy.update({ where: { tenantId: school.tenantId }, data: { allowForeign: true, allowedCountryCodes: ["852"] } });
     await issueCode(school.scope, bindPhone(school, "+85291234567"));
     const { messages } = await listOutbox(school.scope, {});
     expect(messages[0]).toMatchObject({ destination: "+85291234567", shownTo: "0085291234567" });

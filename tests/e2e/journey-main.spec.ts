@@ -21,6 +21,7 @@ import {
   WECHAT_USER_AGENT,
   wechatUser,
   wecomMobileOf,
+  wecomStatusOf,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
@@ -203,6 +204,7 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
     await notice.goto(followed.follow.secondVerificationUrl);
     // Opening it verifies nothing: the page asks, and one tap answers.
     await expect(notice.getByTestId("verify-confirm")).toContainText("您正在完成企业微信身份验证：账号 K2026510001，是本人操作吗？");
+    expect(await wecomStatusOf("uestc", "K2026510001")).toBe(4);
     await notice.getByRole("button", { name: "是本人，完成验证" }).click();
     await expect(notice.getByTestId("followed")).toHaveText("关注成功");
     // A candidate sees only 消息中心 (the app list of the 考生 identity kind).
@@ -243,6 +245,7 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
       // Back through returnTo: the same question, not a verification done behind the member's back.
       await expect(notice).toHaveURL(followed.follow.secondVerificationUrl);
       await expect(notice.getByTestId("verify-confirm")).toContainText("您正在完成企业微信身份验证：账号 2024001，是本人操作吗？");
+      expect(await wecomStatusOf("uestc", "2024001")).toBe(4);
       await notice.getByRole("button", { name: "是本人，完成验证" }).click();
       await expect(notice).toHaveURL(tenantUrl("uestc", "/done"));
       await expect(notice.getByTestId("followed")).toHaveText("关注成功");

@@ -12,6 +12,7 @@ import { audit } from "~/server/audit/audit";
 import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { unscopedClient, type TenantScope } from "~/server/scope";
+import { enforceRateLimit } from "~/server/security/rate-limit";
 import { WecomClient } from "~/server/wecom/client";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { WecomApiError } from "~/server/wecom/errors";
@@ -51,9 +52,17 @@ function refusal(error: unknown): unknown {
   return new AppError("WECOM_UNAVAILABLE");
 }
 
+/**
+ * Each page and each post calls WeCom (get_tfa_info: 20 at a time for the whole school, reference
+ * §3.3), whatever code or ticket the member's browser sends: counted per member, never per address
+ * (a campus shares one). A member opens a notice once or twice; 20 in 10 minutes is ten tries.
+ */
+export const SECOND_VERIFICATION_RATE_LIMIT = { limit: 20, windowSeconds: 10 * 60 };
+
 async function signedInMember(scope: TenantScope) {
   if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
   const id = scope.actor.id;
+  await enforceRateLimit(unscopedClient(scope), { key: `second-verification:${id}`, ...SECOND_VERIFICATION_RATE_LIMIT });
   const member = await scope.db.member.findUniqueOrThrow({ where: { id }, select: { account: true, wecomUserId: true } });
   return { id, ...member };
 }

@@ -12,7 +12,7 @@ import { encryptionKey } from "~/server/crypto/keys";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
 import { confirmSecondVerification } from "~/server/journey/http/confirm-second-verification";
-import { completeSecondVerification, openSecondVerification } from "~/server/journey/second-verification";
+import { completeSecondVerification, openSecondVerification, SECOND_VERIFICATION_RATE_LIMIT } from "~/server/journey/second-verification";
 import { checkQrToken } from "~/server/qr/registration-qr";
 import { signQrToken } from "~/server/qr/registration-link";
 import { followQr } from "~/server/wecom/join-qr";
@@ -296,6 +296,23 @@ describe("二次验证 (UESTC step 5)", () => {
       account: named.account,
     });
     expect(await statusInSim(school, named.account.toLowerCase())).toBe(4);
+  });
+
+  it("stops one member sending WeCom code after code, and not the member next to them", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const member = await syncedMember(school);
+    const neighbour = await syncedMember(school);
+    for (let i = 0; i < SECOND_VERIFICATION_RATE_LIMIT.limit; i++)
+      await refusedWith(openSecondVerification(member.scope, { code: `made-up-${i}`, api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    await refusedWith(openSecondVerification(member.scope, { code: "made-up-once-more", api: "tfa" }), "RATE_LIMITED");
+    await refusedWith(completeSecondVerification(member.scope, { ticket: "made-up-ticket" }), "RATE_LIMITED");
+    // Same campus address, another member: untouched.
+    const followed = await follow(school, neighbour.wechatId);
+    await expect(
+      openSecondVerification(neighbour.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" }),
+    ).resolves.toMatchObject({
+      result: "confirm",
+    });
   });
 
   it("says a used or stale code must be opened again from WeCom's notice, and a used ticket too", async () => {

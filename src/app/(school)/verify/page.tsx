@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { toAppError } from "~/server/errors";
+import { verifyResultPath } from "~/server/journey/journey-paths";
 import { requestContext, requestLocale, serverApi } from "~/server/request";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ async function open(code: string, api: "tfa" | "authsucc", back: string): Promis
     const appError = toAppError(error);
     if (appError.code === "PASSWORD_CHANGE_REQUIRED") return `/change-password?returnTo=${encodeURIComponent(back)}`;
     if (appError.code === "UNAUTHENTICATED") return `/login?returnTo=${encodeURIComponent(back)}`;
-    return `/verify/result?error=${appError.code}`;
+    return verifyResultPath(appError);
   }
 }
 

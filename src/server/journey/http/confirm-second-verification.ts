@@ -11,28 +11,29 @@ import { AppError, toAppError } from "~/server/errors";
 import { readBodyCapped } from "~/server/http/read-body";
 import { isSameOriginRequest } from "~/server/http/same-origin";
 import { redirectTo } from "~/server/identity/http/school-of-request";
+import { verifyResultPath } from "../journey-paths";
 
 /** A form of one sealed ticket is well under a kilobyte; this leaves room and no more. */
 const MAX_FORM_BYTES = 4 * 1024;
 
-const result = (code: string) => redirectTo(`/verify/result?error=${code}`);
+const result = (error: AppError) => redirectTo(verifyResultPath(error));
 
 export async function confirmSecondVerification(request: Request, deps: { prisma?: PrismaClient; jobs?: PgBoss } = {}): Promise<Response> {
-  if (!isSameOriginRequest(request)) return result("CROSS_SITE_REFUSED");
+  if (!isSameOriginRequest(request)) return result(new AppError("CROSS_SITE_REFUSED"));
   let ticket: string;
   try {
     ticket = new URLSearchParams(await readBodyCapped(request, MAX_FORM_BYTES)).get("ticket") ?? "";
   } catch (error) {
-    return result(error instanceof AppError ? error.code : "INVALID_INPUT");
+    return result(toAppError(error));
   }
   try {
     const caller = createCaller(await createContext({ headers: request.headers, ...deps }));
     await caller.me.journey.completeSecondVerification({ ticket });
   } catch (error) {
-    const code = toAppError(error).code;
+    const appError = toAppError(error);
     // Signed out since the page: the ticket is of no use to anyone else, so the notice is opened again after signing in.
-    if (code === "UNAUTHENTICATED") return redirectTo("/login");
-    return result(code);
+    if (appError.code === "UNAUTHENTICATED") return redirectTo("/login");
+    return result(appError);
   }
   // On to 「关注成功」: shown once WeCom's word arrives (its subscribe, or the read just started); until then /done waits on /follow.
   return redirectTo("/done");

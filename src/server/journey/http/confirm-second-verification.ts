@@ -35,6 +35,6 @@ export async function confirmSecondVerification(request: Request, deps: { prisma
     if (appError.code === "UNAUTHENTICATED") return redirectTo("/login");
     return result(appError);
   }
-  // On to 「关注成功」: shown once WeCom's word arrives (its subscribe, or the read just started); until then /done waits on /follow.
+  // On to 「关注成功」: the member's state was read just now; should that read have failed, /done waits on /follow.
   return redirectTo("/done");
 }

@@ -91,8 +91,10 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     await taps.tap(page.getByRole("link", { name: "在校师生" }), "【在校师生】");
     await signInCounted(page, taps, member, initial);
 
-    // The initial password must change first; then the journey goes on where it was going.
-    await expect(page).toHaveURL(/\/change-password\?returnTo=%2Fbind-phone$/);
+    // The initial password must change first; then the journey goes on where it was going. Three
+    // requests (the sign-in's password hash, /bind-phone's redirect, the page): on a loaded machine
+    // they took over the default 5 s (twice in five runs), so the wait is the journey's usual one.
+    await expect(page).toHaveURL(/\/change-password\?returnTo=%2Fbind-phone$/, { timeout: 30_000 });
     const form = page.getByTestId("change-password");
     await taps.type(form.locator('input[name="currentPassword"]'), initial, "当前密码");
     await taps.type(form.locator('input[name="newPassword"]'), "Xawl-2026-new", "新密码");

@@ -134,6 +134,12 @@ export async function wecomMobileOf(slug: string, account: string): Promise<stri
   return directory.members.find((m) => m.userid === account.toLowerCase())?.mobile ?? null;
 }
 
+/** WeCom's status of a member of a demo school: 1 admitted, 4 not yet (e.g. awaiting 二次验证). */
+export async function wecomStatusOf(slug: string, account: string): Promise<number | null> {
+  const directory = await ctl<{ members: { userid: string; status: number }[] }>("GET", `corps/${corpIdOf(slug)}/directory`);
+  return directory.members.find((m) => m.userid === account.toLowerCase())?.status ?? null;
+}
+
 /** What the browser gets for `url` (its own request, with its cookies): status, type, headers and bytes. */
 export async function fetchInPage(page: Page, url: string) {
   const answer = await page.evaluate(async (target) => {

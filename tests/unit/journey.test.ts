@@ -1,9 +1,10 @@
 // The pure parts of the member journey: the signed QR links, the school addresses, which step a
-// member is at, WeChat's browser, the CSP nonce and the login path of an identity kind.
+// member is at, WeChat's browser, the CSP nonce, the login path of an identity kind and the
+// 二次验证 result page's.
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { nonceOf } from "~/server/http/csp-nonce";
-import { loginPath } from "~/server/journey/journey-paths";
+import { loginPath, verifyResultPath } from "~/server/journey/journey-paths";
 import { journeyStep, type JourneyFacts } from "~/server/journey/journey-step";
 import { isWechatBrowser } from "~/server/journey/user-agent";
 import { readQrToken, signQrToken } from "~/server/qr/registration-link";
@@ -111,5 +112,12 @@ describe("the journey's small parts", () => {
   it("sends an identity kind to the login with the way back to the bind page", () => {
     expect(loginPath("candidate")).toBe("/login?kind=candidate&returnTo=%2Fbind-phone");
     expect(loginPath(null, "/verify?code=x")).toBe("/login?returnTo=%2Fverify%3Fcode%3Dx");
+  });
+
+  it("sends a refused 二次验证 to its result page with the wait its message names", () => {
+    expect(verifyResultPath({ code: "SECOND_VERIFICATION_EXPIRED", vars: {} })).toBe("/verify/result?error=SECOND_VERIFICATION_EXPIRED");
+    expect(verifyResultPath({ code: "RATE_LIMITED", vars: { seconds: 421, other: "x" } })).toBe(
+      "/verify/result?error=RATE_LIMITED&seconds=421",
+    );
   });
 });

@@ -159,6 +159,15 @@ export const journey = {
     en: "WeCom asks account {account} to verify, but you are signed in as {current}. Tap “Not me, switch account”, sign in as {account}, then tap the verification notice in WeCom again.",
   },
   verifyFailed: { zh: "身份验证未完成", en: "Verification not finished" },
+  verifyConfirmQuestion: {
+    zh: "您正在完成企业微信身份验证：账号 {account}，是本人操作吗？",
+    en: "You are completing WeCom's identity verification for account {account}. Is this you?",
+  },
+  verifyConfirmWarning: {
+    zh: "只有您本人刚在微信中关注了企业号、并点开了企业微信发来的身份验证通知时才点下面的按钮。如果这个链接是别人发给您的，请不要点，直接关闭本页：点了会让对方的微信以您的身份加入。",
+    en: "Tap the button only if you yourself have just followed the enterprise account in WeChat and opened WeCom's verification notice. If someone else sent you this link, do not tap it: close this page, or their WeChat would join as you.",
+  },
+  verifyConfirmButton: { zh: "是本人，完成验证", en: "Yes, it's me: verify" },
 
   // /me
   wecomState: { zh: "企业微信", en: "WeCom" },

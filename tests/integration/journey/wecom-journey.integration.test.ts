@@ -1,7 +1,8 @@
 // The journey against a real WeCom simulator process: a bound member goes into the school's
 // directory through the sync, the follow page's QR is WeCom's join QR (fetched once, served by the
-// product), 二次验证 redeems WeCom's code and reports success (both APIs), a code for another
-// account is not taken, and a registration link of one school is recognised on another's host.
+// product), 二次验证 redeems WeCom's code on the page and reports success (both APIs) only on the
+// member's same-origin post, a code for another account is not taken, and a registration link of
+// one school is recognised on another's host.
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type PgBoss from "pg-boss";
@@ -10,14 +11,15 @@ import { bindPhone } from "~/server/bindings/bind-phone";
 import { encryptionKey } from "~/server/crypto/keys";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
-import { completeSecondVerification } from "~/server/journey/second-verification";
+import { confirmSecondVerification } from "~/server/journey/http/confirm-second-verification";
+import { completeSecondVerification, openSecondVerification, SECOND_VERIFICATION_RATE_LIMIT } from "~/server/journey/second-verification";
 import { checkQrToken } from "~/server/qr/registration-qr";
 import { signQrToken } from "~/server/qr/registration-link";
 import { followQr } from "~/server/wecom/join-qr";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { refusedWith } from "../codes/codes-kit";
-import { makeTenant, testPrisma, testScope } from "../support";
+import { makeTenant, sessionCookie, testPrisma, testScope } from "../support";
 import { startSim, type TestSim } from "../wecom-sim/helpers";
 import { connectedSchool, countCalls, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { tenantScope, type TenantScope } from "~/server/scope";
@@ -83,6 +85,29 @@ const statusInSim = async (school: ConnectedSchool, userid: string) =>
   )?.status;
 
 const codeOf = (link: string | null) => new URL(link!).searchParams.get("code")!;
+
+const ticketOf = (opened: Awaited<ReturnType<typeof openSecondVerification>>) => {
+  if (opened.result !== "confirm") throw new Error(`the page would not ask: ${opened.result}`);
+  return opened.ticket;
+};
+
+/** The button's form post as the member's browser sends it: the session cookie of `memberId`, from the school's own page unless `headers` say otherwise. */
+async function confirmPost(school: ConnectedSchool, memberId: string, ticket: string, headers: Record<string, string> = {}) {
+  const { host, tenantId } = school.tenant;
+  const request = new Request(`http://${host}/verify/confirm`, {
+    method: "POST",
+    headers: {
+      host,
+      cookie: await sessionCookie({ sub: memberId, kind: "member", tenantId, host, ver: 0 }),
+      "content-type": "application/x-www-form-urlencoded",
+      origin: `http://${host}`,
+      "sec-fetch-site": "same-origin",
+      ...headers,
+    },
+    body: new URLSearchParams({ ticket }).toString(),
+  });
+  return confirmSecondVerification(request, { prisma, jobs: boss });
+}
 
 describe("bind → WeCom directory → follow", () => {
   it("moves from syncing to follow once the sync put the member in WeCom, and to done once WeCom says so", async () => {
@@ -182,7 +207,7 @@ describe("bind → WeCom directory → follow", () => {
 });
 
 describe("二次验证 (UESTC step 5)", () => {
-  it("redeems WeCom's code with get_tfa_info, checks the member, and admits them with tfa_succ", async () => {
+  it("redeems WeCom's code once on the page, and admits the member with tfa_succ only on the member's post", async () => {
     const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
     const member = await syncedMember(school);
     const followed = await follow(school, member.wechatId);
@@ -190,17 +215,33 @@ describe("二次验证 (UESTC step 5)", () => {
     const userid = member.account.toLowerCase();
     // Following is not enough: WeCom waits for the school's verification.
     expect(await statusInSim(school, userid)).toBe(4);
-    await expect(completeSecondVerification(member.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" })).resolves.toEqual({
-      result: "verified",
-    });
-    expect(await statusInSim(school, userid)).toBe(1);
+    const calls = countCalls();
+    try {
+      // What opening /verify?code= does: it says whose verification it is, and WeCom is told nothing.
+      const opened = await openSecondVerification(member.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" });
+      expect(opened).toMatchObject({ result: "confirm", account: member.account });
+      expect(await statusInSim(school, userid)).toBe(4);
+      expect(calls.of("user/tfa_succ")).toBe(0);
+
+      const answer = await confirmPost(school, member.id, ticketOf(opened));
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("location")).toBe("/done");
+      expect(await statusInSim(school, userid)).toBe(1);
+      // The product read WeCom's word at once: the next page says 「关注成功」 with nothing left to wait for.
+      expect((await journeyState(member.scope)).step).toBe("done");
+      // The code was redeemed once, by the page; the post used what the page learnt.
+      expect(calls.of("auth/get_tfa_info")).toBe(1);
+      expect(calls.of("user/tfa_succ")).toBe(1);
+    } finally {
+      calls.restore();
+    }
     const audit = await prisma.auditLog.findFirst({
       where: { tenantId: school.tenant.tenantId, action: "wecom.secondVerification.passed" },
     });
     expect(audit).toMatchObject({ actorId: member.id, target: member.account });
   });
 
-  it("with ?api=authsucc: redeems the code with getuserinfo and admits the member with user/authsucc", async () => {
+  it("with ?api=authsucc: redeems the code with getuserinfo on the page and admits the member with user/authsucc on the post", async () => {
     const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify?api=authsucc" });
     const member = await syncedMember(school);
     await follow(school, member.wechatId);
@@ -208,8 +249,41 @@ describe("二次验证 (UESTC step 5)", () => {
       "GET",
       `wechat-users/${member.wechatId}/second-verification?corpid=${school.corp.corpid}`,
     );
-    await expect(completeSecondVerification(member.scope, { code: codeOf(url), api: "authsucc" })).resolves.toEqual({ result: "verified" });
+    const opened = await openSecondVerification(member.scope, { code: codeOf(url), api: "authsucc" });
+    expect(await statusInSim(school, member.account.toLowerCase())).toBe(4);
+    expect((await confirmPost(school, member.id, ticketOf(opened))).headers.get("location")).toBe("/done");
     expect(await statusInSim(school, member.account.toLowerCase())).toBe(1);
+  });
+
+  it("refuses the post from another site's page, which cannot tap the button for the member", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const member = await syncedMember(school);
+    const followed = await follow(school, member.wechatId);
+    const opened = await openSecondVerification(member.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" });
+    for (const crossSite of [
+      { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+      // A sibling school is same-site, not same-origin.
+      { origin: `http://other-school.localhost`, "sec-fetch-site": "same-site" },
+    ]) {
+      const answer = await confirmPost(school, member.id, ticketOf(opened), crossSite);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("location")).toBe("/verify/result?error=CROSS_SITE_REFUSED");
+    }
+    expect(await statusInSim(school, member.account.toLowerCase())).toBe(4);
+    // The member's own tap still works: the refusal was the origin's.
+    expect((await confirmPost(school, member.id, ticketOf(opened))).headers.get("location")).toBe("/done");
+  });
+
+  it("refuses a ticket in another member's post, and WeCom admits no one", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const named = await syncedMember(school);
+    const other = await syncedMember(school);
+    const followed = await follow(school, named.wechatId);
+    const opened = await openSecondVerification(named.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" });
+    const answer = await confirmPost(school, other.id, ticketOf(opened));
+    expect(answer.headers.get("location")).toBe("/verify/result?error=SECOND_VERIFICATION_EXPIRED");
+    await refusedWith(completeSecondVerification(other.scope, { ticket: ticketOf(opened) }), "SECOND_VERIFICATION_EXPIRED");
+    expect(await statusInSim(school, named.account.toLowerCase())).toBe(4);
   });
 
   it("does not take a code WeCom issued for another account, and names the account to sign in as", async () => {
@@ -217,23 +291,41 @@ describe("二次验证 (UESTC step 5)", () => {
     const named = await syncedMember(school);
     const signedIn = await syncedMember(school);
     const followed = await follow(school, named.wechatId);
-    await expect(completeSecondVerification(signedIn.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" })).resolves.toEqual(
-      {
-        result: "otherAccount",
-        account: named.account,
-      },
-    );
+    await expect(openSecondVerification(signedIn.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" })).resolves.toEqual({
+      result: "otherAccount",
+      account: named.account,
+    });
     expect(await statusInSim(school, named.account.toLowerCase())).toBe(4);
   });
 
-  it("says a used or stale code must be opened again from WeCom's notice", async () => {
+  it("stops one member sending WeCom code after code, and not the member next to them", async () => {
+    const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
+    const member = await syncedMember(school);
+    const neighbour = await syncedMember(school);
+    for (let i = 0; i < SECOND_VERIFICATION_RATE_LIMIT.limit; i++)
+      await refusedWith(openSecondVerification(member.scope, { code: `made-up-${i}`, api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    await refusedWith(openSecondVerification(member.scope, { code: "made-up-once-more", api: "tfa" }), "RATE_LIMITED");
+    await refusedWith(completeSecondVerification(member.scope, { ticket: "made-up-ticket" }), "RATE_LIMITED");
+    // Same campus address, another member: untouched.
+    const followed = await follow(school, neighbour.wechatId);
+    await expect(
+      openSecondVerification(neighbour.scope, { code: codeOf(followed.secondVerificationUrl), api: "tfa" }),
+    ).resolves.toMatchObject({
+      result: "confirm",
+    });
+  });
+
+  it("says a used or stale code must be opened again from WeCom's notice, and a used ticket too", async () => {
     const school = await connectedSchool(prisma, sim, { secondVerificationUrl: "http://uestc.localhost/verify" });
     const member = await syncedMember(school);
     const followed = await follow(school, member.wechatId);
     const code = codeOf(followed.secondVerificationUrl);
-    await completeSecondVerification(member.scope, { code, api: "tfa" });
-    await refusedWith(completeSecondVerification(member.scope, { code, api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
-    await refusedWith(completeSecondVerification(member.scope, { code: "no-such-code", api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    const opened = await openSecondVerification(member.scope, { code, api: "tfa" });
+    await refusedWith(openSecondVerification(member.scope, { code, api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    await refusedWith(openSecondVerification(member.scope, { code: "no-such-code", api: "tfa" }), "SECOND_VERIFICATION_EXPIRED");
+    await completeSecondVerification(member.scope, { ticket: ticketOf(opened) });
+    // WeCom's tfa_code is single use (40207).
+    await refusedWith(completeSecondVerification(member.scope, { ticket: ticketOf(opened) }), "SECOND_VERIFICATION_EXPIRED");
   });
 });
 

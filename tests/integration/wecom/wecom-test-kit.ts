@@ -51,17 +51,31 @@ export async function connectedSchool(
   };
 }
 
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** Counts the HTTP calls the product makes to the simulator, by API path. */
 export function countCalls() {
   const original = globalThis.fetch;
-  const counts = new Map<string, number>();
+  const calls: { path: string; body: unknown }[] = [];
   globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const path = url.pathname.replace(/^\/cgi-bin\//, "");
-    counts.set(path, (counts.get(path) ?? 0) + 1);
+    calls.push({ path, body: typeof init?.body === "string" ? jsonOrNull(init.body) : null });
     return original(input, init);
   };
-  return { of: (path: string) => counts.get(path) ?? 0, restore: () => void (globalThis.fetch = original) };
+  return {
+    /** How many calls to the path this process made, whoever made them. */
+    of: (path: string) => calls.filter((call) => call.path === path).length,
+    /** The JSON bodies of those calls. */
+    bodies: (path: string) => calls.filter((call) => call.path === path).map((call) => call.body),
+    restore: () => void (globalThis.fetch = original),
+  };
 }
 
 /** Polls until `probe` gives a value: jobs and callbacks arrive in their own time. */

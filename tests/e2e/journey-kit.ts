@@ -79,6 +79,20 @@ export async function makeMember(
   return { id: member.id, account, name, password };
 }
 
+/**
+ * Gives a demo member of the test's own a directory phone no other test uses: a WeChat is bound to
+ * one phone in the simulated WeChat, and the demo schools' members share their seeded phones.
+ */
+export async function giveDirectoryPhone(slug: string, account: string, typed: string): Promise<void> {
+  const phone = normalisePhone(typed, { allowForeign: true });
+  if (!phone.ok) throw new Error(`bad test phone ${typed}`);
+  const updated = await database().member.updateMany({
+    where: { tenant: { slug }, account },
+    data: { phone: phone.e164, phoneDisplay: phone.display },
+  });
+  if (updated.count !== 1) throw new Error(`no member ${account} at ${slug}`);
+}
+
 async function control<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const response = await fetch(`${simUrl}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, json: (await response.json()) as T };

@@ -11,6 +11,7 @@ import {
   fetchInPage,
   freshHongKongPhone,
   freshMainlandPhone,
+  giveDirectoryPhone,
   longPressFollowQr,
   makeMember,
   registrationLink,
@@ -221,7 +222,8 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
     page,
     browser,
   }) => {
-    const phone = "13800000001";
+    const phone = freshMainlandPhone();
+    await giveDirectoryPhone("uestc", "2024001", phone);
     const wechat = await wechatUser(phone);
     await scanIntoWechat(page, wechat, await registrationLink(browser, "uestc"));
     await page.getByRole("link", { name: "在校师生" }).click();

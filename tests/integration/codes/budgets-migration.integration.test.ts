@@ -1,41 +1,13 @@
 // The migration that tightened the code policy, turned foreign numbers into a list of countries
 // and made directory e-mail addresses unique: every existing row is brought into the new rules
 // instead of failing the migration on one old value.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "../../../tools/db";
-
-const scratch: { databases: string[]; dirs: string[] } = { databases: [], dirs: [] };
-afterAll(async () => {
-  if (scratch.databases.length > 0) await dropDatabases(process.env.TEST_DATABASE_ADMIN_URL!, scratch.databases);
-  for (const dir of scratch.dirs) rmSync(dir, { recursive: true, force: true });
-});
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "../migration-kit";
 
 describe("the migration of the codes' budgets and the phone policy's countries", () => {
   it("brings old code policies into the new ranges, keeps foreign numbers to the preset regions, and leaves one member per e-mail", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "budgets-mig-"));
-    scratch.dirs.push(dir);
-    const migrations = path.join(dir, "migrations");
-    cpSync(path.resolve("prisma"), dir, { recursive: true });
-    const ours = readdirSync(migrations).find((name) => name.endsWith("_codes_budgets_and_phone_policy"))!;
-    const held = mkdtempSync(path.join(os.tmpdir(), "budgets-mig-held-"));
-    scratch.dirs.push(held);
-    const later = readdirSync(migrations).filter((name) => /^\d+_/.test(name) && name >= ours);
-    for (const name of later) cpSync(path.join(migrations, name), path.join(held, name), { recursive: true });
-    for (const name of later) rmSync(path.join(migrations, name), { recursive: true });
-
-    const database = `budgets_mig_${randomBytes(4).toString("hex")}`;
-    await createDatabases(process.env.TEST_DATABASE_ADMIN_URL!, [database]);
-    scratch.databases.push(database);
-    const url = databaseUrlFor(process.env.TEST_DATABASE_ADMIN_URL!, database);
-    await applyMigrations(url, { prismaDir: dir });
-
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const before = await databaseBeforeMigration("codes_budgets_and_phone_policy");
+    const { client } = before;
     try {
       await client.query(`
         INSERT INTO "Tenant" (id, slug, name, "updatedAt") VALUES
@@ -54,8 +26,7 @@ describe("the migration of the codes' budgets and the phone policy's countries",
           (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 'second', '后', '00000000-0000-4000-8000-0000000000a1', 'same@example.edu.cn', now(), now()),
           (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 'third', '另', '00000000-0000-4000-8000-0000000000a1', 'other@example.edu.cn', now(), now());
       `);
-      cpSync(path.join(held, ours), path.join(migrations, ours), { recursive: true });
-      expect(await applyMigrations(url, { prismaDir: dir })).toEqual([ours]);
+      expect(await before.apply()).toEqual([before.name]);
 
       const policies = await client.query(
         `SELECT t.slug, p."length", p."maxAttempts", p."dailyCapPerDestination", p."dailyCapPerAddress", p."dailyBudget"
@@ -81,7 +52,7 @@ describe("the migration of the codes' budgets and the phone policy's countries",
       const audit = await client.query(`SELECT action, target FROM "AuditLog" WHERE action = 'member.email.cleared'`);
       expect(audit.rows).toEqual([{ action: "member.email.cleared", target: "second" }]);
     } finally {
-      await client.end();
+      await before.dispose();
     }
   });
 });

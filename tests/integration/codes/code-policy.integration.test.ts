@@ -1,26 +1,16 @@
 // The school's code policy: its own 1:1 row, defaults and ranges held by the database,
 // changed with an audit row in one transaction, and the Tenant columns it replaced moved
 // into it by the migration.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { CODE_POLICY_BOUNDS, codePolicy, updateCodePolicy } from "~/server/codes/policy";
-import { applyMigrations, createDatabases, databaseUrlFor, dropDatabases } from "../../../tools/db";
 import { withActor } from "~/server/scope";
 import { createTenant } from "~/server/tenants/manage-tenants";
 import { testPlatform, testPrisma, unique } from "../support";
+import { databaseBeforeMigration } from "../migration-kit";
 import { codeSchool } from "./codes-kit";
 
 const prisma = testPrisma();
-const scratch: { databases: string[]; dirs: string[] } = { databases: [], dirs: [] };
-afterAll(async () => {
-  await prisma.$disconnect();
-  if (scratch.databases.length > 0) await dropDatabases(process.env.TEST_DATABASE_ADMIN_URL!, scratch.databases);
-  for (const dir of scratch.dirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => prisma.$disconnect());
 
 const DEFAULTS = {
   length: 6,
@@ -115,34 +105,15 @@ describe("updateCodePolicy", () => {
 
 describe("the migration that made CodePolicy", () => {
   it("moves each school's old Tenant code settings into its row, brought into range, and drops the columns", async () => {
-    // A copy of prisma/ with the migrations up to the one before ours, applied to a scratch database.
-    const dir = mkdtempSync(path.join(os.tmpdir(), "codes-mig-"));
-    scratch.dirs.push(dir);
-    const migrations = path.join(dir, "migrations");
-    cpSync(path.resolve("prisma"), dir, { recursive: true });
-    const ours = readdirSync(migrations).find((name) => name.endsWith("_code_policy_and_codes"))!;
-    const later = readdirSync(migrations).filter((name) => /^\d+_/.test(name) && name >= ours);
-    const held = mkdtempSync(path.join(os.tmpdir(), "codes-mig-held-"));
-    scratch.dirs.push(held);
-    for (const name of later) cpSync(path.join(migrations, name), path.join(held, name), { recursive: true });
-    for (const name of later) rmSync(path.join(migrations, name), { recursive: true });
-
-    const database = `codes_mig_${randomBytes(4).toString("hex")}`;
-    await createDatabases(process.env.TEST_DATABASE_ADMIN_URL!, [database]);
-    scratch.databases.push(database);
-    const url = databaseUrlFor(process.env.TEST_DATABASE_ADMIN_URL!, database);
-    await applyMigrations(url, { prismaDir: dir });
-
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const before = await databaseBeforeMigration("code_policy_and_codes");
+    const { client } = before;
     try {
       await client.query(
         `INSERT INTO "Tenant" (id, slug, name, "updatedAt", "codeLength", "codeTtlSeconds", "codeMaxAttempts", "codeResendSeconds", "codeDailyCap")
          VALUES (gen_random_uuid(), 'kept', '保持', now(), 4, 600, 3, 90, 20),
                 (gen_random_uuid(), 'odd', '异常', now(), 12, 90, 0, 5000, 0)`,
       );
-      cpSync(path.join(held, ours), path.join(migrations, ours), { recursive: true });
-      expect(await applyMigrations(url, { prismaDir: dir })).toEqual([ours]);
+      expect(await before.apply()).toEqual([before.name]);
 
       const { rows } = await client.query<Record<string, unknown>>(
         `SELECT t.slug, p."length", p."ttlSeconds", p."maxAttempts", p."resendSeconds", p."dailyCapPerDestination", p."dailyCapPerAddress"
@@ -158,7 +129,7 @@ describe("the migration that made CodePolicy", () => {
       );
       expect(columns).toEqual([]);
     } finally {
-      await client.end();
+      await before.dispose();
     }
   });
 });

@@ -15,6 +15,10 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   timeout: 60_000,
+  // One step of a spec is often several requests and an argon2 check or two, on a 2-core
+  // machine that also runs the server and three browsers: 5 s (Playwright's default) is
+  // too little there, while a broken step still fails well within the test's minute.
+  expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
   outputDir: "test-results/e2e",
   use: {

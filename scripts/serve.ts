@@ -132,10 +132,12 @@ async function main() {
   }
 
   buildIfNeeded(".next", env);
-  server = await startNext(".next", port, env);
+  const domain = env.PLATFORM_DOMAIN;
+  server = await startNext(".next", port, env, {
+    warm: domain ? { school: `${DEMO_TENANTS[0]!.slug}.${domain}`, platform: domain } : undefined,
+  });
   server.once("exit", (code) => void shutdown(code ?? 1));
 
-  const domain = env.PLATFORM_DOMAIN;
   console.log(`\n✔ Serving on port ${port}.`);
   console.log(`  Vendor console:  http://${domain}:${port}/vendor`);
   if (simulatorUrl) console.log(`  WeCom simulator: ${simulatorUrl}  (a phone-sized WeChat: scan, follow, see messages)`);

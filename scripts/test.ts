@@ -130,7 +130,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     buildIfNeeded(".next", env);
     // What each member page ships, from the build just made (issue 9 §6); fails over its budget.
     check("JS budget of the member pages", bin("tsx"), ["scripts/js-budget.ts", ".next"], env);
-    server = await startNext(".next", port, env, true);
+    server = await startNext(".next", port, env, { quiet: true, warm: { school: "xawl.localhost", platform: "localhost" } });
     const code = run(bin("playwright"), ["test", ...e2eSpecs], {
       ...env,
       NODE_ENV: "test",

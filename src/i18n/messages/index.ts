@@ -36,6 +36,7 @@ export const MESSAGES = {
 } as const;
 
 type Namespaces = typeof MESSAGES;
+export type Namespace = keyof Namespaces;
 export type MessageKey = { [N in keyof Namespaces]: `${N}.${keyof Namespaces[N] & string}` }[keyof Namespaces];
 
 /** Every key of every namespace. */
@@ -55,4 +56,15 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(locale: Locale): Translate {
   return (key, vars) => format(pick(locale, bilingualOf(key)), vars);
+}
+
+/** The texts of some namespaces in one language, by key: what <Words> sends to client components. */
+export type WordList = Partial<Record<MessageKey, string>>;
+
+export function wordList(locale: Locale, namespaces: readonly Namespace[]): WordList {
+  const words: WordList = {};
+  for (const ns of new Set(namespaces))
+    for (const [key, text] of Object.entries(MESSAGES[ns] as Record<string, Bilingual>))
+      words[`${ns}.${key}` as MessageKey] = pick(locale, text);
+  return words;
 }

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember } from "~/server/members/manage-members";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
-import { startWecomWorker } from "~/server/wecom/worker";
+import { restartFollowWatch, runWecomStatusJob } from "~/server/wecom/status-jobs";
+import { runWecomSyncJob } from "~/server/wecom/sync";
+import { wecomJobScope } from "~/server/wecom/sync-deps";
+import { handleWecomJob, startWecomWorker } from "~/server/wecom/worker";
 import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
 import { testPrisma, testScope } from "../support";
-import { connectedSchool, directoryDeps, encryptionKey, eventually, FAST_RETRY } from "./wecom-test-kit";
+import { connectedSchool, directoryDeps, encryptionKey, eventually, FAST_RETRY, pendingStatusJobs, syncDeps } from "./wecom-test-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -45,6 +48,44 @@ async function upsertRow(tenantId: string, memberId: string) {
 }
 
 describe("the product's WeCom job rows", () => {
+  // First, while this file's workers are not running: the test runs the watch's polls itself.
+  it("keeps a follow watch on one row, poll after poll, and drops the row of a watch replaced before it ran", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const tenantId = school.tenant.tenantId;
+    const member = await createMember(await directoryDeps(prisma, boss, school), {
+      account: uniqueId("W"),
+      name: "观察",
+      identityKindCode: "student_staff",
+      department: "",
+      phone: phone(),
+      email: "",
+    });
+    // The sync creates the member in WeCom and starts the follow watch.
+    await runWecomSyncJob(syncDeps(prisma, boss), { kind: "member.upsert", tenantId, memberId: member.id });
+    const scope = await testScope(prisma, tenantId);
+    const watchRows = () => scope.db.wecomJob.findMany({ where: { subject: member.id, kind: "member.watch" } });
+    const key = `watch:${member.id}`;
+    const [first] = await pendingStatusJobs(prisma, key);
+    expect(await watchRows()).toMatchObject([{ jobId: first!.id, state: "QUEUED" }]);
+
+    // A poll as a worker runs it: the member has not followed, so the next poll takes over the row.
+    await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = $1::uuid`, first!.id);
+    await handleWecomJob(
+      syncDeps(prisma, boss),
+      { id: first!.id, name: "wecom-status", data: first!.data, expireInSeconds: 600, retryCount: 0, retryLimit: 8 },
+      runWecomStatusJob,
+    );
+    await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'completed', completed_on = now() WHERE id = $1::uuid`, first!.id);
+    const [next] = await pendingStatusJobs(prisma, key);
+    expect(next!.id).not.toBe(first!.id);
+    expect(await watchRows()).toMatchObject([{ jobId: next!.id, state: "QUEUED", attempts: 1 }]);
+
+    // A fresh watch (after an invitation or a re-creation) replaces the waiting one, row and all.
+    await restartFollowWatch(await wecomJobScope(syncDeps(prisma, boss), tenantId), member.id);
+    const [fresh] = await pendingStatusJobs(prisma, key);
+    expect(await watchRows()).toMatchObject([{ jobId: fresh!.id, state: "QUEUED", attempts: 0 }]);
+  });
+
   it("writes a job's row with the change and takes it from queued to done, counting the runs", async () => {
     const school = await connectedSchool(prisma, sim);
     const member = await createMember(await directoryDeps(prisma, boss, school), {

@@ -186,7 +186,7 @@ export async function startSsoSimulators(options: {
     for (const school of schools) await put(casUrl, `schools/${school.id}`, school);
     const demoTenant = tenants.find((t) => t.idpKind === "OIDC");
     const appOrigin = `http://${demoTenant?.slug ?? "demo"}.localhost:${options.appPort}`;
-    // As the school's IT office registers the product with its provider (README "Unified login"): our
+    // As the school's IT office registers the product with its provider (docs/identity.md): our
     // redirect URI, and the login page as where to return after logout (【不是我，换个账号】).
     const redirect_uri = `${appOrigin}${OIDC_CALLBACK_PATH}`;
     const post_logout_redirect_uri = `${appOrigin}/login`;

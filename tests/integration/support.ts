@@ -98,6 +98,11 @@ async function failedSyncJob(prisma: PrismaClient, tenantId: string, memberId: s
     `UPDATE pgboss.job SET state = 'failed', output = '{"message":"测试失败","en":"test failure"}'::jsonb WHERE id = $1::uuid`,
     id,
   );
+  // And as the worker records it on the school's own row (jobs/wecom-jobs.ts), which the back office reads.
+  await prisma.wecomJob.updateMany({
+    where: { jobId: id! },
+    data: { state: "FAILED", attempts: 1, lastError: "测试失败", lastErrorEn: "test failure", finishedAt: new Date() },
+  });
   return id!;
 }
 

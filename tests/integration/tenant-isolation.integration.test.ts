@@ -76,6 +76,7 @@ async function snapshotOf(t: TestTenant) {
       `SELECT id, state, data, retry_limit FROM pgboss.job WHERE data->>'tenantId' = $1 ORDER BY id`,
       t.tenantId,
     ),
+    jobRows: await prisma.wecomJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
   };
 }
 

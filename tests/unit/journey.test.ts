@@ -73,13 +73,13 @@ describe("where a member is in the journey", () => {
   });
 
   it("waits for the sync until WeCom holds the bound phone, and says when it failed", () => {
-    expect(journeyStep(facts({ syncJob: { state: "created" } }))).toBe("syncing");
-    expect(journeyStep(facts({ wecom: { ...written, mobile: "13900000009" }, syncJob: { state: "active" } }))).toBe("syncing");
-    expect(journeyStep(facts({ syncJob: { state: "failed" } }))).toBe("syncFailed");
+    expect(journeyStep(facts({ syncJob: { state: "QUEUED" } }))).toBe("syncing");
+    expect(journeyStep(facts({ wecom: { ...written, mobile: "13900000009" }, syncJob: { state: "ACTIVE" } }))).toBe("syncing");
+    expect(journeyStep(facts({ syncJob: { state: "FAILED" } }))).toBe("syncFailed");
   });
 
   it("asks to follow once WeCom holds the phone, and is done once WeCom says the member follows", () => {
-    expect(journeyStep(facts({ wecom: written, syncJob: { state: "completed" } }))).toBe("follow");
+    expect(journeyStep(facts({ wecom: written, syncJob: { state: "DONE" } }))).toBe("follow");
     expect(journeyStep(facts({ wecom: { ...written, state: "ACTIVATED" } }))).toBe("done");
     // However they got there (an admin's sync, an earlier journey): done.
     expect(journeyStep(facts({ binding: null, wecom: { ...written, state: "ACTIVATED" } }))).toBe("done");

@@ -30,6 +30,7 @@ export const TENANT_SCOPED_MODELS = [
   "WecomJoinQr",
   "SsoSession",
   "CasTicketUse",
+  "WecomJob",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -6,7 +6,7 @@ import { displayPhone } from "~/server/codes/destination";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
 import { phonePolicy } from "~/server/members/phone-policy";
-import { unscopedClient, type TenantScope } from "~/server/scope";
+import type { TenantScope } from "~/server/scope";
 import { JOURNEY_STEPS, journeyStep } from "./journey-step";
 
 export const journeyStateOutput = z.object({
@@ -36,19 +36,13 @@ export const journeyStateOutput = z.object({
 });
 export type JourneyState = z.infer<typeof journeyStateOutput>;
 
-type SyncJobRow = { state: string; errcode: string | null };
-
-/** The member's latest WeCom upsert job: pg-boss's table is outside Prisma, so the query names the school itself. */
-async function latestSyncJob(scope: TenantScope, memberId: string): Promise<SyncJobRow | null> {
-  const rows = await unscopedClient(scope).$queryRawUnsafe<SyncJobRow[]>(
-    `SELECT state::text AS state, output->>'errcode' AS errcode FROM pgboss.job
-      WHERE name = $1 AND data->>'tenantId' = $2 AND data->>'memberId' = $3 AND data->>'kind' = 'member.upsert'
-      ORDER BY created_on DESC LIMIT 1`,
-    QUEUES.wecomSync,
-    scope.tenant.id,
-    memberId,
-  );
-  return rows[0] ?? null;
+/** The member's latest WeCom upsert job, from the school's own job rows (jobs/wecom-jobs.ts). */
+function latestSyncJob(scope: TenantScope, memberId: string) {
+  return scope.db.wecomJob.findFirst({
+    where: { queue: QUEUES.wecomSync, kind: "member.upsert", subject: memberId },
+    orderBy: { createdAt: "desc" },
+    select: { state: true, lastErrcode: true },
+  });
 }
 
 export async function journeyState(scope: TenantScope): Promise<JourneyState> {
@@ -95,7 +89,7 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
         }
       : null,
     wecom: { state: member.wecom?.state ?? null, stateAt: member.wecom?.stateAt ?? null },
-    syncError: step === "syncFailed" ? { phoneExists: syncJob?.errcode === "60104" } : null,
+    syncError: step === "syncFailed" ? { phoneExists: syncJob?.lastErrcode === 60104 } : null,
     school: {
       assistantAppName: connection.assistantAppName,
       secondVerification: connection.secondVerification,

@@ -1,6 +1,7 @@
 // Where a member is in the journey (PRODUCT "The member journey"), decided from what the product
 // knows: the binding, what WeCom holds per the product's own record, the latest sync job, and
 // the state WeCom last said. Pure, so every case has a unit test.
+import type { WecomJobState } from "~/generated/prisma/client";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 
 export const JOURNEY_STEPS = ["bind", "syncing", "syncFailed", "follow", "done"] as const;
@@ -12,8 +13,8 @@ export type JourneyFacts = {
   binding: { channel: "PHONE" | "EMAIL"; value: string } | null;
   /** MemberWecom: what the product wrote and WeCom kept, and what WeCom last said. */
   wecom: { state: string | null; writtenAt: Date | null; mobile: string | null; email: string | null } | null;
-  /** The member's latest WeCom sync job (pg-boss state). */
-  syncJob: { state: string } | null;
+  /** The member's latest WeCom sync job (its WecomJob row). */
+  syncJob: { state: WecomJobState } | null;
 };
 
 /** The binding still names what the directory holds for the member (an admin may have changed it since). */
@@ -34,5 +35,5 @@ export function journeyStep(facts: JourneyFacts): JourneyStep {
       ? wecom.mobile === wecomMobileOf(binding!.value)
       : (wecom.email?.toLowerCase() ?? null) === binding!.value);
   if (inWecom) return "follow";
-  return facts.syncJob?.state === "failed" ? "syncFailed" : "syncing";
+  return facts.syncJob?.state === "FAILED" ? "syncFailed" : "syncing";
 }

@@ -59,10 +59,19 @@ export async function recordAuthFailure(
  * that saves new settings.
  */
 export async function resumePausedSyncJobs(tx: Raw, tenantId: string): Promise<number> {
-  return tx.$executeRawUnsafe(
+  const resumed = await tx.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE pgboss.job SET state = 'retry', retry_limit = retry_limit + 1, start_after = now()
-      WHERE name = $1 AND data->>'tenantId' = $2 AND state = 'failed' AND (output->>'paused')::boolean IS TRUE`,
+      WHERE name = $1 AND data->>'tenantId' = $2 AND state = 'failed' AND (output->>'paused')::boolean IS TRUE
+      RETURNING id::text`,
     QUEUES.wecomSync,
     tenantId,
   );
+  // Their rows (jobs/wecom-jobs.ts) wait again too, in the same transaction.
+  await tx.$executeRawUnsafe(
+    `UPDATE "WecomJob" SET state = 'RETRYING', paused = false, "finishedAt" = NULL, "updatedAt" = now()
+      WHERE "tenantId" = $1::uuid AND "jobId" = ANY($2::uuid[])`,
+    tenantId,
+    resumed.map((job) => job.id),
+  );
+  return resumed.length;
 }

@@ -11,7 +11,8 @@ import { z } from "zod";
 import type PgBoss from "pg-boss";
 import { audit } from "~/server/audit/audit";
 import { unscopedClient } from "~/server/scope";
-import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
+import { QUEUES, type sendInTransaction } from "~/server/jobs/queue";
+import { sendWecomJob } from "~/server/jobs/wecom-jobs";
 import { readWecomState, recordWecomState } from "./member-record";
 import { reconcileAllSchools, reconcileSchool } from "./reconcile";
 import { clientFor, DEFAULT_WATCH, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
@@ -51,9 +52,11 @@ export function sendStatusJob(
   options: { startAfterSeconds?: number } = {},
 ): Promise<string | null> {
   const parsed = wecomStatusJob.parse(job);
-  return sendInTransaction(jobs, tx, QUEUES.wecomStatus, parsed, {
+  return sendWecomJob(jobs, tx, QUEUES.wecomStatus, parsed, {
     singletonKey: statusJobKey(parsed),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    // A watch's next poll carries on its row: one row per watch.
+    continues: parsed.kind === "member.watch" && parsed.attempt > 0,
   });
 }
 
@@ -85,11 +88,13 @@ export function startFollowWatch(
 export async function restartFollowWatch(scope: WecomJobScope, memberId: string): Promise<void> {
   // pg-boss's own table: outside the tenant filter, keyed by the member's own watch.
   const prisma = unscopedClient(scope);
-  await prisma.$executeRawUnsafe(
-    `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
+  const dropped = await prisma.$queryRawUnsafe<{ id: string }[]>(
+    `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created' RETURNING id::text`,
     QUEUES.wecomStatus,
     watchKey(memberId),
   );
+  // The watch it replaces goes with its row.
+  if (dropped.length > 0) await scope.db.wecomJob.deleteMany({ where: { jobId: { in: dropped.map((job) => job.id) } } });
   await startFollowWatch(scope.jobs, prisma, { tenantId: scope.tenant.id, memberId }, scope.wecom.watch);
 }
 

@@ -1,10 +1,11 @@
 // What a school's admin sees of its WeCom sync jobs: pending and failed ones,
-// and a retry for a failed one. Jobs live in pg-boss's tables, outside Prisma,
-// so these two queries name the tenant themselves.
+// and a retry for a failed one. Read from the school's WecomJob rows
+// (jobs/wecom-jobs.ts) through the tenant-bound client; only the retry itself
+// is pg-boss's.
 import { z } from "zod";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
-import { unscopedClient, type TenantScope } from "~/server/scope";
+import type { TenantScope } from "~/server/scope";
 
 export type SyncJobRow = {
   id: string;
@@ -14,18 +15,15 @@ export type SyncJobRow = {
   retryCount: number;
   createdAt: Date;
   error: { zh: string; en: string } | null;
+  /** WeCom's errcode of the last failure, when WeCom answered one (60104: the phone is another WeCom member's). */
+  errcode: number | null;
   /** Waits for the school's WeCom settings to be corrected (a refused secret): resumes when they are saved. */
   paused: boolean;
 };
 
-type Raw = {
-  id: string;
-  state: SyncJobRow["state"];
-  data: Record<string, unknown>;
-  output: Record<string, unknown> | null;
-  retry_count: number;
-  created_on: Date;
-};
+/** The product's job states as the page has always named them (pg-boss's words). */
+const STATE_NAMES = { QUEUED: "created", RETRYING: "retry", ACTIVE: "active", FAILED: "failed" } as const;
+type Listed = keyof typeof STATE_NAMES;
 
 export const syncJobRowOutput = z.object({
   id: z.string(),
@@ -35,44 +33,39 @@ export const syncJobRowOutput = z.object({
   retryCount: z.number(),
   createdAt: z.date(),
   error: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  errcode: z.number().int().nullable(),
   paused: z.boolean(),
 });
 
 export async function listSyncJobs(scope: TenantScope, options: { take?: number } = {}): Promise<SyncJobRow[]> {
-  const rows = await unscopedClient(scope).$queryRawUnsafe<Raw[]>(
-    `SELECT id::text, state::text, data, output, retry_count, created_on FROM pgboss.job
-      WHERE name = $1 AND data->>'tenantId' = $2 AND state IN ('created', 'retry', 'active', 'failed')
-      ORDER BY created_on DESC LIMIT $3`,
-    QUEUES.wecomSync,
-    scope.tenant.id,
-    options.take ?? 100,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    state: row.state,
-    kind: String(row.data.kind),
-    memberId: typeof row.data.memberId === "string" ? row.data.memberId : null,
-    retryCount: row.retry_count,
-    createdAt: row.created_on,
-    error:
-      row.output && typeof row.output.message === "string"
-        ? { zh: row.output.message, en: typeof row.output.en === "string" ? row.output.en : row.output.message }
-        : null,
-    paused: row.state === "failed" && row.output?.paused === true,
-  }));
+  const rows = await scope.db.wecomJob.findMany({
+    where: { queue: QUEUES.wecomSync, state: { in: Object.keys(STATE_NAMES) as Listed[] } },
+    orderBy: { createdAt: "desc" },
+    take: options.take ?? 100,
+  });
+  return rows.map((row) => {
+    const state = row.state as Listed;
+    return {
+      id: row.jobId,
+      state: STATE_NAMES[state],
+      kind: row.kind,
+      memberId: row.subject,
+      // pg-boss's retry count: a job waiting to be retried counts its last failure, a running or failed one does not.
+      retryCount: Math.max(0, row.attempts - (state === "RETRYING" ? 0 : 1)),
+      createdAt: row.createdAt,
+      error: row.lastError ? { zh: row.lastError, en: row.lastErrorEn ?? row.lastError } : null,
+      errcode: row.lastErrcode,
+      paused: state === "FAILED" && row.paused,
+    };
+  });
 }
 
 export const syncJobIdInput = z.object({ jobId: z.string().uuid() });
 
 export async function retrySyncJob(scope: TenantScope, input: z.infer<typeof syncJobIdInput>): Promise<{ ok: true }> {
-  const jobId = input.jobId;
-  const owned = await unscopedClient(scope).$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id::text FROM pgboss.job WHERE name = $1 AND id = $2::uuid AND data->>'tenantId' = $3 AND state = 'failed'`,
-    QUEUES.wecomSync,
-    jobId,
-    scope.tenant.id,
-  );
-  if (owned.length === 0) throw new AppError("NOT_FOUND");
-  await scope.jobs.retry(QUEUES.wecomSync, jobId);
+  const where = { jobId: input.jobId, queue: QUEUES.wecomSync, state: "FAILED" as const };
+  if ((await scope.db.wecomJob.count({ where })) === 0) throw new AppError("NOT_FOUND");
+  await scope.jobs.retry(QUEUES.wecomSync, input.jobId);
+  await scope.db.wecomJob.updateMany({ where, data: { state: "RETRYING", paused: false, finishedAt: null } });
   return { ok: true };
 }

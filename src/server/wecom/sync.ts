@@ -12,7 +12,8 @@ import { audit } from "~/server/audit/audit";
 import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
 import { unscopedClient } from "~/server/scope";
-import { QUEUES, sendInTransaction } from "~/server/jobs/queue";
+import { QUEUES, type sendInTransaction } from "~/server/jobs/queue";
+import { sendWecomJob } from "~/server/jobs/wecom-jobs";
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
 import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
@@ -43,9 +44,9 @@ export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 
 type RawExecutor = Parameters<typeof sendInTransaction>[1];
 
-/** Writes the job inside the caller's transaction: it exists if and only if the change committed. */
+/** Writes the job and its WecomJob row inside the caller's transaction: they exist if and only if the change committed. */
 export async function enqueueWecomSync(boss: PgBoss, tx: RawExecutor, job: WecomSyncJob): Promise<string | null> {
-  return sendInTransaction(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job));
+  return sendWecomJob(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job));
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { toAppError } from "~/server/errors";
 import { childLogger } from "~/server/log";
 import { QUEUES } from "~/server/jobs/queue";
+import { wecomJobDone, wecomJobFailed, wecomJobStarted } from "~/server/jobs/wecom-jobs";
 import { isWecomError, WecomAuthPausedError } from "./errors";
 import { runWecomStatusJob } from "./status-jobs";
 import { runWecomSyncJob, TransientSyncError, type SyncDeps } from "./sync";
@@ -45,15 +46,22 @@ export function describeFailure(error: unknown): JobFailure {
   return new JobFailure(appError.messageIn("zh-CN"), appError.messageIn("en"), null, appError.code !== "INTERNAL");
 }
 
-export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, run = runWecomSyncJob): Promise<void> {
+/** A job as the worker gets it; pg-boss's metadata (includeMetadata) says which run this is and whether another follows. */
+export type WorkerJob = PgBoss.Job<unknown> & Partial<Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">>;
+
+export async function handleWecomJob(deps: SyncDeps, job: WorkerJob, run = runWecomSyncJob): Promise<void> {
   const data = job.data as { tenantId?: unknown; kind?: unknown };
+  const tenantId = typeof data.tenantId === "string" ? data.tenantId : undefined;
   const log = childLogger({
     jobId: job.id,
     job: `${job.name}:${typeof data.kind === "string" ? data.kind : "?"}`,
-    tenant: typeof data.tenantId === "string" ? data.tenantId : undefined,
+    tenant: tenantId,
   });
+  const retryCount = job.retryCount ?? 0;
+  await wecomJobStarted(deps.prisma, tenantId, job.id, retryCount + 1);
   try {
     await run({ ...deps, log }, job.data);
+    await wecomJobDone(deps.prisma, tenantId, job.id);
     log.info("job done");
   } catch (error) {
     const failure = describeFailure(error);
@@ -67,6 +75,15 @@ export async function handleWecomJob(deps: SyncDeps, job: PgBoss.Job<unknown>, r
         job.id,
       );
     }
+    // The queue retries it while tries are left (pg-boss: retry_count < retry_limit), as it will now decide.
+    const final = failure.permanent || job.retryLimit === undefined || retryCount >= job.retryLimit;
+    await wecomJobFailed(deps.prisma, tenantId, job.id, {
+      errcode: failure.errcode,
+      zh: failure.message,
+      en: failure.en,
+      paused: failure.paused,
+      final,
+    });
     throw failure;
   }
 }
@@ -77,7 +94,7 @@ export async function startWecomWorker(
   deps: SyncDeps,
   options: { concurrency?: number; pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
-  const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, includeMetadata: true as const };
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
     await boss.work(QUEUES.wecomSync, polling, async ([job]) => {
       if (job) await handleWecomJob(deps, job);

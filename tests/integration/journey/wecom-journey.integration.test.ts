@@ -178,6 +178,11 @@ describe("bind → WeCom directory → follow", () => {
         WHERE data->>'memberId' = $1 AND data->>'kind' = 'member.upsert'`,
       member.id,
     );
+    // And as the worker records it on the school's own row (jobs/wecom-jobs.ts), which the journey reads.
+    await prisma.wecomJob.updateMany({
+      where: { subject: member.id, kind: "member.upsert" },
+      data: { state: "FAILED", attempts: 1, lastErrcode: 60104, lastError: "手机号码已存在" },
+    });
     expect(await journeyState(scope)).toMatchObject({ step: "syncFailed", syncError: { phoneExists: true } });
   });
 

@@ -5,6 +5,7 @@
 // WeCom's own errmsg is never shown: only the IP it says it saw, extracted with a
 // strict pattern and validated as an address.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { checklist, type Check, type Checklist, type CheckStatus } from "~/server/checks/check";
 import { AppError } from "~/server/errors";
 import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
 import { WecomClient } from "./client";
@@ -16,9 +17,8 @@ import type { SecretKind } from "./token-store";
 
 export const CHECK_IDS = ["settings", "appSecret", "app", "visibleRange", "contactSecret", "contactAccess", "contactWrite"] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
-export type CheckStatus = "passed" | "warning" | "failed" | "skipped";
-export type DiagnosisCheck = { id: CheckId; status: CheckStatus; title: string; detail: string; steps: string[] };
-export type Diagnosis = { ok: boolean; message: string; checks: DiagnosisCheck[] };
+export type DiagnosisCheck = Check<CheckId>;
+export type Diagnosis = Checklist<CheckId>;
 
 type Draft = { id: CheckId; status: CheckStatus; detail: Bilingual; steps: Bilingual[] };
 
@@ -431,24 +431,20 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
 /** The checklist in the admin's language; `ok` only when every check passed. */
 export async function diagnoseWecomConnection(context: Context, locale: Locale): Promise<Diagnosis & { secretsAccepted: boolean }> {
   const drafts = await runChecks(context);
-  const checks = CHECK_IDS.map((id) => drafts.find((d) => d.id === id)!).map((d) => ({
+  const checks: DiagnosisCheck[] = CHECK_IDS.map((id) => drafts.find((d) => d.id === id)!).map((d) => ({
     id: d.id,
     status: d.status,
     title: pick(locale, TITLES[d.id]),
     detail: pick(locale, d.detail),
     steps: d.steps.map((step) => pick(locale, step)),
   }));
-  const ok = checks.every((c) => c.status === "passed");
-  const first = checks.find((c) => c.status === "failed") ?? checks.find((c) => c.status === "warning");
-  const message = first
-    ? `${first.title}${locale === "en" ? ": " : "："}${first.detail}`
-    : pick(
-        locale,
-        t(
-          "连接成功：企业微信接受了 CorpID 与 Secret，各项检查均已通过。",
-          "Connected: WeCom accepted the corp ID and secrets, and every check passed.",
-        ),
-      );
+  const allClear = pick(
+    locale,
+    t(
+      "连接成功：企业微信接受了 CorpID 与 Secret，各项检查均已通过。",
+      "Connected: WeCom accepted the corp ID and secrets, and every check passed.",
+    ),
+  );
   // Both secrets accepted and nothing failed: what a refused secret paused may run again.
-  return { ok, message, checks, secretsAccepted: !checks.some((c) => c.status === "failed") };
+  return { ...checklist(checks, { allClear, warnings: "matter", locale }), secretsAccepted: !checks.some((c) => c.status === "failed") };
 }

@@ -10,6 +10,7 @@ import { JOURNEY_PATHS, loginPath } from "~/server/journey/journey-paths";
 import { isWechatBrowser } from "~/server/journey/user-agent";
 import { schoolOrigin } from "~/server/qr/school-url";
 import { requestContext, requestLocale, serverApi } from "~/server/request";
+import { kindName, schoolName } from "~/i18n/locale";
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { locale, t } = await requestLocale();
@@ -17,12 +18,12 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const ctx = await requestContext();
   const request = await headers();
   const school = await api.school.tenant.current();
-  const here = locale === "en" && school.nameEn ? school.nameEn : school.name;
+  const here = schoolName(school, locale);
   const token = (await searchParams).q?.slice(0, 100);
   const check = token ? await api.school.join.check({ token }) : null;
 
   if (check?.kind === "otherSchool") {
-    const name = locale === "en" && check.nameEn ? check.nameEn : check.name;
+    const name = schoolName(check, locale);
     const url = `${schoolOrigin(check.slug, { secure: secureCookies(), requestHost: request.get("host"), platformDomain: serverEnv().PLATFORM_DOMAIN })}${check.path}`;
     return (
       <PageShell title={t("journey.joinTitle")} t={t}>
@@ -89,7 +90,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
                   className="flex min-h-14 items-center justify-between rounded-lg border border-[var(--brand)] px-4 py-3 text-lg font-medium text-[var(--brand)]"
                   data-testid={`identity-${kind.code}`}
                 >
-                  {locale === "en" ? kind.nameEn : kind.nameZh}
+                  {kindName(kind, locale)}
                   <span aria-hidden>›</span>
                 </a>
               </li>

@@ -3,38 +3,35 @@
 // code field and 【获取验证码】 at once (a new phone is confirmed by SMS before it is bound). Each
 // refusal comes with its next step; 「手机号码已存在」 offers to send the case to the helpdesk.
 import { useActionState, useEffect, useState } from "react";
+import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
 import { bindPhoneAction, type BindFormState } from "./actions";
 
-export type BindFormLabels = {
-  field: string;
-  placeholder: string;
-  getCode: string;
-  resendIn: string;
-  code: string;
-  codePlaceholder: string;
-  next: string;
-  working: string;
-  /** The next step of a refusal, by the catalogue's code. */
-  nextSteps: Partial<Record<string, string>>;
-  helpdeskNote: string;
-  sendToHelpdesk: string;
+/** The next step of a refusal, by the catalogue's code. */
+const NEXT_STEPS: Partial<Record<string, MessageKey>> = {
+  PHONE_BOUND_TO_OTHER_ACCOUNT: "journey.nextPhoneBound",
+  ACCOUNT_BOUND_TO_OTHER_PHONE: "journey.nextAccountBound",
+  PHONE_ALREADY_EXISTS: "journey.nextAlreadyExists",
 };
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-lg";
 
+/** Its words come from the page's <Words namespaces={["common", "journey"]}>. */
 export function BindPhoneForm({
-  labels,
   directoryValue,
   confirmNewByCode,
   allowEmail,
+  schoolName,
 }: {
-  labels: BindFormLabels;
   /** What the directory holds (as typed), prefilled; "" when nothing. */
   directoryValue: string;
   confirmNewByCode: boolean;
   /** The school takes an e-mail address instead of a phone. */
   allowEmail: boolean;
+  /** The school's name in the page's language, for the next step of ACCOUNT_BOUND_TO_OTHER_PHONE. */
+  schoolName: string;
 }) {
+  const t = useT();
   const initial: BindFormState = { answer: 0, result: null, value: directoryValue, codeSent: null };
   const [state, action, pending] = useActionState(bindPhoneAction, initial);
   // What is typed, for showing the code field at once. The inputs themselves are uncontrolled and drawn
@@ -57,12 +54,13 @@ export function BindPhoneForm({
   const waitSeconds = Math.min(state.codeSent?.resendAfterSeconds ?? 0, Math.max(0, Math.ceil((resendAt - now) / 1000)));
   const needsCode = (confirmNewByCode && value.replace(/\s/g, "") !== directoryValue) || state.codeSent !== null;
   const failure = state.result && !state.result.ok ? state.result : null;
-  const nextStep = failure?.code ? labels.nextSteps[failure.code] : undefined;
+  const nextStepKey = failure?.code ? NEXT_STEPS[failure.code] : undefined;
+  const nextStep = nextStepKey ? t(nextStepKey, { school: schoolName }) : undefined;
 
   return (
     <form action={action} className="space-y-4" data-testid="bind-form">
       <label className="block">
-        <span className="mb-1 block text-sm text-slate-600">{labels.field}</span>
+        <span className="mb-1 block text-sm text-slate-600">{t(allowEmail ? "journey.phoneOrEmailLabel" : "journey.phoneLabel")}</span>
         <input
           key={`value-${state.answer}`}
           name="value"
@@ -70,21 +68,21 @@ export function BindPhoneForm({
           onChange={(event) => setValue(event.target.value)}
           inputMode={allowEmail ? "text" : "tel"}
           autoComplete={allowEmail ? "on" : "tel"}
-          placeholder={labels.placeholder}
+          placeholder={t("journey.phonePlaceholder")}
           className={input}
         />
       </label>
       {needsCode ? (
         <div className="flex items-end gap-2">
           <label className="block flex-1">
-            <span className="mb-1 block text-sm text-slate-600">{labels.code}</span>
+            <span className="mb-1 block text-sm text-slate-600">{t("journey.codeLabel")}</span>
             <input
               key={`code-${state.answer}`}
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={8}
-              placeholder={labels.codePlaceholder}
+              placeholder={t("journey.codePlaceholder")}
               className={`${input} tracking-widest`}
             />
           </label>
@@ -94,13 +92,13 @@ export function BindPhoneForm({
             disabled={pending || waitSeconds > 0}
             className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
           >
-            {waitSeconds > 0 ? labels.resendIn.replace("{seconds}", String(waitSeconds)) : labels.getCode}
+            {waitSeconds > 0 ? t("journey.resendIn", { seconds: waitSeconds }) : t("journey.getCode")}
           </button>
         </div>
       ) : null}
       {state.next ? (
         <a href={state.next} className="block rounded-lg bg-green-50 px-3 py-3 text-center text-green-800">
-          {labels.next} ›
+          {t("journey.next")} ›
         </a>
       ) : null}
       {state.result?.ok && state.result.message ? (
@@ -118,7 +116,7 @@ export function BindPhoneForm({
                 name="note"
                 maxLength={500}
                 rows={2}
-                placeholder={labels.helpdeskNote}
+                placeholder={t("journey.helpdeskNote")}
                 className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
               />
               <button
@@ -127,7 +125,7 @@ export function BindPhoneForm({
                 disabled={pending}
                 className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
               >
-                {labels.sendToHelpdesk}
+                {t("journey.sendToHelpdesk")}
               </button>
             </div>
           ) : null}
@@ -139,7 +137,7 @@ export function BindPhoneForm({
         disabled={pending}
         className="w-full rounded-lg bg-[var(--brand)] py-3.5 text-lg font-medium text-white disabled:opacity-60"
       >
-        {pending ? labels.working : labels.next}
+        {pending ? t("common.working") : t("journey.next")}
       </button>
     </form>
   );

@@ -13,6 +13,7 @@ import { nonceOf } from "~/server/http/csp-nonce";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { sendSyncCaseAction } from "./actions";
+import { schoolName } from "~/i18n/locale";
 
 export default async function FollowPage() {
   const { locale, t } = await requestLocale();
@@ -20,7 +21,7 @@ export default async function FollowPage() {
   const state = await (await serverApi()).me.journey.state();
   if (state.step === "bind") redirect("/bind-phone");
   if (state.step === "done") redirect("/done");
-  const school = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  const school = schoolName(tenant, locale);
   const assistant = state.school.assistantAppName;
   const phone = state.binding?.display ?? "";
   const nonce = nonceOf((await headers()).get("content-security-policy"));

@@ -4,6 +4,7 @@
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { checks } from "./checks";
+import { diagnosis } from "./diagnosis";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
@@ -33,6 +34,7 @@ export const MESSAGES = {
   wecom,
   wecomError,
   checks,
+  diagnosis,
   vendor,
   outbox,
   sso,

@@ -16,6 +16,65 @@ const NEXT_STEPS: Partial<Record<string, MessageKey>> = {
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-lg";
 
+/** The code field and 【获取验证码】, which counts down until another code may be sent. */
+function CodeRow({ answer, pending, waitSeconds }: { answer: number; pending: boolean; waitSeconds: number }) {
+  const t = useT();
+  return (
+    <div className="flex items-end gap-2">
+      <label className="block flex-1">
+        <span className="mb-1 block text-sm text-slate-600">{t("journey.codeLabel")}</span>
+        <input
+          key={`code-${answer}`}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={8}
+          placeholder={t("journey.codePlaceholder")}
+          className={`${input} tracking-widest`}
+        />
+      </label>
+      <button
+        name="intent"
+        value="code"
+        disabled={pending || waitSeconds > 0}
+        className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
+      >
+        {waitSeconds > 0 ? t("journey.resendIn", { seconds: waitSeconds }) : t("journey.getCode")}
+      </button>
+    </div>
+  );
+}
+
+/** A refusal, its next step, and for 「手机号码已存在」 the case to send to the helpdesk. */
+function Refusal({ failure, nextStep, pending }: { failure: { message: string; code?: string }; nextStep?: string; pending: boolean }) {
+  const t = useT();
+  return (
+    <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
+      <p className="font-medium">{failure.message}</p>
+      {nextStep ? <p>{nextStep}</p> : null}
+      {failure.code === "PHONE_ALREADY_EXISTS" ? (
+        <div className="space-y-2 pt-1">
+          <textarea
+            name="note"
+            maxLength={500}
+            rows={2}
+            placeholder={t("journey.helpdeskNote")}
+            className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
+          />
+          <button
+            name="intent"
+            value="helpdesk"
+            disabled={pending}
+            className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
+          >
+            {t("journey.sendToHelpdesk")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /** Its words come from the page's <Words namespaces={["common", "journey"]}>. */
 export function BindPhoneForm({
   directoryValue,
@@ -72,30 +131,7 @@ export function BindPhoneForm({
           className={input}
         />
       </label>
-      {needsCode ? (
-        <div className="flex items-end gap-2">
-          <label className="block flex-1">
-            <span className="mb-1 block text-sm text-slate-600">{t("journey.codeLabel")}</span>
-            <input
-              key={`code-${state.answer}`}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={8}
-              placeholder={t("journey.codePlaceholder")}
-              className={`${input} tracking-widest`}
-            />
-          </label>
-          <button
-            name="intent"
-            value="code"
-            disabled={pending || waitSeconds > 0}
-            className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
-          >
-            {waitSeconds > 0 ? t("journey.resendIn", { seconds: waitSeconds }) : t("journey.getCode")}
-          </button>
-        </div>
-      ) : null}
+      {needsCode ? <CodeRow answer={state.answer} pending={pending} waitSeconds={waitSeconds} /> : null}
       {state.next ? (
         <a href={state.next} className="block rounded-lg bg-green-50 px-3 py-3 text-center text-green-800">
           {t("journey.next")} ›
@@ -106,31 +142,7 @@ export function BindPhoneForm({
           {state.result.message}
         </p>
       ) : null}
-      {failure ? (
-        <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
-          <p className="font-medium">{failure.message}</p>
-          {nextStep ? <p>{nextStep}</p> : null}
-          {failure.code === "PHONE_ALREADY_EXISTS" ? (
-            <div className="space-y-2 pt-1">
-              <textarea
-                name="note"
-                maxLength={500}
-                rows={2}
-                placeholder={t("journey.helpdeskNote")}
-                className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
-              />
-              <button
-                name="intent"
-                value="helpdesk"
-                disabled={pending}
-                className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
-              >
-                {t("journey.sendToHelpdesk")}
-              </button>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      {failure ? <Refusal failure={failure} nextStep={nextStep} pending={pending} /> : null}
       <button
         name="intent"
         value="next"

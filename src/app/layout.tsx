@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { requestContext } from "~/server/request";
 import "./globals.css";
+import { schoolName } from "~/i18n/locale";
+import { translator } from "~/i18n/messages";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d4ed8" };
 
@@ -23,9 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
   const ctx = await requestContext();
   if (ctx.resolution.kind === "tenant") {
     const tenant = ctx.resolution.tenant;
-    return { title: ctx.locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name, icons, manifest };
+    return { title: schoolName(tenant, ctx.locale), icons, manifest };
   }
-  return { title: ctx.locale === "en" ? "Campus WeCom platform" : "校园企业微信开通平台", icons, manifest };
+  return { title: translator(ctx.locale)("platform.name"), icons, manifest };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

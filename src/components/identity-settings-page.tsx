@@ -2,11 +2,12 @@
 // vendor's page for a school): the form, 【测试连接】 and what the school must
 // register at its server. The page fetches the settings and passes its actions.
 import type { z } from "zod";
+import { kindName, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
-import type { Locale } from "~/i18n/locale";
 import type { identitySettingsOutput } from "~/server/api/routers/admin/identity";
 import type { ActionResult } from "~/server/actions";
-import { IdentityConnectionTest, IdentitySettingsForm, type IdentityTestResult, type SelectField } from "./identity-settings";
+import { IdentityConnectionTest, IdentitySettingsForm, type IdentityTestResult } from "./identity-settings";
+import { Words } from "./words";
 
 type Settings = z.infer<typeof identitySettingsOutput>;
 
@@ -25,13 +26,6 @@ export function IdentitySettingsBody({
   test: (previous: IdentityTestResult | null, form: FormData) => Promise<IdentityTestResult>;
   hidden?: Record<string, string>;
 }) {
-  const kinds = (["BUILTIN", "CAS", "OIDC"] as const).map((k) => ({ value: k, label: t(`idp.kind.${k}`) }));
-  const kindFields: SelectField[] = settings.kinds.map((k) => ({
-    name: `kind:${k.id}`,
-    label: locale === "en" ? k.nameEn : k.nameZh,
-    value: k.providerKind ?? "",
-    options: [{ value: "", label: t("idp.kind.default", { kind: t(`idp.kind.${settings.kind}`) }) }, ...kinds],
-  }));
   const { registration } = settings;
   const rows: [string, string[]][] = [
     [t("idp.casService"), registration.casServiceUrls],
@@ -41,49 +35,15 @@ export function IdentitySettingsBody({
   ];
   return (
     <>
-      <IdentitySettingsForm
-        action={save}
-        hidden={hidden}
-        kindsTitle={t("idp.kindsTitle")}
-        labels={{ save: t("idp.save"), working: t("common.working") }}
-        kindFields={kindFields}
-        fields={[
-          { name: "kind", label: t("idp.kind"), value: settings.kind, options: kinds },
-          { name: "casBaseUrl", label: t("idp.casBaseUrl"), value: settings.casBaseUrl ?? "", hint: t("idp.casBaseUrlHint") },
-          {
-            name: "casVersion",
-            label: t("idp.casVersion"),
-            value: settings.casVersion,
-            options: (["CAS2", "CAS3"] as const).map((v) => ({ value: v, label: t(`idp.casVersion.${v}`) })),
-          },
-          { name: "oidcIssuer", label: t("idp.oidcIssuer"), value: settings.oidcIssuer ?? "", hint: t("idp.oidcIssuerHint") },
-          { name: "oidcClientId", label: t("idp.oidcClientId"), value: settings.oidcClientId ?? "" },
-          {
-            name: "oidcClientSecret",
-            label: t("idp.oidcClientSecret"),
-            value: "",
-            type: "password",
-            placeholder: settings.hasOidcClientSecret ? t("idp.secretSet") : t("idp.secretUnset"),
-          },
-          {
-            name: "accountAttribute",
-            label: t("idp.accountAttribute"),
-            value: settings.accountAttribute,
-            hint: t("idp.accountAttributeHint"),
-          },
-        ]}
-      />
-      <IdentityConnectionTest
-        action={test}
-        hidden={hidden}
-        labels={{ test: t("idp.test"), working: t("common.working"), diagnosis: t("idp.diagnosis") }}
-        statusLabels={{
-          passed: t("wecom.check.passed"),
-          warning: t("wecom.check.warning"),
-          failed: t("wecom.check.failed"),
-          skipped: t("wecom.check.skipped"),
-        }}
-      />
+      <Words namespaces={["common", "idp", "checks"]}>
+        <IdentitySettingsForm
+          action={save}
+          hidden={hidden}
+          settings={settings}
+          kindNames={Object.fromEntries(settings.kinds.map((k) => [k.id, kindName(k, locale)]))}
+        />
+        <IdentityConnectionTest action={test} hidden={hidden} />
+      </Words>
       <h2 className="mt-8 text-lg font-semibold">{t("idp.registrationTitle")}</h2>
       <dl className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm" data-testid="identity-registration">
         {rows.map(([label, values]) => (

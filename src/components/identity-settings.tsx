@@ -2,53 +2,105 @@
 // The unified-login settings form and its 【测试连接】, shared by the school's
 // back office (/admin/identity) and the vendor's page for a school; each page
 // passes its own server actions. Plain forms: they post without custom script.
-import { useActionState, type ReactNode } from "react";
+// Words from the page's <Words namespaces={["common", "idp", "checks"]}> (identity-settings-page.tsx).
+import { useActionState } from "react";
+import type { z } from "zod";
+import { Checklist } from "~/components/ui/checklist";
+import { FormField } from "~/components/ui/form-field";
+import { useT } from "~/i18n/client";
+import type { identitySettingsOutput } from "~/server/api/routers/admin/identity";
 import type { ActionResult } from "~/server/actions";
-import { SettingsField as Field, type SelectField, type TextField } from "./settings-field";
+import type { Checklist as CheckResults } from "~/server/checks/check";
+import type { IdentityProviderSettingsInput } from "~/server/identity/settings";
 
-export type IdentityTestResult = {
-  ok: boolean;
-  message: string;
-  checks?: { id: string; status: "passed" | "warning" | "failed" | "skipped"; title: string; detail: string }[];
-};
+/** The test's checklist, or why it could not run (rate limit, permission): a failure has no checks. */
+export type IdentityTestResult = { ok: boolean; message: string; checks?: CheckResults["checks"] };
 
-export type { SelectField, TextField } from "./settings-field";
+type Settings = z.infer<typeof identitySettingsOutput>;
+/** The form's fields: the procedure's input, and each identity kind's provider as `kind:<id>` (settings-form.ts). */
+type FormInput = IdentityProviderSettingsInput & Record<`kind:${string}`, string>;
+
+const KINDS = ["BUILTIN", "CAS", "OIDC"] as const;
+
+function Hidden({ fields }: { fields?: Record<string, string> }) {
+  return Object.entries(fields ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
 
 export function IdentitySettingsForm({
   action,
-  fields,
-  kindFields,
-  kindsTitle,
+  settings,
+  kindNames,
   hidden,
-  labels,
 }: {
   action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
-  fields: (SelectField | TextField)[];
-  kindFields: SelectField[];
-  kindsTitle: string;
+  settings: Settings;
+  /** Each identity kind's name in the page's language, by id. */
+  kindNames: Record<string, string>;
   hidden?: Record<string, string>;
-  labels: { save: string; working: string };
 }) {
+  const t = useT();
   const [saved, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
+  const kinds = KINDS.map((k) => ({ value: k, label: `idp.kind.${k}` as const }));
+  const schoolsOwn = { value: "", label: { text: t("idp.kind.default", { kind: t(`idp.kind.${settings.kind}`) }) } };
   return (
     <div className="space-y-3">
       <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="identity-settings">
-        {Object.entries(hidden ?? {}).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        {fields.map((field) => (
-          <Field key={field.name} field={field} />
-        ))}
-        {kindFields.length > 0 ? (
+        <Hidden fields={hidden} />
+        <FormField<FormInput> name="kind" label="idp.kind" value={settings.kind} options={kinds} state={saved} />
+        <FormField<FormInput>
+          name="casBaseUrl"
+          label="idp.casBaseUrl"
+          value={settings.casBaseUrl ?? ""}
+          hint="idp.casBaseUrlHint"
+          state={saved}
+        />
+        <FormField<FormInput>
+          name="casVersion"
+          label="idp.casVersion"
+          value={settings.casVersion}
+          options={(["CAS2", "CAS3"] as const).map((v) => ({ value: v, label: `idp.casVersion.${v}` as const }))}
+          state={saved}
+        />
+        <FormField<FormInput>
+          name="oidcIssuer"
+          label="idp.oidcIssuer"
+          value={settings.oidcIssuer ?? ""}
+          hint="idp.oidcIssuerHint"
+          state={saved}
+        />
+        <FormField<FormInput> name="oidcClientId" label="idp.oidcClientId" value={settings.oidcClientId ?? ""} state={saved} />
+        <FormField<FormInput>
+          name="oidcClientSecret"
+          label="idp.oidcClientSecret"
+          value=""
+          type="password"
+          placeholder={settings.hasOidcClientSecret ? "idp.secretSet" : "idp.secretUnset"}
+          state={saved}
+        />
+        <FormField<FormInput>
+          name="accountAttribute"
+          label="idp.accountAttribute"
+          value={settings.accountAttribute}
+          hint="idp.accountAttributeHint"
+          state={saved}
+        />
+        {settings.kinds.length > 0 ? (
           <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
-            <legend className="mb-1 text-sm font-semibold text-slate-600">{kindsTitle}</legend>
-            {kindFields.map((field) => (
-              <Field key={field.name} field={field} />
+            <legend className="mb-1 text-sm font-semibold text-slate-600">{t("idp.kindsTitle")}</legend>
+            {settings.kinds.map((k) => (
+              <FormField<FormInput>
+                key={k.id}
+                name={`kind:${k.id}`}
+                label={{ text: kindNames[k.id] ?? k.code }}
+                value={k.providerKind ?? ""}
+                options={[schoolsOwn, ...kinds]}
+                state={saved}
+              />
             ))}
           </fieldset>
         ) : null}
         <button disabled={saving} className="rounded-lg bg-[var(--brand)] py-3 text-white disabled:opacity-60 sm:col-span-2">
-          {saving ? labels.working : labels.save}
+          {saving ? t("common.working") : t("idp.save")}
         </button>
       </form>
       {saved?.message ? (
@@ -64,33 +116,21 @@ export function IdentitySettingsForm({
   );
 }
 
-const BADGE = {
-  passed: "bg-green-100 text-green-800",
-  warning: "bg-amber-100 text-amber-900",
-  failed: "bg-red-100 text-red-800",
-  skipped: "bg-slate-100 text-slate-600",
-} as const;
-
 export function IdentityConnectionTest({
   action,
   hidden,
-  labels,
-  statusLabels,
 }: {
   action: (previous: IdentityTestResult | null, form: FormData) => Promise<IdentityTestResult>;
   hidden?: Record<string, string>;
-  labels: { test: string; working: string; diagnosis: string };
-  statusLabels: Record<keyof typeof BADGE, string>;
-}): ReactNode {
+}) {
+  const t = useT();
   const [tested, test, testing] = useActionState<IdentityTestResult | null, FormData>(action, null);
   return (
     <div className="mt-3 space-y-3">
       <form action={test}>
-        {Object.entries(hidden ?? {}).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
+        <Hidden fields={hidden} />
         <button disabled={testing} className="w-full rounded-lg border border-[var(--brand)] py-3 text-[var(--brand)] disabled:opacity-60">
-          {testing ? labels.working : labels.test}
+          {testing ? t("common.working") : t("idp.test")}
         </button>
       </form>
       {tested ? (
@@ -102,20 +142,7 @@ export function IdentityConnectionTest({
           {tested.message}
         </p>
       ) : null}
-      {tested?.checks ? (
-        <section aria-label={labels.diagnosis}>
-          <h3 className="mb-2 text-sm font-semibold text-slate-600">{labels.diagnosis}</h3>
-          <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="identity-diagnosis">
-            {tested.checks.map((check) => (
-              <li key={check.id} className="px-3 py-3" data-check={check.id} data-status={check.status}>
-                <span className={`rounded-full px-2 py-0.5 text-xs ${BADGE[check.status]}`}>{statusLabels[check.status]}</span>{" "}
-                <span className="font-medium">{check.title}</span>
-                <p className="mt-1 text-sm text-slate-700">{check.detail}</p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      {tested?.checks ? <Checklist checks={tested.checks} heading="idp.diagnosis" t={t} testId="identity-diagnosis" /> : null}
     </div>
   );
 }

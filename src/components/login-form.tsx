@@ -3,14 +3,17 @@
 // shows the server's message (remaining tries, lockout) in place.
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
 
 type Props = {
   provider: "member" | "tenant-admin" | "vendor";
   callbackUrl: string;
-  labels: { account: string; accountPlaceholder: string; password: string; passwordPlaceholder: string; submit: string; working: string };
-  /** The vendor console's one-time code field (TOTP); absent on the other forms. */
-  totp?: { label: string; placeholder: string; hint: string };
-  /** Server error codes → message templates in the page's language. */
+  /** The account field's label: each area names its accounts its own way. */
+  accountLabel: MessageKey;
+  /** The vendor console's one-time code field (TOTP, words in the vendor namespace); absent on the other forms. */
+  totp?: boolean;
+  /** Server error codes → message templates in the page's language (the catalogue's, said on the server). */
   messages: Record<string, string>;
 };
 
@@ -24,7 +27,8 @@ function describe(error: string, messages: Props["messages"]): string {
   }
 }
 
-export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Props) {
+export function LoginForm({ provider, callbackUrl, accountLabel, totp, messages }: Props) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -52,39 +56,39 @@ export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Pro
     // itself, and a GET would put the password in the address, the history and the server's logs.
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       <label className="block">
-        <span className="mb-1 block text-sm text-slate-600">{labels.account}</span>
+        <span className="mb-1 block text-sm text-slate-600">{t(accountLabel)}</span>
         <input
           name="identifier"
           autoComplete="username"
           required
-          placeholder={labels.accountPlaceholder}
+          placeholder={t("login.accountPlaceholder")}
           className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base"
         />
       </label>
       <label className="block">
-        <span className="mb-1 block text-sm text-slate-600">{labels.password}</span>
+        <span className="mb-1 block text-sm text-slate-600">{t("common.password")}</span>
         <input
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          placeholder={labels.passwordPlaceholder}
+          placeholder={t("login.passwordPlaceholder")}
           className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base"
         />
       </label>
       {totp ? (
         <label className="block">
-          <span className="mb-1 block text-sm text-slate-600">{totp.label}</span>
+          <span className="mb-1 block text-sm text-slate-600">{t("vendor.totpLabel")}</span>
           <input
             name="totp"
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9 ]*"
             maxLength={7}
-            placeholder={totp.placeholder}
+            placeholder={t("vendor.totpPlaceholder")}
             className="w-full rounded-lg border border-slate-300 px-3 py-3 text-base tracking-widest"
           />
-          <span className="mt-1 block text-xs text-slate-500">{totp.hint}</span>
+          <span className="mt-1 block text-xs text-slate-500">{t("vendor.totpHint")}</span>
         </label>
       ) : null}
       {error ? (
@@ -97,7 +101,7 @@ export function LoginForm({ provider, callbackUrl, labels, totp, messages }: Pro
         disabled={pending}
         className="w-full rounded-lg bg-[var(--brand)] py-3 text-base font-medium text-white disabled:opacity-60"
       >
-        {pending ? labels.working : labels.submit}
+        {pending ? t("common.working") : t("login.submit")}
       </button>
     </form>
   );

@@ -1,29 +1,23 @@
 import { loginMessages } from "~/server/auth/login-messages";
 import { requestLocale } from "~/server/request";
-import type { MessageKey } from "~/i18n/messages";
+import type { MessageKey, Namespace } from "~/i18n/messages";
 import { LoginForm } from "./login-form";
+import { Words } from "./words";
 
-/** The server half of a sign-in form: labels and messages in the request's language. */
+/** The server half of a sign-in form: its words, and the sign-in failures' messages, in the request's language. */
 export async function SignInForm(props: { provider: "member" | "tenant-admin" | "vendor"; callbackUrl: string; accountLabel: MessageKey }) {
-  const { locale, t } = await requestLocale();
+  const { locale } = await requestLocale();
+  // The account's label lives in the area's namespace (login, admin, vendor); the vendor's one-time code field in vendor's.
+  const area = props.accountLabel.slice(0, props.accountLabel.indexOf(".")) as Namespace;
   return (
-    <LoginForm
-      provider={props.provider}
-      callbackUrl={props.callbackUrl}
-      messages={loginMessages(locale)}
-      labels={{
-        account: t(props.accountLabel),
-        accountPlaceholder: t("login.accountPlaceholder"),
-        password: t("common.password"),
-        passwordPlaceholder: t("login.passwordPlaceholder"),
-        submit: t("login.submit"),
-        working: t("common.working"),
-      }}
-      totp={
-        props.provider === "vendor"
-          ? { label: t("vendor.totpLabel"), placeholder: t("vendor.totpPlaceholder"), hint: t("vendor.totpHint") }
-          : undefined
-      }
-    />
+    <Words namespaces={["common", "login", area, ...(props.provider === "vendor" ? (["vendor"] as const) : [])]}>
+      <LoginForm
+        provider={props.provider}
+        callbackUrl={props.callbackUrl}
+        messages={loginMessages(locale)}
+        accountLabel={props.accountLabel}
+        totp={props.provider === "vendor"}
+      />
+    </Words>
   );
 }

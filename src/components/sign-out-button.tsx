@@ -1,14 +1,23 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { useT } from "~/i18n/client";
 
-export function SignOutButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+/** 退出登录; its word comes from the page's <Words namespaces={["common"]}>. */
+export function SignOutButton({
+  label,
+  callbackUrl,
+}: {
+  /** @deprecated Pages written before words by key pass the said word. */ label?: string;
+  callbackUrl: string;
+}) {
+  const t = useT();
   return (
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl })}
       className="w-full rounded-lg border border-slate-300 py-3 text-base text-slate-700"
     >
-      {label}
+      {label ?? t("common.signOut")}
     </button>
   );
 }

@@ -17,3 +17,13 @@ export function pick(locale: Locale, text: Bilingual): string {
 export function format(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
 }
+
+/** A school's name in the reader's language: its English name in English when it has one, else its own. */
+export function schoolName(school: { name: string; nameEn?: string | null }, locale: Locale): string {
+  return locale === "en" && school.nameEn ? school.nameEn : school.name;
+}
+
+/** An identity kind's name (在校师生, 新生 …) in the reader's language. */
+export function kindName(kind: { nameZh: string; nameEn: string }, locale: Locale): string {
+  return pick(locale, { zh: kind.nameZh, en: kind.nameEn });
+}

@@ -1,10 +1,11 @@
 import { PageShell } from "~/components/page-shell";
 import { requestLocale, serverApi } from "~/server/request";
+import { kindName, schoolName } from "~/i18n/locale";
 
 export default async function HomePage() {
   const { locale, t } = await requestLocale();
   const tenant = await (await serverApi()).school.tenant.current();
-  const name = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  const name = schoolName(tenant, locale);
   return (
     <PageShell title={name} t={t}>
       <section className="rounded-xl bg-[var(--brand)]/10 p-4">
@@ -36,7 +37,7 @@ export default async function HomePage() {
       <ul className="mt-2 flex flex-wrap gap-2">
         {tenant.identityKinds.map((kind) => (
           <li key={kind.code} className="rounded-full border border-[var(--brand)] px-3 py-1 text-sm text-[var(--brand)]">
-            {locale === "en" ? kind.nameEn : kind.nameZh}
+            {kindName(kind, locale)}
           </li>
         ))}
       </ul>

@@ -33,3 +33,19 @@ export const notFound = {
   title: { zh: "页面不存在", en: "Page not found" },
   body: { zh: "您打开的页面不存在，请返回首页。", en: "The page you opened does not exist. Please go back to the home page." },
 } as const satisfies Messages;
+
+/** The root domain's home page, and the platform's name as a tab's title. */
+export const platform = {
+  name: { zh: "校园企业微信开通平台", en: "Campus WeCom platform" },
+  lead: {
+    zh: "请打开本校的地址（如 ucas.<域名>）或扫描本校的二维码。",
+    en: "Open your school's own address (e.g. ucas.<domain>) or scan your school's QR code.",
+  },
+} as const satisfies Messages;
+
+/** An area's error page (a page failed to render): read by the client component itself, which may stand outside any <Words>. */
+export const areaError = {
+  retry: { zh: "重试", en: "Try again" },
+  home: { zh: "返回首页", en: "Back to the start" },
+  reference: { zh: "错误编号", en: "Reference" },
+} as const satisfies Messages;

@@ -3,7 +3,9 @@
 // e.g. "home.start" is `start` of home.ts.
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
-import { common, lang, notFound, unavailable } from "./common";
+import { checks } from "./checks";
+import { diagnosis } from "./diagnosis";
+import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
@@ -15,18 +17,24 @@ import { password } from "./password";
 import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
+import { wecomError } from "./wecom-error";
 
 export const MESSAGES = {
   lang,
   common,
   unavailable,
   notFound,
+  platform,
+  areaError,
   home,
   login,
   me,
   password,
   admin,
   wecom,
+  wecomError,
+  checks,
+  diagnosis,
   vendor,
   outbox,
   sso,

@@ -60,10 +60,6 @@ export const wecom = {
   pausedTitle: { zh: "企业微信同步已暂停", en: "WeCom sync is paused" },
   "job.state.paused": { zh: "已暂停", en: "Paused" },
   diagnosis: { zh: "检查结果", en: "What was checked" },
-  "check.passed": { zh: "通过", en: "Passed" },
-  "check.warning": { zh: "注意", en: "Attention" },
-  "check.failed": { zh: "未通过", en: "Failed" },
-  "check.skipped": { zh: "未检查", en: "Not checked" },
   secondVerification: { zh: "二次验证页面", en: "Second verification page" },
   secondVerificationLead: {
     zh: "在企业微信管理后台开启二次验证（登录二次验证或使用二次验证）时，将验证页面设为下面的地址：成员关注后点身份验证通知，即到本平台用统一身份认证完成验证。页面作为应用的网页授权链接时用第一个（get_tfa_info + tfa_succ），作为通讯录同步的登录验证时用第二个（authsucc）。",

@@ -1,4 +1,4 @@
-import type { Locale } from "~/i18n/locale";
+import { type Locale, pick } from "~/i18n/locale";
 import { ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 
 /** The sign-in failures a login form may show, as templates in one language. */
@@ -15,5 +15,5 @@ export function loginMessages(locale: Locale): Record<string, string> {
     "INTERNAL",
     "VENDOR_ADDRESS_NOT_ALLOWED",
   ];
-  return Object.fromEntries(codes.map((code) => [code, locale === "en" ? ERROR_CATALOG[code].message.en : ERROR_CATALOG[code].message.zh]));
+  return Object.fromEntries(codes.map((code) => [code, pick(locale, ERROR_CATALOG[code].message)]));
 }

@@ -9,6 +9,7 @@
 // be proven by a real sign-in, and the page says so.
 import { randomBytes } from "node:crypto";
 import { pick, type Bilingual, type Locale } from "~/i18n/locale";
+import { checklist, type Check, type Checklist, type CheckStatus } from "~/server/checks/check";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { unscopedClient, type TenantScope } from "~/server/scope";
 import { tenantOrigin } from "~/server/tenants/public-origin";
@@ -23,8 +24,8 @@ import { errorMessage } from "~/server/errors";
 
 export const IDENTITY_CHECK_IDS = ["settings", "address", "loginPage", "validation", "discovery", "jwks", "client"] as const;
 export type IdentityCheckId = (typeof IDENTITY_CHECK_IDS)[number];
-export type IdentityCheck = { id: IdentityCheckId; status: "passed" | "warning" | "failed" | "skipped"; title: string; detail: string };
-export type IdentityDiagnosis = { ok: boolean; message: string; checks: IdentityCheck[] };
+export type IdentityCheck = Check<IdentityCheckId>;
+export type IdentityDiagnosis = Checklist<IdentityCheckId>;
 
 const TITLES: Record<IdentityCheckId, Bilingual> = {
   settings: { zh: "登录方式", en: "Sign-in method" },
@@ -136,21 +137,23 @@ const DISCOVERY: Record<DiscoveryProblem, Bilingual> = {
   no_s256: t("该提供方不支持 PKCE S256，平台要求使用。", "The provider does not offer PKCE with S256, which the platform requires."),
 };
 
-type Draft = { id: IdentityCheckId; status: IdentityCheck["status"]; detail: Bilingual };
+type Draft = { id: IdentityCheckId; status: CheckStatus; detail: Bilingual };
 
 function finish(drafts: Draft[], locale: Locale): IdentityDiagnosis {
-  const checks = drafts.map((d) => ({ id: d.id, status: d.status, title: pick(locale, TITLES[d.id]), detail: pick(locale, d.detail) }));
-  const failed = checks.find((c) => c.status === "failed");
-  return {
-    ok: !failed,
-    message: failed
-      ? `${failed.title}：${failed.detail}`
-      : pick(
-          locale,
-          t("连接正常：平台能访问学校的统一身份认证服务器。", "Connected: the platform can reach the school's unified login server."),
-        ),
-    checks,
-  };
+  // No check here has steps of its own yet: its detail says what the IT office does.
+  const checks = drafts.map((d) => ({
+    id: d.id,
+    status: d.status,
+    title: pick(locale, TITLES[d.id]),
+    detail: pick(locale, d.detail),
+    steps: [],
+  }));
+  const allClear = pick(
+    locale,
+    t("连接正常：平台能访问学校的统一身份认证服务器。", "Connected: the platform can reach the school's unified login server."),
+  );
+  // The client id and secret can only be proven by a real sign-in: that warning leaves the test ok.
+  return checklist(checks, { allClear, warnings: "informative", locale });
 }
 
 const MISSING_SERVER = t("尚未填写服务器地址。", "No server address is entered yet.");

@@ -12,6 +12,7 @@ import { memberIdByAccount } from "./find-member";
 import { effectiveProvider } from "./kind-provider";
 import type { IdentifiedMember } from "./provider";
 import type { SchoolIdentity } from "./school-identity";
+import { kindName } from "~/i18n/locale";
 
 export async function memberVouchedFor(scope: TenantScope, identity: SchoolIdentity, protocol: "CAS" | "OIDC"): Promise<IdentifiedMember> {
   const id = await memberIdByAccount(scope, identity.account);
@@ -36,7 +37,7 @@ export async function memberVouchedFor(scope: TenantScope, identity: SchoolIdent
     await audit(scope.db, { ...base, action: "member.sso.otherProvider", detail: { protocol, kind: member.identityKind.code } });
     throw new AppError("SSO_KIND_USES_OTHER_LOGIN", {
       account: member.account,
-      kind: scope.locale === "en" ? member.identityKind.nameEn : member.identityKind.nameZh,
+      kind: kindName(member.identityKind, scope.locale),
     });
   }
   // As the built-in sign-in: an account locked by an admin or by wrong passwords opens no new session.

@@ -2,6 +2,7 @@
 // admin understands, and how the client treats each: retry, refresh the token,
 // or stop because retrying cannot help.
 import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
+import { translator } from "~/i18n/messages";
 
 export type WecomErrorKind =
   /** The token is no longer good: fetch a new one and repeat the call once. */
@@ -141,9 +142,7 @@ export class WecomTransportError extends Error {
   }
 
   messageIn(locale: Locale): string {
-    return locale === "en"
-      ? "WeCom could not be reached; the call will be retried. If it lasts, test the connection in the WeCom settings."
-      : "暂时无法连接企业微信，稍后会自动重试；如持续失败，请在【企业微信连接】中测试连接。";
+    return translator(locale)("wecomError.transport");
   }
 }
 
@@ -164,9 +163,7 @@ export class WecomResponseError extends Error {
   }
 
   messageIn(locale: Locale): string {
-    return locale === "en"
-      ? `WeCom's answer to ${this.path} was not in the form the platform expects, so it was not used. Contact the platform's operator.`
-      : `企业微信对 ${this.path} 的应答格式与平台预期不符，平台未采用该结果，请联系平台运营方。`;
+    return translator(locale)("wecomError.response", { path: this.path });
   }
 }
 
@@ -180,9 +177,8 @@ export class WecomNotConfiguredError extends Error {
   }
 
   messageIn(locale: Locale): string {
-    return locale === "en"
-      ? `The WeCom connection is not set up (missing: ${this.missing.join(", ")}). Fill it in under WeCom connection.`
-      : `尚未配置企业微信连接（缺少：${this.missing.join("、")}），请在【企业微信连接】中填写。`;
+    const t = translator(locale);
+    return t("wecomError.notConfigured", { missing: this.missing.join(t("wecomError.listSeparator")) });
   }
 }
 
@@ -212,12 +208,9 @@ export class WecomAuthPausedError extends Error {
 
   messageIn(locale: Locale): string {
     const cause = new WecomApiError(this.errcode, "", "gettoken").messageIn(locale);
-    const which = this.failure.startsWith("contact:")
-      ? { zh: "通讯录同步 Secret", en: "contact-sync secret" }
-      : { zh: "应用 Secret", en: "app secret" };
-    return locale === "en"
-      ? `${cause} (${which.en}) WeCom sync is paused: it resumes once you save corrected settings under WeCom connection, and is tried again after an hour.`
-      : `${cause}（${which.zh}）企业微信同步已暂停：在【企业微信连接】中保存正确的设置后自动恢复，1 小时后也会再试一次。`;
+    const t = translator(locale);
+    const which = t(this.failure.startsWith("contact:") ? "wecomError.paused.contact" : "wecomError.paused.app");
+    return t("wecomError.paused", { cause, which });
   }
 }
 
@@ -232,13 +225,9 @@ export class WecomBaseUrlError extends Error {
 
   messageIn(locale: Locale): string {
     if (this.reason === "redirected") {
-      return locale === "en"
-        ? "The WeCom API address answered with a redirect, which the platform does not follow. Check the API address under WeCom connection, or contact the platform's operator."
-        : "企业微信接口地址返回了重定向，平台不会跟随。请在【企业微信连接】中核对 API 地址，或联系平台运营方。";
+      return translator(locale)("wecomError.redirected");
     }
-    return locale === "en"
-      ? "The school's WeCom API address is not one this platform allows. Choose it again under WeCom connection and re-enter the secrets."
-      : "本校的企业微信 API 地址不在平台允许的范围内，请在【企业微信连接】中重新选择，并重新填写 Secret。";
+    return translator(locale)("wecomError.baseUrlNotAllowed");
   }
 }
 

@@ -1,22 +1,16 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
+import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
 import type { ActionResult } from "~/server/actions";
 import { changePasswordAction } from "./actions";
 
-type Labels = {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-  submit: string;
-  working: string;
-  /** `password.rule.*` keys → the rule in the page's language. */
-  rules: Record<string, string>;
-};
-
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
 
-export function ChangePasswordForm({ labels, account, returnTo }: { labels: Labels; account: string; returnTo: string }) {
+/** The change-password form; its words come from the page's <Words namespaces={["common", "password"]}>. */
+export function ChangePasswordForm({ account, returnTo }: { account: string; returnTo: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
   // The new password, kept in memory only until the sign-in below has used it.
   const typed = useRef<string | null>(null);
@@ -46,20 +40,21 @@ export function ChangePasswordForm({ labels, account, returnTo }: { labels: Labe
     state && !state.ok
       ? state.fieldErrors?.[field]?.map((key) => (
           <span key={key} className="mt-1 block text-sm text-red-700">
-            {labels.rules[key] ?? key}
+            {/* A field error is a broken rule's key (password.rule.*). */}
+            {key.startsWith("password.rule.") ? t(key as MessageKey) : key}
           </span>
         ))
       : null;
   const fields = [
-    ["currentPassword", labels.currentPassword, "current-password"],
-    ["newPassword", labels.newPassword, "new-password"],
-    ["confirmPassword", labels.confirmPassword, "new-password"],
+    ["currentPassword", "password.current", "current-password"],
+    ["newPassword", "password.new", "new-password"],
+    ["confirmPassword", "password.confirm", "new-password"],
   ] as const;
   return (
     <form action={submit} className="space-y-4" data-testid="change-password">
       {fields.map(([name, label, autoComplete]) => (
         <label key={name} className="block">
-          <span className="mb-1 block text-sm text-slate-600">{label}</span>
+          <span className="mb-1 block text-sm text-slate-600">{t(label)}</span>
           <input name={name} type="password" autoComplete={autoComplete} required className={input} />
           {fieldError(name)}
         </label>
@@ -70,7 +65,7 @@ export function ChangePasswordForm({ labels, account, returnTo }: { labels: Labe
         </p>
       ) : null}
       <button disabled={pending} className="w-full rounded-lg bg-[var(--brand)] py-3 text-base font-medium text-white disabled:opacity-60">
-        {pending ? labels.working : labels.submit}
+        {pending ? t("common.working") : t("password.submit")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Words } from "~/components/words";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
 import { localPath } from "~/server/http/local-path";
 import { requireActor } from "~/server/page-guards";
@@ -12,7 +13,6 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
   // Where the member was going (the journey's next step) before the initial password had to change.
   const returnTo = localPath((await searchParams).returnTo) ?? "/me";
   const { t } = await requestLocale();
-  const rules = Object.fromEntries([...PASSWORD_RULES, "password.rule.confirm" as const].map((key) => [key, t(key)]));
   return (
     <PageShell title={t("password.title")} t={t}>
       <SignedInBar />
@@ -27,21 +27,12 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
           <li key={key}>{t(key)}</li>
         ))}
       </ul>
-      <ChangePasswordForm
-        account={member.account}
-        returnTo={returnTo}
-        labels={{
-          currentPassword: t("password.current"),
-          newPassword: t("password.new"),
-          confirmPassword: t("password.confirm"),
-          submit: t("password.submit"),
-          working: t("common.working"),
-          rules,
-        }}
-      />
-      <div className="mt-8">
-        <SignOutButton label={t("common.signOut")} callbackUrl="/" />
-      </div>
+      <Words namespaces={["common", "password"]}>
+        <ChangePasswordForm account={member.account} returnTo={returnTo} />
+        <div className="mt-8">
+          <SignOutButton callbackUrl="/" />
+        </div>
+      </Words>
     </PageShell>
   );
 }

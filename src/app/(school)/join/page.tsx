@@ -10,6 +10,47 @@ import { JOURNEY_PATHS, loginPath } from "~/server/journey/journey-paths";
 import { isWechatBrowser } from "~/server/journey/user-agent";
 import { schoolOrigin } from "~/server/qr/school-url";
 import { requestContext, requestLocale, serverApi } from "~/server/request";
+import { kindName, schoolName } from "~/i18n/locale";
+import type { Translate } from "~/i18n/messages";
+
+/** A code of another school: name it and link to it (UCAS FAQ 4(3)). */
+function WrongSchool({ t, name, here, url }: { t: Translate; name: string; here: string; url: string }) {
+  return (
+    <PageShell title={t("journey.joinTitle")} t={t}>
+      <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="wrong-school">
+        {t("journey.wrongSchool", { name, here })}
+      </p>
+      <a
+        href={url}
+        className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
+        data-testid="right-school"
+      >
+        {t("journey.goToSchool", { name })}
+      </a>
+    </PageShell>
+  );
+}
+
+/** Opened outside WeChat: say so, and show the code to scan with it. */
+function OutsideWechat({ t }: { t: Translate }) {
+  return (
+    <section className="mb-5 rounded-xl border border-slate-200 p-4 text-center" data-testid="outside-wechat">
+      <p className="text-left text-slate-700">{t("journey.outsideWechat")}</p>
+      {/* The code a phone scans: this school's signed registration link. */}
+      {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
+      <img
+        src="/join/qr.png"
+        width={200}
+        height={200}
+        alt={t("journey.scanWithWechat")}
+        className="mx-auto mt-3"
+        data-testid="register-qr"
+      />
+      <p className="mt-1 text-sm text-slate-500">{t("journey.scanWithWechat")}</p>
+      <p className="mt-3 text-left text-sm text-slate-500">{t("journey.continueHere")} ↓</p>
+    </section>
+  );
+}
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { locale, t } = await requestLocale();
@@ -17,27 +58,13 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const ctx = await requestContext();
   const request = await headers();
   const school = await api.school.tenant.current();
-  const here = locale === "en" && school.nameEn ? school.nameEn : school.name;
+  const here = schoolName(school, locale);
   const token = (await searchParams).q?.slice(0, 100);
   const check = token ? await api.school.join.check({ token }) : null;
 
   if (check?.kind === "otherSchool") {
-    const name = locale === "en" && check.nameEn ? check.nameEn : check.name;
     const url = `${schoolOrigin(check.slug, { secure: secureCookies(), requestHost: request.get("host"), platformDomain: serverEnv().PLATFORM_DOMAIN })}${check.path}`;
-    return (
-      <PageShell title={t("journey.joinTitle")} t={t}>
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900" data-testid="wrong-school">
-          {t("journey.wrongSchool", { name, here })}
-        </p>
-        <a
-          href={url}
-          className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
-          data-testid="right-school"
-        >
-          {t("journey.goToSchool", { name })}
-        </a>
-      </PageShell>
-    );
+    return <WrongSchool t={t} name={schoolName(check, locale)} here={here} url={url} />;
   }
 
   const inWechat = isWechatBrowser(request.get("user-agent"));
@@ -51,23 +78,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
           {t("journey.invalidLink", { here })}
         </p>
       ) : null}
-      {!inWechat ? (
-        <section className="mb-5 rounded-xl border border-slate-200 p-4 text-center" data-testid="outside-wechat">
-          <p className="text-left text-slate-700">{t("journey.outsideWechat")}</p>
-          {/* The code a phone scans: this school's signed registration link. */}
-          {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
-          <img
-            src="/join/qr.png"
-            width={200}
-            height={200}
-            alt={t("journey.scanWithWechat")}
-            className="mx-auto mt-3"
-            data-testid="register-qr"
-          />
-          <p className="mt-1 text-sm text-slate-500">{t("journey.scanWithWechat")}</p>
-          <p className="mt-3 text-left text-sm text-slate-500">{t("journey.continueHere")} ↓</p>
-        </section>
-      ) : null}
+      {!inWechat ? <OutsideWechat t={t} /> : null}
       <h2 className="text-xl font-semibold">{here}</h2>
       <p className="mt-1 text-sm text-slate-500">{t("journey.steps")}</p>
       {step && step !== "bind" ? (
@@ -89,7 +100,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
                   className="flex min-h-14 items-center justify-between rounded-lg border border-[var(--brand)] px-4 py-3 text-lg font-medium text-[var(--brand)]"
                   data-testid={`identity-${kind.code}`}
                 >
-                  {locale === "en" ? kind.nameEn : kind.nameZh}
+                  {kindName(kind, locale)}
                   <span aria-hidden>›</span>
                 </a>
               </li>

@@ -12,6 +12,7 @@ import { requestLocale } from "~/server/request";
 import { tenantScope } from "~/server/scope";
 import { db } from "~/server/db/client";
 import { jobQueue } from "~/server/jobs/app-queue";
+import { kindName, schoolName } from "~/i18n/locale";
 
 type Search = { changed?: string; kind?: string; returnTo?: string; sso?: string };
 
@@ -30,13 +31,13 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
   const jar = await cookies();
   const refusal = search.sso === "failed" ? readLoginOutcome((await headers()).get("cookie"), tenant.id) : null;
   const switched = jar.get(RENEW_COOKIE)?.value === "1";
-  const schoolName = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  const school = schoolName(tenant, locale);
   const start = `/api/identity/start?${new URLSearchParams({ ...(kind ? { kind: kind.code } : {}), returnTo }).toString()}`;
   return (
     <PageShell title={t("login.title")} t={t} back="/">
       <p className="mb-4 text-sm text-slate-500">
-        {schoolName}
-        {kind ? ` · ${locale === "en" ? kind.nameEn : kind.nameZh}` : ""}
+        {school}
+        {kind ? ` · ${kindName(kind, locale)}` : ""}
       </p>
       {search.changed ? (
         <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-green-800" data-testid="password-changed">
@@ -70,7 +71,7 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
           >
             {t("sso.button")}
           </a>
-          <p className="mt-3 text-sm text-slate-500">{t("sso.buttonHint", { school: schoolName })}</p>
+          <p className="mt-3 text-sm text-slate-500">{t("sso.buttonHint", { school })}</p>
         </div>
       )}
     </PageShell>

@@ -1,5 +1,6 @@
 import { PageShell } from "~/components/page-shell";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Words } from "~/components/words";
 import { requireVendor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { EnrolForm } from "./enrol-form";
@@ -26,18 +27,12 @@ export default async function VendorEnrolPage() {
       <p className="mt-1 mb-5 rounded-lg bg-slate-100 px-3 py-2 font-mono text-base break-all select-all" data-testid="enrol-secret">
         {offer.secret.replace(/(.{4})(?=.)/g, "$1 ")}
       </p>
-      <EnrolForm
-        ticket={offer.ticket}
-        labels={{
-          currentCode: offer.enrolled ? t("vendor.enrolCurrentCode") : undefined,
-          code: offer.enrolled ? t("vendor.enrolNewCode") : t("vendor.enrolCode"),
-          submit: t("vendor.enrolSubmit"),
-          working: t("common.working"),
-        }}
-      />
-      <div className="mt-8">
-        <SignOutButton label={t("common.signOut")} callbackUrl="/vendor/login" />
-      </div>
+      <Words namespaces={["common", "vendor"]}>
+        <EnrolForm ticket={offer.ticket} reset={offer.enrolled} />
+        <div className="mt-8">
+          <SignOutButton callbackUrl="/vendor/login" />
+        </div>
+      </Words>
     </PageShell>
   );
 }

@@ -3,38 +3,94 @@
 // code field and 【获取验证码】 at once (a new phone is confirmed by SMS before it is bound). Each
 // refusal comes with its next step; 「手机号码已存在」 offers to send the case to the helpdesk.
 import { useActionState, useEffect, useState } from "react";
+import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
 import { bindPhoneAction, type BindFormState } from "./actions";
 
-export type BindFormLabels = {
-  field: string;
-  placeholder: string;
-  getCode: string;
-  resendIn: string;
-  code: string;
-  codePlaceholder: string;
-  next: string;
-  working: string;
-  /** The next step of a refusal, by the catalogue's code. */
-  nextSteps: Partial<Record<string, string>>;
-  helpdeskNote: string;
-  sendToHelpdesk: string;
+/** The next step of a refusal, by the catalogue's code. */
+const NEXT_STEPS: Partial<Record<string, MessageKey>> = {
+  PHONE_BOUND_TO_OTHER_ACCOUNT: "journey.nextPhoneBound",
+  ACCOUNT_BOUND_TO_OTHER_PHONE: "journey.nextAccountBound",
+  PHONE_ALREADY_EXISTS: "journey.nextAlreadyExists",
 };
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-lg";
 
+/** The code field and 【获取验证码】, which counts down until another code may be sent. */
+function CodeRow({ answer, pending, waitSeconds }: { answer: number; pending: boolean; waitSeconds: number }) {
+  const t = useT();
+  return (
+    <div className="flex items-end gap-2">
+      <label className="block flex-1">
+        <span className="mb-1 block text-sm text-slate-600">{t("journey.codeLabel")}</span>
+        <input
+          key={`code-${answer}`}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={8}
+          placeholder={t("journey.codePlaceholder")}
+          className={`${input} tracking-widest`}
+        />
+      </label>
+      <button
+        name="intent"
+        value="code"
+        disabled={pending || waitSeconds > 0}
+        className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
+      >
+        {waitSeconds > 0 ? t("journey.resendIn", { seconds: waitSeconds }) : t("journey.getCode")}
+      </button>
+    </div>
+  );
+}
+
+/** A refusal, its next step, and for 「手机号码已存在」 the case to send to the helpdesk. */
+function Refusal({ failure, nextStep, pending }: { failure: { message: string; code?: string }; nextStep?: string; pending: boolean }) {
+  const t = useT();
+  return (
+    <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
+      <p className="font-medium">{failure.message}</p>
+      {nextStep ? <p>{nextStep}</p> : null}
+      {failure.code === "PHONE_ALREADY_EXISTS" ? (
+        <div className="space-y-2 pt-1">
+          <textarea
+            name="note"
+            maxLength={500}
+            rows={2}
+            placeholder={t("journey.helpdeskNote")}
+            className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
+          />
+          <button
+            name="intent"
+            value="helpdesk"
+            disabled={pending}
+            className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
+          >
+            {t("journey.sendToHelpdesk")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Its words come from the page's <Words namespaces={["common", "journey"]}>. */
 export function BindPhoneForm({
-  labels,
   directoryValue,
   confirmNewByCode,
   allowEmail,
+  schoolName,
 }: {
-  labels: BindFormLabels;
   /** What the directory holds (as typed), prefilled; "" when nothing. */
   directoryValue: string;
   confirmNewByCode: boolean;
   /** The school takes an e-mail address instead of a phone. */
   allowEmail: boolean;
+  /** The school's name in the page's language, for the next step of ACCOUNT_BOUND_TO_OTHER_PHONE. */
+  schoolName: string;
 }) {
+  const t = useT();
   const initial: BindFormState = { answer: 0, result: null, value: directoryValue, codeSent: null };
   const [state, action, pending] = useActionState(bindPhoneAction, initial);
   // What is typed, for showing the code field at once. The inputs themselves are uncontrolled and drawn
@@ -57,12 +113,13 @@ export function BindPhoneForm({
   const waitSeconds = Math.min(state.codeSent?.resendAfterSeconds ?? 0, Math.max(0, Math.ceil((resendAt - now) / 1000)));
   const needsCode = (confirmNewByCode && value.replace(/\s/g, "") !== directoryValue) || state.codeSent !== null;
   const failure = state.result && !state.result.ok ? state.result : null;
-  const nextStep = failure?.code ? labels.nextSteps[failure.code] : undefined;
+  const nextStepKey = failure?.code ? NEXT_STEPS[failure.code] : undefined;
+  const nextStep = nextStepKey ? t(nextStepKey, { school: schoolName }) : undefined;
 
   return (
     <form action={action} className="space-y-4" data-testid="bind-form">
       <label className="block">
-        <span className="mb-1 block text-sm text-slate-600">{labels.field}</span>
+        <span className="mb-1 block text-sm text-slate-600">{t(allowEmail ? "journey.phoneOrEmailLabel" : "journey.phoneLabel")}</span>
         <input
           key={`value-${state.answer}`}
           name="value"
@@ -70,37 +127,14 @@ export function BindPhoneForm({
           onChange={(event) => setValue(event.target.value)}
           inputMode={allowEmail ? "text" : "tel"}
           autoComplete={allowEmail ? "on" : "tel"}
-          placeholder={labels.placeholder}
+          placeholder={t("journey.phonePlaceholder")}
           className={input}
         />
       </label>
-      {needsCode ? (
-        <div className="flex items-end gap-2">
-          <label className="block flex-1">
-            <span className="mb-1 block text-sm text-slate-600">{labels.code}</span>
-            <input
-              key={`code-${state.answer}`}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={8}
-              placeholder={labels.codePlaceholder}
-              className={`${input} tracking-widest`}
-            />
-          </label>
-          <button
-            name="intent"
-            value="code"
-            disabled={pending || waitSeconds > 0}
-            className="min-h-[52px] shrink-0 rounded-lg border border-[var(--brand)] px-3 text-base text-[var(--brand)] disabled:opacity-50"
-          >
-            {waitSeconds > 0 ? labels.resendIn.replace("{seconds}", String(waitSeconds)) : labels.getCode}
-          </button>
-        </div>
-      ) : null}
+      {needsCode ? <CodeRow answer={state.answer} pending={pending} waitSeconds={waitSeconds} /> : null}
       {state.next ? (
         <a href={state.next} className="block rounded-lg bg-green-50 px-3 py-3 text-center text-green-800">
-          {labels.next} ›
+          {t("journey.next")} ›
         </a>
       ) : null}
       {state.result?.ok && state.result.message ? (
@@ -108,38 +142,14 @@ export function BindPhoneForm({
           {state.result.message}
         </p>
       ) : null}
-      {failure ? (
-        <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
-          <p className="font-medium">{failure.message}</p>
-          {nextStep ? <p>{nextStep}</p> : null}
-          {failure.code === "PHONE_ALREADY_EXISTS" ? (
-            <div className="space-y-2 pt-1">
-              <textarea
-                name="note"
-                maxLength={500}
-                rows={2}
-                placeholder={labels.helpdeskNote}
-                className="w-full rounded-lg border border-red-200 bg-white px-3 py-2 text-base"
-              />
-              <button
-                name="intent"
-                value="helpdesk"
-                disabled={pending}
-                className="w-full rounded-lg border border-red-300 bg-white py-3 text-base text-red-800"
-              >
-                {labels.sendToHelpdesk}
-              </button>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      {failure ? <Refusal failure={failure} nextStep={nextStep} pending={pending} /> : null}
       <button
         name="intent"
         value="next"
         disabled={pending}
         className="w-full rounded-lg bg-[var(--brand)] py-3.5 text-lg font-medium text-white disabled:opacity-60"
       >
-        {pending ? labels.working : labels.next}
+        {pending ? t("common.working") : t("journey.next")}
       </button>
     </form>
   );

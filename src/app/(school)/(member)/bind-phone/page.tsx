@@ -3,6 +3,8 @@
 import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
+import { Words } from "~/components/words";
+import { schoolName } from "~/i18n/locale";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
@@ -32,30 +34,14 @@ export default async function BindPhonePage({ searchParams }: { searchParams: Pr
         {school.allowForeign ? <li>{t("journey.foreignHint")}</li> : null}
         {school.allowEmail ? <li>{t("journey.emailHint")}</li> : null}
       </ul>
-      <BindPhoneForm
-        directoryValue={current ?? ""}
-        confirmNewByCode={school.confirmNewByCode}
-        allowEmail={school.allowEmail}
-        labels={{
-          field: t(school.allowEmail ? "journey.phoneOrEmailLabel" : "journey.phoneLabel"),
-          placeholder: t("journey.phonePlaceholder"),
-          getCode: t("journey.getCode"),
-          resendIn: t("journey.resendIn"),
-          code: t("journey.codeLabel"),
-          codePlaceholder: t("journey.codePlaceholder"),
-          next: t("journey.next"),
-          working: t("common.working"),
-          nextSteps: {
-            PHONE_BOUND_TO_OTHER_ACCOUNT: t("journey.nextPhoneBound"),
-            ACCOUNT_BOUND_TO_OTHER_PHONE: t("journey.nextAccountBound", {
-              school: locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name,
-            }),
-            PHONE_ALREADY_EXISTS: t("journey.nextAlreadyExists"),
-          },
-          helpdeskNote: t("journey.helpdeskNote"),
-          sendToHelpdesk: t("journey.sendToHelpdesk"),
-        }}
-      />
+      <Words namespaces={["common", "journey"]}>
+        <BindPhoneForm
+          directoryValue={current ?? ""}
+          confirmNewByCode={school.confirmNewByCode}
+          allowEmail={school.allowEmail}
+          schoolName={schoolName(tenant, locale)}
+        />
+      </Words>
     </PageShell>
   );
 }

@@ -6,13 +6,14 @@ import { SignedInBar } from "~/components/signed-in-bar";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
+import { schoolName } from "~/i18n/locale";
 
 export default async function DonePage() {
   const { locale, t } = await requestLocale();
   const tenant = await currentSchool();
   const state = await (await serverApi()).me.journey.state();
   if (state.step !== "done") redirect(JOURNEY_PATHS[state.step]);
-  const school = locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name;
+  const school = schoolName(tenant, locale);
   return (
     <PageShell title={t("journey.doneTitle")} t={t}>
       <SignedInBar />

@@ -1,8 +1,10 @@
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Words } from "~/components/words";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { requestLocale, serverApi } from "~/server/request";
+import { kindName } from "~/i18n/locale";
 
 export default async function MemberHomePage() {
   const { locale, t } = await requestLocale();
@@ -10,7 +12,7 @@ export default async function MemberHomePage() {
   const [me, journey] = await Promise.all([api.me.profile.get(), api.me.journey.state()]);
   const rows: [string, string][] = [
     [t("me.account"), me.account],
-    [t("me.identity"), locale === "en" ? me.identityKind.nameEn : me.identityKind.nameZh],
+    [t("me.identity"), kindName(me.identityKind, locale)],
     [t("me.department"), me.department || "—"],
     [t("me.phone"), me.phoneDisplay ?? t("me.noPhone")],
     [t("me.email"), me.email ?? "—"],
@@ -47,7 +49,9 @@ export default async function MemberHomePage() {
         </a>
       ) : null}
       <div className="mt-8">
-        <SignOutButton label={t("common.signOut")} callbackUrl="/" />
+        <Words namespaces={["common"]}>
+          <SignOutButton callbackUrl="/" />
+        </Words>
       </div>
     </PageShell>
   );

@@ -3,6 +3,7 @@ import { SignInForm } from "~/components/sign-in-form";
 import { PageShell } from "~/components/page-shell";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
+import { schoolName } from "~/i18n/locale";
 
 export default async function AdminLoginPage() {
   const { ctx, tenant } = await requireTenantHost();
@@ -10,7 +11,7 @@ export default async function AdminLoginPage() {
   if (ctx.actor?.kind === "tenantAdmin") redirect("/admin");
   return (
     <PageShell title={t("admin.loginTitle")} t={t} back="/">
-      <p className="mb-4 text-sm text-slate-500">{locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}</p>
+      <p className="mb-4 text-sm text-slate-500">{schoolName(tenant, locale)}</p>
       <SignInForm provider="tenant-admin" callbackUrl="/admin" accountLabel="admin.usernameLabel" />
     </PageShell>
   );

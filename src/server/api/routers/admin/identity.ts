@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checklistOutput } from "~/server/checks/check";
 import { IDENTITY_CHECK_IDS, testIdentityConnection } from "~/server/identity/connection-test";
 import { identityRegistration } from "~/server/identity/registration";
 import { identityProviderSettings, identityProviderSettingsInput, updateIdentityProviderSettings } from "~/server/identity/settings";
@@ -28,18 +29,7 @@ export const identitySettingsOutput = z.object({
 });
 
 /** 【测试连接】's checklist, in our own words only. */
-export const identityDiagnosisOutput = z.object({
-  ok: z.boolean(),
-  message: z.string(),
-  checks: z.array(
-    z.object({
-      id: z.enum(IDENTITY_CHECK_IDS),
-      status: z.enum(["passed", "warning", "failed", "skipped"]),
-      title: z.string(),
-      detail: z.string(),
-    }),
-  ),
-});
+export const identityDiagnosisOutput = checklistOutput(IDENTITY_CHECK_IDS);
 
 /** The school's unified login (CAS / OIDC / built-in), as its IT office sets it in /admin/identity. */
 export const adminIdentityRouter = createTRPCRouter({

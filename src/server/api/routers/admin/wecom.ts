@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checklistOutput } from "~/server/checks/check";
 import { CHECK_IDS } from "~/server/wecom/diagnose";
 import {
   regenerateCallbackKeys,
@@ -9,7 +10,7 @@ import {
 } from "~/server/wecom/settings";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
-const settingsOutput = z.object({
+export const wecomSettingsOutput = z.object({
   apiBaseUrl: z.string(),
   usesRealWecom: z.boolean(),
   apiBaseUrlChoices: z.array(z.object({ value: z.string(), simulator: z.boolean() })),
@@ -27,26 +28,12 @@ const settingsOutput = z.object({
 });
 
 /** 【测试连接】's checklist: our own texts only, never WeCom's errmsg. */
-const diagnosisOutput = z.object({
-  ok: z.boolean(),
-  /** The first failure (or warning) in a line, or that every check passed. */
-  message: z.string(),
-  checks: z.array(
-    z.object({
-      id: z.enum(CHECK_IDS),
-      status: z.enum(["passed", "warning", "failed", "skipped"]),
-      title: z.string(),
-      detail: z.string(),
-      /** What the school's admin does in WeCom's console, in order. */
-      steps: z.array(z.string()),
-    }),
-  ),
-});
+const diagnosisOutput = checklistOutput(CHECK_IDS);
 
 export const adminWecomRouter = createTRPCRouter({
   /** The school's WeCom connection; the callback keys only for those who may see them (wecom.secrets). */
   settings: adminProcedure("wecom.read")
-    .output(settingsOutput)
+    .output(wecomSettingsOutput)
     .query(({ ctx }) => wecomSettings(ctx.scope)),
 
   update: adminProcedure("wecom.settings")

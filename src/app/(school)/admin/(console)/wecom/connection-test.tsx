@@ -1,32 +1,26 @@
 "use client";
-// The 【测试连接】 button: a server action runs the diagnosis; the checklist it
-// answers is drawn by a presentational component.
+// The 【测试连接】 button: a server action runs the diagnosis; the kit's Checklist draws its answer.
+// Words from the page's <Words namespaces={["common", "wecom", "checks"]}>.
 import { useActionState } from "react";
+import { Checklist } from "~/components/ui/checklist";
+import { useT } from "~/i18n/client";
 import { testWecomConnectionAction, type ConnectionTestResult } from "./actions";
-import { DiagnosisChecklist, type CheckLabels } from "./diagnosis-checklist";
 
-export function ConnectionTest({
-  labels,
-  checkLabels,
-  testRefusal,
-}: {
-  labels: { test: string; working: string; diagnosis: string };
-  checkLabels: CheckLabels;
-  /** Why this admin may not test the connection; null when they may. */
-  testRefusal: string | null;
-}) {
+/** `mayTest`: the admin holds wecom.settings, the permission the test's procedure asks for. */
+export function ConnectionTest({ mayTest }: { mayTest: boolean }) {
+  const t = useT();
   const [tested, test, testing] = useActionState<ConnectionTestResult | null>(testWecomConnectionAction, null);
   return (
     <div className="mt-3 space-y-3">
       <form action={test}>
         <button
-          disabled={testing || testRefusal !== null}
+          disabled={testing || !mayTest}
           className="w-full rounded-lg border border-[var(--brand)] py-3 text-[var(--brand)] disabled:opacity-60"
         >
-          {testing ? labels.working : labels.test}
+          {testing ? t("common.working") : t("wecom.test")}
         </button>
       </form>
-      {testRefusal ? <p className="text-sm text-slate-500">{testRefusal}</p> : null}
+      {mayTest ? null : <p className="text-sm text-slate-500">{t("wecom.testItOnly")}</p>}
       {tested ? (
         <p
           role={tested.ok ? "status" : "alert"}
@@ -35,7 +29,7 @@ export function ConnectionTest({
           {tested.message}
         </p>
       ) : null}
-      {tested?.checks ? <DiagnosisChecklist checks={tested.checks} labels={checkLabels} heading={labels.diagnosis} /> : null}
+      {tested?.checks ? <Checklist checks={tested.checks} heading="wecom.diagnosis" t={t} testId="wecom-diagnosis" /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { IdentitySettingsBody } from "~/components/identity-settings-page";
 import { PageShell } from "~/components/page-shell";
 import { requestLocale, serverApi } from "~/server/request";
 import { vendorSaveIdentitySettingsAction, vendorTestIdentityConnectionAction } from "./actions";
+import { schoolName } from "~/i18n/locale";
 
 // A school's unified login, set by the platform operator: the school's own page, for the school the path names.
 export default async function VendorIdentityPage({ params }: { params: Promise<{ tenantId: string }> }) {
@@ -14,7 +15,7 @@ export default async function VendorIdentityPage({ params }: { params: Promise<{
   if (!tenant) notFound();
   const settings = await api.vendor.identity.settings({ tenantId });
   return (
-    <PageShell title={`${t("idp.title")} · ${locale === "en" && tenant.nameEn ? tenant.nameEn : tenant.name}`} t={t} back="/vendor" wide>
+    <PageShell title={`${t("idp.title")} · ${schoolName(tenant, locale)}`} t={t} back="/vendor" wide>
       <IdentitySettingsBody
         settings={settings}
         t={t}

@@ -4,6 +4,7 @@
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { common, lang, notFound, unavailable } from "./common";
+import { consoleWords } from "./console";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
@@ -33,6 +34,7 @@ export const MESSAGES = {
   idp,
   journey,
   helpdesk,
+  console: consoleWords,
 } as const;
 
 type Namespaces = typeof MESSAGES;

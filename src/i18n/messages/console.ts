@@ -40,6 +40,7 @@ export const consoleWords = {
     zh: "平台上的学校：开通、暂停、统一身份认证和后台账号。",
     en: "The platform's schools: open, suspend, unified login and back-office accounts.",
   },
+  "vendor.none": { zh: "还没有学校。", en: "No school yet." },
   "vendor.school": { zh: "学校", en: "School" },
   "vendor.members": { zh: "成员", en: "Members" },
   "vendor.status": { zh: "状态", en: "State" },

@@ -41,6 +41,24 @@ export default tseslint.config(
     },
   },
   {
+    // Pages decide by permission, the same `can(role, permission)` the procedures ask
+    // (src/server/auth/permissions.ts; a console's navigation filters with it), never by role name.
+    // The wecom page's two role checks are being replaced on another branch: the integrator
+    // removes this `ignores` once that branch is in.
+    files: ["src/app/**/*.ts", "src/app/**/*.tsx"],
+    ignores: ["src/app/(school)/admin/(console)/wecom/page.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[=!]==?$/] > Literal[value=/^(ADMIN|HELPDESK)$/]",
+          message:
+            'Pages decide by permission, not by role name: ask can(role, "<permission>") (src/server/auth/permissions.ts), as the procedures do.',
+        },
+      ],
+    },
+  },
+  {
     // Routers are thin and stay inside the tenant filter: the plain Prisma client and the
     // scope's escape hatch are for domain functions (src/server/scope.ts), never for a router.
     files: ["src/server/api/routers/**/*.ts"],

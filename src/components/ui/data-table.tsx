@@ -39,7 +39,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const { path, columns, rows, state, t } = props;
   return (
     <div className="space-y-3">
-      {props.filters?.length ? <TableFilters path={path} state={state} filters={props.filters} t={t} /> : null}
+      {props.filters?.length ? <TableFilters path={path} state={state} filters={props.filters} /> : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid={props.testId}>
           <thead className="bg-slate-100 text-slate-600">
@@ -82,7 +82,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 function SortLink<Row>({ path, state, column, t }: { path: string; state: TableState; column: Column<Row>; t: Translate }) {
   const active = state.sort === column.key;
   return (
-    <a href={sortHref(path, state, column.key)} className="inline-flex items-center gap-1 hover:text-slate-900" title={t("console.table.sortBy", { column: column.header })}>
+    <a
+      href={sortHref(path, state, column.key)}
+      className="inline-flex items-center gap-1 hover:text-slate-900"
+      title={t("console.table.sortBy", { column: column.header })}
+    >
       {column.header}
       <span aria-hidden className={active ? "text-slate-900" : "text-slate-400"}>
         {active ? (state.dir === "asc" ? "▲" : "▼") : "↕"}
@@ -91,7 +95,7 @@ function SortLink<Row>({ path, state, column, t }: { path: string; state: TableS
   );
 }
 
-function TableFilters({ path, state, filters, t }: { path: string; state: TableState; filters: readonly TableFilter[]; t: Translate }) {
+function TableFilters({ path, state, filters }: { path: string; state: TableState; filters: readonly TableFilter[] }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       {filters.map((filter) =>
@@ -136,7 +140,11 @@ function Pager({ path, state, paging, t }: { path: string; state: TableState; pa
   if (paging.pages <= 1) return null;
   const link = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
-    <nav aria-label={t("console.table.pages")} className="flex items-center justify-between gap-3 text-sm text-slate-600" data-testid="table-pager">
+    <nav
+      aria-label={t("console.table.pages")}
+      className="flex items-center justify-between gap-3 text-sm text-slate-600"
+      data-testid="table-pager"
+    >
       {paging.page > 1 ? (
         <a href={pageHref(path, state, paging.page - 1)} className={link} rel="prev">
           {t("console.table.previous")}

@@ -24,7 +24,7 @@ export function FunnelChart({
 }) {
   const shares = funnelShares(steps);
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid" data-testid={testId}>
+    <figure className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <figcaption>
         <h2 className="text-base font-semibold">{title}</h2>
         <p className="mt-1 text-sm text-slate-600">{caption}</p>

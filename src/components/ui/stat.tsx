@@ -20,7 +20,9 @@ export function Stat({
   const body = (
     <>
       <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "attention" && value !== 0 ? "text-amber-700" : "text-slate-900"}`}>
+      <dd
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "attention" && value !== 0 ? "text-amber-700" : "text-slate-900"}`}
+      >
         {value}
       </dd>
       {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}

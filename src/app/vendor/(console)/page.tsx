@@ -22,7 +22,11 @@ export default async function VendorHomePage({ searchParams }: { searchParams: P
   ]);
   // Only the port is taken from the request (development serves {slug}.localhost:<port>).
   const origin = { secure: secureCookies(), requestHost: (await headers()).get("host"), platformDomain: serverEnv().PLATFORM_DOMAIN };
-  const schools = tenants.map((s) => ({ ...s, url: `${schoolOrigin(s.slug, origin)}/`, admins: admins.filter((a) => a.tenantId === s.id) }));
+  const schools = tenants.map((s) => ({
+    ...s,
+    url: `${schoolOrigin(s.slug, origin)}/`,
+    admins: admins.filter((a) => a.tenantId === s.id),
+  }));
   const state = readTableState(await searchParams, TABLE);
   const { rows, ...paging } = applyTableState(schools, state, { pageSize: TABLE.pageSize, sortValues: TENANT_SORT });
   return (

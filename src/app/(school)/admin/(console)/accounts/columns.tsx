@@ -18,7 +18,8 @@ function locked(a: AccountRow, now: Date): boolean {
 
 function StateCell({ a, t, locale, now }: { a: AccountRow; t: Translate; locale: Locale; now: Date }) {
   if (a.disabled) return <span className="text-slate-500">{t("admin.disabled")}</span>;
-  if (locked(a, now)) return <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>;
+  if (locked(a, now))
+    return <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>;
   return <span className="text-green-700">{t("admin.normal")}</span>;
 }
 
@@ -43,7 +44,12 @@ function ActionsCell({ a, t, now }: { a: AccountRow; t: Translate; now: Date }) 
 export function accountColumns(t: Translate, locale: Locale, myId: string): Column<AccountRow>[] {
   const now = new Date();
   return [
-    { key: "username", header: t("admin.col.username"), className: "font-mono", cell: (a) => `${a.username}${a.id === myId ? t("admin.you") : ""}` },
+    {
+      key: "username",
+      header: t("admin.col.username"),
+      className: "font-mono",
+      cell: (a) => `${a.username}${a.id === myId ? t("admin.you") : ""}`,
+    },
     { key: "name", header: t("admin.col.name"), cell: (a) => a.name },
     { key: "role", header: t("admin.col.role"), cell: (a) => t(`admin.role.${a.role}`) },
     { key: "state", header: t("admin.col.state"), cell: (a) => <StateCell a={a} t={t} locale={locale} now={now} /> },

@@ -7,7 +7,12 @@ import { applyTableState, readTableState, type SearchParams, type TableSpec } fr
 import { requestLocale, serverApi } from "~/server/request";
 import { CASE_SORT, caseColumns } from "./columns";
 
-const TABLE: TableSpec = { sortable: Object.keys(CASE_SORT), defaultSort: { key: "created", dir: "desc" }, filters: ["status"], pageSize: 20 };
+const TABLE: TableSpec = {
+  sortable: Object.keys(CASE_SORT),
+  defaultSort: { key: "created", dir: "desc" },
+  filters: ["status"],
+  pageSize: 20,
+};
 
 export default async function HelpdeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { locale, t } = await requestLocale();
@@ -16,7 +21,10 @@ export default async function HelpdeskPage({ searchParams }: { searchParams: Pro
   const state = { ...asked, filters: { ...asked.filters, status } };
   const cases = await (await serverApi()).admin.helpdesk.list({ status, take: 100 });
   const { rows, ...paging } = applyTableState(cases, state, { pageSize: TABLE.pageSize, sortValues: CASE_SORT });
-  const choices = (["OPEN", "RESOLVED"] as const).map((s) => ({ value: s, label: t(s === "OPEN" ? "helpdesk.open" : "helpdesk.resolved") }));
+  const choices = (["OPEN", "RESOLVED"] as const).map((s) => ({
+    value: s,
+    label: t(s === "OPEN" ? "helpdesk.open" : "helpdesk.resolved"),
+  }));
   return (
     <>
       <PageHeader title={t("helpdesk.title")} description={t("helpdesk.lead")} />

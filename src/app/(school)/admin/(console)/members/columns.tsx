@@ -47,7 +47,11 @@ export function memberColumns(t: Translate, locale: Locale, app: string): Column
   return [
     { key: "account", header: t("admin.col.account"), sortable: true, className: "font-mono", cell: (m) => m.account },
     { key: "name", header: t("admin.col.name"), sortable: true, cell: (m) => m.name },
-    { key: "identity", header: t("admin.col.identity"), cell: (m) => pick(locale, { zh: m.identityKind.nameZh, en: m.identityKind.nameEn }) },
+    {
+      key: "identity",
+      header: t("admin.col.identity"),
+      cell: (m) => pick(locale, { zh: m.identityKind.nameZh, en: m.identityKind.nameEn }),
+    },
     { key: "department", header: t("admin.col.department"), sortable: true, cell: (m) => m.department },
     { key: "phone", header: t("admin.col.phone"), cell: (m) => m.phoneDisplay ?? "—" },
     {

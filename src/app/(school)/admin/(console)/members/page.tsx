@@ -25,7 +25,9 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
         rowKey={(m) => m.id}
         state={state}
         paging={paging}
-        filters={[{ kind: "search", name: "q", label: t("admin.search"), placeholder: t("admin.searchPlaceholder"), submit: t("common.search") }]}
+        filters={[
+          { kind: "search", name: "q", label: t("admin.search"), placeholder: t("admin.searchPlaceholder"), submit: t("common.search") },
+        ]}
         empty={t("admin.noResults")}
         t={t}
         testId="member-table"

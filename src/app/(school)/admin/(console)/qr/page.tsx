@@ -16,7 +16,13 @@ export default async function AdminQrPage() {
       <PageHeader title={t("helpdesk.qrTitle")} description={t("helpdesk.qrLead")} />
       <div className="flex flex-col gap-6 md:flex-row md:items-start">
         {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
-        <img src="/join/qr.png" width={240} height={240} alt={t("helpdesk.qrTitle")} className="h-60 w-60 shrink-0 border border-slate-200 bg-white" />
+        <img
+          src="/join/qr.png"
+          width={240}
+          height={240}
+          alt={t("helpdesk.qrTitle")}
+          className="h-60 w-60 shrink-0 border border-slate-200 bg-white"
+        />
         <div className="min-w-0 flex-1">
           <p className="text-xs break-all text-slate-500" data-testid="qr-link">
             {t("helpdesk.qrLink", { url: link })}

@@ -14,7 +14,7 @@ export default async function VendorConsoleLayout({ children }: { children: Reac
   const openToAll = vendorConsoleOpenToAll() ? (
     <p
       role="alert"
-      className="border-b-2 border-amber-500 bg-amber-100 px-4 py-3 text-sm font-medium text-amber-950"
+      className="border-b-2 border-amber-500 bg-amber-100 px-4 py-3 text-sm font-medium [overflow-wrap:anywhere] text-amber-950"
       data-testid="vendor-open-to-all"
     >
       {t("vendor.allowListOpen")}

@@ -16,7 +16,8 @@ export default async function AdminConsoleLayout({ children }: { children: React
   const name = pick(locale, { zh: school.name, en: school.nameEn || school.name });
   return (
     <ConsoleShell
-      name={`${name} · ${t("admin.loginTitle")}`}
+      name={name}
+      area={t("admin.loginTitle")}
       home="/admin"
       items={navigationFor(ADMIN_NAVIGATION, admin.role)}
       who={t("console.signedInAs", { name: admin.name, role: t(`admin.role.${admin.role}`) })}

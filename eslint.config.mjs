@@ -87,6 +87,21 @@ export default tseslint.config(
     },
   },
   {
+    // Pages decide by permission, the same `can(role, permission)` the procedures ask
+    // (src/server/auth/permissions.ts; a console's navigation filters with it), never by role name.
+    files: ["src/app/**/*.ts", "src/app/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[=!]==?$/] > Literal[value=/^(ADMIN|HELPDESK)$/]",
+          message:
+            'Pages decide by permission, not by role name: ask can(role, "<permission>") (src/server/auth/permissions.ts), as the procedures do.',
+        },
+      ],
+    },
+  },
+  {
     // Routers are thin and stay inside the tenant filter: the plain Prisma client and the
     // scope's escape hatch are for domain functions (src/server/scope.ts), never for a router.
     files: ["src/server/api/routers/**/*.ts"],
@@ -109,19 +124,12 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.{ts,tsx}"],
-    ignores: [
-      "src/i18n/**",
-      // The console pages being rebuilt on the console frame (issue 16 §1, helper "frame"): drop these once they pass.
-      "src/app/(school)/admin/(console)/page.tsx",
-      "src/app/(school)/admin/(console)/qr/poster/page.tsx",
-      "src/app/vendor/(console)/page.tsx",
-    ],
+    ignores: ["src/i18n/**"],
     plugins: { words },
     rules: { "words/no-language-comparison": "error" },
   },
   {
     files: ["src/app/**/*.tsx", "src/components/**/*.tsx"],
-    ignores: ["src/app/vendor/(console)/page.tsx"],
     plugins: { words },
     rules: { "words/labels-by-key": "error" },
   },

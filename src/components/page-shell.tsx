@@ -1,22 +1,10 @@
 import type { ReactNode } from "react";
 import type { Translate } from "~/i18n/messages";
 
-/** The phone-width frame of every member page: a brand-coloured bar, the title and a language switch. */
-export function PageShell({
-  title,
-  t,
-  back,
-  children,
-  wide = false,
-}: {
-  title: string;
-  t: Translate;
-  back?: string;
-  children: ReactNode;
-  wide?: boolean;
-}) {
+/** The phone-width frame of every member page: a brand-coloured bar, the title and a language switch. (Console pages are framed by their layout: components/console/.) */
+export function PageShell({ title, t, back, children }: { title: string; t: Translate; back?: string; children: ReactNode }) {
   return (
-    <div className={`mx-auto min-h-dvh ${wide ? "max-w-5xl" : "max-w-md"} bg-white shadow-sm`}>
+    <div className="mx-auto min-h-dvh max-w-md bg-white shadow-sm">
       <header className="flex items-center gap-3 bg-[var(--brand)] px-4 py-3 text-white">
         {back ? (
           <a href={back} className="-ml-2 rounded px-2 py-2 text-lg" aria-label={t("common.back")}>

@@ -3,13 +3,7 @@ import { signOut } from "next-auth/react";
 import { useT } from "~/i18n/client";
 
 /** 退出登录; its word comes from the page's <Words namespaces={["common"]}>. */
-export function SignOutButton({
-  label,
-  callbackUrl,
-}: {
-  /** @deprecated Pages written before words by key pass the said word. */ label?: string;
-  callbackUrl: string;
-}) {
+export function SignOutButton({ callbackUrl }: { callbackUrl: string }) {
   const t = useT();
   return (
     <button
@@ -17,7 +11,7 @@ export function SignOutButton({
       onClick={() => void signOut({ callbackUrl })}
       className="w-full rounded-lg border border-slate-300 py-3 text-base text-slate-700"
     >
-      {label ?? t("common.signOut")}
+      {t("common.signOut")}
     </button>
   );
 }

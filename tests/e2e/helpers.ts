@@ -90,9 +90,11 @@ export function memberRow(page: Page, account: string) {
 export async function findMemberAsHelpdesk(page: Page, slug: string, account: string) {
   await signIn(page, tenantUrl(slug, "/admin/login"), HELPDESK.username, HELPDESK.password);
   await expect(page).toHaveURL(tenantUrl(slug, "/admin"));
+  // The member table is the directory's page in the console's navigation.
+  await page.goto(tenantUrl(slug, "/admin/members"));
   await page.locator('input[name="q"]').fill(account);
   await page.getByRole("button", { name: "搜索" }).click();
-  await expect(page).toHaveURL(/\/admin\?q=/);
+  await expect(page).toHaveURL(/\/admin\/members\?q=/);
   const row = memberRow(page, account);
   await expect(row).toHaveCount(1);
   return row;

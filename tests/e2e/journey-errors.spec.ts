@@ -3,6 +3,7 @@
 // simulated WeChat, which the follow page explains beforehand. Every test makes its own members
 // and WeChat users.
 import { expect, test, type Page } from "@playwright/test";
+import { openConsoleNav } from "./console";
 import { ADMIN, signIn } from "./helpers";
 import { tenantUrl } from "./hosts";
 import {
@@ -100,6 +101,7 @@ test.describe("binding a phone: the manuals' errors and what to do next", () => 
     try {
       const admin = await office.newPage();
       await signIn(admin, tenantUrl("ucas", "/admin/login"), ADMIN.username, ADMIN.password);
+      await openConsoleNav(admin);
       await admin.getByTestId("helpdesk-link").click();
       const item = admin.getByTestId(`case-${member.account}`);
       await expect(item).toContainText("手机号码已存在");

@@ -4,6 +4,7 @@
 // from the page's image) and follows, and the page says 「关注成功」 once WeCom's callback arrives.
 // Every test makes its own member and WeChat user, so specs run side by side.
 import { expect, test, type Page } from "@playwright/test";
+import { openConsoleNav } from "./console";
 import { ADMIN, signIn } from "./helpers";
 import { tenantUrl } from "./hosts";
 import {
@@ -294,6 +295,7 @@ test.describe("the school's QR codes", () => {
   test("the back office downloads the registration QR code as PNG and SVG, and a poster", async ({ page }) => {
     await signIn(page, tenantUrl("ucas", "/admin/login"), ADMIN.username, ADMIN.password);
     await expect(page).toHaveURL(tenantUrl("ucas", "/admin"));
+    await openConsoleNav(page);
     await page.getByTestId("qr-admin-link").click();
     await expect(page.getByTestId("qr-link")).toContainText("/join?q=1.r.");
     for (const [testId, type] of [

@@ -31,7 +31,7 @@ test.describe("lockout after 6 wrong passwords", () => {
     const helpdeskContext = await browser.newContext();
     const helpdesk = await helpdeskContext.newPage();
     await signInThroughApi(helpdesk, school.slug, "tenant-admin", school.helpdesk, FACTORY_PASSWORD);
-    await helpdesk.goto(tenantUrl(school.slug, `/admin?q=${member.account}`));
+    await helpdesk.goto(tenantUrl(school.slug, `/admin/members?q=${member.account}`));
     const row = memberRow(helpdesk, member.account);
     await expect(row).toContainText("王老师");
     await expect(row).toContainText("锁定至");
@@ -62,7 +62,7 @@ test.describe("lockout after 6 wrong passwords", () => {
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
     await signInThroughApi(admin, school.slug, "tenant-admin", school.admin, FACTORY_PASSWORD);
-    await admin.goto(tenantUrl(school.slug, "/admin"));
+    await admin.goto(tenantUrl(school.slug, "/admin/accounts"));
     const row = admin.getByTestId(`admin-${school.helpdesk}`);
     await expect(row).toContainText("锁定至");
     await row.getByRole("button", { name: "解锁" }).click();

@@ -17,7 +17,7 @@ async function textAfterReload(page: Page, cell: Locator): Promise<string> {
 test.describe("WeCom state in the member table", () => {
   test("shows 未激活 after the sync, 尚未同步 for a member WeCom cannot hold yet, and 已激活 once the member follows", async ({ page }) => {
     await signInThroughApi(page, "sues", "tenant-admin", ADMIN.username, ADMIN.password);
-    await page.goto(tenantUrl("sues", "/admin"));
+    await page.goto(tenantUrl("sues", "/admin/members"));
     await expect(page.getByRole("columnheader", { name: "企业微信" })).toBeVisible();
 
     // 张三 reached WeCom through the start's sync jobs; the sync read his state with the app's token.

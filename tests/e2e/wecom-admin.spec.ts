@@ -2,6 +2,7 @@
 // to a WeCom simulator, as `npm start` wires them.
 import { expect, test, type Page } from "@playwright/test";
 import { signInThroughApi } from "./factories";
+import { openConsoleNav } from "./console";
 import { ADMIN, HELPDESK } from "./helpers";
 import { tenantUrl } from "./hosts";
 
@@ -11,6 +12,7 @@ async function openWecomSettings(page: Page, slug: string, account: { username: 
   // The sign-in is not what these tests are about: through the auth endpoint.
   await signInThroughApi(page, slug, "tenant-admin", account.username, account.password);
   await page.goto(tenantUrl(slug, "/admin"));
+  await openConsoleNav(page);
   await page.getByRole("link", { name: /企业微信连接与同步/ }).click();
   await expect(page).toHaveURL(/\/admin\/wecom$/);
 }

@@ -6,6 +6,7 @@ import { admin } from "./admin";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
+import { consoleWords } from "./console";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
@@ -41,6 +42,7 @@ export const MESSAGES = {
   idp,
   journey,
   helpdesk,
+  console: consoleWords,
 } as const;
 
 type Namespaces = typeof MESSAGES;

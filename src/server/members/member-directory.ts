@@ -77,11 +77,14 @@ export const directoryOverviewOutput = z.object({
   locked: z.number(),
   identityKinds: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), _count: z.object({ members: z.number() }) })),
   wecomOutOfRange: z.number(),
+  /** The activation funnel's later steps: members WeCom holds as the product wrote them, and those WeCom last said are activated. */
+  inWecom: z.number(),
+  activated: z.number(),
 });
 
 export async function directoryOverview({ db }: TenantScope) {
   const now = new Date();
-  const [members, withPhone, locked, identityKinds, wecomOutOfRange] = await Promise.all([
+  const [members, withPhone, locked, identityKinds, wecomOutOfRange, inWecom, activated] = await Promise.all([
     db.member.count(),
     db.member.count({ where: { phone: { not: null } } }),
     db.member.count({ where: { lockedUntil: { gt: now } } }),
@@ -91,8 +94,10 @@ export async function directoryOverview({ db }: TenantScope) {
     }),
     // Members WeCom last said are outside the assistant app's visible range (60011): the school must widen it.
     db.memberWecom.count({ where: { state: "OUT_OF_RANGE" } }),
+    db.memberWecom.count({ where: { writtenAt: { not: null } } }),
+    db.memberWecom.count({ where: { state: "ACTIVATED" } }),
   ]);
-  return { members, withPhone, locked, identityKinds, wecomOutOfRange };
+  return { members, withPhone, locked, identityKinds, wecomOutOfRange, inWecom, activated };
 }
 
 /** `contains`/`startsWith` become LIKE patterns: what the admin typed is matched literally. */

@@ -3,8 +3,7 @@ import { Words } from "~/components/words";
 import { serverEnv } from "~/env";
 import { CreateTenantFields } from "./create-tenant-fields";
 
-/** `labels` is ignored: the vendor console's page passed said words before words went by key, and may until it is rebuilt. */
-export function CreateTenantForm(_legacy: { labels?: unknown }) {
+export function CreateTenantForm() {
   return (
     <Words namespaces={["common", "vendor"]}>
       <CreateTenantFields platformDomain={serverEnv().PLATFORM_DOMAIN} />

@@ -5,14 +5,14 @@ import { formFields, runAction, type ActionResult } from "~/server/actions";
 export async function unlockMemberAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async ({ api }) => {
     await api.admin.directory.unlock({ memberId: formFields(form, ["memberId"]).memberId ?? "" });
-    revalidatePath("/admin");
+    revalidatePath("/admin", "layout");
   });
 }
 
 export async function unlockAdminAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async ({ api }) => {
     await api.admin.accounts.unlock({ adminId: formFields(form, ["adminId"]).adminId ?? "" });
-    revalidatePath("/admin");
+    revalidatePath("/admin", "layout");
   });
 }
 
@@ -20,6 +20,6 @@ export async function setAdminDisabledAction(_previous: ActionResult | null, for
   return runAction(async ({ api }) => {
     const fields = formFields(form, ["adminId", "disabled"]);
     await api.admin.accounts.setDisabled({ adminId: fields.adminId ?? "", disabled: fields.disabled === "true" });
-    revalidatePath("/admin");
+    revalidatePath("/admin", "layout");
   });
 }

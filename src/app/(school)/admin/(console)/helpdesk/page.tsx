@@ -1,61 +1,46 @@
 // The helpdesk queue (运维工单): cases members sent from the journey, with what the platform found,
 // so the helpdesk can act without asking the student again (UCAS 13: find the phone, remove it from
 // the account that holds it, save; then the member binds again).
-import { ActionForm } from "~/components/action-form";
-import { PageShell } from "~/components/page-shell";
+import { DataTable } from "~/components/ui/data-table";
+import { PageHeader } from "~/components/ui/page-header";
+import { applyTableState, readTableState, type SearchParams, type TableSpec } from "~/components/ui/table-state";
 import { requestLocale, serverApi } from "~/server/request";
-import { resolveCaseAction } from "./actions";
+import { CASE_SORT, caseColumns } from "./columns";
 
-export default async function HelpdeskPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+const TABLE: TableSpec = {
+  sortable: Object.keys(CASE_SORT),
+  defaultSort: { key: "created", dir: "desc" },
+  filters: ["status"],
+  pageSize: 20,
+};
+
+export default async function HelpdeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { locale, t } = await requestLocale();
-  const status = (await searchParams).status === "RESOLVED" ? "RESOLVED" : "OPEN";
+  const asked = readTableState(await searchParams, TABLE);
+  const status = asked.filters.status === "RESOLVED" ? "RESOLVED" : "OPEN";
+  const state = { ...asked, filters: { ...asked.filters, status } };
   const cases = await (await serverApi()).admin.helpdesk.list({ status, take: 100 });
+  const { rows, ...paging } = applyTableState(cases, state, { pageSize: TABLE.pageSize, sortValues: CASE_SORT });
+  const choices = (["OPEN", "RESOLVED"] as const).map((s) => ({
+    value: s,
+    label: t(s === "OPEN" ? "helpdesk.open" : "helpdesk.resolved"),
+  }));
   return (
-    <PageShell title={t("helpdesk.title")} t={t} back="/admin" wide>
-      <p className="text-sm text-slate-600">{t("helpdesk.lead")}</p>
-      <nav className="mt-4 flex gap-2">
-        {(["OPEN", "RESOLVED"] as const).map((s) => (
-          <a
-            key={s}
-            href={`/admin/helpdesk?status=${s}`}
-            className={`rounded-full border px-4 py-2 text-sm ${s === status ? "border-[var(--brand)] bg-[var(--brand)] text-white" : "border-slate-300"}`}
-          >
-            {t(s === "OPEN" ? "helpdesk.open" : "helpdesk.resolved")}
-          </a>
-        ))}
-      </nav>
-      {cases.length === 0 ? <p className="py-8 text-center text-slate-500">{t("helpdesk.none")}</p> : null}
-      <ul className="mt-4 space-y-3" data-testid="helpdesk-cases">
-        {cases.map((c) => (
-          <li key={c.id} className="rounded-lg border border-slate-200 p-4" data-testid={`case-${c.member.account}`}>
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="font-semibold">
-                {t(`helpdesk.kind.${c.kind}`)} · <span className="font-mono">{c.member.account}</span> {c.member.name}
-              </h2>
-              <span className="text-xs text-slate-500">{t("helpdesk.createdAt", { time: c.createdAt.toLocaleString(locale) })}</span>
-            </div>
-            {c.valueDisplay ? <p className="mt-1 text-sm">{t("helpdesk.phone", { phone: c.valueDisplay })}</p> : null}
-            {c.findings.holderAccount ? (
-              <p className="mt-1 text-sm text-slate-700">
-                {t("helpdesk.holder", { account: c.findings.holderAccount })}
-                {c.findings.holderSamePerson ? t("helpdesk.holderSamePerson") : ""}
-                {c.findings.holderBound ? t("helpdesk.holderBound") : ""}
-              </p>
-            ) : null}
-            {c.findings.wecomPhoneExists ? <p className="mt-1 text-sm text-slate-700">{t("helpdesk.wecomPhoneExists")}</p> : null}
-            {c.kind === "PHONE_ALREADY_EXISTS" ? (
-              <p className="mt-1 text-sm text-slate-500">{t(c.findings.holderAccount ? "helpdesk.holderFix" : "helpdesk.noHolder")}</p>
-            ) : null}
-            {c.note ? <p className="mt-1 text-sm text-slate-700">{t("helpdesk.note", { note: c.note })}</p> : null}
-            {c.status === "OPEN" ? (
-              <ActionForm action={resolveCaseAction} className="mt-3 flex items-center gap-3">
-                <input type="hidden" name="caseId" value={c.id} />
-                <button className="rounded-lg border border-slate-300 px-4 py-2">{t("helpdesk.markResolved")}</button>
-              </ActionForm>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </PageShell>
+    <>
+      <PageHeader title={t("helpdesk.title")} description={t("helpdesk.lead")} />
+      <DataTable
+        path="/admin/helpdesk"
+        columns={caseColumns(t, locale)}
+        rows={rows}
+        rowKey={(c) => c.id}
+        rowTestId={(c) => `case-${c.member.account}`}
+        state={state}
+        paging={paging}
+        filters={[{ kind: "choice", name: "status", label: t("console.table.filter"), options: choices }]}
+        empty={t("helpdesk.none")}
+        t={t}
+        testId="helpdesk-cases"
+      />
+    </>
   );
 }

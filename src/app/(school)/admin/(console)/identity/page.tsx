@@ -1,5 +1,5 @@
 import { IdentitySettingsBody } from "~/components/identity-settings-page";
-import { PageShell } from "~/components/page-shell";
+import { PageHeader } from "~/components/ui/page-header";
 import { requestLocale, serverApi } from "~/server/request";
 import { saveIdentitySettingsAction, testIdentityConnectionAction } from "./actions";
 
@@ -8,7 +8,8 @@ export default async function AdminIdentityPage() {
   const { locale, t } = await requestLocale();
   const settings = await (await serverApi()).admin.identity.settings();
   return (
-    <PageShell title={t("idp.title")} t={t} back="/admin" wide>
+    <>
+      <PageHeader title={t("idp.title")} back={{ href: "/admin", label: t("common.back") }} />
       <IdentitySettingsBody
         settings={settings}
         t={t}
@@ -16,6 +17,6 @@ export default async function AdminIdentityPage() {
         save={saveIdentitySettingsAction}
         test={testIdentityConnectionAction}
       />
-    </PageShell>
+    </>
   );
 }

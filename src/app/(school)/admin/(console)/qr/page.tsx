@@ -1,7 +1,7 @@
 // The school's registration QR code for the IT office: what it opens, and PNG, SVG and a poster to
 // print. The link is signed for this school (src/server/qr/registration-link.ts).
 import { headers } from "next/headers";
-import { PageShell } from "~/components/page-shell";
+import { PageHeader } from "~/components/ui/page-header";
 import { AppError } from "~/server/errors";
 import { registrationLinkFor } from "~/server/qr/qr-response";
 import { requestLocale } from "~/server/request";
@@ -10,26 +10,36 @@ export default async function AdminQrPage() {
   const { t } = await requestLocale();
   const link = await registrationLinkFor({ headers: new Headers(await headers()) });
   if (!link) throw new AppError("TENANT_UNAVAILABLE");
-  const button = "rounded-lg border border-[var(--brand)] px-4 py-3 text-center text-[var(--brand)]";
+  const button = "rounded-lg border border-[var(--brand)] bg-white px-4 py-3 text-center text-[var(--brand)]";
   return (
-    <PageShell title={t("helpdesk.qrTitle")} t={t} back="/admin" wide>
-      <p className="text-sm text-slate-600">{t("helpdesk.qrLead")}</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
-      <img src="/join/qr.png" width={240} height={240} alt={t("helpdesk.qrTitle")} className="mt-4 h-60 w-60 border border-slate-200" />
-      <p className="mt-2 text-xs break-all text-slate-500" data-testid="qr-link">
-        {t("helpdesk.qrLink", { url: link })}
-      </p>
-      <div className="mt-4 flex flex-wrap gap-3">
-        <a href="/join/qr.png?size=print&download=1" className={button} data-testid="download-png">
-          {t("helpdesk.downloadPng")}
-        </a>
-        <a href="/join/qr.svg?download=1" className={button} data-testid="download-svg">
-          {t("helpdesk.downloadSvg")}
-        </a>
-        <a href="/admin/qr/poster" className={button}>
-          {t("helpdesk.printPoster")}
-        </a>
+    <>
+      <PageHeader title={t("helpdesk.qrTitle")} description={t("helpdesk.qrLead")} />
+      <div className="flex flex-col gap-6 md:flex-row md:items-start">
+        {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
+        <img
+          src="/join/qr.png"
+          width={240}
+          height={240}
+          alt={t("helpdesk.qrTitle")}
+          className="h-60 w-60 shrink-0 border border-slate-200 bg-white"
+        />
+        <div className="min-w-0 flex-1">
+          <p className="text-xs break-all text-slate-500" data-testid="qr-link">
+            {t("helpdesk.qrLink", { url: link })}
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <a href="/join/qr.png?size=print&download=1" className={button} data-testid="download-png">
+              {t("helpdesk.downloadPng")}
+            </a>
+            <a href="/join/qr.svg?download=1" className={button} data-testid="download-svg">
+              {t("helpdesk.downloadSvg")}
+            </a>
+            <a href="/admin/qr/poster" className={button}>
+              {t("helpdesk.printPoster")}
+            </a>
+          </div>
+        </div>
       </div>
-    </PageShell>
+    </>
   );
 }

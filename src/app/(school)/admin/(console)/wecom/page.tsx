@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { PageShell } from "~/components/page-shell";
+import { PageHeader } from "~/components/ui/page-header";
 import { Words } from "~/components/words";
 import { pick } from "~/i18n/locale";
 import { can } from "~/server/auth/permissions";
@@ -21,7 +21,8 @@ export default async function AdminWecomPage() {
   const host = (await headers()).get("host") ?? "";
   const origin = `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}`;
   return (
-    <PageShell title={t("wecom.title")} t={t} back="/admin" wide>
+    <>
+      <PageHeader title={t("wecom.title")} back={{ href: "/admin", label: t("common.back") }} />
       {settings.authPause ? (
         <div
           role="alert"
@@ -56,6 +57,6 @@ export default async function AdminWecomPage() {
         <li>{`${origin}/verify?api=authsucc`}</li>
       </ul>
       <SyncJobs jobs={jobs} t={t} locale={locale} />
-    </PageShell>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { IdentitySettingsBody } from "~/components/identity-settings-page";
-import { PageShell } from "~/components/page-shell";
+import { PageHeader } from "~/components/ui/page-header";
 import { requestLocale, serverApi } from "~/server/request";
 import { vendorSaveIdentitySettingsAction, vendorTestIdentityConnectionAction } from "./actions";
 import { schoolName } from "~/i18n/locale";
@@ -15,7 +15,8 @@ export default async function VendorIdentityPage({ params }: { params: Promise<{
   if (!tenant) notFound();
   const settings = await api.vendor.identity.settings({ tenantId });
   return (
-    <PageShell title={`${t("idp.title")} · ${schoolName(tenant, locale)}`} t={t} back="/vendor" wide>
+    <>
+      <PageHeader title={`${t("idp.title")} · ${schoolName(tenant, locale)}`} back={{ href: "/vendor", label: t("common.back") }} />
       <IdentitySettingsBody
         settings={settings}
         t={t}
@@ -24,6 +25,6 @@ export default async function VendorIdentityPage({ params }: { params: Promise<{
         test={vendorTestIdentityConnectionAction}
         hidden={{ tenantId }}
       />
-    </PageShell>
+    </>
   );
 }

@@ -8,13 +8,17 @@
 //
 // A route file is then a few lines: read its input, call a domain function with (scope, input),
 // turn the result into a Response.
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "~/generated/prisma/client";
 import type { ScopeActor, TenantScope } from "~/server/scope";
 import { AppError } from "~/server/errors";
 import type { Permission } from "~/server/auth/permissions";
-import type { Logger } from "~/server/log";
+import { db } from "~/server/db/client";
+import { jobQueue } from "~/server/jobs/app-queue";
+import { childLogger } from "~/server/log";
 import { actorLabel, tenantScope } from "~/server/scope";
 import { normaliseHost } from "~/server/tenants/resolve-host";
-import { tenantContextSelect, toTenantContext } from "~/server/tenants/tenant-context";
+import { tenantContextById } from "~/server/tenants/tenant-context";
 import { errorAnswer, type Refusal } from "./answers";
 import {
   createRequestContext,
@@ -26,6 +30,7 @@ import {
   type MemberActor,
   type RequestContext,
 } from "./request-scope";
+import { REQUEST_ID_HEADER } from "./request-id";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Next's second argument to a route handler; optional here so a static route can be called with the request alone (tests). */
@@ -55,41 +60,54 @@ export type SchoolRouteArgs<P> = {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The school's scope of a request, and who the route's rule says may call it. */
+type ScopeOf<P, Who> = (request: Request, params: P, component: string) => Promise<{ scope: TenantScope; who: Who }>;
+
 function route<P, Who extends object>(
   options: RouteOptions,
-  scopeOf: (ctx: RequestContext, log: Logger, params: P) => Promise<TenantScope> | TenantScope,
-  authorise: (ctx: RequestContext, scope: TenantScope) => Who,
+  scopeOf: ScopeOf<P, Who>,
   handler: (args: SchoolRouteArgs<P> & Who) => Promise<Response> | Response,
 ): RouteHandler<P> {
   return async (request, context) => {
-    const refusal = options.refusal ?? "json";
-    let log: Logger | undefined;
-    let locale = localeFrom(request.headers);
+    let scope: TenantScope | undefined;
     try {
       if (options.caller !== "server" && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
         throw new AppError("CROSS_SITE_REFUSED");
       }
-      const ctx = await createRequestContext({ headers: request.headers });
-      log = ctx.log.child({ component: options.component });
-      locale = ctx.locale;
       const params = context ? await context.params : ({} as P);
-      const scope = await scopeOf(ctx, log, params);
-      const who = authorise(ctx, scope);
-      return await handler({ request, scope, host: normaliseHost(request.headers.get("host")) ?? "", params, ...who });
+      const scoped = await scopeOf(request, params, options.component);
+      scope = scoped.scope;
+      const host = normaliseHost(request.headers.get("host")) ?? "";
+      return await handler({ request, scope: scoped.scope, host, params, ...scoped.who });
     } catch (error) {
-      return errorAnswer(error, { refusal, locale, log });
+      // Refused before the school was known: a logger of the request alone.
+      const log =
+        scope?.log ??
+        childLogger({ requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined }).child({ component: options.component });
+      return errorAnswer(error, { refusal: options.refusal ?? "json", locale: scope?.locale ?? localeFrom(request.headers), log });
     }
   };
 }
 
-const hostSchool = (ctx: RequestContext, log: Logger) => schoolScopeOf(ctx, log);
+/** The host's school, as tRPC's builders have it, and the actor `authorise` accepts (or throws for). */
+function hostSchool<P, Who>(authorise: (ctx: RequestContext, scope: TenantScope) => Who): ScopeOf<P, Who> {
+  return async (request, _params, component) => {
+    const ctx = await createRequestContext({ headers: request.headers });
+    const scope = schoolScopeOf(ctx, ctx.log.child({ component }));
+    return { scope, who: authorise(ctx, scope) };
+  };
+}
 
 /** Anyone on a school's host (an anonymous or signed-in actor of that school); TENANT_UNAVAILABLE elsewhere. */
 export function schoolRoute<P = Record<string, never>>(
   options: RouteOptions,
   handler: (args: SchoolRouteArgs<P>) => Promise<Response> | Response,
 ) {
-  return route<P, object>(options, hostSchool, () => ({}), handler);
+  return route<P, object>(
+    options,
+    hostSchool(() => ({})),
+    handler,
+  );
 }
 
 /** A signed-in member of the host's school who need not change the password first (as memberProcedure). */
@@ -97,7 +115,11 @@ export function memberRoute<P = Record<string, never>>(
   options: RouteOptions,
   handler: (args: SchoolRouteArgs<P> & { member: MemberActor }) => Promise<Response> | Response,
 ) {
-  return route(options, hostSchool, (ctx, scope) => ({ member: signedInMember(ctx, scope) }), handler);
+  return route(
+    options,
+    hostSchool<P, { member: MemberActor }>((ctx, scope) => ({ member: signedInMember(ctx, scope) })),
+    handler,
+  );
 }
 
 /** A signed-in admin or helpdesk of the host's school whose role has `permission` (as adminProcedure(permission)). */
@@ -106,25 +128,45 @@ export function adminRoute<P = Record<string, never>>(
   options: RouteOptions,
   handler: (args: SchoolRouteArgs<P> & { admin: AdminActor }) => Promise<Response> | Response,
 ) {
-  return route(options, hostSchool, (ctx, scope) => ({ admin: signedInAdmin(ctx, scope, permission) }), handler);
+  return route(
+    options,
+    hostSchool<P, { admin: AdminActor }>((ctx, scope) => ({ admin: signedInAdmin(ctx, scope, permission) })),
+    handler,
+  );
 }
 
 /**
  * A school named by the route's path (`{slug}`), not by the host: a URL a school's admin registers
- * at a third party (WeCom's callback URL), which that party calls from its servers. The scope acts
- * as `actor` (the platform receiving the call); an unknown or suspended school is TENANT_UNAVAILABLE.
+ * at a third party (WeCom's callback URL), which that party calls from its servers. The handler
+ * resolves the school from what the path names and builds its scope with `schoolScope(tenantId)`,
+ * acting as `actor` (the platform receiving the call), once it has a reason to (a message the
+ * school's keys open): a forged call costs one small read.
  */
 export function schoolOfPathRoute<P extends { slug: string }>(
   actor: Extract<ScopeActor, { kind: "system" }>,
   options: RouteOptions,
-  handler: (args: SchoolRouteArgs<P>) => Promise<Response> | Response,
-) {
-  const scopeOf = async (ctx: RequestContext, log: Logger, params: P) => {
-    const row = await ctx.prisma.tenant.findUnique({ where: { slug: params.slug }, select: tenantContextSelect });
-    if (!row || row.status !== "ACTIVE") throw new AppError("TENANT_UNAVAILABLE");
-    const tenant = toTenantContext(row);
-    const schoolLog = log.child({ tenant: tenant.slug, actor: actorLabel(actor) });
-    return tenantScope({ prisma: ctx.prisma, tenant, jobs: ctx.jobs, actor, locale: ctx.locale, log: schoolLog });
+  handler: (args: {
+    request: Request;
+    params: P;
+    prisma: PrismaClient;
+    schoolScope: (tenantId: string) => Promise<TenantScope>;
+  }) => Promise<Response>,
+): RouteHandler<P> {
+  return async (request, context) => {
+    const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+    const log = childLogger({ requestId, actor: actorLabel(actor) }).child({ component: options.component });
+    const locale = localeFrom(request.headers);
+    const prisma = db();
+    // The school and actor of the path, not of the host or of a session the request may carry.
+    const schoolScope = async (tenantId: string) => {
+      const tenant = await tenantContextById(prisma, tenantId);
+      return tenantScope({ prisma, tenant, jobs: jobQueue(), actor, locale, log: log.child({ tenant: tenant.slug }) });
+    };
+    try {
+      const params = context ? await context.params : ({} as P);
+      return await handler({ request, params, prisma, schoolScope });
+    } catch (error) {
+      return errorAnswer(error, { refusal: options.refusal ?? "json", locale, log });
+    }
   };
-  return route<P, object>(options, scopeOf, () => ({}), handler);
 }

@@ -155,7 +155,7 @@ export async function testWecomConnection(scope: TenantScope): Promise<Diagnosis
   const prisma = unscopedClient(scope);
   const tenantId = scope.tenant.id;
   await enforceRateLimit(prisma, { key: `wecom-test:${tenantId}`, ...WECOM_TEST_RATE_LIMIT });
-  const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection({ prisma, tenantId, key: encryptionKey() }, scope.locale);
+  const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection(scope);
   if (secretsAccepted) {
     // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
     await prisma.$transaction(async (tx) => {

@@ -32,13 +32,22 @@ describe("a route on school A's host", () => {
     });
   });
 
-  it("sees only A's rows through its scope, whichever school's id the request names", async () => {
+  it("sees only A's rows, and B's member's session acts there as nobody", async () => {
     const [a, b] = [await makeTenant(prisma), await makeTenant(prisma)];
     const route = schoolRoute({ component: "probe" }, async ({ scope }) => {
       const members = await scope.db.member.findMany({ where: { id: { in: [a.memberId, b.memberId] } }, select: { id: true } });
-      return Response.json({ tenant: scope.tenant.id, members: members.map((m) => m.id) });
+      return Response.json({ tenant: scope.tenant.id, actor: scope.actor.kind, members: members.map((m) => m.id) });
     });
-    expect(await (await get(route, a.host)).json()).toEqual({ tenant: a.tenantId, members: [a.memberId] });
+    expect(await (await get(route, a.host, memberClaims(a))).json()).toEqual({
+      tenant: a.tenantId,
+      actor: "member",
+      members: [a.memberId],
+    });
+    expect(await (await get(route, a.host, memberClaims(b, a.host))).json()).toEqual({
+      tenant: a.tenantId,
+      actor: "anonymous",
+      members: [a.memberId],
+    });
   });
 });
 

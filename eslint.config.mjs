@@ -46,6 +46,16 @@ const words = {
     },
   },
 };
+const NEXT_RESPONSE = {
+  name: "next/server",
+  importNames: ["NextResponse"],
+  message: "Domain functions return data: the route (src/app/**/route.ts) or src/server/http makes the Response.",
+};
+const CALLER_MESSAGE = "Call the domain function (scope, input) the procedure calls; only pages and actions use the tRPC caller.";
+const TRPC_CALLER = {
+  paths: [{ name: "~/server/request", importNames: ["serverApi"], message: CALLER_MESSAGE }],
+  patterns: [{ group: ["~/server/api/root", "**/api/root", "~/trpc/*"], message: CALLER_MESSAGE }],
+};
 
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", ".data/", "src/generated/", "test-results/", "playwright-report/", "next-env.d.ts", "**/*.mjs"] },
@@ -132,5 +142,26 @@ export default tseslint.config(
     files: ["src/app/**/*.tsx", "src/components/**/*.tsx"],
     plugins: { words },
     rules: { "words/labels-by-key": "error" },
+  },
+  {
+    // Domain folders return data; the HTTP layer (src/server/http, route files) makes the Response.
+    // And only the page layer's entry points (request.ts, actions.ts) call the tRPC API in-process:
+    // a domain function calls the domain function, not the procedure around it.
+    files: ["src/server/**/*.ts"],
+    ignores: ["src/server/api/**", "src/server/http/**", "src/server/request.ts", "src/server/actions.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [NEXT_RESPONSE, ...TRPC_CALLER.paths], patterns: TRPC_CALLER.patterns }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Response'], MemberExpression[object.name='Response']",
+          message: "Domain functions return data: the route (src/app/**/route.ts) or src/server/http makes the Response.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/server/http/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", TRPC_CALLER] },
   },
 );

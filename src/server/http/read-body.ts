@@ -23,3 +23,8 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** A form post's fields (the first of each name), read through the cap. */
+export async function readFormCapped(request: Request, maxBytes: number): Promise<Record<string, string>> {
+  return Object.fromEntries(new URLSearchParams(await readBodyCapped(request, maxBytes)));
+}

@@ -13,8 +13,8 @@ import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { unscopedClient, type TenantScope } from "~/server/scope";
 import { enforceRateLimit } from "~/server/security/rate-limit";
-import { WecomClient } from "~/server/wecom/client";
-import { loadWecomConnection } from "~/server/wecom/connection";
+import type { WecomClient } from "~/server/wecom/client";
+import { wecomClientFor } from "~/server/wecom/client-for";
 import { WecomApiError } from "~/server/wecom/errors";
 import { readWecomState, recordWecomState } from "~/server/wecom/member-record";
 import { sendStatusJob } from "~/server/wecom/status-jobs";
@@ -68,9 +68,8 @@ async function signedInMember(scope: TenantScope) {
 }
 
 async function wecomClient(scope: TenantScope, key: Buffer): Promise<WecomClient> {
-  const prisma = unscopedClient(scope);
   try {
-    return new WecomClient(prisma, await loadWecomConnection(prisma, scope.tenant.id, key), key);
+    return await wecomClientFor(scope, { encryptionKey: key });
   } catch {
     throw new AppError("WECOM_UNAVAILABLE");
   }

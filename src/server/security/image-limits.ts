@@ -3,9 +3,8 @@
 // the event loop (~60 ms at 480 px, ~110 ms at 1200 px): unchecked, a dozen parallel requests would
 // stall every school on the instance for seconds, long enough for a CAS ticket (10 s) to die. So
 // each image is made once and memoised (bounded-memo.ts), and the work that is not memoised is
-// limited per client address: the memo makes a campus NAT's hundreds of students loading the join
+// limited per client address (the routes' refusal: http/answers.ts imageRefusal): the memo makes a campus NAT's hundreds of students loading the join
 // page one draw, so the limit counts only the requests that do work.
-import { ERROR_CATALOG, toAppError } from "~/server/errors";
 import { addressKey } from "~/server/http/address-key";
 import { enforceRateLimit, type RateLimitRule } from "./rate-limit";
 import type { BoundedMemo } from "./bounded-memo";
@@ -41,15 +40,4 @@ export async function memoisedImage<V>(
   if (memoised) return memoised;
   await enforceRateLimit(prisma, imageWorkRule(client));
   return memo.fill(key, make);
-}
-
-/**
- * An image route's answer to a failure: its status, no body (an <img> shows none), never cached;
- * 429 says in Retry-After when to come back.
- */
-export function imageRefusal(error: unknown): Response {
-  const appError = toAppError(error);
-  const headers = new Headers({ "cache-control": "no-store" });
-  if (appError.code === "RATE_LIMITED") headers.set("retry-after", String(appError.vars.seconds ?? IMAGE_WORK_LIMIT.windowSeconds));
-  return new Response(null, { status: ERROR_CATALOG[appError.code].http, headers });
 }

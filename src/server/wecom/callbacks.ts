@@ -5,14 +5,13 @@
 // once (a receipt per event, so retries and replays change nothing), and
 // turned into the member's WeCom state (member-record.ts) unless the product
 // already holds something WeCom said later.
-import { childLogger } from "~/server/log";
 import { XMLParser } from "fast-xml-parser";
-import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { PrismaClient, WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
+import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret } from "~/server/crypto/secrets";
-import { tenantDb } from "~/server/db/tenant-db";
+import type { ScopeActor, TenantScope } from "~/server/scope";
 import { CallbackCryptoError, openCallback, type CallbackKeys } from "./callback-crypto";
 import { recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
 import { sendStatusJob } from "./status-jobs";
@@ -43,15 +42,18 @@ function parseXml(xml: string): Record<string, string> | null {
   }
 }
 
-/** The school's callback keys, or null when its callback is not set up: looked up before the body is read. */
+/** Who receives WeCom's callbacks in a school's scope: the platform, in log lines. */
+export const WECOM_CALLBACK: Extract<ScopeActor, { kind: "system" }> = { kind: "system", id: "wecom-callback", ip: null };
+
 /**
- * The school a callback URL names, with its callback keys, in one read: "unknown"
- * for no active school of that slug, "unconfigured" for one without keys.
+ * The school a callback URL names, with its callback keys, in one small read (as a host is resolved
+ * to its school: before any school is known, so with the plain client): "unknown" for no active
+ * school of that slug, "unconfigured" for one without keys. Looked up before the body is read; the
+ * school's scope is built only for a message its keys open.
  */
 export async function loadCallbackReceiver(
   prisma: PrismaClient,
   slug: string,
-  encryptionKey: Buffer,
 ): Promise<{ tenantId: string; keys: CallbackKeys } | "unknown" | "unconfigured"> {
   const tenant = await prisma.tenant.findUnique({
     where: { slug },
@@ -60,11 +62,12 @@ export async function loadCallbackReceiver(
   if (!tenant || tenant.status !== "ACTIVE") return "unknown";
   const connection = tenant.wecomConnection;
   if (!connection?.corpId || !connection.callbackTokenEnc || !connection.callbackAesKeyEnc) return "unconfigured";
+  const key = encryptionKey();
   return {
     tenantId: tenant.id,
     keys: {
-      token: decryptSecret(connection.callbackTokenEnc, encryptionKey, wecomSealContext("callbackTokenEnc", tenant.id)),
-      encodingAesKey: decryptSecret(connection.callbackAesKeyEnc, encryptionKey, wecomSealContext("callbackAesKeyEnc", tenant.id)),
+      token: decryptSecret(connection.callbackTokenEnc, key, wecomSealContext("callbackTokenEnc", tenant.id)),
+      encodingAesKey: decryptSecret(connection.callbackAesKeyEnc, key, wecomSealContext("callbackAesKeyEnc", tenant.id)),
       receiveId: connection.corpId,
     },
   };
@@ -81,16 +84,13 @@ function encryptedOf(envelope: string): string | null {
   return found[0]![1] ?? found[0]![2] ?? null;
 }
 
-type Request = { query: Record<string, string | undefined>; body: string | null; now?: Date };
+export type CallbackInput = { query: Record<string, string | undefined>; body: string | null; now?: Date };
 
-/** `jobs`: the queue, for the status read an unsubscribe asks for (sent in the event's transaction). */
-export async function handleWecomCallback(
-  prisma: PrismaClient,
-  jobs: PgBoss,
-  tenantId: string,
-  keys: CallbackKeys,
-  request: Request,
-): Promise<CallbackOutcome> {
+/**
+ * Checks and opens a callback with the school's keys, before anything of the school is read: the
+ * URL check's answer (the echo) or a refusal, or the event of a message signed with the school's Token.
+ */
+export function openWecomCallback(keys: CallbackKeys, request: CallbackInput): CallbackOutcome | { event: Record<string, string> } {
   const query = queryInput.safeParse(request.query);
   if (!query.success) return { status: 400, body: "bad query" };
   const { msg_signature: signature, timestamp, nonce, echostr } = query.data;
@@ -108,17 +108,21 @@ export async function handleWecomCallback(
     // Signature first: only a message signed with the school's Token reaches the XML parser.
     const event = parseXml(openCallback({ signature, timestamp, nonce, encrypted }, keys));
     if (!event) return { status: 400, body: "bad message" };
-    await applyEvent(prisma, jobs, tenantId, event);
-    childLogger({ tenant: tenantId }).info(
-      { component: "wecom-callback", event: event.Event ?? event.MsgType ?? null, change: event.ChangeType ?? null },
-      "callback applied",
-    );
-    // An empty answer: received, nothing to reply, no retry.
-    return { status: 200, body: "" };
+    return { event };
   } catch (error) {
     if (error instanceof CallbackCryptoError) return { status: 403, body: "invalid message" };
     throw error;
   }
+}
+
+/**
+ * An opened event, in the school's scope (its jobs queue takes the status read an unsubscribe asks
+ * for, sent in the event's transaction). An empty answer: received, nothing to reply, no retry.
+ */
+export async function applyWecomCallback(scope: TenantScope, event: Record<string, string>): Promise<CallbackOutcome> {
+  await applyEvent(scope, event);
+  scope.log.info({ event: event.Event ?? event.MsgType ?? null, change: event.ChangeType ?? null }, "callback applied");
+  return { status: 200, body: "" };
 }
 
 /**
@@ -159,13 +163,13 @@ function saidAt(event: Record<string, string>, now: Date): Date {
   return Number.isSafeInteger(seconds) && seconds > 0 ? new Date(seconds * 1000) : now;
 }
 
-async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, event: Record<string, string>): Promise<void> {
+async function applyEvent(scope: TenantScope, event: Record<string, string>): Promise<void> {
+  const tenantId = scope.tenant.id;
   const dedupeKey = [event.FromUserName, event.CreateTime, event.Event, event.ChangeType, event.UserID, event.NewUserID, event.Status]
     .map((p) => p ?? "")
     .join("|")
     .slice(0, 200);
-  const db = tenantDb(prisma, tenantId);
-  await db.$transaction(async (tx) => {
+  await scope.db.$transaction(async (tx) => {
     const receipt = await tx.wecomCallbackReceipt.createMany({ data: [{ tenantId, dedupeKey }], skipDuplicates: true });
     if (receipt.count === 0) return; // delivered before
     const change = memberEvent(event);
@@ -187,7 +191,7 @@ async function applyEvent(prisma: PrismaClient, jobs: PgBoss, tenantId: string, 
       case "unsubscribe": {
         // Unfollowed, left, disabled or out of the app's range: which one, a read tells.
         const recorded = await record("UNSUBSCRIBED");
-        if (recorded) await sendStatusJob(jobs, tx, { kind: "member.read", ...ref });
+        if (recorded) await sendStatusJob(scope.jobs, tx, { kind: "member.read", ...ref });
         detail = { state: "UNSUBSCRIBED", recorded };
         break;
       }

@@ -8,7 +8,8 @@
 // any IP added after 2022-08-15), members are read with the assistant app's
 // token (status, never mobile or email), and every answer the product uses is
 // parsed with a schema, so an unexpected answer is a clear error, not a wrong value.
-import { childLogger, type Logger } from "~/server/log";
+import type { Logger } from "~/server/log";
+import { unscopedClient, type TenantScope } from "~/server/scope";
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { WecomConnection } from "./connection";
@@ -112,14 +113,31 @@ function parseAnswer<T>(path: string, schema: z.ZodType<T>, answer: WecomAnswer)
   return parsed.data;
 }
 
+/** What a client is made with besides the school: the key that opens the cached tokens, and how it retries. */
+export type WecomClientOptions = { encryptionKey: Buffer; retry?: RetryPolicy };
+
 export class WecomClient {
+  private readonly prisma: PrismaClient;
+  private readonly encryptionKey: Buffer;
+  private readonly retry: RetryPolicy;
+  private readonly log: Logger;
+
+  /**
+   * The school's client, in its scope: the token store and the pause are the school's (read past the
+   * tenant filter, token-store.ts), its log lines carry the scope's request or job. `connection`: the
+   * school's, loaded by wecomClientFor (client-for.ts), which is how everything else makes one.
+   */
   constructor(
-    private readonly prisma: PrismaClient,
+    scope: TenantScope,
     private readonly connection: WecomConnection,
-    private readonly encryptionKey: Buffer,
-    private readonly retry: RetryPolicy = DEFAULT_RETRY,
-    private readonly log: Logger = childLogger({ tenant: connection.tenantId }).child({ component: "wecom-client" }),
-  ) {}
+    options: WecomClientOptions,
+  ) {
+    if (connection.tenantId !== scope.tenant.id) throw new Error("A WeCom connection of another school.");
+    this.prisma = unscopedClient(scope);
+    this.encryptionKey = options.encryptionKey;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.log = scope.log.child({ component: "wecom-client" });
+  }
 
   // ── directory writes (contact-sync secret) ─────────────────────────────
 
@@ -315,6 +333,11 @@ export class WecomClient {
   }
 
   /** Whether a contact-sync secret of its own is configured (else the app secret stands in for it). */
+  /** Where this school's WeCom API lives (the real one or the simulator): images it links to must come from there. */
+  get baseUrl(): string {
+    return this.connection.baseUrl;
+  }
+
   get hasContactSecret(): boolean {
     return this.connection.contactSecret !== this.connection.appSecret;
   }

@@ -4,14 +4,14 @@
 // prerequisite, contact sync off vs read-only, the app's visible range; §8 codes).
 // WeCom's own errmsg is never shown: only the IP it says it saw, extracted with a
 // strict pattern and validated as an address.
-import type { PrismaClient } from "~/generated/prisma/client";
 import { checklist, type Check, type Checklist, type CheckStatus } from "~/server/checks/check";
 import { AppError } from "~/server/errors";
 import { format, pick, type Bilingual, type Locale } from "~/i18n/locale";
 import { bilingualOf } from "~/i18n/messages";
 import type { diagnosis } from "~/i18n/messages/diagnosis";
-import { WecomClient } from "./client";
-import { loadWecomConnection } from "./connection";
+import type { TenantScope } from "~/server/scope";
+import type { WecomClient } from "./client";
+import { wecomClientFor } from "./client-for";
 import { normaliseIp, wecomEgressIps } from "./egress-ips";
 import { isWecomError, WecomApiError, WecomAuthPausedError, WecomBaseUrlError, WecomNotConfiguredError } from "./errors";
 import { ROOT_DEPARTMENT_ID } from "./sync";
@@ -78,14 +78,12 @@ function secretRefused(kind: SecretKind, error: unknown): { detail: Bilingual; s
   return { detail, steps };
 }
 
-type Context = { prisma: PrismaClient; tenantId: string; key: Buffer };
-
 /**
  * Runs the checks in order and stops at the first refused secret (a refused
  * secret pauses the school; asking again would get the platform's IP blocked).
  * What could not be checked is "skipped", saying why.
  */
-async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
+async function runChecks(scope: TenantScope): Promise<Draft[]> {
   const drafts: Draft[] = [];
   const add = (id: CheckId, status: CheckStatus, detail: Bilingual, steps: Bilingual[] = []) => drafts.push({ id, status, detail, steps });
   const skipRest = (detail: Bilingual) => {
@@ -94,8 +92,8 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
   };
   const notChecked = say("notChecked");
 
-  const connection = await prisma.wecomConnection.findUnique({
-    where: { tenantId },
+  const connection = await scope.db.wecomConnection.findUnique({
+    where: { tenantId: scope.tenant.id },
     select: { corpId: true, agentId: true, appSecretEnc: true, contactSecretEnc: true, assistantAppName: true },
   });
   const missing = [
@@ -122,11 +120,7 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
   let client: WecomClient;
   try {
     // Fail fast: an admin is waiting on the page.
-    client = new WecomClient(prisma, await loadWecomConnection(prisma, tenantId, key), key, {
-      attempts: 1,
-      baseDelayMs: 0,
-      timeoutMs: 5_000,
-    });
+    client = await wecomClientFor(scope, { retry: { attempts: 1, baseDelayMs: 0, timeoutMs: 5_000 } });
   } catch (error) {
     if (error instanceof WecomAuthPausedError) {
       // Answered from memory: nothing is sent while a refused secret pauses the school.
@@ -220,9 +214,10 @@ async function runChecks({ prisma, tenantId, key }: Context): Promise<Draft[]> {
   return drafts;
 }
 
-/** The checklist in the admin's language; `ok` only when every check passed. */
-export async function diagnoseWecomConnection(context: Context, locale: Locale): Promise<Diagnosis & { secretsAccepted: boolean }> {
-  const drafts = await runChecks(context);
+/** The checklist in the admin's language (the scope's); `ok` only when every check passed. */
+export async function diagnoseWecomConnection(scope: TenantScope): Promise<Diagnosis & { secretsAccepted: boolean }> {
+  const locale = scope.locale;
+  const drafts = await runChecks(scope);
   const checks: DiagnosisCheck[] = CHECK_IDS.map((id) => drafts.find((d) => d.id === id)!).map((d) => ({
     id: d.id,
     status: d.status,

@@ -4,13 +4,11 @@
 // images from 'self' only, and an <img> of our own is what WeChat's long-press recognises. Renewed
 // a day before WeCom's link ends, so a member never sees a code that stopped working.
 import { z } from "zod";
-import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { unscopedClient, type TenantScope } from "~/server/scope";
 import { createBoundedMemo } from "~/server/security/bounded-memo";
 import { memoisedImage } from "~/server/security/image-limits";
-import { WecomClient } from "./client";
-import { loadWecomConnection } from "./connection";
+import { wecomClientFor } from "./client-for";
 import { WecomTransportError } from "./errors";
 import { WECOM_API_BASE_URL } from "./base-url";
 
@@ -63,11 +61,9 @@ export async function joinQrPicture(scope: TenantScope): Promise<QrPicture & { e
   if (cached && cached.expiresAt > now) {
     return { image: Buffer.from(cached.image), contentType: cached.contentType, expiresAt: cached.expiresAt };
   }
-  const prisma = unscopedClient(scope);
-  const key = encryptionKey();
-  const connection = await loadWecomConnection(prisma, scope.tenant.id, key);
-  const link = await new WecomClient(prisma, connection, key).joinQrCode(3);
-  const picture = await fetchImage(link, connection.baseUrl);
+  const client = await wecomClientFor(scope);
+  const link = await client.joinQrCode(3);
+  const picture = await fetchImage(link, client.baseUrl);
   const row = {
     url: link,
     image: new Uint8Array(picture.image),

@@ -9,14 +9,15 @@ import type { WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { isNotInWecom, OUT_OF_RANGE_ERRCODE, readWecomState, recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
 import { WecomApiError } from "./errors";
-import { clientFor, type SyncDeps, type WecomJobScope } from "./sync-deps";
+import { wecomClientFor } from "./client-for";
+import { type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const DEFAULT_RECONCILE_READS = 200;
 
 export async function reconcileSchool(scope: WecomJobScope): Promise<void> {
   const { db } = scope;
   const tenantId = scope.tenant.id;
-  const client = await clientFor(scope);
+  const client = await wecomClientFor(scope, scope.wecom);
   const members = await db.member.findMany({
     where: { wecomUserId: { not: null } },
     select: { id: true, wecomUserId: true },

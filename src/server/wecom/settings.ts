@@ -1,6 +1,7 @@
 // A school's WeCom connection as its admins edit it. Secrets are write-only:
 // the page says whether one is set, never what it is. The callback Token and
 // EncodingAESKey are shown, since the admin must copy them into WeCom's console.
+import { platformOrigin } from "~/server/tenants/public-origin";
 import { z } from "zod";
 import { audit } from "~/server/audit/audit";
 import { encryptionKey } from "~/server/crypto/keys";
@@ -57,6 +58,8 @@ export async function wecomSettings(scope: TenantScope) {
     assistantAppName: c.assistantAppName,
     hasAppSecret: c.appSecretEnc !== null,
     hasContactSecret: c.contactSecretEnc !== null,
+    /** The school's origin as the platform knows it (never as a request's Host says it): the callback and 二次验证 URLs registered in WeCom start with it. */
+    origin: platformOrigin(scope.tenant.slug),
     callbackPath: `/api/wecom/callback/${scope.tenant.slug}`,
     callbackToken:
       showKeys && c.callbackTokenEnc ? decryptSecret(c.callbackTokenEnc, key, wecomSealContext("callbackTokenEnc", tenantId)) : null,
@@ -155,7 +158,7 @@ export async function testWecomConnection(scope: TenantScope): Promise<Diagnosis
   const prisma = unscopedClient(scope);
   const tenantId = scope.tenant.id;
   await enforceRateLimit(prisma, { key: `wecom-test:${tenantId}`, ...WECOM_TEST_RATE_LIMIT });
-  const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection({ prisma, tenantId, key: encryptionKey() }, scope.locale);
+  const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection(scope);
   if (secretsAccepted) {
     // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
     await prisma.$transaction(async (tx) => {

@@ -15,7 +15,8 @@ import { QUEUES, type sendInTransaction } from "~/server/jobs/queue";
 import { sendWecomJob } from "~/server/jobs/wecom-jobs";
 import { readWecomState, recordWecomState } from "./member-record";
 import { reconcileAllSchools, reconcileSchool } from "./reconcile";
-import { clientFor, DEFAULT_WATCH, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
+import { wecomClientFor } from "./client-for";
+import { DEFAULT_WATCH, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 const ids = { tenantId: z.string().uuid(), memberId: z.string().uuid() };
 
@@ -100,7 +101,7 @@ export async function restartFollowWatch(scope: WecomJobScope, memberId: string)
 
 /** Reads the member's state with the app's token and records it. */
 async function readAndRecord(scope: WecomJobScope, memberId: string, wecomUserId: string) {
-  const said = await readWecomState(await clientFor(scope), wecomUserId, "POLL");
+  const said = await readWecomState(await wecomClientFor(scope, scope.wecom), wecomUserId, "POLL");
   await recordWecomState(scope.db, { tenantId: scope.tenant.id, memberId }, said);
   return said;
 }

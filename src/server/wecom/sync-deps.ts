@@ -5,13 +5,11 @@
 // does. The job's domain functions take that scope and the job: (scope, job).
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { actorLabel, extendScope, tenantScope, unscopedClient, type ScopeActor, type TenantScope } from "~/server/scope";
+import { actorLabel, extendScope, tenantScope, type ScopeActor, type TenantScope } from "~/server/scope";
 import { AppError } from "~/server/errors";
 import type { Logger } from "~/server/log";
 import { tenantContextSelect, toTenantContext } from "~/server/tenants/tenant-context";
 import type { RetryPolicy } from "./client";
-import { WecomClient } from "./client";
-import { loadWecomConnection } from "./connection";
 
 /** How a follow watch polls user/get: first after `firstSeconds`, doubling to `maxSeconds`, given up after `boundSeconds`. */
 export type WatchPolicy = { firstSeconds: number; maxSeconds: number; boundSeconds: number };
@@ -55,11 +53,4 @@ export async function wecomJobScope(deps: SyncDeps, tenantId: string): Promise<W
     ...(log ? { log: log.child({ actor: actorLabel(WECOM_WORKER) }) } : {}),
   });
   return extendScope(scope, { wecom });
-}
-
-/** The school's WeCom client (its connection loaded now: a job sees the settings as they are when it runs). */
-export async function clientFor(scope: WecomJobScope): Promise<WecomClient> {
-  const prisma = unscopedClient(scope);
-  const connection = await loadWecomConnection(prisma, scope.tenant.id, scope.wecom.encryptionKey);
-  return new WecomClient(prisma, connection, scope.wecom.encryptionKey, scope.wecom.retry, scope.log.child({ component: "wecom-client" }));
 }

@@ -20,7 +20,8 @@ import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from ".
 import { textContent } from "./message-limits";
 import { restartFollowWatch } from "./status-jobs";
 import { wecomMobileOf } from "./mobile";
-import { clientFor, wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
+import { wecomClientFor } from "./client-for";
+import { wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("member.upsert"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
@@ -137,7 +138,7 @@ async function upsertMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { k
     select: { account: true, name: true, phone: true, email: true, wecomUserId: true, wecom: { select: recordSelect } },
   });
   if (!member) return; // deleted since: its delete job removes it from WeCom
-  const client = await clientFor(scope);
+  const client = await wecomClientFor(scope, scope.wecom);
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
   const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
@@ -389,20 +390,20 @@ async function holderOfUserId(db: TenantDb, memberId: string, userid: string): P
 }
 
 async function deleteMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.delete" }>): Promise<void> {
-  await deleteIfPresent(await clientFor(scope), job.wecomUserId);
+  await deleteIfPresent(await wecomClientFor(scope, scope.wecom), job.wecomUserId);
 }
 
 async function inviteMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "member.invite" }>): Promise<void> {
   const userids = await userIdsOf(scope, [job.memberId]);
   if (userids.length === 0) return;
-  await (await clientFor(scope)).invite(userids);
+  await (await wecomClientFor(scope, scope.wecom)).invite(userids);
   // The invitation asks the member to follow: watch for it.
   await restartFollowWatch(scope, job.memberId);
 }
 
 async function sendMessage(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "message.text" }>): Promise<void> {
   const userids = await userIdsOf(scope, job.memberIds);
-  if (userids.length > 0) await (await clientFor(scope)).sendText({ touser: userids, content: job.content });
+  if (userids.length > 0) await (await wecomClientFor(scope, scope.wecom)).sendText({ touser: userids, content: job.content });
 }
 
 async function userIdsOf(scope: WecomJobScope, memberIds: string[]): Promise<string[]> {

@@ -1,10 +1,11 @@
 // Driving a sign-in through the school's server end to end, in the test process: our identity
 // routes are called as Next would call them (a Request with the school's Host and this browser's
 // cookies), the school's CAS or OIDC simulator over HTTP with its own cookie jar.
-import { casCallback, oidcCallback } from "~/server/identity/http/callbacks";
-import { singleLogout } from "~/server/identity/http/single-logout";
-import { startLogin } from "~/server/identity/http/start";
-import { switchAccount } from "~/server/identity/http/switch-account";
+import { GET as casCallback, POST as casCallbackPost } from "~/app/api/identity/cas/callback/route";
+import { POST as casSlo } from "~/app/api/identity/cas/slo/route";
+import { GET as oidcCallback } from "~/app/api/identity/oidc/callback/route";
+import { GET as startLogin } from "~/app/api/identity/start/route";
+import { POST as switchAccount } from "~/app/api/identity/switch-account/route";
 import { loadActor } from "~/server/auth/actors";
 import { readSessionClaims } from "~/server/auth/session";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -13,8 +14,8 @@ import { CLIENT_ADDRESS_HEADER } from "~/server/http/forwarded-address";
 const ROUTES: Record<string, (request: Request) => Promise<Response>> = {
   "GET /api/identity/start": startLogin,
   "GET /api/identity/cas/callback": casCallback,
-  "POST /api/identity/cas/callback": singleLogout,
-  "POST /api/identity/cas/slo": singleLogout,
+  "POST /api/identity/cas/callback": casCallbackPost,
+  "POST /api/identity/cas/slo": casSlo,
   "GET /api/identity/oidc/callback": oidcCallback,
   "POST /api/identity/switch-account": switchAccount,
 };

@@ -11,7 +11,7 @@ import { bindPhone } from "~/server/bindings/bind-phone";
 import { encryptionKey } from "~/server/crypto/keys";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
-import { confirmSecondVerification } from "~/server/journey/http/confirm-second-verification";
+import { POST as confirmRoute } from "~/app/(school)/verify/confirm/route";
 import { completeSecondVerification, openSecondVerification, SECOND_VERIFICATION_RATE_LIMIT } from "~/server/journey/second-verification";
 import { checkQrToken } from "~/server/qr/registration-qr";
 import { signQrToken } from "~/server/qr/registration-link";
@@ -106,7 +106,7 @@ async function confirmPost(school: ConnectedSchool, memberId: string, ticket: st
     },
     body: new URLSearchParams({ ticket }).toString(),
   });
-  return confirmSecondVerification(request, { prisma, jobs: boss });
+  return confirmRoute(request);
 }
 
 describe("bind → WeCom directory → follow", () => {

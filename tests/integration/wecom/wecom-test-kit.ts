@@ -4,9 +4,9 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import { generateCallbackKeys } from "~/server/wecom/callback-crypto";
-import { loadWecomConnection } from "~/server/wecom/connection";
+import { wecomClientFor } from "~/server/wecom/client-for";
 import { wecomSealContext } from "~/server/wecom/seals";
-import { WecomClient, type RetryPolicy } from "~/server/wecom/client";
+import type { RetryPolicy, WecomClient } from "~/server/wecom/client";
 import { runWecomStatusJob } from "~/server/wecom/status-jobs";
 import { makeCorp, type TestCorp, type TestSim } from "../wecom-sim/helpers";
 import { adminActor, makeTenant, testScope, type TestTenant } from "../support";
@@ -47,7 +47,7 @@ export async function connectedSchool(
     tenant,
     corp,
     client: async (client = prisma) =>
-      new WecomClient(client, await loadWecomConnection(client, tenant.tenantId, encryptionKey()), encryptionKey(), FAST_RETRY),
+      wecomClientFor(await testScope(client, tenant.tenantId), { encryptionKey: encryptionKey(), retry: FAST_RETRY }),
   };
 }
 

@@ -1,10 +1,8 @@
 // The vendor console's home: the platform's schools, today's code budgets, and a new school.
-import { headers } from "next/headers";
 import { DataTable } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { applyTableState, readTableState, type SearchParams, type TableSpec } from "~/components/ui/table-state";
-import { secureCookies, serverEnv } from "~/env";
-import { schoolOrigin } from "~/server/qr/school-url";
+import { platformOrigin } from "~/server/tenants/public-origin";
 import { requestLocale, serverApi } from "~/server/request";
 import { VendorCodeBudgetNotice } from "./code-budget-notice";
 import { CreateTenantForm } from "./create-tenant-form";
@@ -20,11 +18,9 @@ export default async function VendorHomePage({ searchParams }: { searchParams: P
     api.vendor.tenantAdmins.list(),
     api.vendor.codes.budget(),
   ]);
-  // Only the port is taken from the request (development serves {slug}.localhost:<port>).
-  const origin = { secure: secureCookies(), requestHost: (await headers()).get("host"), platformDomain: serverEnv().PLATFORM_DOMAIN };
   const schools = tenants.map((s) => ({
     ...s,
-    url: `${schoolOrigin(s.slug, origin)}/`,
+    url: `${platformOrigin(s.slug)}/`,
     admins: admins.filter((a) => a.tenantId === s.id),
   }));
   const state = readTableState(await searchParams, TABLE);

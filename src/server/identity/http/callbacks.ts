@@ -11,30 +11,38 @@
 // campus NAT spends no budget that the students behind the same address need; then the pending
 // login's own few tries, then the address's, sized for a hall of freshmen.
 import { sessionFromSchool } from "~/server/auth/sso-sign-in";
-import { db } from "~/server/db/client";
 import { AppError, toAppError } from "~/server/errors";
+import { unscopedClient, type TenantScope } from "~/server/scope";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { clearLoginOutcomeCookie, loginOutcomeCookie } from "../login-outcome";
 import { callbackAnswersLogin, clearLoginStateCookie, readLoginState, renewCookie, type LoginState } from "../login-state";
 import { identityProviderOf, type IdentifiedMember } from "../provider";
+import { redirect, type LoginRedirect } from "./answer";
 import { ssoCallbackLimit, ssoLoginCallbackLimit } from "./limits";
 import { loginPagePath } from "./start";
-import { plainText, redirectTo, schoolOfRequest, type SchoolRequest } from "./school-of-request";
+
+export type CallbackInput = {
+  /** The host the browser called back on: the pending login is bound to it. */
+  host: string;
+  /** The callback's query: the CAS ticket, or the OIDC code and state. */
+  params: URLSearchParams;
+  /** The request's headers, for this browser's pending login (a sealed cookie of this host). */
+  headers: Headers;
+};
+
+type Finish = (scope: TenantScope, state: LoginState, params: URLSearchParams) => Promise<IdentifiedMember | null>;
 
 async function finishLogin(
-  request: Request,
-  component: string,
+  scope: TenantScope,
+  input: CallbackInput,
   protocol: LoginState["pending"]["protocol"],
-  finish: (school: SchoolRequest, state: LoginState, params: URLSearchParams) => Promise<IdentifiedMember | null>,
-): Promise<Response> {
-  const school = await schoolOfRequest(request, component);
-  if (!school) return plainText("unknown school", 404);
-  const { scope, host } = school;
-  const params = new URL(request.url).searchParams;
-  const state = readLoginState(request.headers, { tenantId: scope.tenant.id, host });
+  finish: Finish,
+): Promise<LoginRedirect> {
+  const { host, params } = input;
+  const state = readLoginState(input.headers, { tenantId: scope.tenant.id, host });
   const cleared = clearLoginStateCookie();
   const expired = (cookies: string[]) =>
-    redirectTo(loginPagePath(state?.kind ?? null, { sso: "failed" }), [
+    redirect(loginPagePath(state?.kind ?? null, { sso: "failed" }), [
       ...cookies,
       loginOutcomeCookie(scope.tenant.id, new AppError("SSO_LOGIN_EXPIRED")),
     ]);
@@ -47,23 +55,23 @@ async function finishLogin(
     return expired([]);
   }
   try {
-    await enforceRateLimit(db(), ssoLoginCallbackLimit(state));
-    await enforceRateLimit(db(), ssoCallbackLimit(scope.tenant.id, scope.actor.ip));
-    const member = await finish(school, state, params);
-    if (!member) return redirectTo(loginPagePath(state.kind), [cleared]);
+    await enforceRateLimit(unscopedClient(scope), ssoLoginCallbackLimit(state));
+    await enforceRateLimit(unscopedClient(scope), ssoCallbackLimit(scope.tenant.id, scope.actor.ip));
+    const member = await finish(scope, state, params);
+    if (!member) return redirect(loginPagePath(state.kind), [cleared]);
     const session = await sessionFromSchool(scope, member, host);
     scope.log.info({ member: member.id, protocol: state.pending.protocol }, "signed in through the school's server");
-    return redirectTo(state.returnTo, [cleared, session, renewCookie(false), clearLoginOutcomeCookie()]);
+    return redirect(state.returnTo, [cleared, session, renewCookie(false), clearLoginOutcomeCookie()]);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") scope.log.error({ err: error }, "sign-in through the school's server failed");
     else scope.log.info({ appCode: appError.code }, "sign-in through the school's server refused");
-    return redirectTo(loginPagePath(state.kind, { sso: "failed" }), [cleared, loginOutcomeCookie(scope.tenant.id, appError)]);
+    return redirect(loginPagePath(state.kind, { sso: "failed" }), [cleared, loginOutcomeCookie(scope.tenant.id, appError)]);
   }
 }
 
-export function casCallback(request: Request): Promise<Response> {
-  return finishLogin(request, "cas", "CAS", async ({ scope }, state, params) => {
+export function finishCasLogin(scope: TenantScope, input: CallbackInput): Promise<LoginRedirect> {
+  return finishLogin(scope, input, "CAS", async (scope, state, params) => {
     const ticket = params.get("ticket");
     // No ticket: a gateway answer (§2.1.1) or someone opening the URL; nothing to finish.
     if (ticket === null) return null;
@@ -72,8 +80,8 @@ export function casCallback(request: Request): Promise<Response> {
   });
 }
 
-export function oidcCallback(request: Request): Promise<Response> {
-  return finishLogin(request, "oidc", "OIDC", async ({ scope }, state, params) => {
+export function finishOidcLogin(scope: TenantScope, input: CallbackInput): Promise<LoginRedirect> {
+  return finishLogin(scope, input, "OIDC", async (scope, state, params) => {
     if (state.pending.protocol !== "OIDC") throw new AppError("SSO_LOGIN_EXPIRED");
     return (await identityProviderOf(scope, "OIDC")).finish(scope, {
       params,

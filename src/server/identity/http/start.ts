@@ -3,16 +3,17 @@
 // provider (its providerKind, else the school's); a built-in kind goes to our
 // form instead. A GET, since it changes nothing but this browser's pending
 // login (a cookie of this host), and a link works in WeChat without script.
-import { db } from "~/server/db/client";
 import { toAppError } from "~/server/errors";
 import { localPath } from "~/server/http/local-path";
+import { unscopedClient, type TenantScope } from "~/server/scope";
 import { enforceRateLimit } from "~/server/security/rate-limit";
+import { tenantOrigin } from "~/server/tenants/public-origin";
 import { providerForKindCode } from "../kind-provider";
 import { clearLoginOutcomeCookie, loginOutcomeCookie } from "../login-outcome";
-import { loginStateCookie, renewRequested } from "../login-state";
+import { loginStateCookie } from "../login-state";
 import { identityProviderOf } from "../provider";
+import { redirect, type LoginRedirect } from "./answer";
 import { ssoStartLimit } from "./limits";
-import { plainText, redirectTo, schoolOfRequest } from "./school-of-request";
 
 /** Our login page for the kind, where a refusal is explained. */
 export function loginPagePath(kind: string | null, extra: Record<string, string> = {}): string {
@@ -23,24 +24,28 @@ export function loginPagePath(kind: string | null, extra: Record<string, string>
 
 const kindCode = (value: string | null) => (value && /^[a-z0-9_-]{1,32}$/.test(value) ? value : null);
 
-export async function startLogin(request: Request): Promise<Response> {
-  const school = await schoolOfRequest(request, "identity-start");
-  if (!school) return plainText("unknown school", 404);
-  const { scope, host, origin } = school;
-  const params = new URL(request.url).searchParams;
-  const kind = kindCode(params.get("kind"));
+/**
+ * Where the browser goes to sign in: the school's server (with this browser's pending login in a
+ * cookie), our own form for a built-in kind, or our login page with the reason it could not start.
+ * `renew`: the member asked for another account (【不是我，换个账号】), so the school asks for credentials again.
+ */
+export async function startLogin(
+  scope: TenantScope,
+  input: { host: string; kind: string | null; returnTo: string | null; renew: boolean },
+): Promise<LoginRedirect> {
+  const kind = kindCode(input.kind);
   // Only ever a path of this site (reference §3.8): never into the service URL, never off-site.
-  const returnTo = localPath(params.get("returnTo")) ?? "/me";
+  const returnTo = localPath(input.returnTo) ?? "/me";
+  const { host, renew } = input;
   try {
-    await enforceRateLimit(db(), ssoStartLimit(scope.tenant.id, scope.actor.ip));
+    await enforceRateLimit(unscopedClient(scope), ssoStartLimit(scope.tenant.id, scope.actor.ip));
     const { provider: kindOfProvider } = await providerForKindCode(scope, kind);
-    if (kindOfProvider === "BUILTIN") return redirectTo(loginPagePath(kind, { returnTo }));
+    if (kindOfProvider === "BUILTIN") return redirect(loginPagePath(kind, { returnTo }));
     const provider = await identityProviderOf(scope, kindOfProvider);
-    const renew = renewRequested(request.headers);
-    const started = await provider.start(scope, { returnTo, origin, renew });
-    if (started.kind === "form") return redirectTo(loginPagePath(kind, { returnTo }));
+    const started = await provider.start(scope, { returnTo, origin: await tenantOrigin(scope, host), renew });
+    if (started.kind === "form") return redirect(loginPagePath(kind, { returnTo }));
     scope.log.info({ protocol: started.pending.protocol, renew }, "sign-in sent to the school's server");
-    return redirectTo(
+    return redirect(
       started.url,
       [loginStateCookie({ tenantId: scope.tenant.id, host, kind, returnTo, renew, pending: started.pending }), clearLoginOutcomeCookie()],
       302,
@@ -48,6 +53,6 @@ export async function startLogin(request: Request): Promise<Response> {
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") scope.log.error({ err: error }, "sign-in could not start");
-    return redirectTo(loginPagePath(kind, { sso: "failed" }), [loginOutcomeCookie(scope.tenant.id, appError)]);
+    return redirect(loginPagePath(kind, { sso: "failed" }), [loginOutcomeCookie(scope.tenant.id, appError)]);
   }
 }

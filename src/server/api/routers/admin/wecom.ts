@@ -22,6 +22,7 @@ export const wecomSettingsOutput = z.object({
   assistantAppName: z.string(),
   hasAppSecret: z.boolean(),
   hasContactSecret: z.boolean(),
+  origin: z.string(),
   callbackPath: z.string(),
   callbackToken: z.string().nullable(),
   callbackAesKey: z.string().nullable(),

@@ -1,5 +1,6 @@
-import { serverApi } from "~/server/request";
-import { imageRefusal } from "~/server/security/image-limits";
+import { imageAnswer } from "~/server/http/answers";
+import { memberRoute } from "~/server/http/route-scope";
+import { followQr } from "~/server/wecom/join-qr";
 
 export const dynamic = "force-dynamic";
 
@@ -7,13 +8,7 @@ export const dynamic = "force-dynamic";
  * The school's WeCom join QR for the signed-in member's follow page, served from our own origin (the CSP's img-src);
  * memoised, and limited per address where it is read afresh (src/server/wecom/join-qr.ts).
  */
-export async function GET() {
-  try {
-    const qr = await (await serverApi()).me.journey.followQr();
-    return new Response(new Uint8Array(Buffer.from(qr.base64, "base64")), {
-      headers: { "content-type": qr.contentType, "cache-control": "private, max-age=3600" },
-    });
-  } catch (error) {
-    return imageRefusal(error);
-  }
-}
+export const GET = memberRoute({ component: "follow-qr", refusal: "empty" }, async ({ scope }) => {
+  const qr = await followQr(scope);
+  return imageAnswer(Buffer.from(qr.base64, "base64"), qr.contentType, { cache: "private, max-age=3600" });
+});

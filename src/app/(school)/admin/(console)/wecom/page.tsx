@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { PageHeader } from "~/components/ui/page-header";
 import { Words } from "~/components/words";
 import { pick } from "~/i18n/locale";
@@ -18,8 +17,7 @@ export default async function AdminWecomPage() {
   const { locale, t } = await requestLocale();
   const api = await serverApi();
   const [settings, jobs] = await Promise.all([api.admin.wecom.settings(), api.admin.syncJobs.list()]);
-  const host = (await headers()).get("host") ?? "";
-  const origin = `${host.startsWith("localhost") || host.includes(".localhost") ? "http" : "https"}://${host}`;
+  const origin = settings.origin;
   return (
     <>
       <PageHeader title={t("wecom.title")} back={{ href: "/admin", label: t("common.back") }} />

@@ -1,6 +1,6 @@
 // Single logout for a school whose CAS posts logout requests to a URL of their own (Apereo's logoutUrl).
-import { singleLogout } from "~/server/identity/http/single-logout";
+import { singleLogoutRoute } from "~/server/http/single-logout-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = singleLogout;
+export const POST = singleLogoutRoute;

@@ -2,43 +2,27 @@
 // console takes any URL, so the school is named in the path and proven by the
 // message's signature with that school's Token. The school and its callback
 // keys are looked up before the body is read, and the body is read through a
-// cap (security review M5).
-import { encryptionKey } from "~/server/crypto/keys";
-import { db } from "~/server/db/client";
+// cap (security review M5). WeCom's servers call it: no Origin, no session.
 import { AppError } from "~/server/errors";
+import { plainText } from "~/server/http/answers";
 import { readBodyCapped } from "~/server/http/read-body";
-import { jobQueue } from "~/server/jobs/app-queue";
-import { handleWecomCallback, loadCallbackReceiver, MAX_CALLBACK_BYTES } from "~/server/wecom/callbacks";
+import { schoolOfPathRoute } from "~/server/http/route-scope";
+import { applyWecomCallback, loadCallbackReceiver, MAX_CALLBACK_BYTES, openWecomCallback, WECOM_CALLBACK } from "~/server/wecom/callbacks";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ slug: string }> };
-
-const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
-async function respond(request: Request, context: Context, method: "GET" | "POST"): Promise<Response> {
-  const { slug } = await context.params;
-  const receiver = await loadCallbackReceiver(db(), slug, encryptionKey());
-  if (receiver === "unknown") return text("unknown school", 404);
-  if (receiver === "unconfigured") return text("callback not configured", 404);
-  let body: string | null = null;
-  if (method === "POST") {
-    try {
-      body = await readBodyCapped(request, MAX_CALLBACK_BYTES);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") return text("too large", 413);
-      throw error;
-    }
-  }
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const outcome = await handleWecomCallback(db(), jobQueue(), receiver.tenantId, receiver.keys, { query, body });
-  return text(outcome.body, outcome.status);
+function callbackRoute(method: "GET" | "POST") {
+  const options = { component: "wecom-callback", caller: "server", refusal: "text" } as const;
+  return schoolOfPathRoute<{ slug: string }>(WECOM_CALLBACK, options, async ({ request, params, prisma, schoolScope }) => {
+    const receiver = await loadCallbackReceiver(prisma, params.slug);
+    if (receiver === "unknown") throw new AppError("TENANT_UNAVAILABLE");
+    if (receiver === "unconfigured") return plainText("callback not configured", 404);
+    const body = method === "POST" ? await readBodyCapped(request, MAX_CALLBACK_BYTES) : null;
+    const opened = openWecomCallback(receiver.keys, { query: Object.fromEntries(new URL(request.url).searchParams), body });
+    const outcome = "event" in opened ? await applyWecomCallback(await schoolScope(receiver.tenantId), opened.event) : opened;
+    return plainText(outcome.body, outcome.status);
+  });
 }
 
-export function GET(request: Request, context: Context) {
-  return respond(request, context, "GET");
-}
-
-export function POST(request: Request, context: Context) {
-  return respond(request, context, "POST");
-}
+export const GET = callbackRoute("GET");
+export const POST = callbackRoute("POST");

@@ -1,0 +1,39 @@
+// This school's registration QR code as an image, for the join page (opened outside WeChat), the
+// back office's downloads and printed posters. Anyone with the school's address may ask, so each
+// image is drawn once per instance and memoised, and the drawing that is not memoised is limited
+// per client address (security/image-limits.ts). The route answers with it (app/(school)/join/qr.*).
+import { createBoundedMemo } from "~/server/security/bounded-memo";
+import { memoisedImage } from "~/server/security/image-limits";
+import { unscopedClient, type TenantScope } from "~/server/scope";
+import { tenantOrigin } from "~/server/tenants/public-origin";
+import { qrImage, QR_CONTENT_TYPES, type QrFormat, type QrSize } from "./qr-image";
+import { qrLink } from "./registration-qr";
+
+/**
+ * Drawn images by what they are drawn from: the format, the size and the full link (which names the
+ * school's host and carries the school's signed token), so nothing else can make two differ.
+ * ~4 KB (screen PNG), ~10 KB (print PNG), ~2.5 KB (SVG) each: 2,000 of them are every image of
+ * hundreds of schools, well under the byte bound.
+ */
+const drawn = createBoundedMemo<Buffer>({ maxEntries: 2000, maxBytes: 32 * 1024 * 1024, sizeOf: (image) => image.length });
+
+/**
+ * The full link this school's registration QR code encodes, on the school's own host the request came to
+ * (its platform subdomain or a custom domain on record, never the Host header copied: public-origin.ts).
+ */
+export async function registrationLink(scope: TenantScope, host: string | null): Promise<string> {
+  return `${await tenantOrigin(scope, host)}${qrLink(scope, { purpose: "register" }).path}`;
+}
+
+/** The image of the registration QR code (an SVG is always the screen size); RATE_LIMITED past the client's image work. */
+export async function registrationQrImage(
+  scope: TenantScope,
+  input: { host: string; format: QrFormat; size: QrSize },
+): Promise<{ image: Buffer; contentType: string }> {
+  const link = await registrationLink(scope, input.host);
+  const size = input.format === "png" ? input.size : "screen";
+  const image = await memoisedImage(unscopedClient(scope), scope.actor.ip, drawn, `${input.format}:${size}:${link}`, () =>
+    qrImage(link, input.format, size),
+  );
+  return { image, contentType: QR_CONTENT_TYPES[input.format] };
+}

@@ -2,14 +2,15 @@
 // print. The link is signed for this school (src/server/qr/registration-link.ts).
 import { headers } from "next/headers";
 import { PageHeader } from "~/components/ui/page-header";
-import { AppError } from "~/server/errors";
-import { registrationLinkFor } from "~/server/qr/qr-response";
-import { requestLocale } from "~/server/request";
+import { schoolScopeOf } from "~/server/http/request-scope";
+import { registrationLink } from "~/server/qr/registration-image";
+import { requestContext, requestLocale } from "~/server/request";
+import { normaliseHost } from "~/server/tenants/resolve-host";
 
 export default async function AdminQrPage() {
   const { t } = await requestLocale();
-  const link = await registrationLinkFor({ headers: new Headers(await headers()) });
-  if (!link) throw new AppError("TENANT_UNAVAILABLE");
+  // The page's own request context (made once per request), on the school's own host the admin is on.
+  const link = await registrationLink(schoolScopeOf(await requestContext()), normaliseHost((await headers()).get("host")));
   const button = "rounded-lg border border-[var(--brand)] bg-white px-4 py-3 text-center text-[var(--brand)]";
   return (
     <>

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { encryptSecret } from "../../src/server/crypto/secrets";
 import { OIDC_CALLBACK_PATH } from "../../src/server/identity/oidc/authorization";
-import { oidcClientSecretContext } from "../../src/server/identity/settings";
+import { oidcClientSecretContext } from "../../src/server/identity/oidc/settings";
 import { personAttributes, type Person, type SchoolInput } from "../../src/sims/cas";
 import type { OidcAccount } from "../../src/sims/oidc";
 import { findFreePort } from "../../tools/db";
@@ -263,6 +263,9 @@ export async function connectDemoSchoolsToSso(
           // Chosen deliberately, as a school would have to: the simulator's `sub` is opaque, and its
           // preferred_username is the 学号, which this provider (ours) never renames nor reuses.
           accountAttribute: "preferred_username",
+          // The answer as a form post from the provider's site (cross-site to the school's host), so the
+          // demo and its end-to-end test walk the path a SAML school's HTTP-POST binding will take.
+          oidcResponseMode: "form_post",
         },
       });
       connected++;

@@ -3,7 +3,7 @@
 // register at its server. The page fetches the settings and passes its actions.
 import type { z } from "zod";
 import { kindName, type Locale } from "~/i18n/locale";
-import type { Translate } from "~/i18n/messages";
+import type { MessageKey, Translate } from "~/i18n/messages";
 import type { identitySettingsOutput } from "~/server/api/routers/admin/identity";
 import type { ActionResult } from "~/server/actions";
 import { IdentityConnectionTest, IdentitySettingsForm, type IdentityTestResult } from "./identity-settings";
@@ -27,12 +27,8 @@ export function IdentitySettingsBody({
   hidden?: Record<string, string>;
 }) {
   const { registration } = settings;
-  const rows: [string, string[]][] = [
-    [t("idp.casService"), registration.casServiceUrls],
-    [t("idp.casServicePattern"), registration.casServicePatterns],
-    [t("idp.oidcRedirect"), registration.oidcRedirectUris],
-    [t("idp.oidcPostLogout"), registration.postLogoutRedirectUris],
-  ];
+  const rows = registration.rows.map((row) => [t(row.label as MessageKey), row.values] as const);
+  const simulators = registration.simulators.map((s) => `${t(`idp.kind.${s.kind}`)} ${s.origin}`).join("；");
   return (
     <>
       <Words namespaces={["common", "idp", "checks"]}>
@@ -57,9 +53,7 @@ export function IdentitySettingsBody({
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">
-        {t("idp.simulators", { cas: registration.simulators.cas ?? t("idp.none"), oidc: registration.simulators.oidc ?? t("idp.none") })}
-      </p>
+      <p className="mt-2 text-xs text-slate-500">{t("idp.simulators", { list: simulators || t("idp.none") })}</p>
     </>
   );
 }

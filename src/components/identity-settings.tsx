@@ -8,22 +8,35 @@ import type { z } from "zod";
 import { Checklist } from "~/components/ui/checklist";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
 import type { identitySettingsOutput } from "~/server/api/routers/admin/identity";
 import type { ActionResult } from "~/server/actions";
 import type { Checklist as CheckResults } from "~/server/checks/check";
-import type { IdentityProviderSettingsInput } from "~/server/identity/settings";
 
 /** The test's checklist, or why it could not run (rate limit, permission): a failure has no checks. */
 export type IdentityTestResult = { ok: boolean; message: string; checks?: CheckResults["checks"] };
 
 type Settings = z.infer<typeof identitySettingsOutput>;
-/** The form's fields: the procedure's input, and each identity kind's provider as `kind:<id>` (settings-form.ts). */
-type FormInput = IdentityProviderSettingsInput & Record<`kind:${string}`, string>;
-
-const KINDS = ["BUILTIN", "CAS", "OIDC"] as const;
+/** The form's fields: the shared ones, each protocol's by name, and each identity kind's provider as `kind:<id>` (settings-form.ts). */
+type FormInput = Record<string, string>;
 
 function Hidden({ fields }: { fields?: Record<string, string> }) {
   return Object.entries(fields ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+/** One field a protocol declares (protocol.ts SettingsField): a choice, a write-only secret, or a text box. */
+function ProtocolField({ field, settings, saved }: { field: Settings["fields"][number]; settings: Settings; saved: ActionResult | null }) {
+  const key = (k: string) => k as MessageKey;
+  const common = { name: field.name, label: key(field.label), hint: field.hint ? key(field.hint) : undefined, state: saved };
+  if (field.options) {
+    const options = field.options.map((o) => ({ value: o.value, label: key(o.label) }));
+    return <FormField<FormInput> {...common} value={settings.values[field.name] ?? ""} options={options} />;
+  }
+  if (field.secret) {
+    const placeholder = settings.secretsSet.includes(field.name) ? "idp.secretSet" : "idp.secretUnset";
+    return <FormField<FormInput> {...common} value="" type="password" placeholder={placeholder} />;
+  }
+  return <FormField<FormInput> {...common} value={settings.values[field.name] ?? ""} />;
 }
 
 export function IdentitySettingsForm({
@@ -40,43 +53,16 @@ export function IdentitySettingsForm({
 }) {
   const t = useT();
   const [saved, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
-  const kinds = KINDS.map((k) => ({ value: k, label: `idp.kind.${k}` as const }));
+  const kinds = settings.protocols.map((k) => ({ value: k, label: `idp.kind.${k}` as const }));
   const schoolsOwn = { value: "", label: { text: t("idp.kind.default", { kind: t(`idp.kind.${settings.kind}`) }) } };
   return (
     <div className="space-y-3">
       <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="identity-settings">
         <Hidden fields={hidden} />
         <FormField<FormInput> name="kind" label="idp.kind" value={settings.kind} options={kinds} state={saved} />
-        <FormField<FormInput>
-          name="casBaseUrl"
-          label="idp.casBaseUrl"
-          value={settings.casBaseUrl ?? ""}
-          hint="idp.casBaseUrlHint"
-          state={saved}
-        />
-        <FormField<FormInput>
-          name="casVersion"
-          label="idp.casVersion"
-          value={settings.casVersion}
-          options={(["CAS2", "CAS3"] as const).map((v) => ({ value: v, label: `idp.casVersion.${v}` as const }))}
-          state={saved}
-        />
-        <FormField<FormInput>
-          name="oidcIssuer"
-          label="idp.oidcIssuer"
-          value={settings.oidcIssuer ?? ""}
-          hint="idp.oidcIssuerHint"
-          state={saved}
-        />
-        <FormField<FormInput> name="oidcClientId" label="idp.oidcClientId" value={settings.oidcClientId ?? ""} state={saved} />
-        <FormField<FormInput>
-          name="oidcClientSecret"
-          label="idp.oidcClientSecret"
-          value=""
-          type="password"
-          placeholder={settings.hasOidcClientSecret ? "idp.secretSet" : "idp.secretUnset"}
-          state={saved}
-        />
+        {settings.fields.map((field) => (
+          <ProtocolField key={field.name} field={field} settings={settings} saved={saved} />
+        ))}
         <FormField<FormInput>
           name="accountAttribute"
           label="idp.accountAttribute"

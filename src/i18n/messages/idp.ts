@@ -23,6 +23,13 @@ export const idp = {
     en: "Exactly as the discovery document's issuer (a trailing / included).",
   },
   oidcClientId: { zh: "Client ID", en: "Client ID" },
+  oidcResponseMode: { zh: "回传方式", en: "Answer mode" },
+  "oidcResponseMode.query": { zh: "地址参数（默认）", en: "On the redirect URI's query (default)" },
+  "oidcResponseMode.form_post": { zh: "表单提交（form_post）", en: "As a form post (form_post)" },
+  oidcResponseModeHint: {
+    zh: "提供方如何把授权码送回平台。form_post 不让授权码出现在地址栏和浏览记录中；须提供方支持（【测试连接】会检查）。",
+    en: "How the provider sends the code back. form_post keeps the code out of the address bar and history; the provider must offer it (Test connection checks).",
+  },
   oidcClientSecret: { zh: "Client Secret", en: "Client secret" },
   secretSet: { zh: "已设置（留空则不变）", en: "Set (leave empty to keep it)" },
   secretUnset: { zh: "尚未设置", en: "Not set" },
@@ -51,8 +58,8 @@ export const idp = {
   oidcRedirect: { zh: "OIDC 回调地址（redirect_uri）", en: "OIDC redirect URI" },
   oidcPostLogout: { zh: "退出后返回地址（post_logout_redirect_uri）", en: "After-logout URL (post_logout_redirect_uri)" },
   simulators: {
-    zh: "可用的模拟器（仅演示/测试）：CAS {cas}，OIDC {oidc}",
-    en: "Simulators you may use (demo and tests only): CAS {cas}, OIDC {oidc}",
+    zh: "可用的模拟器（仅演示/测试）：{list}",
+    en: "Simulators you may use (demo and tests only): {list}",
   },
   none: { zh: "无", en: "none" },
 } as const satisfies Messages;

@@ -10,6 +10,7 @@ import { consoleWords } from "./console";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
+import { idpCheck } from "./idp-check";
 import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
@@ -40,6 +41,7 @@ export const MESSAGES = {
   outbox,
   sso,
   idp,
+  idpCheck,
   journey,
   helpdesk,
   console: consoleWords,

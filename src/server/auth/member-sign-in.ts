@@ -2,8 +2,8 @@
 // them: the one bridge from identity (who the school says this is) to a
 // session (what this browser may do, on this host only).
 import type { PrismaClient } from "~/generated/prisma/client";
-import { identityProviderOf } from "~/server/identity/provider";
-import type { BuiltinProof } from "~/server/identity/builtin";
+import type { BuiltinProof } from "~/server/identity/builtin/protocol";
+import { identityProtocolOf } from "~/server/identity/protocols";
 import { jobQueue } from "~/server/jobs/app-queue";
 import { tenantScope } from "~/server/scope";
 import type { TenantContext } from "~/server/tenants/tenant-context";
@@ -17,7 +17,7 @@ export async function signInMember(
 ): Promise<SessionClaims> {
   const scope = tenantScope({ prisma, tenant, jobs: jobQueue(), actor: { kind: "anonymous", ip: attempt.ip } });
   const member = await (
-    await identityProviderOf(scope, "BUILTIN")
+    await identityProtocolOf(scope, "BUILTIN")
   ).finish(scope, { identifier: attempt.identifier, password: attempt.password });
   return { sub: member.id, kind: "member", tenantId: tenant.id, host: attempt.host, ver: member.sessionVersion };
 }

@@ -2,7 +2,7 @@
 // SsoSession row that lets the school's single logout and 【不是我，换个账号】
 // end it, then the same host-bound session cookie a password sign-in gets.
 import { recordSsoSession } from "~/server/identity/sso-sessions";
-import type { IdentifiedMember } from "~/server/identity/provider";
+import type { IdentifiedMember } from "~/server/identity/protocol";
 import type { TenantScope } from "~/server/scope";
 import { issueSessionCookie } from "./issue-session";
 

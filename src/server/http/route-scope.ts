@@ -43,9 +43,11 @@ export type RouteOptions = {
   /**
    * "browser" (the default): a POST from another site is refused (CROSS_SITE_REFUSED) before the
    * school is looked up. "server": the caller is a school's or WeCom's server, which sends no Origin
-   * and proves itself by what it sends (a signature, a ticket of its own).
+   * and proves itself by what it sends (a signature, a ticket of its own). "school-site": a browser
+   * the school's login page sends back with a form post (OIDC form_post, SAML HTTP-POST), which
+   * proves nothing by itself and is only kept for this browser's next GET (identity/http/posted-answers.ts).
    */
-  caller?: "browser" | "server";
+  caller?: "browser" | "server" | "school-site";
   /** The log lines' component ("qr", "identity-start" …). */
   component: string;
 };
@@ -71,7 +73,7 @@ function route<P, Who extends object>(
   return async (request, context) => {
     let scope: TenantScope | undefined;
     try {
-      if (options.caller !== "server" && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
+      if ((options.caller ?? "browser") === "browser" && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
         throw new AppError("CROSS_SITE_REFUSED");
       }
       const params = context ? await context.params : ({} as P);

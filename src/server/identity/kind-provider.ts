@@ -31,3 +31,11 @@ export async function schoolUsesProvider(scope: TenantScope, provider: IdentityP
 
 export const effectiveProvider = (tenant: TenantScope["tenant"], providerKind: IdentityProviderKind | null): IdentityProviderKind =>
   providerKind ?? tenant.idpKind;
+
+/** Whether settings about to be saved sign anyone in with `provider`: the school's own, or some kind's as the form sets it. */
+export function schoolUsesProviderIn(
+  provider: IdentityProviderKind,
+  input: { kind: IdentityProviderKind; kindProviders: readonly { providerKind: IdentityProviderKind | null }[] },
+): boolean {
+  return input.kind === provider || input.kindProviders.some((k) => k.providerKind === provider);
+}

@@ -6,36 +6,26 @@
 // cookie of this host, sealed (AES-256-GCM, bound to the school) and good for
 // ten minutes, so no instance keeps anything in memory and a ticket or code
 // arriving without it — another browser's, or a forged link (login CSRF) — is
-// refused. It is used once: the callback clears it.
+// refused. It is used once: the callback clears it. SameSite=Lax, so a school
+// that answers with a form post from its own site (OIDC form_post, SAML's
+// HTTP-POST binding) does not bring it: http/callbacks.ts keeps that post's
+// fields and redirects to a GET of ours, which brings it.
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { secureCookies } from "~/env";
 import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { parseCookies } from "~/server/http/cookies";
 import { localPath } from "~/server/http/local-path";
-import { CAS_LOGIN_PARAM } from "./cas/urls";
 
 const LIFETIME_SECONDS = 600;
 
-const pendingSchema = z.discriminatedUnion("protocol", [
-  z.object({
-    protocol: z.literal("CAS"),
-    service: z.string().max(2048),
-    base: z.string().max(300),
-    /** The login's own value in the service URL (`?login=`): the school's redirect back must carry it. */
-    nonce: z.string().min(22).max(128),
-  }),
-  z.object({
-    protocol: z.literal("OIDC"),
-    issuer: z.string().max(300),
-    redirectUri: z.string().max(2048),
-    state: z.string().min(22).max(128),
-    nonce: z.string().min(22).max(128),
-    verifier: z.string().min(43).max(128),
-  }),
-]);
-export type PendingLogin = z.infer<typeof pendingSchema>;
+/**
+ * The protocol's own values (the CAS service URL and nonce; the OIDC state, nonce, PKCE verifier
+ * and redirect URI), checked by the protocol's schema when the login comes back (protocol.ts).
+ */
+const pendingSchema = z.object({ protocol: z.enum(IdentityProviderKind) }).catchall(z.unknown());
 
 const stateSchema = z.object({
   v: z.literal(1),
@@ -91,15 +81,15 @@ export function readLoginState(headers: Headers, expected: { tenantId: string; h
 }
 
 /**
- * Whether the school's redirect back answers this very login: it carries the login's own random
- * value — CAS: `login` in the service URL the ticket was issued for; OIDC: `state` (OIDC Core
- * §3.1.2.7). Checked before anything else a callback does, so an answer to another browser's
- * login, or a forged link, neither ends the pending login nor spends anything.
+ * Whether the school's answer is to this very login: it carries the login's own random value
+ * (protocol.ts ProtocolCallback.loginValue — CAS: `login` in the service URL the ticket was issued
+ * for; OIDC: `state`, OIDC Core §3.1.2.7). Checked before anything else a callback does, so an
+ * answer to another browser's login, or a forged link, neither ends the pending login nor spends anything.
  */
-export function callbackAnswersLogin(state: LoginState, params: URLSearchParams): boolean {
-  const expected = Buffer.from(state.pending.protocol === "CAS" ? state.pending.nonce : state.pending.state, "utf8");
-  const given = Buffer.from(params.get(state.pending.protocol === "CAS" ? CAS_LOGIN_PARAM : "state") ?? "", "utf8");
-  return given.length === expected.length && timingSafeEqual(given, expected);
+export function answersLogin(loginValue: string, given: string | null): boolean {
+  const expected = Buffer.from(loginValue, "utf8");
+  const actual = Buffer.from(given ?? "", "utf8");
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 /**

@@ -10,7 +10,7 @@ import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
 import { memberIdByAccount } from "./find-member";
 import { effectiveProvider } from "./kind-provider";
-import type { IdentifiedMember } from "./provider";
+import type { IdentifiedMember } from "./protocol";
 import type { SchoolIdentity } from "./school-identity";
 import { kindName } from "~/i18n/locale";
 

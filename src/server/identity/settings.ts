@@ -1,76 +1,22 @@
-// How the school signs its members in, as its IT office (and the vendor) set
-// it: the provider's kind and, for CAS and OIDC, where the school's server is,
-// the attribute that carries the account, and which provider each identity
-// kind signs in with. The OIDC client secret is write-only: the page says
-// whether one is set. The addresses are admin-typed, so they are held to the
-// SSRF rules of outbound/school-url.ts when saved, and again at every use.
+// How the school signs its members in, as its IT office (and the vendor) set it: the protocol,
+// the attribute that carries the account, which protocol each identity kind signs in with — and
+// each protocol's own fields (its folder's settings.ts), composed here. Secrets are write-only:
+// the page says whether one is set. Addresses are admin-typed, so they are held to the SSRF rules
+// of outbound/school-url.ts when saved, and again at every use.
 import { z } from "zod";
-import type { IdentityProviderKind } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { encryptionKey } from "~/server/crypto/keys";
-import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
-import { AppError, type AppErrorCode } from "~/server/errors";
-import { pick, type Bilingual, type Locale } from "~/i18n/locale";
+import { AppError } from "~/server/errors";
 import { auditActor, type TenantScope } from "~/server/scope";
-import { normaliseCasBase } from "./cas/urls";
-import { parseSchoolUrl, type SchoolServerKind, type SchoolUrlRefusal } from "./outbound/school-url";
-
-/** Sealed with the context of its first home, Tenant.idpSecretEnc (the settings migration kept the ciphertext). */
-export const oidcClientSecretContext = (tenantId: string) => sealContext("Tenant", "idpSecretEnc", tenantId);
-
-const PROVIDER_KINDS = ["BUILTIN", "CAS", "OIDC"] as const;
-
-/** The catalogue's message for each refused address: what the admin types instead. */
-export const URL_REFUSALS: Record<SchoolUrlRefusal, AppErrorCode> = {
-  invalid: "IDP_URL_INVALID",
-  not_https: "IDP_URL_NOT_HTTPS",
-  credentials: "IDP_URL_CREDENTIALS",
-  port: "IDP_URL_PORT",
-  address_literal: "IDP_URL_ADDRESS",
-  local_name: "IDP_URL_LOCAL_NAME",
-  query: "IDP_URL_QUERY",
-};
-
-const FIELD_LABELS: Record<string, Bilingual> = {
-  casBaseUrl: { zh: "CAS 地址", en: "CAS address" },
-  oidcIssuer: { zh: "OIDC Issuer", en: "OIDC issuer" },
-  oidcClientId: { zh: "Client ID", en: "client ID" },
-  oidcClientSecret: { zh: "Client Secret", en: "client secret" },
-};
-
-/** The address as stored, or the refusal naming the field as the settings page labels it. */
-export function checkedSchoolUrl(
-  raw: string,
-  server: SchoolServerKind,
-  field: "casBaseUrl" | "oidcIssuer",
-  locale: Locale = "zh-CN",
-): string {
-  const parsed = parseSchoolUrl(raw, server);
-  if (!parsed.ok) throw new AppError(URL_REFUSALS[parsed.reason], { field: pick(locale, FIELD_LABELS[field] ?? { zh: field, en: field }) });
-  if (server === "cas") return normaliseCasBase(parsed.url.href);
-  // An issuer is compared byte for byte with the discovery document's (OIDC Discovery §4.3): kept as typed, trimmed.
-  return raw.trim();
-}
+import { casSettingsShape } from "./cas/settings";
+import { schoolUsesProviderIn } from "./kind-provider";
+import { oidcSettingsShape } from "./oidc/settings";
+import { IDENTITY_PROTOCOLS, PROTOCOL_KINDS } from "./protocols";
 
 const DISPLAY_NAMES = new Set(["cn", "name", "displayname", "username", "nickname", "given_name", "family_name", "givenname", "sn"]);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .default(null);
-
 export const identityProviderSettingsInput = z.object({
-  kind: z.enum(PROVIDER_KINDS),
-  casBaseUrl: optionalText(300),
-  casVersion: z.enum(["CAS2", "CAS3"]).default("CAS3"),
-  oidcIssuer: optionalText(300),
-  oidcClientId: optionalText(200),
-  /** Empty keeps the stored secret. */
-  oidcClientSecret: z.string().trim().max(500).default(""),
+  kind: z.enum(PROTOCOL_KINDS),
   /** The attribute (CAS) or claim (OIDC) with the member's account; empty: cas:user / sub (oidc/claims.ts says why not preferred_username). */
   accountAttribute: z
     .string()
@@ -85,91 +31,46 @@ export const identityProviderSettingsInput = z.object({
     .default(""),
   /** Each identity kind's provider; null: the school's. Kinds not listed keep theirs. */
   kindProviders: z
-    .array(z.object({ identityKindId: z.string().uuid(), providerKind: z.enum(PROVIDER_KINDS).nullable() }))
+    .array(z.object({ identityKindId: z.string().uuid(), providerKind: z.enum(PROTOCOL_KINDS).nullable() }))
     .max(50)
     .default([]),
+  ...casSettingsShape,
+  ...oidcSettingsShape,
 });
 export type IdentityProviderSettingsInput = z.input<typeof identityProviderSettingsInput>;
 
+/** The settings as the form shows them: each field's value by name, and which secrets are set (never the secrets). */
 export async function identityProviderSettings({ db, tenant }: TenantScope) {
-  const row = await db.identityProviderSettings.findUniqueOrThrow({
-    where: { tenantId: tenant.id },
-    select: {
-      kind: true,
-      casBaseUrl: true,
-      casVersion: true,
-      oidcIssuer: true,
-      oidcClientId: true,
-      oidcClientSecretEnc: true,
-      accountAttribute: true,
-    },
-  });
+  const stored = await db.identityProviderSettings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
+  const values: Record<string, string | null> = {};
+  const secretsSet: string[] = [];
+  for (const field of IDENTITY_PROTOCOLS.flatMap((p) => p.settings?.fields ?? [])) {
+    // A field's column is its name (a secret's, <name>Enc): protocol.ts SettingsField.
+    const column = (stored as Record<string, unknown>)[field.secret ? `${field.name}Enc` : field.name];
+    if (field.secret) {
+      if (column !== null) secretsSet.push(field.name);
+    } else values[field.name] = typeof column === "string" ? column : null;
+  }
   const kinds = await db.identityKind.findMany({
     select: { id: true, code: true, nameZh: true, nameEn: true, providerKind: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
-  const { oidcClientSecretEnc, ...settings } = row;
-  return { ...settings, hasOidcClientSecret: oidcClientSecretEnc !== null, kinds };
-}
-
-/** What a login through the school's CAS needs, or SSO_NOT_CONFIGURED. */
-export async function casSettings({ db, tenant }: TenantScope) {
-  const row = await db.identityProviderSettings.findUniqueOrThrow({
-    where: { tenantId: tenant.id },
-    select: { casBaseUrl: true, casVersion: true, accountAttribute: true },
-  });
-  if (!row.casBaseUrl) throw new AppError("SSO_NOT_CONFIGURED", { school: tenant.name });
-  return { baseUrl: row.casBaseUrl, version: row.casVersion, accountAttribute: row.accountAttribute };
-}
-
-/** What a login through the school's OIDC provider needs (the secret opened), or SSO_NOT_CONFIGURED. */
-export async function oidcSettings({ db, tenant }: TenantScope) {
-  const row = await db.identityProviderSettings.findUniqueOrThrow({
-    where: { tenantId: tenant.id },
-    select: { oidcIssuer: true, oidcClientId: true, oidcClientSecretEnc: true, accountAttribute: true },
-  });
-  if (!row.oidcIssuer || !row.oidcClientId) throw new AppError("SSO_NOT_CONFIGURED", { school: tenant.name });
-  return {
-    issuer: row.oidcIssuer,
-    clientId: row.oidcClientId,
-    clientSecret: row.oidcClientSecretEnc
-      ? decryptSecret(row.oidcClientSecretEnc, encryptionKey(), oidcClientSecretContext(tenant.id))
-      : null,
-    accountAttribute: row.accountAttribute,
-  };
-}
-
-function uses(kind: IdentityProviderKind, input: z.output<typeof identityProviderSettingsInput>): boolean {
-  return input.kind === kind || input.kindProviders.some((k) => k.providerKind === kind);
+  const fields = IDENTITY_PROTOCOLS.flatMap((p) => (p.settings?.fields ?? []).map((field) => ({ ...field, protocol: p.kind })));
+  return { kind: stored.kind, protocols: PROTOCOL_KINDS, accountAttribute: stored.accountAttribute, fields, values, secretsSet, kinds };
 }
 
 export async function updateIdentityProviderSettings(scope: TenantScope, raw: IdentityProviderSettingsInput) {
   const input = identityProviderSettingsInput.parse(raw);
   const tenantId = scope.tenant.id;
-  const casBaseUrl = input.casBaseUrl === null ? null : checkedSchoolUrl(input.casBaseUrl, "cas", "casBaseUrl", scope.locale);
-  const oidcIssuer = input.oidcIssuer === null ? null : checkedSchoolUrl(input.oidcIssuer, "oidc", "oidcIssuer", scope.locale);
   return scope.db.$transaction(async (tx) => {
-    const before = await tx.identityProviderSettings.findUniqueOrThrow({ where: { tenantId }, select: { oidcClientSecretEnc: true } });
-    // A provider in use must be complete: a half-set CAS or OIDC would leave members with a login that cannot work.
-    const incomplete = (field: string) => new AppError("IDP_SETTINGS_INCOMPLETE", { missing: pick(scope.locale, FIELD_LABELS[field]!) });
-    if (uses("CAS", input) && !casBaseUrl) throw incomplete("casBaseUrl");
-    if (uses("OIDC", input) && !oidcIssuer) throw incomplete("oidcIssuer");
-    if (uses("OIDC", input) && !input.oidcClientId) throw incomplete("oidcClientId");
-    if (uses("OIDC", input) && !input.oidcClientSecret && !before.oidcClientSecretEnc) throw incomplete("oidcClientSecret");
-    await tx.identityProviderSettings.update({
-      where: { tenantId },
-      data: {
-        kind: input.kind,
-        casBaseUrl,
-        casVersion: input.casVersion,
-        oidcIssuer,
-        oidcClientId: input.oidcClientId,
-        accountAttribute: input.accountAttribute,
-        ...(input.oidcClientSecret
-          ? { oidcClientSecretEnc: encryptSecret(input.oidcClientSecret, encryptionKey(), oidcClientSecretContext(tenantId)) }
-          : {}),
-      },
-    });
+    const stored = await tx.identityProviderSettings.findUniqueOrThrow({ where: { tenantId } });
+    // A protocol in use must be complete: a half-set CAS or OIDC would leave members with a login that cannot work.
+    let data: Prisma.IdentityProviderSettingsUncheckedUpdateInput = { kind: input.kind, accountAttribute: input.accountAttribute };
+    for (const p of IDENTITY_PROTOCOLS) {
+      const context = { inUse: schoolUsesProviderIn(p.kind, input), stored, tenantId, locale: scope.locale };
+      if (p.settings) data = { ...data, ...p.settings.columns(input, context) };
+    }
+    await tx.identityProviderSettings.update({ where: { tenantId }, data });
     for (const { identityKindId, providerKind } of input.kindProviders) {
       // Through the tenant-bound client: another school's kind id matches nothing.
       const { count } = await tx.identityKind.updateMany({ where: { id: identityKindId }, data: { providerKind } });
@@ -178,16 +79,11 @@ export async function updateIdentityProviderSettings(scope: TenantScope, raw: Id
     await audit(tx, {
       ...auditActor(scope.actor),
       action: "tenant.identityProvider.update",
-      detail: {
+      detail: IDENTITY_PROTOCOLS.reduce<Prisma.InputJsonObject>((detail, p) => ({ ...detail, ...p.settings?.audit(input) }), {
         kind: input.kind,
-        casBaseUrl,
-        casVersion: input.casVersion,
-        oidcIssuer,
-        oidcClientId: input.oidcClientId,
         accountAttribute: input.accountAttribute,
         kindProviders: input.kindProviders,
-        changedSecret: Boolean(input.oidcClientSecret),
-      },
+      }),
     });
     return { ok: true as const };
   });

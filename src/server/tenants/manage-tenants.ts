@@ -1,4 +1,5 @@
 // The vendor's work on tenants: list, create, suspend and resume.
+import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
@@ -19,7 +20,7 @@ export const createTenantInput = z.object({
     .refine(isValidSlug, { message: "slug: 2–63 lowercase letters, digits or '-', not a reserved name" }),
   name: z.string().trim().min(2).max(100),
   nameEn: z.string().trim().max(200).default(""),
-  idpKind: z.enum(["BUILTIN", "CAS", "OIDC"]),
+  idpKind: z.enum(IdentityProviderKind),
 });
 export type CreateTenantInput = z.infer<typeof createTenantInput>;
 
@@ -29,7 +30,7 @@ export const tenantSummaryOutput = z.object({
   name: z.string(),
   nameEn: z.string(),
   status: z.enum(["ACTIVE", "SUSPENDED"]),
-  idpKind: z.enum(["BUILTIN", "CAS", "OIDC"]),
+  idpKind: z.enum(IdentityProviderKind),
   createdAt: z.date(),
   _count: z.object({ members: z.number(), admins: z.number() }),
 });

@@ -1,5 +1,6 @@
 // What a school's public pages show of it: name, colours, the identity kinds it
 // admits and how its members sign in.
+import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { z } from "zod";
 import type { TenantScope } from "~/server/scope";
 
@@ -12,7 +13,7 @@ export const publicProfileOutput = z.object({
   primaryColor: z.string(),
   accentColor: z.string(),
   logoUrl: z.string().nullable(),
-  idpKind: z.enum(["BUILTIN", "CAS", "OIDC"]),
+  idpKind: z.enum(IdentityProviderKind),
   assistantAppName: z.string(),
   identityKinds: z.array(identityKindOutput),
 });

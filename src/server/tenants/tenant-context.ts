@@ -1,6 +1,7 @@
 // What every tenant page, procedure and domain function may read of its school:
 // who it is, and the few settings nearly every request needs, read with the
 // school in one query from their domains' 1:1 tables.
+import type { IdentityProviderKind } from "~/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 export const tenantContextSelect = {
@@ -21,7 +22,7 @@ export const tenantContextSelect = {
 type TenantContextRow = Prisma.TenantGetPayload<{ select: typeof tenantContextSelect }>;
 
 export type TenantContext = Omit<TenantContextRow, "identityProvider" | "lockoutPolicy" | "phonePolicy" | "wecomConnection"> & {
-  idpKind: "BUILTIN" | "CAS" | "OIDC";
+  idpKind: IdentityProviderKind;
   lockoutMaxAttempts: number;
   lockoutMinutes: number;
   allowForeignPhones: boolean;

@@ -150,7 +150,8 @@ describe("a student signs in through the school's CAS", () => {
 
   it("works with a school whose service registry lets in exactly what /admin/identity tells it to", async () => {
     const t = await casSchool();
-    const { casServicePatterns } = await identityRegistration(await testScope(prisma, t.tenantId));
+    const { rows } = await identityRegistration(await testScope(prisma, t.tenantId));
+    const casServicePatterns = rows.find((r) => r.label === "idp.casServicePattern")!.values;
     const school = (await (await fetch(`${sim.url}/__sim/schools/${t.simId}`)).json()) as SchoolInput;
     await fetch(`${sim.url}/__sim/schools/${t.simId}`, {
       method: "PUT",

@@ -42,7 +42,7 @@ describe("saving the school's unified login", () => {
   it("takes an https address or the operator's simulator, and each identity kind's provider", async () => {
     const { t, api } = await adminOfNewSchool();
     await api.admin.identity.update({ kind: "CAS", casBaseUrl: "https://ids.example.edu.cn/authserver/" });
-    expect((await api.admin.identity.settings()).casBaseUrl).toBe("https://ids.example.edu.cn/authserver");
+    expect((await api.admin.identity.settings()).values.casBaseUrl).toBe("https://ids.example.edu.cn/authserver");
     const kinds = await prisma.identityKind.findMany({ where: { tenantId: t.tenantId } });
     const candidate = kinds.find((k) => k.code === "candidate")!;
     await api.admin.identity.update({
@@ -52,11 +52,10 @@ describe("saving the school's unified login", () => {
     });
     const settings = await api.admin.identity.settings();
     expect(settings.kinds.find((k) => k.code === "candidate")?.providerKind).toBe("BUILTIN");
-    expect(settings.registration.casServiceUrls).toEqual([`http://${t.host}/api/identity/cas/callback`]);
+    const registered = (label: string) => settings.registration.rows.find((r) => r.label === label)?.values;
+    expect(registered("idp.casService")).toEqual([`http://${t.host}/api/identity/cas/callback`]);
     // A prefix: each login adds its own `?login=…` (the same as an Apereo serviceId).
-    expect(settings.registration.casServicePatterns).toEqual([
-      `^http://${t.host.replace(/\./g, "\\.")}/api/identity/cas/callback(\\?.*)?$`,
-    ]);
+    expect(registered("idp.casServicePattern")).toEqual([`^http://${t.host.replace(/\./g, "\\.")}/api/identity/cas/callback(\\?.*)?$`]);
     // Audited, never with a secret.
     const audit = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action: "tenant.identityProvider.update" } });
     expect(audit).toHaveLength(2);

@@ -9,7 +9,7 @@ import { startOidcSimulator, type OidcSimulator } from "~/sims/oidc";
 import { encryptSecret } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
 import { forgetDiscovery } from "~/server/identity/oidc/discovery";
-import { oidcClientSecretContext } from "~/server/identity/settings";
+import { oidcClientSecretContext } from "~/server/identity/oidc/settings";
 import { makeTenant, testPrisma, type TestTenant } from "../support";
 import { Browser, readForm } from "../sims/browser";
 import { AppBrowser, locationOf } from "./sso-kit";

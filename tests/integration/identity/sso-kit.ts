@@ -3,7 +3,7 @@
 // cookies), the school's CAS or OIDC simulator over HTTP with its own cookie jar.
 import { GET as casCallback, POST as casCallbackPost } from "~/app/api/identity/cas/callback/route";
 import { POST as casSlo } from "~/app/api/identity/cas/slo/route";
-import { GET as oidcCallback } from "~/app/api/identity/oidc/callback/route";
+import { GET as oidcCallback, POST as oidcCallbackPost } from "~/app/api/identity/oidc/callback/route";
 import { GET as startLogin } from "~/app/api/identity/start/route";
 import { POST as switchAccount } from "~/app/api/identity/switch-account/route";
 import { loadActor } from "~/server/auth/actors";
@@ -17,6 +17,7 @@ const ROUTES: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/identity/cas/callback": casCallbackPost,
   "POST /api/identity/cas/slo": casSlo,
   "GET /api/identity/oidc/callback": oidcCallback,
+  "POST /api/identity/oidc/callback": oidcCallbackPost,
   "POST /api/identity/switch-account": switchAccount,
 };
 
@@ -57,13 +58,14 @@ export class AppBrowser {
   async request(
     method: "GET" | "POST",
     pathAndQuery: string,
-    init: { headers?: Record<string, string>; body?: string } = {},
+    /** `fromSchoolSite`: a form post from the school's page, which brings none of this host's SameSite=Lax cookies. */
+    init: { headers?: Record<string, string>; body?: string; fromSchoolSite?: boolean } = {},
   ): Promise<Response> {
     const url = new URL(pathAndQuery, this.origin);
     const handler = ROUTES[`${method} ${url.pathname}`];
     if (!handler) throw new Error(`no route ${method} ${url.pathname}`);
     const headers = new Headers({ host: this.host, [CLIENT_ADDRESS_HEADER]: this.ip, ...init.headers });
-    if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
+    if (this.cookies.size > 0 && !init.fromSchoolSite) headers.set("cookie", this.cookieHeader());
     const response = await handler(new Request(url, { method, headers, body: init.body }));
     this.remember(response);
     return response;

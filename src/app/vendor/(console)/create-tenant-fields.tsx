@@ -1,5 +1,6 @@
 "use client";
 // The vendor's form that sets up a school; words from <Words namespaces={["common", "vendor"]}> (create-tenant-form.tsx).
+import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { useActionState } from "react";
 import type { z } from "zod";
 import { FormField } from "~/components/ui/form-field";
@@ -10,7 +11,7 @@ import { createTenantAction } from "./actions";
 
 type Input = z.input<typeof createTenantInput>;
 
-const IDP_KINDS = (["BUILTIN", "CAS", "OIDC"] as const).map((kind) => ({ value: kind, label: `vendor.idp.${kind}` as const }));
+const IDP_KINDS = Object.values(IdentityProviderKind).map((kind) => ({ value: kind, label: `vendor.idp.${kind}` as const }));
 
 export function CreateTenantFields({ platformDomain }: { platformDomain: string }) {
   const t = useT();

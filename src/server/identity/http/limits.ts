@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import type { RateLimitRule } from "~/server/security/rate-limit";
 import { addressKey } from "~/server/http/address-key";
-import type { LoginState } from "../login-state";
 
 /**
  * Starts per address (an IPv6 /64) and school, a minute: 2,000 freshmen behind one address, each
@@ -32,12 +31,23 @@ export function ssoStartLimit(tenantId: string, ip: string | null): RateLimitRul
 }
 
 /** Keyed by a digest of the login's own random value (CAS nonce, OIDC state): the table never holds the value. */
-export function ssoLoginCallbackLimit(state: LoginState): RateLimitRule {
-  const value = state.pending.protocol === "CAS" ? state.pending.nonce : state.pending.state;
-  const tag = createHash("sha256").update(`${state.tenantId}:${value}`).digest("hex").slice(0, 32);
+export function ssoLoginCallbackLimit(tenantId: string, loginValue: string): RateLimitRule {
+  const tag = createHash("sha256").update(`${tenantId}:${loginValue}`).digest("hex").slice(0, 32);
   return { key: `sso-callback:login:${tag}`, limit: SSO_CALLBACKS_PER_LOGIN, windowSeconds: 600 };
 }
 
 export function ssoCallbackLimit(tenantId: string, ip: string | null): RateLimitRule {
   return { key: `sso-callback:${tenantId}:${addressKey(ip)}`, limit: SSO_CALLBACKS_PER_ADDRESS, windowSeconds: 60 };
+}
+
+/**
+ * Answers that arrive as a form post (OIDC form_post, SAML HTTP-POST), per address and school, a
+ * minute: each is kept in a row until the GET it is redirected to, before any pending login can be
+ * checked (the post carries none of our cookies), so a flood is cut here — sized, like the rest,
+ * for a hall of freshmen behind one address, and keyed apart so it spends none of their callbacks.
+ */
+export const SSO_POSTED_ANSWERS_PER_ADDRESS = 3000;
+
+export function ssoPostedAnswerLimit(tenantId: string, ip: string | null): RateLimitRule {
+  return { key: `sso-post:${tenantId}:${addressKey(ip)}`, limit: SSO_POSTED_ANSWERS_PER_ADDRESS, windowSeconds: 60 };
 }

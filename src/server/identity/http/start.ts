@@ -11,7 +11,7 @@ import { tenantOrigin } from "~/server/tenants/public-origin";
 import { providerForKindCode } from "../kind-provider";
 import { clearLoginOutcomeCookie, loginOutcomeCookie } from "../login-outcome";
 import { loginStateCookie } from "../login-state";
-import { identityProviderOf } from "../provider";
+import { identityProtocolOf } from "../protocols";
 import { redirect, type LoginRedirect } from "./answer";
 import { ssoStartLimit } from "./limits";
 
@@ -41,8 +41,8 @@ export async function startLogin(
     await enforceRateLimit(unscopedClient(scope), ssoStartLimit(scope.tenant.id, scope.actor.ip));
     const { provider: kindOfProvider } = await providerForKindCode(scope, kind);
     if (kindOfProvider === "BUILTIN") return redirect(loginPagePath(kind, { returnTo }));
-    const provider = await identityProviderOf(scope, kindOfProvider);
-    const started = await provider.start(scope, { returnTo, origin: await tenantOrigin(scope, host), renew });
+    const protocol = await identityProtocolOf(scope, kindOfProvider);
+    const started = await protocol.start(scope, { returnTo, origin: await tenantOrigin(scope, host), renew });
     if (started.kind === "form") return redirect(loginPagePath(kind, { returnTo }));
     scope.log.info({ protocol: started.pending.protocol, renew }, "sign-in sent to the school's server");
     return redirect(

@@ -24,7 +24,7 @@ export function newAuthorization() {
 
 export function authorizationUrl(
   discovery: Discovery,
-  options: { clientId: string; redirectUri: string; state: string; nonce: string; challenge: string; renew: boolean },
+  options: { clientId: string; redirectUri: string; state: string; nonce: string; challenge: string; renew: boolean; formPost: boolean },
 ): URL {
   const url = new URL(discovery.authorization_endpoint);
   const params = {
@@ -36,6 +36,8 @@ export function authorizationUrl(
     nonce: options.nonce,
     code_challenge: options.challenge,
     code_challenge_method: "S256",
+    // The answer as a form post (response-mode.ts); without it, on the query (the code flow's default).
+    ...(options.formPost ? { response_mode: "form_post" } : {}),
     // After 【不是我，换个账号】: the provider must ask for credentials, whatever session it kept (OIDC Core §3.1.2.1 prompt).
     ...(options.renew ? { prompt: "login", max_age: "0" } : {}),
   };

@@ -16,6 +16,8 @@ const discoverySchema = z.object({
   userinfo_endpoint: z.string().max(2048).optional(),
   end_session_endpoint: z.string().max(2048).optional(),
   response_types_supported: z.array(z.string()).max(50).optional(),
+  /** Absent: query and fragment only (OIDC Discovery §3); form_post must be listed (Form Post Response Mode §5). */
+  response_modes_supported: z.array(z.string()).max(20).optional(),
   code_challenge_methods_supported: z.array(z.string()).max(20).optional(),
   id_token_signing_alg_values_supported: z.array(z.string()).max(30).optional(),
   token_endpoint_auth_methods_supported: z.array(z.string()).max(20).optional(),

@@ -2,29 +2,42 @@ import { z } from "zod";
 import { checklistOutput } from "~/server/checks/check";
 import { IDENTITY_CHECK_IDS, testIdentityConnection } from "~/server/identity/connection-test";
 import { identityRegistration } from "~/server/identity/registration";
+import { PROTOCOL_KINDS } from "~/server/identity/protocols";
 import { identityProviderSettings, identityProviderSettingsInput, updateIdentityProviderSettings } from "~/server/identity/settings";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
-const providerKind = z.enum(["BUILTIN", "CAS", "OIDC"]);
+const providerKind = z.enum(PROTOCOL_KINDS);
 
 export const identitySettingsOutput = z.object({
   kind: providerKind,
-  casBaseUrl: z.string().nullable(),
-  casVersion: z.enum(["CAS2", "CAS3"]),
-  oidcIssuer: z.string().nullable(),
-  oidcClientId: z.string().nullable(),
-  /** Write-only: whether one is set, never the secret. */
-  hasOidcClientSecret: z.boolean(),
+  /** The protocols a school may choose (protocols.ts), in order. */
+  protocols: z.array(providerKind),
   accountAttribute: z.string(),
+  /** Each protocol's fields (its folder's settings.ts), in the form's order. */
+  fields: z.array(
+    z.object({
+      protocol: providerKind,
+      name: z.string(),
+      label: z.string(),
+      hint: z.string().optional(),
+      options: z
+        .array(z.object({ value: z.string(), label: z.string() }))
+        .readonly()
+        .optional(),
+      secret: z.boolean().optional(),
+    }),
+  ),
+  /** Each field's value by name; secrets are absent. */
+  values: z.record(z.string(), z.string().nullable()),
+  /** Write-only: which secrets are set, never the secrets. */
+  secretsSet: z.array(z.string()),
   kinds: z.array(
     z.object({ id: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string(), providerKind: providerKind.nullable() }),
   ),
   registration: z.object({
-    casServiceUrls: z.array(z.string()),
-    casServicePatterns: z.array(z.string()),
-    oidcRedirectUris: z.array(z.string()),
-    postLogoutRedirectUris: z.array(z.string()),
-    simulators: z.object({ cas: z.string().nullable(), oidc: z.string().nullable() }),
+    /** What the school registers at its server: a label (a message key) and the values. */
+    rows: z.array(z.object({ label: z.string(), values: z.array(z.string()) })),
+    simulators: z.array(z.object({ kind: providerKind, origin: z.string() })),
   }),
 });
 

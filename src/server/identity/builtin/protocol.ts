@@ -7,9 +7,9 @@
 import { audit } from "~/server/audit/audit";
 import { checkSignInAttempt } from "~/server/auth/sign-in";
 import { unscopedClient, type TenantScope } from "~/server/scope";
-import { memberIdByAccount } from "./find-member";
-import { effectiveProvider } from "./kind-provider";
-import type { IdentifiedMember, IdentityProvider } from "./provider";
+import { memberIdByAccount } from "../find-member";
+import { effectiveProvider } from "../kind-provider";
+import type { IdentifiedMember, IdentityProtocol } from "../protocol";
 
 /** What the form sends: the account as typed (NFKC-normalised at the edge) and the password. */
 export type BuiltinProof = { identifier: string; password: string };
@@ -39,7 +39,8 @@ async function finish(scope: TenantScope, proof: BuiltinProof): Promise<Identifi
   return { id: member.id, account: member.account, sessionVersion: member.sessionVersion };
 }
 
-export const builtinProvider: IdentityProvider<BuiltinProof> = {
+/** No settings, checks, callback or logout of its own: the form is ours, and so is the directory. */
+export const builtinProtocol: IdentityProtocol<never, never, BuiltinProof> = {
   kind: "BUILTIN",
   start: () => Promise.resolve({ kind: "form" as const }),
   finish,

@@ -1,27 +1,42 @@
 // 统一身份认证 through the school's OpenID Provider: authorization code with
-// PKCE (S256), state and nonce (reference §4). Why our own small client over
-// openid-client 6: that library checks an id_token's signature only after
-// enableNonRepudiationChecks(), and it fetches through the global fetch, past
-// the SSRF rules every call to a school must follow (outbound/); jose (the
-// library openid-client itself is built on) does the JWT checks here, and the
-// protocol steps are a few requests each checked against the spec.
+// PKCE (S256), state and nonce (reference §4), the answer on the redirect URI's
+// query or, when the school chose it, as a form post (response-mode.ts). Why our
+// own small client over openid-client 6: that library checks an id_token's
+// signature only after enableNonRepudiationChecks(), and it fetches through the
+// global fetch, past the SSRF rules every call to a school must follow
+// (outbound/); jose (the library openid-client itself is built on) does the JWT
+// checks here, and the protocol steps are a few requests each checked against the spec.
+import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
-import type { PendingLogin } from "../login-state";
-import type { IdentifiedMember, IdentityProvider, StartRequest } from "../provider";
+import { loginPageUrl } from "../login-page";
+import { simulatorOrigin } from "../outbound/school-url";
+import type { IdentifiedMember, IdentityProtocol, StartRequest } from "../protocol";
 import { memberVouchedFor } from "../school-member";
-import { checkedSchoolUrl, oidcSettings } from "../settings";
 import { authorizationUrl, newAuthorization, oidcRedirectUri } from "./authorization";
+import { oidcChecks } from "./checks";
 import { accountClaimOf, oidcIdentity, userinfoClaims } from "./claims";
 import { discover, DiscoveryError } from "./discovery";
 import { IdTokenRejected, verifyIdToken } from "./id-token";
 import { JwksError, keyResolver } from "./jwks";
+import { endSessionUrl } from "./logout";
+import { oidcClient, oidcSettingsFields, type OidcInput } from "./settings";
 import { exchangeCode, TokenError } from "./token";
+
+const pending = z.object({
+  protocol: z.literal("OIDC"),
+  issuer: z.string().max(300),
+  redirectUri: z.string().max(2048),
+  state: z.string().min(22).max(128),
+  nonce: z.string().min(22).max(128),
+  verifier: z.string().min(43).max(128),
+});
+type OidcPending = z.infer<typeof pending>;
 
 /** What came back on the redirect URI, and what the login remembered. */
 export type OidcProof = {
   params: URLSearchParams;
-  pending: Extract<PendingLogin, { protocol: "OIDC" }>;
+  pending: OidcPending;
   /** The login asked for fresh credentials (after 【不是我，换个账号】), started at this time (ms). */
   renew: boolean;
   startedAt: number;
@@ -40,13 +55,22 @@ async function discoveryOf(scope: TenantScope, issuer: string) {
 }
 
 async function start(scope: TenantScope, request: StartRequest) {
-  const settings = await oidcSettings(scope);
-  const issuer = checkedSchoolUrl(settings.issuer, "oidc", "oidcIssuer");
+  const settings = await oidcClient(scope);
+  const { issuer } = settings;
   const discovery = await discoveryOf(scope, issuer);
   const redirectUri = oidcRedirectUri(request.origin);
   const { state, nonce, verifier, challenge } = newAuthorization();
-  const url = authorizationUrl(discovery, { clientId: settings.clientId, redirectUri, state, nonce, challenge, renew: request.renew });
-  return { kind: "redirect" as const, url: url.href, pending: { protocol: "OIDC" as const, issuer, redirectUri, state, nonce, verifier } };
+  const url = authorizationUrl(discovery, {
+    clientId: settings.clientId,
+    redirectUri,
+    state,
+    nonce,
+    challenge,
+    renew: request.renew,
+    formPost: settings.formPost,
+  });
+  const values: OidcPending = { protocol: "OIDC", issuer, redirectUri, state, nonce, verifier };
+  return { kind: "redirect" as const, url: url.href, pending: values };
 }
 
 async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedMember> {
@@ -63,8 +87,8 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
   }
   const code = params.get("code");
   if (!code || code.length > 2048) throw new AppError("SSO_LOGIN_EXPIRED");
-  const settings = await oidcSettings(scope);
-  const issuer = checkedSchoolUrl(settings.issuer, "oidc", "oidcIssuer");
+  const settings = await oidcClient(scope);
+  const { issuer } = settings;
   // A code is only ever sent to the provider whose login issued it (mix-up, RFC 9207): the issuer must not have changed,
   // and an `iss` on the answer must be it.
   if (issuer !== pending.issuer) throw new AppError("SSO_LOGIN_EXPIRED");
@@ -112,4 +136,35 @@ async function finish(scope: TenantScope, proof: OidcProof): Promise<IdentifiedM
   return { ...member, sso: { protocol: "OIDC", idToken: tokens.id_token } };
 }
 
-export const oidcProvider: IdentityProvider<OidcProof> = { kind: "OIDC", start, finish };
+/** RP-Initiated Logout 1.0 §2: the provider's end_session_endpoint with the id_token as a hint. */
+async function logout(scope: TenantScope, session: { idToken: string | null }, origin: string): Promise<URL | null> {
+  const settings = await oidcClient(scope);
+  const discovery = await discover(settings.issuer);
+  return endSessionUrl(discovery, {
+    idTokenHint: session.idToken,
+    clientId: settings.clientId,
+    postLogoutRedirectUri: loginPageUrl(origin),
+  });
+}
+
+export const oidcProtocol: IdentityProtocol<OidcInput, OidcPending, OidcProof> = {
+  kind: "OIDC",
+  settings: oidcSettingsFields,
+  checks: oidcChecks,
+  start,
+  callback: {
+    pending,
+    loginValue: (values) => values.state,
+    answerParam: "state",
+    // response_mode=form_post (OAuth 2.0 Form Post Response Mode §2): the provider's page posts the answer.
+    acceptsPost: true,
+    proof: (params, login) => ({ params, pending: login.pending, renew: login.renew, startedAt: login.startedAt }),
+  },
+  finish,
+  logout,
+  registration: (origins) => [
+    { label: "idp.oidcRedirect", values: origins.map(oidcRedirectUri) },
+    { label: "idp.oidcPostLogout", values: origins.map(loginPageUrl) },
+  ],
+  simulator: () => simulatorOrigin("oidc"),
+};

@@ -67,10 +67,9 @@ async function toPostedAnswer(app: AppBrowser) {
     const html = await response.text();
     const { action } = readForm(html);
     if (action.startsWith(app.origin)) {
-      const fields = Object.fromEntries(
-        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [m[1], m[2]]),
-      );
-      return { authorize, action: new URL(action), fields: new URLSearchParams(fields as Record<string, string>) };
+      const fields = new URLSearchParams();
+      for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)) fields.set(m[1] ?? "", m[2] ?? "");
+      return { authorize, action: new URL(action), fields };
     }
     response = await op.post(action, { username: t.memberAccount, password: PASSWORD });
   }

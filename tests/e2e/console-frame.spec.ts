@@ -58,6 +58,7 @@ test.describe("the back office's console frame", () => {
       await expect(nav.getByRole("link", { name: "运维工单" })).toBeVisible();
       await expect(nav.getByRole("link", { name: "后台账号" })).toHaveCount(sees ? 1 : 0);
       await expect(nav.getByRole("link", { name: "统一身份认证" })).toHaveCount(sees ? 1 : 0);
+      await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(sees ? 1 : 0);
       await context.close();
     }
   });

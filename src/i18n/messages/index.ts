@@ -3,6 +3,7 @@
 // e.g. "home.start" is `start` of home.ts.
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
+import { audit } from "./audit";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
@@ -33,6 +34,7 @@ export const MESSAGES = {
   me,
   password,
   admin,
+  audit,
   wecom,
   wecomError,
   checks,

@@ -2,6 +2,7 @@
 // signed-in member; admin: the school's back office; vendor: the platform
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
+import { adminAuditRouter } from "./routers/admin/audit";
 import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
     accounts: adminAccountsRouter,
+    audit: adminAuditRouter,
     wecom: adminWecomRouter,
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,

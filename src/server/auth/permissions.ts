@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "settings.manage": { roles: ["ADMIN"], label: { zh: "修改学校设置", en: "change the school's settings" } },
   /** Cases members sent from the journey (「手机号码已存在」 …): list and close. */
   "helpdesk.cases": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理运维工单", en: "handle helpdesk cases" } },
+  /** The audit log: every change, by whom, from where (it names members and admins, so the IT office only). */
+  "audit.read": { roles: ["ADMIN"], label: { zh: "查看审计日志", en: "read the audit log" } },
   /** WeCom sync jobs: list and retry. */
   "wecom.jobs": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理企业微信同步任务", en: "handle WeCom sync jobs" } },
 } as const satisfies Record<string, { roles: readonly AdminRole[]; label: Bilingual }>;

@@ -10,5 +10,6 @@ export const ADMIN_NAVIGATION: readonly NavItem[] = [
   { path: "/admin/identity", labelKey: "idp.title", permission: "settings.manage" },
   { path: "/admin/qr", labelKey: "helpdesk.qrTitle", testId: "qr-admin-link" },
   { path: "/admin/accounts", labelKey: "console.nav.accounts", permission: "admins.manage" },
+  { path: "/admin/audit", labelKey: "audit.title", permission: "audit.read" },
   { path: "/admin/outbox", labelKey: "console.nav.outbox", permission: "directory.read" },
 ];

@@ -1,0 +1,56 @@
+// The audit log's columns: when (China time), who, what in words (the action's code beside it),
+// concerning whom, from where, and the detail as recorded.
+import type { Column } from "~/components/ui/data-table";
+import type { Locale } from "~/i18n/locale";
+import { messageKeys, type MessageKey, type Translate } from "~/i18n/messages";
+import type { AuditRow } from "~/server/audit/audit-log";
+
+const KNOWN = new Set<string>(messageKeys());
+
+/** An action in words when the messages name it; its code otherwise (a new action reads as itself until named). */
+function actionWords(t: Translate, action: string): string {
+  const key = `audit.action.${action}`;
+  return KNOWN.has(key) ? t(key as MessageKey) : action;
+}
+
+export function auditColumns(t: Translate, locale: Locale): Column<AuditRow>[] {
+  return [
+    {
+      key: "time",
+      header: t("audit.time"),
+      className: "whitespace-nowrap",
+      cell: (r) => r.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
+    },
+    {
+      key: "actor",
+      header: t("audit.actor"),
+      cell: (r) => (
+        <>
+          <div className="text-slate-500">
+            {KNOWN.has(`audit.kind.${r.actorKind}`) ? t(`audit.kind.${r.actorKind}` as MessageKey) : r.actorKind}
+          </div>
+          {r.actor ? <div className="font-mono">{r.actor}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "action",
+      header: t("audit.action"),
+      cell: (r) => (
+        <>
+          <div>{actionWords(t, r.action)}</div>
+          <div className="font-mono text-xs text-slate-500">{r.action}</div>
+        </>
+      ),
+      cellTestId: () => "audit-action",
+    },
+    { key: "target", header: t("audit.target"), className: "font-mono", cell: (r) => r.target ?? "" },
+    { key: "ip", header: t("audit.address"), className: "font-mono whitespace-nowrap", cell: (r) => r.ip ?? "" },
+    {
+      key: "detail",
+      header: t("audit.detail"),
+      className: "font-mono text-xs break-all",
+      cell: (r) => (r.detail === "{}" ? "" : r.detail),
+    },
+  ];
+}

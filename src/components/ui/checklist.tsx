@@ -49,6 +49,11 @@ export function Checklist({
                 ))}
               </ol>
             ) : null}
+            {check.link && check.status !== "passed" ? (
+              <a href={check.link.href} className="mt-2 inline-block text-sm text-[var(--brand)] underline">
+                {check.link.label}
+              </a>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -54,6 +54,7 @@ export const audit = {
   "action.tenant.passwordPolicy.update": { zh: "修改密码规则", en: "Password rules changed" },
   "action.tenant.phonePolicy.update": { zh: "修改手机号规则", en: "Phone rules changed" },
   "action.tenant.wecom.callbackKeys": { zh: "重新生成企业微信回调密钥", en: "WeCom callback keys renewed" },
+  "action.tenant.qr.downloaded": { zh: "下载注册二维码", en: "Registration QR code downloaded" },
   "action.tenant.wecom.update": { zh: "修改企业微信连接", en: "WeCom connection changed" },
   "action.wecom.member.mobile_changed": { zh: "企业微信：手机号已更新", en: "WeCom: phone updated" },
   "action.wecom.member.mobile_ignored": { zh: "企业微信：已激活成员的手机号未更新", en: "WeCom: phone of an activated member not updated" },

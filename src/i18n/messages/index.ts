@@ -6,6 +6,7 @@ import { admin } from "./admin";
 import { audit } from "./audit";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
+import { goLive } from "./go-live";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { consoleWords } from "./console";
 import { helpdesk } from "./helpdesk";
@@ -39,6 +40,7 @@ export const MESSAGES = {
   wecomError,
   checks,
   diagnosis,
+  goLive,
   vendor,
   outbox,
   sso,

@@ -3,6 +3,7 @@
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminAuditRouter } from "./routers/admin/audit";
+import { adminGoLiveRouter } from "./routers/admin/go-live";
 import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
     directory: adminDirectoryRouter,
     accounts: adminAccountsRouter,
     audit: adminAuditRouter,
+    goLive: adminGoLiveRouter,
     wecom: adminWecomRouter,
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,

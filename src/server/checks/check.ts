@@ -18,6 +18,8 @@ export type Check<Id extends string = string> = {
   detail: string;
   /** What the admin does about it, in order; empty when there is nothing to do. */
   steps: string[];
+  /** The page of ours where it is done (a local path), with its words. */
+  link?: { href: string; label: string };
 };
 
 /** The checks in order, with their answer in a line: `ok` and the first problem, or the all-clear. */
@@ -36,6 +38,7 @@ export function checklistOutput<const Ids extends readonly [string, ...string[]]
         title: z.string(),
         detail: z.string(),
         steps: z.array(z.string()),
+        link: z.object({ href: z.string(), label: z.string() }).optional(),
       }),
     ),
   });

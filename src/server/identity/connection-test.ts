@@ -44,9 +44,15 @@ export async function testIdentityConnection(scope: TenantScope, options: { requ
     steps: [],
   }));
   // The client id and secret can only be proven by a real sign-in: that warning leaves the test ok.
-  return checklist(checks, {
+  const result = checklist(checks, {
     allClear: pick(scope.locale, bilingualOf("idpCheck.allClear")),
     warnings: "informative",
     locale: scope.locale,
   });
+  // Remembered for the go-live checklist (go-live.ts).
+  await scope.db.identityProviderSettings.update({
+    where: { tenantId: scope.tenant.id },
+    data: { lastTestAt: new Date(), lastTestOk: result.ok },
+  });
+  return result;
 }

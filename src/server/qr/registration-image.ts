@@ -4,7 +4,8 @@
 // per client address (security/image-limits.ts). The route answers with it (app/(school)/join/qr.*).
 import { createBoundedMemo } from "~/server/security/bounded-memo";
 import { memoisedImage } from "~/server/security/image-limits";
-import { unscopedClient, type TenantScope } from "~/server/scope";
+import { audit } from "~/server/audit/audit";
+import { auditActor, unscopedClient, type TenantScope } from "~/server/scope";
 import { tenantOrigin } from "~/server/tenants/public-origin";
 import { qrImage, QR_CONTENT_TYPES, type QrFormat, type QrSize } from "./qr-image";
 import { qrLink } from "./registration-qr";
@@ -36,4 +37,14 @@ export async function registrationQrImage(
     qrImage(link, input.format, size),
   );
   return { image, contentType: QR_CONTENT_TYPES[input.format] };
+}
+
+/**
+ * A download of the code by the school's back office (?download=1 with an admin's session) is
+ * recorded, so the go-live checklist knows the code was taken for the posters (go-live.ts). A
+ * member's or a stranger's download records nothing: the image is public.
+ */
+export async function recordQrDownload(scope: TenantScope, format: QrFormat): Promise<void> {
+  if (scope.actor.kind !== "tenantAdmin") return;
+  await audit(scope.db, { ...auditActor(scope.actor), action: "tenant.qr.downloaded", detail: { format } });
 }

@@ -159,6 +159,9 @@ export async function testWecomConnection(scope: TenantScope): Promise<Diagnosis
   const tenantId = scope.tenant.id;
   await enforceRateLimit(prisma, { key: `wecom-test:${tenantId}`, ...WECOM_TEST_RATE_LIMIT });
   const { secretsAccepted, ...diagnosis } = await diagnoseWecomConnection(scope);
+  // Each check's id and status, for the go-live checklist (go-live.ts): no words, no remote text.
+  const lastTestChecks = diagnosis.checks.map((c) => ({ id: c.id, status: c.status }));
+  await prisma.wecomConnection.update({ where: { tenantId }, data: { lastTestAt: new Date(), lastTestChecks } });
   if (secretsAccepted) {
     // WeCom accepts the secrets again (e.g. fixed in its console after the pause expired): resume what waited.
     await prisma.$transaction(async (tx) => {

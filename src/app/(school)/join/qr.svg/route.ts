@@ -1,6 +1,6 @@
 import { imageAnswer } from "~/server/http/answers";
 import { schoolRoute } from "~/server/http/route-scope";
-import { registrationQrImage } from "~/server/qr/registration-image";
+import { recordQrDownload, registrationQrImage } from "~/server/qr/registration-image";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = schoolRoute({ component: "qr", refusal: "empty" }, async ({ request, scope, host }) => {
   const params = new URL(request.url).searchParams;
   const { image, contentType } = await registrationQrImage(scope, { host, format: "svg", size: "screen" });
+  if (params.get("download")) await recordQrDownload(scope, "svg");
   return imageAnswer(image, contentType, { cache: "public, max-age=3600", download: params.get("download") && "register-qr.svg" });
 });

@@ -31,6 +31,7 @@ export const TENANT_SCOPED_MODELS = [
   "SsoSession",
   "CasTicketUse",
   "WecomJob",
+  "ImportJob",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -85,8 +85,37 @@ export async function makeTenant(
         data: { tenantId: tenant.id, memberId: member.id, kind: "PHONE_ALREADY_EXISTS", value: phone, valueDisplay: phone.slice(3) },
       })
     ).id,
+    importJobId: await previewedImport(prisma, tenant.id, member.account),
     memberPasswordHash: hash,
   };
+}
+
+/** A roster import of the tenant, previewed (one row, unchanged) and not started, as the import page lists it. */
+async function previewedImport(prisma: PrismaClient, tenantId: string, account: string): Promise<string> {
+  const report = {
+    headerRow: 1,
+    headers: ["学号", "姓名"],
+    missingFields: [],
+    counts: { rows: 1, create: 0, update: 0, unchanged: 1, refused: 0 },
+    rows: [],
+    rowsLeftOut: 0,
+    missing: [],
+    missingCount: 0,
+  };
+  const job = await prisma.importJob.create({
+    data: {
+      tenantId,
+      fileName: `${account}.csv`,
+      format: "csv",
+      fileBytes: 0,
+      fileSha256: "0".repeat(64),
+      mapping: ["account", "name"],
+      totalRows: 1,
+      unchanged: 1,
+      report,
+    },
+  });
+  return job.id;
 }
 
 /** A WeCom sync job of the tenant that has failed for good, as the admin's job list shows it. */

@@ -14,6 +14,8 @@ export function cleanCell(cell: RawCell | undefined): CleanCell {
   const raw = cell?.text ?? "";
   const trimmed = raw.trim();
   const value = raw.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  // The export writes '= '+ '- '@ before a value a spreadsheet would run as a formula; read back, it is the value.
+  if (/^'[=+\-@]/.test(value)) return { value: value.slice(1), normalised: false };
   return { value, normalised: value !== trimmed };
 }
 

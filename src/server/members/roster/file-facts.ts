@@ -34,6 +34,10 @@ export class FileFacts {
     }
   }
 
+  hasAccount(account: string): boolean {
+    return this.accountRows.has(account.toLowerCase());
+  }
+
   /** The other rows with the same account (accounts are unique whatever their case). */
   otherRowsOf(account: string, row: number): number[] {
     return (this.accountRows.get(account.toLowerCase()) ?? []).filter((r) => r !== row);

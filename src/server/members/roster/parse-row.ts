@@ -71,7 +71,9 @@ type Ctx = { kinds: KindLookup; phone: PhoneRules };
 
 function readField(row: ParsedRow, field: RosterField, cell: RawCell, clean: CleanCell, ctx: Ctx): void {
   const { value } = clean;
-  const problem = (code: RowProblem["code"], vars?: RowProblem["vars"]) => row.problems.push({ field, code, ...(vars ? { vars } : {}) });
+  const problem = (code: RowProblem["code"], vars?: RowProblem["vars"]) => {
+    row.problems.push({ field, code, ...(vars ? { vars } : {}) });
+  };
   const numeric = field === "account" || field === "phone" || field === "idNumber";
   if (numeric && value && lostToNumberFormat(cell, value)) return problem("STORED_AS_NUMBER", { value });
   if (field === "account") {
@@ -102,7 +104,8 @@ function readField(row: ParsedRow, field: RosterField, cell: RawCell, clean: Cle
   } else if (field === "idType") {
     if (value.length > 32) problem("ID_TYPE_TOO_LONG");
     else row.values.idType = value;
-  } else {
+  } else if (!value.includes("*")) {
+    // A masked number (an export without ID numbers, 1101**********1234) keeps the member's.
     row.values.idNumber = value.replace(/\s/g, "").toUpperCase();
   }
 }

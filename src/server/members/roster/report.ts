@@ -65,6 +65,8 @@ export const importReport = z.object({
   /** The header row found (a title row above it is skipped) and each column's header. */
   headerRow: z.number().int(),
   headers: z.array(z.string()),
+  /** Fields a row cannot do without that no column is mapped to: nothing is judged until the admin maps them. */
+  missingFields: z.array(z.enum(ROSTER_FIELDS)),
   counts: importCounts,
   /** Rows worth showing, at most REPORT_ROW_LIMIT: every refused row first, then updates and normalised rows. */
   rows: z.array(reportRow),

@@ -22,7 +22,10 @@ describe("the file's type is judged by its bytes, not its name", () => {
   });
 
   it("refuses an old .xls, a PDF, a PNG renamed .csv, a ZIP that is no workbook, and an empty file", () => {
-    expect(sniffRosterFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({ ok: false, reason: "XLS_BINARY" });
+    expect(sniffRosterFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({
+      ok: false,
+      reason: "XLS_BINARY",
+    });
     expect(sniffRosterFormat(Buffer.from("%PDF-1.7\n"))).toEqual({ ok: false, reason: "NOT_A_ROSTER" });
     expect(sniffRosterFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toEqual({ ok: false, reason: "NOT_A_ROSTER" });
     expect(sniffRosterFormat(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/document.xml")]))).toEqual({
@@ -41,7 +44,10 @@ describe("a CSV's encoding", () => {
   });
 
   it("reads GBK as Chinese Excel saves 「CSV（逗号分隔）」", () => {
-    const bytes = gbkCsv([["学号", "姓名", "院系/部门"], ["2024001", "张三", "计算机学院/软件工程/2024级1班"]]);
+    const bytes = gbkCsv([
+      ["学号", "姓名", "院系/部门"],
+      ["2024001", "张三", "计算机学院/软件工程/2024级1班"],
+    ]);
     expect(detectEncoding(bytes).encoding).toBe("gb18030");
     expect(decodeRosterText(bytes).text).toBe("学号,姓名,院系/部门\r\n2024001,张三,计算机学院/软件工程/2024级1班\r\n");
   });
@@ -55,7 +61,10 @@ describe("a CSV's encoding", () => {
   });
 
   it("a GBK file's rows read the same as the UTF-8 file's", async () => {
-    const rows = [["学号", "姓名"], ["2024001", "欧阳娜娜"]];
+    const rows = [
+      ["学号", "姓名"],
+      ["2024001", "欧阳娜娜"],
+    ];
     const fromGbk = await rowsOf(await openRoster(encodeGbk("学号,姓名\r\n2024001,欧阳娜娜\r\n"), "csv"));
     expect(fromGbk).toEqual(await rowsOf(await openRoster(utf8Csv(rows), "csv")));
   });
@@ -109,7 +118,11 @@ describe("the header row and the rows below it", () => {
 
 describe(".xlsx", () => {
   it("reads the first sheet's rows, keeping which cells Excel stored as numbers", async () => {
-    const file = await xlsxFile([["学号", "姓名", "证件号码", "手机号"], [2024001, "张三", 110101199003077000, 13800138000], ["2024002", "李四", "11010119900307701X", "13800138001"]]);
+    const file = await xlsxFile([
+      ["学号", "姓名", "证件号码", "手机号"],
+      [2024001, "张三", 110101199003077000, 13800138000],
+      ["2024002", "李四", "11010119900307701X", "13800138001"],
+    ]);
     const rows = await rowsOf(await openRoster(file, "xlsx"));
     expect(rows[0]!.cells).toEqual([
       { text: "2024001", storedAsNumber: true },

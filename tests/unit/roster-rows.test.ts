@@ -22,7 +22,12 @@ const raw = (cells: Cell[], rowNumber = nextRow++): RawRow => ({
 });
 const row = (over: Partial<Record<(typeof MAPPING)[number], Cell>> = {}, rowNumber?: number) =>
   raw(
-    MAPPING.map((field) => over[field as keyof typeof over] ?? ({ account: "2024001", name: "张三", identityKind: "在校师生" } as Record<string, string>)[field] ?? ""),
+    MAPPING.map(
+      (field) =>
+        over[field as keyof typeof over] ??
+        ({ account: "2024001", name: "张三", identityKind: "在校师生" } as Record<string, string>)[field] ??
+        "",
+    ),
     rowNumber,
   );
 const parse = (r: RawRow) => parseRow(r, MAPPING, ctx);
@@ -32,7 +37,15 @@ function judge(rows: RawRow[], surroundings: Partial<RowSurroundings> = {}) {
   const facts = new FileFacts();
   parsed.forEach((p) => facts.add(p));
   return parsed.map((p: ParsedRow) =>
-    judgeRow(p, { file: facts, existing: undefined, phoneHolder: undefined, emailHolder: undefined, defaultKindId: undefined, idNumberHash: (n) => `h:${n}`, ...surroundings }),
+    judgeRow(p, {
+      file: facts,
+      existing: undefined,
+      phoneHolder: undefined,
+      emailHolder: undefined,
+      defaultKindId: undefined,
+      idNumberHash: (n) => `h:${n}`,
+      ...surroundings,
+    }),
   );
 }
 const codes = (verdict: { problems: { code: string }[] }) => verdict.problems.map((p) => p.code);
@@ -48,7 +61,9 @@ describe("GB 11643 check digit", () => {
 
 describe("a clean row", () => {
   it("is a new member with its values in the directory's form", () => {
-    const [v] = judge([row({ phone: "138 0013 8000", email: "zs@example.edu.cn", department: "计算机学院 / 软件工程 / 2024级1班", idNumber: ID })]);
+    const [v] = judge([
+      row({ phone: "138 0013 8000", email: "zs@example.edu.cn", department: "计算机学院 / 软件工程 / 2024级1班", idNumber: ID }),
+    ]);
     expect(v).toMatchObject({ outcome: "create", problems: [], normalised: [] });
     expect(v!.values).toEqual({
       name: "张三",
@@ -76,7 +91,9 @@ describe("rows refused, each with its reason", () => {
   });
 
   it("a bad e-mail address", () => {
-    expect(judge([row({ email: "zs@@example" })])[0]!.problems).toEqual([{ field: "email", code: "EMAIL_INVALID", vars: { value: "zs@@example" } }]);
+    expect(judge([row({ email: "zs@@example" })])[0]!.problems).toEqual([
+      { field: "email", code: "EMAIL_INVALID", vars: { value: "zs@@example" } },
+    ]);
   });
 
   it("an account that appears twice in the file: both rows, each naming the other", () => {
@@ -116,7 +133,9 @@ describe("rows refused, each with its reason", () => {
   });
 
   it("Excel's scientific notation (1.10101E+17, 1.38001E+10) and an 18-digit ID number cut to 15 digits", () => {
-    expect(judge([row({ idNumber: "1.10101E+17" })])[0]!.problems).toEqual([{ field: "idNumber", code: "STORED_AS_NUMBER", vars: { value: "1.10101E+17" } }]);
+    expect(judge([row({ idNumber: "1.10101E+17" })])[0]!.problems).toEqual([
+      { field: "idNumber", code: "STORED_AS_NUMBER", vars: { value: "1.10101E+17" } },
+    ]);
     expect(codes(judge([row({ phone: "1.38001E+10" })])[0]!)).toEqual(["STORED_AS_NUMBER"]);
     // In a CSV: 15 kept digits and 000, with a check digit that fails.
     expect(judge([row({ idNumber: "110101199003077000" })])[0]!.problems).toEqual([{ field: "idNumber", code: "STORED_AS_NUMBER" }]);

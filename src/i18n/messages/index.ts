@@ -15,6 +15,7 @@ import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { roster } from "./roster";
 import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
@@ -42,6 +43,7 @@ export const MESSAGES = {
   idp,
   journey,
   helpdesk,
+  roster,
   console: consoleWords,
 } as const;
 

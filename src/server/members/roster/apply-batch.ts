@@ -45,7 +45,14 @@ export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: rea
     .filter((v) => v.outcome === "create")
     .map((v) => {
       const id = randomUUID();
-      return { id, tenantId, account: v.account, name: v.values.name!, identityKindId: v.values.identityKindId!, ...memberData(v.values, id, tenantId) };
+      return {
+        id,
+        tenantId,
+        account: v.account,
+        name: v.values.name!,
+        identityKindId: v.values.identityKindId!,
+        ...memberData(v.values, id, tenantId),
+      };
     });
   if (creates.length > 0) await tx.member.createMany({ data: creates satisfies Prisma.MemberCreateManyInput[] });
   const synced: string[] = creates.map((c) => c.id);

@@ -68,7 +68,10 @@ export async function recentImportJobs(scope: TenantScope) {
 /** 【确认导入】: the previewed job is queued once (a second click finds it queued), one import of a school at a time. */
 export async function startRosterImport(scope: TenantScope, input: z.infer<typeof importJobIdInput>) {
   return scope.db.$transaction(async (tx) => {
-    const job = await tx.importJob.findUnique({ where: { id: input.importJobId }, select: { state: true, totalRows: true, refused: true, report: true } });
+    const job = await tx.importJob.findUnique({
+      where: { id: input.importJobId },
+      select: { state: true, totalRows: true, refused: true, report: true },
+    });
     if (!job) throw new AppError("NOT_FOUND");
     if (job.state !== "PREVIEWED") throw new AppError("ROSTER_NOT_PREVIEWED");
     const missing = importReport.shape.missingFields.safeParse((job.report as { missingFields?: unknown }).missingFields);

@@ -28,5 +28,9 @@ export async function openRoster(bytes: Uint8Array, format: RosterFormat): Promi
     yield* after;
     for await (const row of source) if (!isEmpty(row)) yield row;
   }
-  return { headerRow: header?.rowNumber ?? 0, headers: header?.cells.map((cell) => cell.text.normalize("NFKC").trim()) ?? [], rows: rows() };
+  return {
+    headerRow: header?.rowNumber ?? 0,
+    headers: header?.cells.map((cell) => cell.text.normalize("NFKC").trim()) ?? [],
+    rows: rows(),
+  };
 }

@@ -50,7 +50,11 @@ function cellsByField(raw: RawRow, mapping: ColumnMapping): Map<RosterField, Raw
 function phoneProblem(value: string, rules: PhoneRules): RowProblem | { e164: string; display: string } {
   const phone = normalisePhone(value, { allowForeign: rules.allowForeign });
   if (!phone.ok)
-    return { field: "phone", code: phone.reason === "FOREIGN_NOT_ALLOWED" ? "PHONE_FOREIGN_NOT_ALLOWED" : "PHONE_INVALID", vars: { value } };
+    return {
+      field: "phone",
+      code: phone.reason === "FOREIGN_NOT_ALLOWED" ? "PHONE_FOREIGN_NOT_ALLOWED" : "PHONE_INVALID",
+      vars: { value },
+    };
   const code = countryCallingCode(phone.e164);
   if (!countryAllowed(rules, code)) return { field: "phone", code: "PHONE_COUNTRY_NOT_ALLOWED", vars: { value, country: `+${code}` } };
   return { e164: phone.e164, display: phone.display };

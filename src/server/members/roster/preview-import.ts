@@ -63,7 +63,10 @@ export const remapImportInput = z.object({ importJobId: z.string().uuid(), mappi
 
 /** The admin's own mapping of the columns: the preview judged again. Only before the import starts. */
 export async function remapImport(scope: TenantScope, input: z.infer<typeof remapImportInput>): Promise<{ id: string }> {
-  const job = await scope.db.importJob.findUnique({ where: { id: input.importJobId }, select: { state: true, fileEnc: true, format: true } });
+  const job = await scope.db.importJob.findUnique({
+    where: { id: input.importJobId },
+    select: { state: true, fileEnc: true, format: true },
+  });
   if (!job) throw new AppError("NOT_FOUND");
   if (job.state !== "PREVIEWED" || !job.fileEnc) throw new AppError("ROSTER_NOT_PREVIEWED");
   const bytes = openRosterFile(input.importJobId, job.fileEnc);

@@ -28,7 +28,10 @@ export async function runRosterImport(scope: TenantScope, input: RunImportInput)
     data: { state: "RUNNING", startedAt: new Date(), processedRows: 0 },
   });
   if (claimed.count === 0) return;
-  const job = await scope.db.importJob.findUniqueOrThrow({ where: { id }, select: { fileEnc: true, format: true, mapping: true, fileName: true } });
+  const job = await scope.db.importJob.findUniqueOrThrow({
+    where: { id },
+    select: { fileEnc: true, format: true, mapping: true, fileName: true },
+  });
   try {
     if (!job.fileEnc) throw new Error("The import's file is gone.");
     const file = { bytes: openRosterFile(id, job.fileEnc), format: job.format as RosterFormat, mapping: job.mapping as ColumnMapping };
@@ -73,7 +76,13 @@ export async function runRosterImport(scope: TenantScope, input: RunImportInput)
     scope.log.error({ err: error, importJobId: id }, "roster import failed; the directory is unchanged");
     await scope.db.importJob.updateMany({
       where: { id, state: "RUNNING" },
-      data: { state: "FAILED", finishedAt: new Date(), fileEnc: null, error: appError.messageIn("zh-CN"), errorEn: appError.messageIn("en") },
+      data: {
+        state: "FAILED",
+        finishedAt: new Date(),
+        fileEnc: null,
+        error: appError.messageIn("zh-CN"),
+        errorEn: appError.messageIn("en"),
+      },
     });
   }
 }

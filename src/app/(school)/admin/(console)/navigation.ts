@@ -5,6 +5,7 @@ import type { NavItem } from "~/components/console/navigation";
 export const ADMIN_NAVIGATION: readonly NavItem[] = [
   { path: "/admin", labelKey: "console.nav.home", permission: "directory.read" },
   { path: "/admin/members", labelKey: "console.nav.members", permission: "directory.read" },
+  { path: "/admin/import", labelKey: "roster.title", permission: "directory.edit", testId: "import-link" },
   { path: "/admin/helpdesk", labelKey: "helpdesk.link", permission: "helpdesk.cases", testId: "helpdesk-link" },
   { path: "/admin/wecom", labelKey: "admin.wecomLink", permission: "wecom.read" },
   { path: "/admin/identity", labelKey: "idp.title", permission: "settings.manage" },

@@ -104,7 +104,13 @@ describe("the preview of a file with every kind of bad row", () => {
 
   it("asks for the mapping when the headers name no account, and judges the rows once it is given", async () => {
     const { scope } = await school();
-    const { id } = await previewRosterUpload(scope, { fileName: "x.csv", bytes: utf8Csv([["编号", "姓名"], [`Q${digits()}`, "张三"]]) });
+    const { id } = await previewRosterUpload(scope, {
+      fileName: "x.csv",
+      bytes: utf8Csv([
+        ["编号", "姓名"],
+        [`Q${digits()}`, "张三"],
+      ]),
+    });
     const unmapped = await importJobStatus(scope, { importJobId: id });
     expect(unmapped.report.missingFields).toEqual(["account"]);
     await expect(startRosterImport(scope, { importJobId: id })).rejects.toMatchObject({ code: "ROSTER_MAPPING_INCOMPLETE" });
@@ -136,13 +142,21 @@ describe("the import", () => {
     const job = await importFile(scope, file, "clean.xlsx");
     expect(job).toMatchObject({ state: "DONE", created: 3, updated: 1, unchanged: 0, refused: 0, processedRows: 4, totalRows: 4 });
     const created = await prisma.member.findFirstOrThrow({ where: { tenantId: t.tenantId, account: accounts[0] } });
-    expect(created).toMatchObject({ department: "计算机学院/软件工程/2024级1班", idType: "居民身份证", idNumberHash: blindIndex(id, key(), t.tenantId) });
+    expect(created).toMatchObject({
+      department: "计算机学院/软件工程/2024级1班",
+      idType: "居民身份证",
+      idNumberHash: blindIndex(id, key(), t.tenantId),
+    });
     expect(decryptSecret(created.idNumberEnc!, key(), sealContext("Member", "idNumberEnc", created.id))).toBe(id);
     expect((await prisma.member.findUniqueOrThrow({ where: { id: t.memberId } })).name).toBe("改了名字");
     const audits = await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action: "member.import" } });
-    expect(audits).toEqual([
-      expect.objectContaining({ actorKind: "tenantAdmin", actorId: t.adminId, target: "clean.xlsx", detail: expect.objectContaining({ create: 3, update: 1 }) }),
-    ]);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      actorKind: "tenantAdmin",
+      actorId: t.adminId,
+      target: "clean.xlsx",
+      detail: { create: 3, update: 1 },
+    });
     // One sync job for each new member and for the renamed one.
     expect(await prisma.wecomJob.count({ where: { tenantId: t.tenantId, kind: "member.upsert" } })).toBe(jobsBefore + 4);
     // The file is not kept once the import has ended.
@@ -151,7 +165,10 @@ describe("the import", () => {
 
   it("re-importing the same file changes nothing: every row unchanged, no member written, no WeCom job", async () => {
     const { t, scope } = await school();
-    const rows = [["学号", "姓名", "身份类型", "手机号", "证件号码"], [`R${digits()}`, "重复导入", "在校师生", mobile(), residentId("11010119800101001")]];
+    const rows = [
+      ["学号", "姓名", "身份类型", "手机号", "证件号码"],
+      [`R${digits()}`, "重复导入", "在校师生", mobile(), residentId("11010119800101001")],
+    ];
     await importFile(scope, utf8Csv(rows));
     const before = await directoryOf(t.tenantId);
     const jobsBefore = await prisma.wecomJob.count({ where: { tenantId: t.tenantId } });
@@ -199,7 +216,10 @@ describe("the import", () => {
 
   it("is confirmed once: a second 【确认导入】 is refused, and one school runs one import at a time", async () => {
     const { scope } = await school();
-    const file = utf8Csv([["学号", "姓名"], [`C${digits()}`, "一次"]]);
+    const file = utf8Csv([
+      ["学号", "姓名"],
+      [`C${digits()}`, "一次"],
+    ]);
     const first = await previewRosterUpload(scope, { fileName: "a.csv", bytes: file });
     const second = await previewRosterUpload(scope, { fileName: "b.csv", bytes: file });
     await startRosterImport(scope, { importJobId: first.id });

@@ -50,10 +50,22 @@ async function schoolWithIdNumber() {
 describe("the upload route", () => {
   it("previews the school's file and sends the admin to it; another school's session is sent to sign in", async () => {
     const [a, b] = [await makeTenant(prisma), await makeTenant(prisma)];
-    const answer = await post(a, adminClaims(a), utf8Csv([["学号", "姓名"], [a.memberAccount, a.memberName]]), "名单.csv");
+    const answer = await post(
+      a,
+      adminClaims(a),
+      utf8Csv([
+        ["学号", "姓名"],
+        [a.memberAccount, a.memberName],
+      ]),
+      "名单.csv",
+    );
     expect(answer.status).toBe(303);
     const id = answer.headers.get("location")!.replace("/admin/import/", "");
-    expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ tenantId: a.tenantId, fileName: "名单.csv", state: "PREVIEWED" });
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      tenantId: a.tenantId,
+      fileName: "名单.csv",
+      state: "PREVIEWED",
+    });
     const foreign = await post(a, adminClaims(b, a.host), utf8Csv([["学号", "姓名"]]), "x.csv");
     expect(foreign.headers.get("location")).toBe("/admin/login");
     // B's admin cannot read A's import either.
@@ -111,7 +123,11 @@ describe("the export route", () => {
   it("an export, CSV or Excel, masked or not, imports back with every row unchanged", async () => {
     const { t } = await schoolWithIdNumber();
     const scope = await testScope(prisma, t.tenantId);
-    for (const [query, name] of [["format=csv", "e.csv"], ["format=xlsx", "e.xlsx"], ["format=xlsx&idNumbers=full", "f.xlsx"]] as const) {
+    for (const [query, name] of [
+      ["format=csv", "e.csv"],
+      ["format=xlsx", "e.xlsx"],
+      ["format=xlsx&idNumbers=full", "f.xlsx"],
+    ] as const) {
       const file = new Uint8Array(await (await exportOf(t, query)).arrayBuffer());
       const { id } = await previewRosterUpload(scope, { fileName: name, bytes: file });
       const job = await importJobStatus(scope, { importJobId: id });

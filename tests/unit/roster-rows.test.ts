@@ -23,10 +23,7 @@ const raw = (cells: Cell[], rowNumber = nextRow++): RawRow => ({
 const row = (over: Partial<Record<(typeof MAPPING)[number], Cell>> = {}, rowNumber?: number) =>
   raw(
     MAPPING.map(
-      (field) =>
-        over[field as keyof typeof over] ??
-        ({ account: "2024001", name: "张三", identityKind: "在校师生" } as Record<string, string>)[field] ??
-        "",
+      (field) => over[field] ?? ({ account: "2024001", name: "张三", identityKind: "在校师生" } as Record<string, string>)[field] ?? "",
     ),
     rowNumber,
   );

@@ -61,7 +61,7 @@ export async function importJobStatus(scope: TenantScope, input: z.infer<typeof 
 }
 
 export async function recentImportJobs(scope: TenantScope) {
-  const { report: _r, mapping: _m, ...select } = jobSelect;
+  const select = { ...jobSelect, report: false, mapping: false } as const;
   return scope.db.importJob.findMany({ select, orderBy: { createdAt: "desc" }, take: 20 });
 }
 

@@ -25,8 +25,14 @@ export async function judgeRoster(db: TenantTx, file: RosterFile, ctx: ScanConte
     processed += verdicts.length;
     for (const verdict of verdicts) {
       counts[verdict.outcome]++;
-      const { values: _values, existingId: _id, ...row } = verdict;
-      rows.add(row);
+      rows.add({
+        row: verdict.row,
+        account: verdict.account,
+        outcome: verdict.outcome,
+        problems: verdict.problems,
+        normalised: verdict.normalised,
+        changes: verdict.changes,
+      });
     }
     await options.onBatch?.(verdicts, processed);
   }

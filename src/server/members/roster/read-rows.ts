@@ -57,7 +57,7 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
   });
   for await (const sheet of reader) {
     for await (const row of sheet) {
-      const values = (Array.isArray(row.values) ? row.values : []) as CellValue[];
+      const values: CellValue[] = Array.isArray(row.values) ? row.values : [];
       // exceljs numbers cells from 1 and leaves index 0 empty.
       const cells = Array.from({ length: Math.min(Math.max(values.length - 1, 0), MAX_COLUMNS) }, (_, i) => cellOf(values[i + 1]));
       yield { rowNumber: row.number, cells };

@@ -118,6 +118,19 @@ describe("the preview of a file with every kind of bad row", () => {
     expect((await importJobStatus(scope, { importJobId: id })).report.counts).toMatchObject({ rows: 1, create: 1 });
   });
 
+  it("drops the file of a preview not confirmed within a day, which can then no longer be imported", async () => {
+    const { scope } = await school();
+    const file = utf8Csv([
+      ["学号", "姓名"],
+      [`D${digits()}`, "过期"],
+    ]);
+    const old = await previewRosterUpload(scope, { fileName: "old.csv", bytes: file });
+    await prisma.importJob.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) } });
+    await previewRosterUpload(scope, { fileName: "new.csv", bytes: file });
+    expect((await prisma.importJob.findUniqueOrThrow({ where: { id: old.id } })).fileEnc).toBeNull();
+    await expect(startRosterImport(scope, { importJobId: old.id })).rejects.toMatchObject({ code: "ROSTER_NOT_PREVIEWED" });
+  });
+
   it("refuses a file by its content, whatever its name", async () => {
     const { scope } = await school();
     await expect(previewRosterUpload(scope, { fileName: "roster.csv", bytes: Buffer.from("%PDF-1.7\n") })).rejects.toMatchObject({

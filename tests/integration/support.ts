@@ -12,6 +12,7 @@ import { newTotpSecret, totpSecretContext } from "~/server/auth/totp";
 import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import type PgBoss from "pg-boss";
 import { createBoss } from "~/server/jobs/queue";
+import { sealRosterFile } from "~/server/members/roster/sealed-file";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { childLogger } from "~/server/log";
@@ -102,13 +103,17 @@ async function previewedImport(prisma: PrismaClient, tenantId: string, account: 
     missing: [],
     missingCount: 0,
   };
+  const id = randomUUID();
+  const file = Buffer.from(`学号,姓名\r\n${account},成员\r\n`);
   const job = await prisma.importJob.create({
     data: {
+      id,
       tenantId,
       fileName: `${account}.csv`,
       format: "csv",
-      fileBytes: 0,
+      fileBytes: file.byteLength,
       fileSha256: "0".repeat(64),
+      fileEnc: sealRosterFile(id, file),
       mapping: ["account", "name"],
       totalRows: 1,
       unchanged: 1,

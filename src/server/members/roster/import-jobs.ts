@@ -70,10 +70,11 @@ export async function startRosterImport(scope: TenantScope, input: z.infer<typeo
   return scope.db.$transaction(async (tx) => {
     const job = await tx.importJob.findUnique({
       where: { id: input.importJobId },
-      select: { state: true, totalRows: true, refused: true, report: true },
+      select: { state: true, totalRows: true, refused: true, report: true, fileEnc: true },
     });
     if (!job) throw new AppError("NOT_FOUND");
-    if (job.state !== "PREVIEWED") throw new AppError("ROSTER_NOT_PREVIEWED");
+    // Its file is gone once a day has passed (preview-import.ts): the admin uploads it again.
+    if (job.state !== "PREVIEWED" || !job.fileEnc) throw new AppError("ROSTER_NOT_PREVIEWED");
     const missing = importReport.shape.missingFields.safeParse((job.report as { missingFields?: unknown }).missingFields);
     if (missing.success && missing.data.length > 0) throw new AppError("ROSTER_MAPPING_INCOMPLETE", { fields: missing.data.join("、") });
     if (job.totalRows - job.refused === 0) throw new AppError("ROSTER_NOTHING_TO_IMPORT");

@@ -16,6 +16,9 @@ import { scanContext } from "./scan";
 /** Rows judged per directory lookup in the preview (and written per batch in the import). */
 export const BATCH_SIZE = 500;
 
+/** A preview not confirmed within a day loses its file (it holds ID numbers): upload it again to import it. */
+const PREVIEW_KEPT_MS = 24 * 60 * 60_000;
+
 const REFUSALS = { EMPTY: "ROSTER_EMPTY", XLS_BINARY: "ROSTER_XLS_BINARY", NOT_A_ROSTER: "ROSTER_NOT_A_ROSTER" } as const;
 
 /** Judges the file as mapped and stores the report and counts on the job. */
@@ -42,6 +45,10 @@ export async function previewRosterUpload(scope: TenantScope, input: { fileName:
   if (!verdict.ok) throw new AppError(REFUSALS[verdict.reason]);
   const sheet = await openRoster(input.bytes, verdict.format);
   await sheet.rows.return(undefined);
+  await scope.db.importJob.updateMany({
+    where: { state: "PREVIEWED", fileEnc: { not: null }, createdAt: { lt: new Date(Date.now() - PREVIEW_KEPT_MS) } },
+    data: { fileEnc: null },
+  });
   const id = randomUUID();
   await scope.db.importJob.create({
     data: {

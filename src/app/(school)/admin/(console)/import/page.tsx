@@ -5,6 +5,8 @@ import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { readTableState, type SearchParams, type TableSpec } from "~/components/ui/table-state";
 import { AppError, ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
+import { MAX_ROSTER_BYTES } from "~/server/members/roster/file-format";
+import { MAX_ROWS } from "~/server/members/roster/read-rows";
 import { requestLocale, serverApi } from "~/server/request";
 import { importListColumns } from "./columns";
 
@@ -20,7 +22,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <PageHeader title={t("roster.title")} description={t("roster.lead")} />
       {code ? (
         <Notice tone="danger" testId="upload-error">
-          {new AppError(code, code === "PAYLOAD_TOO_LARGE" ? { kib: 10240 } : {}).messageIn(locale)}
+          {new AppError(code, { kib: MAX_ROSTER_BYTES / 1024, max: MAX_ROWS }).messageIn(locale)}
         </Notice>
       ) : null}
       <form

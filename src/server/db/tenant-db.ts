@@ -32,6 +32,7 @@ export const TENANT_SCOPED_MODELS = [
   "CasTicketUse",
   "WecomJob",
   "IdentityCallbackPost",
+  "ImportJob",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

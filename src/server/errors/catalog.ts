@@ -621,4 +621,74 @@ export const ERROR_CATALOG = {
       en: "The code may not have arrived: if you received it, enter it; if not, ask for a new one in {seconds} seconds.",
     },
   },
+  // The roster import (src/server/members/roster/): what is wrong with the file, and what to do.
+  ROSTER_EMPTY: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: { zh: "文件是空的，请选择名单文件后重试。", en: "The file is empty. Please choose the roster file and try again." },
+  },
+  ROSTER_XLS_BINARY: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "这是旧版 Excel 文件（.xls）。请在 Excel 中“另存为” Excel 工作簿（.xlsx）或 CSV UTF-8 后再上传。",
+      en: "This is an old Excel file (.xls). In Excel, use Save As → Excel Workbook (.xlsx) or CSV UTF-8, then upload that.",
+    },
+  },
+  ROSTER_NOT_A_ROSTER: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "无法识别该文件：请上传 Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）。",
+      en: "This file is not one the import reads. Please upload an Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK).",
+    },
+  },
+  ROSTER_UNREADABLE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "文件内容无法读取（可能已损坏或受密码保护）。请在 Excel 中打开并重新保存为 .xlsx 或 CSV 后再上传。",
+      en: "The file's content could not be read (it may be damaged or password-protected). Open it in Excel, save it again as .xlsx or CSV, and upload that.",
+    },
+  },
+  ROSTER_TOO_MANY_ROWS: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "文件超过 {max} 行，请拆分为多个文件分别导入。",
+      en: "The file has more than {max} rows. Please split it into several files and import them one by one.",
+    },
+  },
+  ROSTER_MAPPING_INCOMPLETE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "还没有指定哪一列是「{fields}」，请在列对应中选择后再预览。",
+      en: "No column is chosen for “{fields}” yet. Choose it in the column mapping, then preview again.",
+    },
+  },
+  ROSTER_NOT_PREVIEWED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该导入已开始或已结束，无法再次确认。请查看其进度，或重新上传文件。",
+      en: "This import has already started or ended, so it cannot be confirmed again. See its progress, or upload the file again.",
+    },
+  },
+  ROSTER_IMPORT_RUNNING: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "本校已有一个导入正在进行，请等它完成后再开始下一个。",
+      en: "An import of this school is already running. Please wait for it to finish before starting the next.",
+    },
+  },
+  ROSTER_NOTHING_TO_IMPORT: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "没有可导入的行：请按报告修改文件后重新上传。",
+      en: "No row can be imported. Please fix the file as the report says and upload it again.",
+    },
+  },
 } as const satisfies Record<string, ErrorCatalogEntry>;

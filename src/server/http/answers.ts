@@ -61,3 +61,14 @@ export function imageAnswer(image: Buffer, contentType: string, options: { cache
     },
   });
 }
+
+/** A file to save (an export), streamed, never cached; the name in UTF-8 (RFC 6266 filename*) with an ASCII fallback. */
+export function downloadAnswer(body: ReadableStream<Uint8Array>, contentType: string, fileName: string, fallbackName: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": contentType,
+      "cache-control": "no-store",
+      "content-disposition": `attachment; filename="${fallbackName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    },
+  });
+}

@@ -5,7 +5,7 @@
 import { rootLogger } from "~/server/log";
 import PgBoss from "pg-boss";
 
-export const QUEUES = { wecomSync: "wecom-sync", wecomStatus: "wecom-status" } as const;
+export const QUEUES = { wecomSync: "wecom-sync", wecomStatus: "wecom-status", rosterImport: "roster-import" } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Transient failures are retried with exponential backoff from 5 s, eight times (about 20 minutes in all). */
@@ -17,6 +17,14 @@ const QUEUE_OPTIONS = { retryLimit: 8, retryDelay: 5, retryBackoff: true, expire
  * watch waiting at a time and a school one reconciliation; every job there names a key.
  */
 const QUEUE_POLICY: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { "wecom-status": "stately" };
+
+/**
+ * A roster import is one long transaction, all or nothing: it may run for many minutes, and a
+ * retry (the instance stopped mid-way) starts it again from the file; more retries would not help.
+ */
+const QUEUE_OVERRIDES: Partial<Record<QueueName, Partial<typeof QUEUE_OPTIONS>>> = {
+  "roster-import": { retryLimit: 2, expireInSeconds: 3600 },
+};
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -31,7 +39,7 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
   for (const name of Object.values(QUEUES)) {
     if (await boss.getQueue(name)) continue;
     try {
-      await boss.createQueue(name, { name, ...QUEUE_OPTIONS, policy: QUEUE_POLICY[name] ?? "standard" });
+      await boss.createQueue(name, { name, ...QUEUE_OPTIONS, ...QUEUE_OVERRIDES[name], policy: QUEUE_POLICY[name] ?? "standard" });
     } catch (error) {
       // Another instance created it a moment ago.
       if (!(await boss.getQueue(name))) throw error;

@@ -6,6 +6,7 @@ export const ADMIN_NAVIGATION: readonly NavItem[] = [
   { path: "/admin", labelKey: "console.nav.home", permission: "directory.read" },
   { path: "/admin/go-live", labelKey: "goLive.title", permission: "settings.manage" },
   { path: "/admin/members", labelKey: "console.nav.members", permission: "directory.read" },
+  { path: "/admin/import", labelKey: "roster.title", permission: "directory.edit", testId: "import-link" },
   { path: "/admin/helpdesk", labelKey: "helpdesk.link", permission: "helpdesk.cases", testId: "helpdesk-link" },
   { path: "/admin/wecom", labelKey: "admin.wecomLink", permission: "wecom.read" },
   { path: "/admin/identity", labelKey: "idp.title", permission: "settings.manage" },

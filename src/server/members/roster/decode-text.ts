@@ -1,0 +1,29 @@
+// A CSV's bytes as text. Chinese Excel saves 「CSV（逗号分隔）」 in the system's code page, GBK
+// (a subset of GB18030), and 「CSV UTF-8」 with a byte-order mark; other tools write UTF-8 without
+// one, and 「Unicode 文本」 is UTF-16 with tabs. Bytes that are valid UTF-8 are read as UTF-8 (a GBK
+// file of Chinese text is almost never valid UTF-8); anything else as GB18030.
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bomLength: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { encoding: "utf-8", bomLength: 0 };
+  } catch {
+    return { encoding: "gb18030", bomLength: 0 };
+  }
+}
+
+export function decodeRosterText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const { encoding, bomLength } = detectEncoding(bytes);
+  return { text: new TextDecoder(encoding).decode(bytes.subarray(bomLength)), encoding };
+}
+
+/** The separator of the first lines (a title row may have none): a comma, the tab of 「Unicode 文本」, or a semicolon. */
+export function detectDelimiter(text: string): "," | "\t" | ";" {
+  const head = text.slice(0, 8192).split(/\r?\n/).slice(0, 10).join("\n");
+  const counts = ([",", "\t", ";"] as const).map((d) => [d, head.split(d).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}

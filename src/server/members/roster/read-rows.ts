@@ -1,0 +1,82 @@
+// A roster file's rows, one at a time, as the sheet shows them: CSV through csv-parse, .xlsx
+// through exceljs's streaming reader (the first worksheet), so a file of 100,000 rows is never a
+// hundred thousand row objects at once. A cell keeps whether the sheet stored it as a number: an
+// 18-digit ID number stored as a number has already lost its last digits (Excel keeps 15).
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { AppError } from "~/server/errors";
+import { decodeRosterText, detectDelimiter } from "./decode-text";
+import type { RosterFormat } from "./file-format";
+
+export type RawCell = { text: string; storedAsNumber: boolean };
+/** A row as the sheet numbers it (1 is the first line), with its cells left to right. */
+export type RawRow = { rowNumber: number; cells: RawCell[] };
+
+/** Beyond these the file is not a roster this product imports in one go (and an .xlsx may expand a lot). */
+export const MAX_ROWS = 200_000;
+export const MAX_COLUMNS = 200;
+
+const text = (value: string): RawCell => ({ text: value, storedAsNumber: false });
+
+async function* csvRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
+  const { text: content } = decodeRosterText(bytes);
+  const parser = Readable.from([content]).pipe(
+    parse({ delimiter: detectDelimiter(content), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }),
+  );
+  let rowNumber = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    rowNumber++;
+    yield { rowNumber, cells: record.slice(0, MAX_COLUMNS).map(text) };
+  }
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** A cell as its text: a formula's result, a rich text's characters, a date as yyyy-mm-dd. */
+export function cellOf(value: CellValue): RawCell {
+  if (value === null || value === undefined) return text("");
+  if (typeof value === "number") return { text: String(value), storedAsNumber: true };
+  if (typeof value === "string") return text(value);
+  if (typeof value === "boolean") return text(value ? "TRUE" : "FALSE");
+  if (value instanceof Date) return text(value.toISOString().slice(0, 10));
+  if ("richText" in value) return text(value.richText.map((part) => part.text).join(""));
+  if ("formula" in value || "sharedFormula" in value) return cellOf((value as { result?: CellValue }).result ?? null);
+  if ("text" in value && typeof value.text === "string") return text(value.text);
+  // An error cell (#N/A, #VALUE!) holds nothing to import.
+  return text("");
+}
+
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values: CellValue[] = Array.isArray(row.values) ? row.values : [];
+      // exceljs numbers cells from 1 and leaves index 0 empty.
+      const cells = Array.from({ length: Math.min(Math.max(values.length - 1, 0), MAX_COLUMNS) }, (_, i) => cellOf(values[i + 1]));
+      yield { rowNumber: row.number, cells };
+    }
+    // The first worksheet is the roster; the others (instructions, lookup lists) are not read.
+    return;
+  }
+}
+
+/** Every row of the file in order; refuses a file of more than MAX_ROWS rows once it gets there. */
+export async function* readRawRows(bytes: Uint8Array, format: RosterFormat): AsyncGenerator<RawRow> {
+  let count = 0;
+  try {
+    for await (const row of format === "xlsx" ? xlsxRows(bytes) : csvRows(bytes)) {
+      if (++count > MAX_ROWS) throw new AppError("ROSTER_TOO_MANY_ROWS", { max: MAX_ROWS });
+      yield row;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("ROSTER_UNREADABLE");
+  }
+}

@@ -1,0 +1,96 @@
+// The two passes over a roster file that the preview and the import share: the first gathers
+// what the whole file says (file-facts.ts), the second judges the rows batch by batch against the
+// directory (judge-row.ts). Each pass streams the file again; only the batch at hand is held.
+import { blindIndex } from "~/server/crypto/secrets";
+import { encryptionKey } from "~/server/crypto/keys";
+import type { TenantTx } from "~/server/db/tenant-db";
+import type { TenantScope } from "~/server/scope";
+import { phonePolicy } from "../phone-policy";
+import type { ColumnMapping } from "./fields";
+import { FileFacts } from "./file-facts";
+import type { RosterFormat } from "./file-format";
+import { lookUpBatch } from "./directory-lookup";
+import { judgeRow, type Verdict } from "./judge-row";
+import { openRoster } from "./open-roster";
+import { parseRow, type KindLookup, type PhoneRules } from "./parse-row";
+
+export type RosterFile = { bytes: Uint8Array; format: RosterFormat; mapping: ColumnMapping };
+
+export type ScanContext = {
+  kinds: KindLookup;
+  phone: PhoneRules;
+  /** The school's only identity kind, taken by new members of a file that names none. */
+  defaultKindId: string | undefined;
+  idNumberHash: (idNumber: string) => string;
+};
+
+/** The school's identity kinds (by code, Chinese or English name) and phone rules, read once per scan. */
+export async function scanContext(scope: TenantScope): Promise<ScanContext> {
+  const [kinds, phone] = await Promise.all([
+    scope.db.identityKind.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
+    phonePolicy(scope),
+  ]);
+  const byName = new Map<string, string>();
+  for (const kind of kinds)
+    for (const name of [kind.code, kind.nameZh, kind.nameEn]) if (name) byName.set(name.normalize("NFKC").trim().toLowerCase(), kind.id);
+  const key = encryptionKey();
+  return {
+    kinds: { find: (value) => byName.get(value.toLowerCase()), names: kinds.map((k) => k.nameZh).join("、") },
+    phone,
+    defaultKindId: kinds.length === 1 ? kinds[0]!.id : undefined,
+    idNumberHash: (idNumber) => blindIndex(idNumber, key, scope.tenant.id),
+  };
+}
+
+export type FirstPass = { facts: FileFacts; rows: number; headerRow: number; headers: string[] };
+
+export async function gatherFileFacts(file: RosterFile, ctx: ScanContext): Promise<FirstPass> {
+  const sheet = await openRoster(file.bytes, file.format);
+  const facts = new FileFacts();
+  let rows = 0;
+  for await (const raw of sheet.rows) {
+    rows++;
+    facts.add(parseRow(raw, file.mapping, ctx));
+  }
+  return { facts, rows, headerRow: sheet.headerRow, headers: sheet.headers };
+}
+
+/** The file's rows judged, `batchSize` at a time, against the directory as `db` (a transaction, in the import) sees it. */
+export async function* judgedBatches(
+  db: TenantTx,
+  file: RosterFile,
+  ctx: ScanContext,
+  facts: FileFacts,
+  batchSize: number,
+): AsyncGenerator<Verdict[]> {
+  const sheet = await openRoster(file.bytes, file.format);
+  let batch = [];
+  const judge = async (rows: ReturnType<typeof parseRow>[]) => {
+    const directory = await lookUpBatch(db, rows);
+    return rows.map((row) =>
+      judgeRow(row, {
+        file: facts,
+        existing: row.account ? directory.member(row.account) : undefined,
+        phoneHolder: directory.phoneHolder(row.values.phone),
+        emailHolder: directory.emailHolder(row.values.email),
+        defaultKindId: ctx.defaultKindId,
+        idNumberHash: ctx.idNumberHash,
+      }),
+    );
+  };
+  for await (const raw of sheet.rows) {
+    batch.push(parseRow(raw, file.mapping, ctx));
+    if (batch.length >= batchSize) {
+      yield await judge(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield await judge(batch);
+}
+
+/** Members of the directory the file does not name: listed in the report, never deleted here. */
+export async function missingMembers(db: TenantTx, facts: FileFacts, limit: number) {
+  const members = await db.member.findMany({ select: { account: true, name: true }, orderBy: { account: "asc" } });
+  const missing = members.filter((m) => !facts.hasAccount(m.account));
+  return { missing: missing.slice(0, limit), missingCount: missing.length };
+}

@@ -2,7 +2,8 @@
 // actor (a username or an account), the member it concerns (rows about them and rows they wrote)
 // and days in China time, paged in the database; the helpdesk may not read it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminClaims, callerFor, makeTenant, testPrisma, type TestTenant } from "./support";
+import { GET as exportRoute } from "~/app/(school)/admin/(console)/audit/export/route";
+import { adminClaims, callerFor, makeTenant, requestHeaders, testPrisma, type TestTenant } from "./support";
 
 const prisma = testPrisma();
 let t: TestTenant;
@@ -104,9 +105,33 @@ describe("the audit log", () => {
     expect(second.rows.map((r) => r.target)).toEqual(["acct-0"]);
   });
 
+  it("exports the filtered log as CSV for Excel, and records the export", async () => {
+    const response = await exportRoute(
+      new Request(`http://${t.host}/admin/audit/export?action=member.`, { headers: await requestHeaders(t.host, adminClaims(t)) }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // The BOM first, so Excel reads UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.startsWith("时间,操作人类型,操作人,操作,操作代码,")).toBe(true);
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("成员登录,member.login");
+    expect(lines[2]).toContain("解锁成员,member.unlock");
+    expect(lines[2]).toContain(adminUsername);
+    const recorded = await prisma.auditLog.findFirst({ where: { tenantId: t.tenantId, action: "audit.exported" } });
+    expect(recorded?.detail).toEqual({ action: "member." });
+  });
+
   it("is the IT office's: the helpdesk is refused", async () => {
     await prisma.tenantAdmin.update({ where: { id: other.adminId }, data: { role: "HELPDESK" } });
     const helpdesk = await callerFor(prisma, other.host, adminClaims(other));
     await expect(helpdesk.admin.audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const refused = await exportRoute(
+      new Request(`http://${other.host}/admin/audit/export`, { headers: await requestHeaders(other.host, adminClaims(other)) }),
+    );
+    expect(refused.status).toBe(403);
   });
 });

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { memberIdByAccount } from "~/server/identity/find-member";
 import { normaliseAccount } from "~/server/members/account";
-import type { TenantScope } from "~/server/scope";
+import { auditActor, type TenantScope } from "~/server/scope";
+import { audit } from "./audit";
 
 const day = z
   .string()
@@ -134,4 +135,33 @@ export async function listAuditLog(scope: TenantScope, raw: z.input<typeof audit
     take: AUDIT_PAGE_SIZE,
   });
   return { rows: await withActors(scope, rows), total, page, pages };
+}
+
+/** At most this many rows in one export, newest first: a year of a large school's log, narrowed by the filters. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+/** The rows an export writes, newest first, read a thousand at a time (keyset on time and id). */
+export async function* auditLogRows(scope: TenantScope, filters: AuditLogFilters): AsyncGenerator<AuditRow> {
+  const where = await auditWhere(scope, filters);
+  let after: { createdAt: Date; id: string } | null = null;
+  for (let written = 0; written < AUDIT_EXPORT_MAX_ROWS;) {
+    const page: Selected[] = await scope.db.auditLog.findMany({
+      where: after
+        ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+        : where,
+      select: rowSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: Math.min(1000, AUDIT_EXPORT_MAX_ROWS - written),
+    });
+    if (page.length === 0) return;
+    yield* await withActors(scope, page, 2000);
+    written += page.length;
+    const last = page[page.length - 1]!;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+/** The export is itself a change worth knowing of: who took the log, with which filters. */
+export async function auditLogExported(scope: TenantScope, filters: AuditLogFilters): Promise<void> {
+  await audit(scope.db, { ...auditActor(scope.actor), action: "audit.exported", detail: { ...filters } });
 }

@@ -1,34 +1,25 @@
-// Roster files written as streams. CSV: UTF-8 with a BOM, so Excel opens the Chinese right; number-
-// like columns (学号, 手机号, 证件号码) start with a tab, so Excel keeps them as text (no lost
-// zeros, no 1.10101E+17) and the import trims it; a value a spreadsheet would run as a formula
-// (= + - @) is written after an apostrophe, which the import drops. .xlsx: text cells throughout.
+// Roster files written as streams. CSV (src/server/export/csv.ts): UTF-8 with a BOM, number-like
+// columns (学号, 手机号, 证件号码) kept as text, formulas defused; the import trims what that adds.
+// .xlsx: text cells throughout.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { csvStream } from "~/server/export/csv";
 import { EXPORT_HEADERS, ROSTER_FIELDS, type RosterField } from "./fields";
 import type { ExportRow } from "./export-roster";
 
 const NUMBER_LIKE: readonly RosterField[] = ["account", "phone", "idNumber"];
 
-function csvCell(field: RosterField, value: string): string {
-  let cell = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  if (NUMBER_LIKE.includes(field) && /^\d[\dX]*$/.test(value)) cell = `\t${cell}`;
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
+/** CSV (export/csv.ts): 学号, 手机号 and 证件号码 kept as text. */
 export function rosterCsv(rows: AsyncIterable<ExportRow>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  async function* lines() {
-    yield "\uFEFF" + ROSTER_FIELDS.map((f) => EXPORT_HEADERS[f]).join(",") + "\r\n";
-    for await (const row of rows) yield ROSTER_FIELDS.map((f) => csvCell(f, row[f])).join(",") + "\r\n";
+  async function* cells() {
+    for await (const row of rows) yield ROSTER_FIELDS.map((f) => row[f]);
   }
-  const source = lines();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await source.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
+  const text = new Set(ROSTER_FIELDS.flatMap((f, i) => (NUMBER_LIKE.includes(f) ? [i] : [])));
+  return csvStream(
+    ROSTER_FIELDS.map((f) => EXPORT_HEADERS[f]),
+    cells(),
+    text,
+  );
 }
 
 export function rosterXlsx(rows: AsyncIterable<ExportRow>): ReadableStream<Uint8Array> {

@@ -2,16 +2,9 @@
 // concerning whom, from where, and the detail as recorded.
 import type { Column } from "~/components/ui/data-table";
 import type { Locale } from "~/i18n/locale";
-import { messageKeys, type MessageKey, type Translate } from "~/i18n/messages";
+import type { Translate } from "~/i18n/messages";
 import type { AuditRow } from "~/server/audit/audit-log";
-
-const KNOWN = new Set<string>(messageKeys());
-
-/** An action in words when the messages name it; its code otherwise (a new action reads as itself until named). */
-function actionWords(t: Translate, action: string): string {
-  const key = `audit.action.${action}`;
-  return KNOWN.has(key) ? t(key as MessageKey) : action;
-}
+import { actionWords, actorKindWords, auditTime } from "./words";
 
 export function auditColumns(t: Translate, locale: Locale): Column<AuditRow>[] {
   return [
@@ -19,16 +12,14 @@ export function auditColumns(t: Translate, locale: Locale): Column<AuditRow>[] {
       key: "time",
       header: t("audit.time"),
       className: "whitespace-nowrap",
-      cell: (r) => r.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }),
+      cell: (r) => auditTime(locale, r.createdAt),
     },
     {
       key: "actor",
       header: t("audit.actor"),
       cell: (r) => (
         <>
-          <div className="text-slate-500">
-            {KNOWN.has(`audit.kind.${r.actorKind}`) ? t(`audit.kind.${r.actorKind}` as MessageKey) : r.actorKind}
-          </div>
+          <div className="text-slate-500">{actorKindWords(t, r.actorKind)}</div>
           {r.actor ? <div className="font-mono">{r.actor}</div> : null}
         </>
       ),

@@ -2,7 +2,7 @@
 import { DataTable } from "~/components/ui/data-table";
 import { FilterForm } from "~/components/ui/filter-form";
 import { PageHeader } from "~/components/ui/page-header";
-import { readTableState, type SearchParams } from "~/components/ui/table-state";
+import { readTableState, tableHref, type SearchParams } from "~/components/ui/table-state";
 import { auditLogFilters } from "~/server/audit/audit-log";
 import { requestLocale, serverApi } from "~/server/request";
 import { auditColumns } from "./columns";
@@ -32,9 +32,18 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         submit={t("audit.filter")}
         clear={t("audit.clear")}
       />
-      <p className="my-2 text-sm text-slate-500" data-testid="audit-total">
-        {t("audit.total", { total: log.total })}
-      </p>
+      <div className="my-2 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-500" data-testid="audit-total">
+          {t("audit.total", { total: log.total })}
+        </p>
+        <a
+          href={tableHref("/admin/audit/export", { ...state, page: 1, sort: null })}
+          className="text-sm text-[var(--brand)] underline"
+          data-testid="audit-export"
+        >
+          {t("audit.export")}
+        </a>
+      </div>
       <DataTable
         path="/admin/audit"
         columns={auditColumns(t, locale)}

@@ -13,6 +13,7 @@ import { idp } from "./idp";
 import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
+import { member } from "./member";
 import { outbox } from "./outbox";
 import { password } from "./password";
 import { sso } from "./sso";
@@ -30,6 +31,7 @@ export const MESSAGES = {
   home,
   login,
   me,
+  member,
   password,
   admin,
   wecom,

@@ -6,6 +6,7 @@ import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminIdentityRouter } from "./routers/admin/identity";
+import { adminMemberPageRouter } from "./routers/admin/member-page";
 import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
+    member: adminMemberPageRouter,
     accounts: adminAccountsRouter,
     wecom: adminWecomRouter,
     syncJobs: adminSyncJobsRouter,

@@ -195,7 +195,11 @@ export async function updateMember(scope: TenantScope, raw: z.input<typeof updat
       const rejoin = await rejoinConsent(tx, scope, input, before.phone, data.phone !== undefined);
       if (changed.length === 0 && !rejoin)
         return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
-      const member = await tx.member.update({ where: { id: input.memberId }, data: { ...data, ...ucas.data }, select: adminMemberRowSelect });
+      const member = await tx.member.update({
+        where: { id: input.memberId },
+        data: { ...data, ...ucas.data },
+        select: adminMemberRowSelect,
+      });
       await audit(tx, {
         ...auditActor(scope.actor),
         action: "member.update",

@@ -22,7 +22,13 @@ export const RESIDENT_ID = "居民身份证";
 
 /** The profile's choice fields and their lists; 籍贯 and 国籍 are free text. */
 export const PROFILE_CHOICES = {
-  maritalStatus: [choice("未婚", "Single"), choice("已婚", "Married"), choice("丧偶", "Widowed"), choice("离婚", "Divorced"), choice("其他", "Other")],
+  maritalStatus: [
+    choice("未婚", "Single"),
+    choice("已婚", "Married"),
+    choice("丧偶", "Widowed"),
+    choice("离婚", "Divorced"),
+    choice("其他", "Other"),
+  ],
   bloodType: [choice("A型", "A"), choice("B型", "B"), choice("AB型", "AB"), choice("O型", "O"), choice("其他", "Other")],
   education: [
     choice("研究生", "Postgraduate"),
@@ -95,11 +101,11 @@ export type Profile = Partial<Record<ProfileKey, string>>;
 
 /** The stored profile: only the fields that hold something. */
 export function profileOf(fields: Partial<Record<ProfileKey, string | undefined>>): Profile {
-  return Object.fromEntries(PROFILE_KEYS.flatMap((k) => (fields[k] ? [[k, fields[k]]] : []))) as Profile;
+  return Object.fromEntries(PROFILE_KEYS.flatMap((k) => (fields[k] ? [[k, fields[k]]] : [])));
 }
 
 /** A stored profile read back (a JSON column: anything not a string is ignored). */
 export function readProfile(json: unknown): Profile {
   const record = json && typeof json === "object" ? (json as Record<string, unknown>) : {};
-  return Object.fromEntries(PROFILE_KEYS.flatMap((k) => (typeof record[k] === "string" ? [[k, record[k]]] : []))) as Profile;
+  return Object.fromEntries(PROFILE_KEYS.flatMap((k) => (typeof record[k] === "string" ? [[k, record[k]]] : [])));
 }

@@ -36,11 +36,27 @@ export const memberRecordOutput = z.object({
   wecom: z.object({ writtenAt: z.date().nullable(), mobile: z.string().nullable(), rejoinConsentAt: z.date().nullable() }).nullable(),
   /** The member's latest WeCom jobs, newest first: what the fixes queued and how it went. */
   jobs: z.array(
-    z.object({ id: z.string(), kind: z.string(), state: z.string(), createdAt: z.date(), lastError: z.string().nullable(), lastErrorEn: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      state: z.string(),
+      createdAt: z.date(),
+      lastError: z.string().nullable(),
+      lastErrorEn: z.string().nullable(),
+    }),
   ),
   /** Rows about the member (target: their account) and the member's own (their sign-ins), newest first. */
   trail: z.array(auditRowOutput),
-  cases: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), valueDisplay: z.string().nullable(), note: z.string(), createdAt: z.date() })),
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      valueDisplay: z.string().nullable(),
+      note: z.string(),
+      createdAt: z.date(),
+    }),
+  ),
 });
 
 function maskedIdNumber(sealed: string | null, memberId: string): string | null {

@@ -24,7 +24,10 @@ export function ucasChanges(before: Stored, input: Sent, ids: { memberId: string
     changed.push("idNumber");
   }
   const stored = readProfile(before.profile);
-  const merged = profileOf({ ...stored, ...Object.fromEntries(PROFILE_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) });
+  const merged = profileOf({
+    ...stored,
+    ...Object.fromEntries(PROFILE_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])),
+  });
   const profileChanged = PROFILE_KEYS.filter((k) => (stored[k] ?? "") !== (merged[k] ?? ""));
   if (profileChanged.length > 0) {
     data.profile = merged;

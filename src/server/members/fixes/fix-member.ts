@@ -44,7 +44,13 @@ export function contactOf(member: { phoneDisplay: string | null; email: string |
 export async function auditFix(
   tx: TenantTx,
   scope: TenantScope,
-  entry: { action: string; account: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue; extra?: Record<string, Prisma.InputJsonValue> },
+  entry: {
+    action: string;
+    account: string;
+    before: Prisma.InputJsonValue;
+    after: Prisma.InputJsonValue;
+    extra?: Record<string, Prisma.InputJsonValue>;
+  },
 ): Promise<void> {
   await audit(tx, {
     ...auditActor(scope.actor),

@@ -27,7 +27,13 @@ export const phoneHolderInput = movePhoneInput.pick({ memberId: true, phone: tru
 export const phoneHolderOutput = z.object({
   phoneDisplay: z.string(),
   from: z.object({ id: z.string(), account: z.string(), name: z.string(), bound: z.boolean(), wecomState: z.string().nullable() }),
-  to: z.object({ id: z.string(), account: z.string(), name: z.string(), phoneDisplay: z.string().nullable(), wecomState: z.string().nullable() }),
+  to: z.object({
+    id: z.string(),
+    account: z.string(),
+    name: z.string(),
+    phoneDisplay: z.string().nullable(),
+    wecomState: z.string().nullable(),
+  }),
   /** Either account activated WeCom: the move needs the rejoin consent. */
   needsRejoinConsent: z.boolean(),
 });
@@ -77,7 +83,10 @@ export async function movePhoneHere(scope: TenantScope, input: z.input<typeof mo
     await tx.phoneBinding.deleteMany({ where: { value: phone.e164, memberId: { not: to.id } } });
     await tx.member.update({ where: { id: to.id }, data: { phone: phone.e164, phoneDisplay: phone.display } });
     if (to.binding?.channel === "PHONE")
-      await tx.phoneBinding.update({ where: { memberId: to.id }, data: { value: phone.e164, confirmedBy: "DIRECTORY", boundAt: new Date() } });
+      await tx.phoneBinding.update({
+        where: { memberId: to.id },
+        data: { value: phone.e164, confirmedBy: "DIRECTORY", boundAt: new Date() },
+      });
 
     const moved = { phone: phone.display, from: from.account, to: to.account };
     await auditFix(tx, scope, {
@@ -91,7 +100,11 @@ export async function movePhoneHere(scope: TenantScope, input: z.input<typeof mo
       action: "member.fix.phone_moved_in",
       account: to.account,
       before: contactOf(to),
-      after: contactOf({ phoneDisplay: phone.display, email: to.email, binding: to.binding?.channel === "PHONE" ? { value: phone.e164 } : to.binding }),
+      after: contactOf({
+        phoneDisplay: phone.display,
+        email: to.email,
+        binding: to.binding?.channel === "PHONE" ? { value: phone.e164 } : to.binding,
+      }),
       extra: { moved },
     });
     // The old account's job first: it frees the mobile in WeCom for the new one.

@@ -15,7 +15,7 @@ import { accountInput } from "./account";
 import { normaliseAdminPhone } from "./fixes/admin-phone";
 import { idNumberFields, idNumberInput, idTypeInput } from "./id-number-fields";
 import { adminMemberRow, adminMemberRowSelect } from "./member-directory";
-import { profileFieldsInput, profileOf } from "./member-profile";
+import { profileFieldsInput, profileFieldsUpdate, profileOf } from "./member-profile";
 import { ucasChanges, ucasSelect } from "./ucas-changes";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -54,7 +54,7 @@ export const updateMemberInput = z.object({
   idType: idTypeInput.optional(),
   /** Empty or left out: the number stays as it is (the form shows it masked and cannot send it back). */
   idNumber: idNumberInput.optional(),
-  ...profileFieldsInput.partial().shape,
+  ...profileFieldsUpdate.shape,
 });
 
 function phoneFields(typed: string | null | undefined, tenant: TenantContext) {

@@ -85,17 +85,24 @@ const oneOf = (list: readonly Bilingual[]) =>
     .trim()
     .refine((v) => v === "" || list.some((c) => c.zh === v), { message: "请从列表中选择 / Choose from the list" });
 
-/** The profile's fields as a form sends them; "" leaves a field empty. */
-export const profileFieldsInput = z.object({
-  nativePlace: z.string().trim().max(100).default(""),
-  nationality: z.string().trim().max(64).default(""),
-  maritalStatus: oneOf(PROFILE_CHOICES.maritalStatus).default(""),
-  bloodType: oneOf(PROFILE_CHOICES.bloodType).default(""),
-  education: oneOf(PROFILE_CHOICES.education).default(""),
-  highestDegree: oneOf(PROFILE_CHOICES.highestDegree).default(""),
-  religion: oneOf(PROFILE_CHOICES.religion).default(""),
-  politicalStatus: oneOf(PROFILE_CHOICES.politicalStatus).default(""),
+/** The profile's fields as an edit sends them: a field left out stays as it is; "" empties it. */
+export const profileFieldsUpdate = z.object({
+  nativePlace: z.string().trim().max(100).optional(),
+  nationality: z.string().trim().max(64).optional(),
+  maritalStatus: oneOf(PROFILE_CHOICES.maritalStatus).optional(),
+  bloodType: oneOf(PROFILE_CHOICES.bloodType).optional(),
+  education: oneOf(PROFILE_CHOICES.education).optional(),
+  highestDegree: oneOf(PROFILE_CHOICES.highestDegree).optional(),
+  religion: oneOf(PROFILE_CHOICES.religion).optional(),
+  politicalStatus: oneOf(PROFILE_CHOICES.politicalStatus).optional(),
 });
+
+/** The profile's fields as 【添加成员】 sends them; "" (or left out) leaves a field empty. */
+export const profileFieldsInput = z.object(
+  Object.fromEntries(Object.entries(profileFieldsUpdate.shape).map(([k, v]) => [k, v.unwrap().default("")])) as {
+    [K in keyof typeof profileFieldsUpdate.shape]: z.ZodDefault<ReturnType<(typeof profileFieldsUpdate.shape)[K]["unwrap"]>>;
+  },
+);
 
 export type Profile = Partial<Record<ProfileKey, string>>;
 

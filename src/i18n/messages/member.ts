@@ -7,6 +7,7 @@ export const member = {
   add: { zh: "添加成员", en: "Add member" },
   "filter.department": { zh: "院系/部门", en: "Department" },
   "filter.departmentPlaceholder": { zh: "院系路径开头，如 计算机学院/软件工程", en: "Start of the path, e.g. 计算机学院/软件工程" },
+  "filter.apply": { zh: "筛选", en: "Filter" },
   "filter.kind": { zh: "身份", en: "Identity" },
   "filter.state": { zh: "状态", en: "State" },
   "filter.all": { zh: "全部", en: "All" },

@@ -66,7 +66,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
             name: "department",
             label: t("member.filter.department"),
             placeholder: t("member.filter.departmentPlaceholder"),
-            submit: t("common.search"),
+            submit: t("member.filter.apply"),
           },
           { kind: "choice", name: "kind", label: t("member.filter.kind"), options: [all, ...kinds] },
           { kind: "choice", name: "state", label: t("member.filter.state"), options: [all, ...states] },

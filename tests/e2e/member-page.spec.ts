@@ -31,10 +31,10 @@ for (const width of [1280, 375]) {
 
       // The directory finds the old account by the phone typed.
       await page.goto(tenantUrl(school.slug, "/admin/members"));
-      await page.locator('input[name="q"]').fill(moving);
+      await page.getByRole("textbox", { name: "搜索成员" }).fill(moving);
       await page.getByRole("button", { name: "搜索" }).click();
       await expect(memberRow(page, old.account)).toHaveCount(1);
-      await page.locator('input[name="q"]').fill(member.account);
+      await page.getByRole("textbox", { name: "搜索成员" }).fill(member.account);
       await page.getByRole("button", { name: "搜索" }).click();
       await memberRow(page, member.account).getByRole("link", { name: member.account }).click();
       await expect(page).toHaveURL(/\/admin\/members\/[0-9a-f-]{36}$/);

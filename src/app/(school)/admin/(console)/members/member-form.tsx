@@ -75,9 +75,11 @@ export function MemberForm(props: {
         </p>
       ) : null}
       {state?.ok && state.next ? (
-        <a href={state.next} role="status" className="block rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800 underline">
-          {state.message} ›
-        </a>
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">
+          <a href={state.next} className="underline">
+            {state.message} ›
+          </a>
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
         <button

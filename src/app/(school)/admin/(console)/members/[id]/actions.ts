@@ -3,7 +3,6 @@
 // permission and audit row), and the answer says what was done and the page to go on to. The form
 // navigates there itself (a server action's redirect() would render the root domain's page on a
 // school's host); without scripts the answer shows with a link to it.
-import { revalidatePath } from "next/cache";
 import { formFields, runAction, type ActionResult } from "~/server/actions";
 
 const FIXES = ["savePhone", "clearContacts", "movePhone", "unlock", "resendInvite", "resync"] as const;
@@ -31,7 +30,7 @@ export async function applyFixAction(_previous: FixState | null, form: FormData)
     if (!fix) throw new Error(`unknown fix ${fields.fix ?? ""}`);
     const outcome = await calls[fix]();
     const done = fix === "clearContacts" && !outcome.wecomJobQueued ? "clearContactsLocal" : fix;
-    revalidatePath("/admin/members", "layout");
+    // No revalidation: the form goes on to a fresh page of its own (a re-render here would only redraw this one).
     next = `/admin/members/${encodeURIComponent(memberId)}?done=${done}`;
     return t(`member.done.${done}`);
   });

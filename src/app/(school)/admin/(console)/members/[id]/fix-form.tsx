@@ -6,7 +6,8 @@ import { useActionState, useEffect, type ReactNode } from "react";
 import { useT } from "~/i18n/client";
 import { applyFixAction, type FixState } from "./actions";
 
-export function FixForm({ children, memberId, cancelHref }: { children: ReactNode; memberId: string; cancelHref: string }) {
+export function FixForm(props: { children: ReactNode; memberId: string; cancelHref: string; canApply: boolean }) {
+  const { children, memberId, cancelHref, canApply } = props;
   const t = useT();
   const [state, action, pending] = useActionState<FixState | null, FormData>(applyFixAction, null);
   useEffect(() => {
@@ -16,13 +17,15 @@ export function FixForm({ children, memberId, cancelHref }: { children: ReactNod
     <form action={action} className="mt-3 flex flex-wrap items-center gap-3">
       <input type="hidden" name="memberId" value={memberId} />
       {children}
-      <button
-        disabled={pending}
-        className="rounded-lg bg-[var(--brand)] px-4 py-2 text-sm text-white disabled:opacity-60"
-        data-testid="fix-apply"
-      >
-        {pending ? t("member.fix.working") : t("member.fix.confirm")}
-      </button>
+      {canApply ? (
+        <button
+          disabled={pending}
+          className="rounded-lg bg-[var(--brand)] px-4 py-2 text-sm text-white disabled:opacity-60"
+          data-testid="fix-apply"
+        >
+          {pending ? t("member.fix.working") : t("member.fix.confirm")}
+        </button>
+      ) : null}
       <a href={cancelHref} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
         {t("member.fix.cancel")}
       </a>
@@ -32,9 +35,11 @@ export function FixForm({ children, memberId, cancelHref }: { children: ReactNod
         </p>
       ) : null}
       {state?.ok && state.next ? (
-        <a href={state.next} className="w-full text-sm text-green-800 underline" role="status">
-          {state.message} ›
-        </a>
+        <p role="status" className="w-full text-sm text-green-800">
+          <a href={state.next} className="underline">
+            {state.message} ›
+          </a>
+        </p>
       ) : null}
     </form>
   );

@@ -44,27 +44,32 @@ function FixStart({ fix, memberId, t }: { fix: FixKey; memberId: string; t: Tran
   );
 }
 
+/**
+ * The confirmation, and the form that applies it. The form keeps its place whatever the panel says
+ * (its answer must survive the page drawn again after the fix, when the confirmation may no longer
+ * apply, e.g. the phone is now this member's): without scripts that answer is the link onwards.
+ */
 function ConfirmPanel({ confirmation, memberId, t }: { confirmation: Confirmation; memberId: string; t: Translate }) {
   const back = `/admin/members/${memberId}`;
-  if ("refusal" in confirmation)
-    return (
-      <Notice tone="warning" testId="fix-refused">
-        {confirmation.refusal}{" "}
-        <a href={back} className="underline">
-          {t("member.fix.cancel")}
-        </a>
-      </Notice>
-    );
+  const refused = "refusal" in confirmation;
   return (
     <div className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="fix-confirm">
-      <p className="mb-2 font-semibold">{t("member.fix.confirmTitle")}</p>
-      {confirmation.lines.map((line) => (
-        <p key={line}>{line}</p>
-      ))}
-      <FixForm memberId={memberId} cancelHref={back}>
+      {refused ? (
+        <Notice tone="warning" testId="fix-refused">
+          {confirmation.refusal}
+        </Notice>
+      ) : (
+        <div>
+          <p className="mb-2 font-semibold">{t("member.fix.confirmTitle")}</p>
+          {confirmation.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
+      <FixForm memberId={memberId} cancelHref={back} canApply={!refused}>
         <input type="hidden" name="fix" value={confirmation.fix} />
-        <input type="hidden" name="phone" value={confirmation.phone} />
-        {confirmation.needsRejoinConsent ? (
+        <input type="hidden" name="phone" value={refused ? "" : confirmation.phone} />
+        {!refused && confirmation.needsRejoinConsent ? (
           <label className="flex w-full items-start gap-2">
             <input type="checkbox" name="confirmWecomRejoin" className="mt-1" data-testid="fix-rejoin" />
             <span>{t("member.confirm.rejoin")}</span>

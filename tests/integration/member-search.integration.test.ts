@@ -2,9 +2,11 @@
 // sorting and paging done by the database (a page past the first holds the next members, not the
 // first ones again).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInMember } from "~/server/auth/member-sign-in";
 import { createMember } from "~/server/members/manage-members";
+import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { searchMembers } from "~/server/members/directory-search";
-import { testPrisma, testScope, makeTenant, unique, type TestTenant } from "./support";
+import { PASSWORD, testPrisma, testScope, makeTenant, unique, type TestTenant } from "./support";
 
 const prisma = testPrisma();
 let t: TestTenant;
@@ -115,5 +117,18 @@ describe("sorting and paging happen in the database", () => {
     expect(ascending).toHaveLength(4);
     expect(await found({ query: acc(""), sort: "name", dir: "desc" })).toEqual([...ascending].reverse());
     expect(await found({ query: acc(""), sort: "wecom", dir: "asc" })).toEqual([acc("003"), acc("002"), acc("001"), acc("004")]);
+  });
+});
+
+describe("not signed in", () => {
+  it("a member who signs in leaves the list of those who never did", async () => {
+    const school = await makeTenant(prisma);
+    const notSignedIn = async () =>
+      (await searchMembers(await testScope(prisma, school.tenantId), { state: "notSignedIn" })).rows.map((r) => r.id);
+    expect(await notSignedIn()).toEqual([school.memberId]);
+    const resolution = await resolveTenantForHost(prisma, school.host);
+    if (resolution.kind !== "tenant") throw new Error("test tenant did not resolve");
+    await signInMember(prisma, resolution.tenant, { identifier: school.memberAccount, password: PASSWORD, host: school.host, ip: null });
+    expect(await notSignedIn()).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { audit } from "~/server/audit/audit";
 import { tenantDb } from "~/server/db/tenant-db";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { createMember, updateMember } from "~/server/members/manage-members";
-import { searchMembers, unlockMember } from "~/server/members/member-directory";
+import { searchMembers } from "~/server/members/directory-search";
+import { unlockMember } from "~/server/members/fixes/unlock";
 import { setTenantStatus } from "~/server/tenants/manage-tenants";
 import {
   adminActor,
@@ -219,10 +220,10 @@ describe("admin search matches what was typed, literally", () => {
       phone: "",
       email: "",
     });
-    expect((await searchMembers(d, { query: "%", take: 50 })).map((m) => m.id)).toEqual([percent.id]);
-    expect(await searchMembers(d, { query: "_", take: 50 })).toEqual([]);
-    expect((await searchMembers(d, { query: "普通", take: 50 })).map((m) => m.id)).toEqual([plain.id]);
-    expect(await searchMembers(d, { query: "\\", take: 50 })).toEqual([]);
+    expect((await searchMembers(d, { query: "%", pageSize: 50 })).rows.map((m) => m.id)).toEqual([percent.id]);
+    expect((await searchMembers(d, { query: "_", pageSize: 50 })).rows).toEqual([]);
+    expect((await searchMembers(d, { query: "普通", pageSize: 50 })).rows.map((m) => m.id)).toEqual([plain.id]);
+    expect((await searchMembers(d, { query: "\\", pageSize: 50 })).rows).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { createCipheriv, createHmac, randomBytes, randomUUID } from "node:crypto
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blindIndex, decryptSecret, encryptSecret, parseKey, sealContext } from "~/server/crypto/secrets";
 import { resealLegacySecrets } from "~/server/db/reseal";
-import { searchMembers } from "~/server/members/member-directory";
+import { searchMembers } from "~/server/members/directory-search";
 import { loadWecomConnection } from "~/server/wecom/connection";
 import { wecomSealContext } from "~/server/wecom/seals";
 import { makeTenant, testPrisma, testScope, unique, type TestTenant } from "./support";
@@ -144,10 +144,10 @@ describe("ID-number search through the blind index", () => {
       idNumberHash: blindIndex(idNumber, key, a.tenantId),
     }));
     for (const typed of [idNumber, "11010119900101002x", "１１０１０１１９９００１０１００２ｘ", ` ${idNumber} `]) {
-      const found = await searchMembers(await testScope(prisma, a.tenantId), { query: typed, take: 10 });
+      const found = (await searchMembers(await testScope(prisma, a.tenantId), { query: typed, pageSize: 10 })).rows;
       expect(found.map((m) => m.id)).toEqual([member]);
     }
     // The same number in school B's search finds nothing of A's.
-    expect(await searchMembers(await testScope(prisma, b.tenantId), { query: idNumber, take: 10 })).toEqual([]);
+    expect((await searchMembers(await testScope(prisma, b.tenantId), { query: idNumber, pageSize: 10 })).rows).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { signInTenantAdmin, signInVendor } from "~/server/auth/sign-in";
 import { AppError, ERROR_CATALOG } from "~/server/errors";
 import { totpCode } from "~/server/auth/totp";
 import { resolveTenantForHost, type TenantContext } from "~/server/tenants/tenant-for-host";
-import { unlockMember } from "~/server/members/member-directory";
+import { unlockMember } from "~/server/members/fixes/unlock";
 import { argon2Slots } from "~/server/auth/passwords";
 import { SIGN_IN_LIMITS, signInLane } from "~/server/auth/sign-in-throttle";
 import {

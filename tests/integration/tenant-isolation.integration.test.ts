@@ -87,6 +87,13 @@ describe("every procedure keeps one school's data from another", () => {
     expect(procedures.length).toBeGreaterThan(0);
   });
 
+  it("walks the directory's search and every procedure of the member page and its fixes", () => {
+    const paths = procedures.map(([path]) => path);
+    for (const name of ["identityKinds", "record", "phoneHolder", "savePhone", "clearContacts", "movePhone", "resendInvite", "resync"])
+      expect(paths).toContain(`admin.member.${name}`);
+    expect(paths).toEqual(expect.arrayContaining(["admin.directory.search", "admin.directory.unlock"]));
+  });
+
   it.each(procedures)("%s declares a cross-tenant probe for its input", (_path, procedure) => {
     if (procedure._def.inputs.length > 0)
       expect(procedure._def.meta?.probe, "add .meta({ probe }) to this procedure").toBeTypeOf("function");

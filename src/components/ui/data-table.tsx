@@ -105,7 +105,8 @@ function TableFilters({ path, state, filters }: { path: string; state: TableStat
               <a
                 key={option.value}
                 href={filterHref(path, state, filter.name, option.value)}
-                aria-current={state.filters[filter.name] === option.value ? "true" : undefined}
+                // An option of value "" is "all": current while the filter is unset.
+                aria-current={(state.filters[filter.name] ?? "") === option.value ? "true" : undefined}
                 className="rounded-full border border-slate-300 px-4 py-2 text-sm aria-[current=true]:border-[var(--brand)] aria-[current=true]:bg-[var(--brand)] aria-[current=true]:text-white"
               >
                 {option.label}

@@ -16,6 +16,7 @@ import { idpCheck } from "./idp-check";
 import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
+import { member } from "./member";
 import { outbox } from "./outbox";
 import { password } from "./password";
 import { roster } from "./roster";
@@ -34,6 +35,7 @@ export const MESSAGES = {
   home,
   login,
   me,
+  member,
   password,
   admin,
   audit,

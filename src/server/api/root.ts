@@ -8,6 +8,7 @@ import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminIdentityRouter } from "./routers/admin/identity";
+import { adminMemberPageRouter } from "./routers/admin/member-page";
 import { adminOutboxRouter } from "./routers/admin/outbox";
 import { adminRosterRouter } from "./routers/admin/roster";
 import { adminSettingsRouter } from "./routers/admin/settings";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
+    member: adminMemberPageRouter,
     accounts: adminAccountsRouter,
     audit: adminAuditRouter,
     goLive: adminGoLiveRouter,

@@ -361,6 +361,110 @@ export const ERROR_CATALOG = {
       en: 'Not synced to WeCom: member {account} has activated WeCom, which does not accept a change to their phone; WeCom still has the old one. Edit the member, tick "Confirm re-joining WeCom" and save again (the member is removed and created again with the new phone, and must follow again), or ask the member to change the phone in WeCom themselves.',
     },
   },
+  ID_NUMBER_INVALID: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "证件号码不正确：居民身份证号为 18 位（最后一位可为 X），且校验位须正确。请核对证件后重新填写。",
+      en: "The ID number is not valid: a resident ID has 18 characters (the last may be X) with a correct check digit. Check the document and type it again.",
+    },
+  },
+  MEMBER_NOT_LOCKED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员的登录没有被锁定，无需解锁。如成员仍无法登录，请核对其学工号，或请其使用统一身份认证的找回密码。",
+      en: "This member's sign-in is not locked, so there is nothing to unlock. If they still cannot sign in, check their account number, or ask them to reset their password with the school's login.",
+    },
+  },
+  FIX_PHONE_UNCHANGED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员的手机号已经是这个号码，无需保存。如成员仍无法关注，请点【重新同步到企业微信】，并查看企业微信状态。",
+      en: "This member already has this phone number; nothing to save. If they still cannot follow, press “Resync to WeCom” and check the WeCom state.",
+    },
+  },
+  FIX_PHONE_HELD_BY_OTHER: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "手机号码已存在：本校另一名成员（学工号 {account}）使用该手机号。请核对后用【转移手机号】把它从该账号转到本账号。",
+      en: "This phone number already exists: another member of this school (account {account}) has it. Check, then use “Move the phone” to move it from that account to this one.",
+    },
+  },
+  FIX_PHONE_NOT_HELD: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "本校没有其他成员使用该手机号，无需转移：请直接用【保存正确手机号】保存。",
+      en: "No other member of this school has this phone number, so there is nothing to move: use “Save the correct phone” instead.",
+    },
+  },
+  FIX_PHONE_IS_THIS_MEMBERS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该手机号已经属于本成员，无需转移。",
+      en: "This phone number already belongs to this member; nothing to move.",
+    },
+  },
+  FIX_MOVE_HOLDER_ACTIVATED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该手机号所在的账号（学工号 {account}）已激活企业微信，企业微信不接受管理员修改其手机号。转移会把该账号移出企业微信（其微信随即失去访问权限），本账号再用该手机号加入。同意请勾选「确认将原账号移出企业微信」后再确认转移。",
+      en: "The account that has this phone (account {account}) has activated WeCom, which does not accept an admin's change to its phone. Moving the phone removes that account from WeCom (its WeChat loses access at once) and this account joins with the phone. To agree, tick “Confirm removing the old account from WeCom” and confirm again.",
+    },
+  },
+  FIX_NOTHING_TO_CLEAR: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员没有手机号和邮箱，无需清除。",
+      en: "This member has neither a phone number nor an e-mail address; nothing to clear.",
+    },
+  },
+  FIX_INVITE_NOT_IN_WECOM: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员还不在企业微信通讯录中，无法邀请。请先保存其正确手机号（或邮箱）并点【重新同步到企业微信】，同步成功后再邀请。",
+      en: "This member is not in the WeCom directory yet, so they cannot be invited. Save their correct phone (or e-mail) and press “Resync to WeCom” first; invite them once the sync has succeeded.",
+    },
+  },
+  FIX_INVITE_ALREADY_ACTIVATED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员已激活企业微信（已关注），无需邀请。",
+      en: "This member has already activated WeCom (follows it); no invitation is needed.",
+    },
+  },
+  FIX_INVITE_RECENT: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员 3 天内已被邀请过：企业微信会每天提醒一次、连续 3 天，重复邀请不会多发。请 3 天后仍未加入时，核对其手机号后再邀请。",
+      en: "This member was invited in the last 3 days: WeCom reminds them once a day for 3 days, and inviting again sends nothing more. If they have not joined after 3 days, check their phone number and invite again.",
+    },
+  },
+  FIX_RESYNC_NO_CONTACT: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员没有手机号和邮箱，企业微信要求至少有其中之一，无法同步。请先用【保存正确手机号】保存其手机号。",
+      en: "This member has neither a phone number nor an e-mail address, and WeCom needs one of them, so they cannot be synced. Save their phone with “Save the correct phone” first.",
+    },
+  },
+  FIX_RESYNC_PENDING: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该成员已有一个同步任务在排队或进行中，请稍候刷新查看结果，无需重复同步。",
+      en: "A sync of this member is already waiting or running. Refresh in a moment to see its result; there is no need to sync again.",
+    },
+  },
   CROSS_SITE_REFUSED: {
     trpc: "FORBIDDEN",
     http: 403,

@@ -5,6 +5,7 @@
 // (no member is ever created from a sign-in). A locked member is refused as
 // the built-in sign-in refuses them; a member of a kind that signs in through
 // another provider is refused too (kind-provider.ts).
+import { recordMemberSignIn } from "~/server/members/last-sign-in";
 import { audit } from "~/server/audit/audit";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
@@ -57,5 +58,6 @@ export async function memberVouchedFor(scope: TenantScope, identity: SchoolIdent
         : {}),
     },
   });
+  await recordMemberSignIn(scope, member.id);
   return { id: member.id, account: member.account, sessionVersion: member.sessionVersion };
 }

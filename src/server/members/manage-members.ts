@@ -1,5 +1,6 @@
 // The back office's changes to the directory. Each change and the WeCom sync
 // job it causes commit together in one transaction.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
@@ -11,8 +12,11 @@ import type { TenantContext } from "~/server/tenants/tenant-context";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 import { enqueueWecomSync, wecomUserIdFor } from "~/server/wecom/sync";
 import { accountInput } from "./account";
-import { normalisePhone } from "./phone";
+import { normaliseAdminPhone } from "./fixes/admin-phone";
+import { idNumberFields, idNumberInput, idTypeInput } from "./id-number-fields";
 import { adminMemberRow, adminMemberRowSelect } from "./member-directory";
+import { profileFieldsInput, profileFieldsUpdate, profileOf } from "./member-profile";
+import { ucasChanges, ucasSelect } from "./ucas-changes";
 
 const text = (max: number) => z.string().trim().max(max);
 const email = z.union([z.literal(""), z.string().trim().email().max(254)]);
@@ -24,8 +28,13 @@ export const memberFieldsInput = z.object({
   /** As typed: 11 mainland digits, or "00" + country code. Empty for none. */
   phone: text(24).default(""),
   email: email.default(""),
+  /** 证件类型 and 证件号 (UCAS 其他信息): the number is sealed and blind-indexed, never stored in clear. */
+  idType: idTypeInput.default(""),
+  idNumber: idNumberInput.default(""),
+  ...profileFieldsInput.shape,
 });
 
+/** The UCAS member form of 【添加成员】 (FormField binds to it). */
 export const createMemberInput = memberFieldsInput.extend({ account: accountInput });
 
 /** A field left out stays as it is; null or "" clears department, phone and email. No defaults here: a default would overwrite. */
@@ -42,13 +51,16 @@ export const updateMemberInput = z.object({
    * the old WeChat loses access and the member must follow again.
    */
   confirmWecomRejoin: z.boolean().optional(),
+  idType: idTypeInput.optional(),
+  /** Empty or left out: the number stays as it is (the form shows it masked and cannot send it back). */
+  idNumber: idNumberInput.optional(),
+  ...profileFieldsUpdate.shape,
 });
 
 function phoneFields(typed: string | null | undefined, tenant: TenantContext) {
   if (typed === undefined) return {};
   if (typed === null || typed === "") return { phone: null, phoneDisplay: null };
-  const phone = normalisePhone(typed, { allowForeign: tenant.allowForeignPhones });
-  if (!phone.ok) throw new AppError(phone.reason === "FOREIGN_NOT_ALLOWED" ? "PHONE_FOREIGN_NOT_ALLOWED" : "PHONE_INVALID");
+  const phone = normaliseAdminPhone(typed, tenant);
   return { phone: phone.e164, phoneDisplay: phone.display };
 }
 
@@ -73,12 +85,17 @@ function duplicate(error: unknown, locale: Locale, account?: string): never {
   throw appError ?? error;
 }
 
-export async function createMember(scope: TenantScope, input: z.infer<typeof createMemberInput>) {
+export async function createMember(scope: TenantScope, raw: z.input<typeof createMemberInput>) {
+  const input = createMemberInput.parse(raw);
   const kindId = (await identityKindId(scope.db, input.identityKindCode))!;
+  // The id is made here so the ID number's ciphertext can be bound to its row.
+  const id = randomUUID();
+  const idNumber = idNumberFields(id, scope.tenant.id, input.idType, input.idNumber);
   try {
     return await scope.db.$transaction(async (tx) => {
       const member = await tx.member.create({
         data: {
+          id,
           tenantId: scope.tenant.id,
           account: input.account,
           name: input.name,
@@ -86,6 +103,9 @@ export async function createMember(scope: TenantScope, input: z.infer<typeof cre
           department: input.department,
           email: input.email || null,
           ...phoneFields(input.phone, scope.tenant),
+          idType: input.idType || null,
+          ...idNumber,
+          profile: profileOf(input),
         },
         select: adminMemberRowSelect,
       });
@@ -149,7 +169,8 @@ async function rejoinConsent(
 }
 type Editable = Omit<Prisma.MemberGetPayload<{ select: typeof editableSelect }>, "account">;
 
-export async function updateMember(scope: TenantScope, input: z.infer<typeof updateMemberInput>) {
+export async function updateMember(scope: TenantScope, raw: z.input<typeof updateMemberInput>) {
+  const input = updateMemberInput.parse(raw);
   const kindId = await identityKindId(scope.db, input.identityKindCode);
   const wanted: Partial<Editable> = {
     ...(input.name !== undefined ? { name: input.name } : {}),
@@ -160,19 +181,25 @@ export async function updateMember(scope: TenantScope, input: z.infer<typeof upd
   };
   try {
     return await scope.db.$transaction(async (tx) => {
-      const before = await tx.member.findUnique({ where: { id: input.memberId }, select: editableSelect });
+      const before = await tx.member.findUnique({ where: { id: input.memberId }, select: { ...editableSelect, ...ucasSelect } });
       if (!before) throw new AppError("NOT_FOUND");
       const data = Object.fromEntries(
         Object.entries(wanted).filter(([field, value]) => before[field as keyof Editable] !== value),
       ) as Partial<Editable>;
-      // The audit names what changed, as the admin sees it (identityKindCode, not its id; phone once).
+      const ucas = ucasChanges(before, input, { memberId: input.memberId, tenantId: scope.tenant.id });
+      // The audit names what changed, as the admin sees it (identityKindCode, not its id; phone once; never the ID number itself).
       const changed = [
         ...new Set(Object.keys(data).map((field) => ({ identityKindId: "identityKindCode", phoneDisplay: "phone" })[field] ?? field)),
+        ...ucas.changed,
       ];
       const rejoin = await rejoinConsent(tx, scope, input, before.phone, data.phone !== undefined);
       if (changed.length === 0 && !rejoin)
         return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
-      const member = await tx.member.update({ where: { id: input.memberId }, data, select: adminMemberRowSelect });
+      const member = await tx.member.update({
+        where: { id: input.memberId },
+        data: { ...data, ...ucas.data },
+        select: adminMemberRowSelect,
+      });
       await audit(tx, {
         ...auditActor(scope.actor),
         action: "member.update",

@@ -1,12 +1,10 @@
-// The school's directory as its back office sees it: overview, search, unlock.
+// The school's directory as its back office sees it: the rows, the overview. Search: directory-search.ts;
+// a member's page: member-record.ts; the helpdesk's fixes: fixes/.
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
-import { audit } from "~/server/audit/audit";
-import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
-import { encryptionKey } from "~/server/crypto/keys";
 import { AppError } from "~/server/errors";
 import { effectiveProvider } from "~/server/identity/kind-provider";
-import { auditActor, type TenantScope } from "~/server/scope";
+import type { TenantScope } from "~/server/scope";
 import { wecomMobileOf } from "~/server/wecom/mobile";
 
 export const memberRowSelect = {
@@ -105,52 +103,6 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** An ID number (resident ID, passport …) once normalised: worth a blind-index lookup. */
-const ID_NUMBER = /^[0-9A-Z]{6,32}$/;
-
-export const searchMembersInput = z.object({ query: z.string().max(64), take: z.number().int().min(1).max(100).default(20) });
-
-/**
- * Search by 学工号 (prefix), 姓名 (contains), 手机号 (as typed or E.164) or
- * 证件号 (exact, through its per-school blind index; full-width or lower-case as typed).
- */
-export async function searchMembers({ db, tenant }: TenantScope, input: z.infer<typeof searchMembersInput>) {
-  const q = input.query.trim();
-  const digits = q.replace(/[\s-]/g, "");
-  const idNumber = normaliseIdNumber(q);
-  const rows = await db.member.findMany({
-    where: q
-      ? {
-          OR: [
-            { account: { startsWith: escapeLike(q) } },
-            { name: { contains: escapeLike(q) } },
-            ...(/^\+?\d{5,}$/.test(digits) ? [{ phoneDisplay: digits }, { phone: digits.startsWith("+") ? digits : `+86${digits}` }] : []),
-            ...(ID_NUMBER.test(idNumber) ? [{ idNumberHash: blindIndex(idNumber, encryptionKey(), tenant.id) }] : []),
-          ],
-        }
-      : {},
-    select: adminMemberRowSelect,
-    orderBy: { account: "asc" },
-    take: input.take,
-  });
-  return rows.map(adminMemberRow);
-}
-
-export const memberIdInput = z.object({ memberId: z.string().uuid() });
-
-/** Clears the lockout; the unlock and its audit row commit together. */
-export async function unlockMember(scope: TenantScope, input: z.infer<typeof memberIdInput>) {
-  return scope.db.$transaction(async (tx) => {
-    // updateMany through the tenant-bound client: another school's id simply matches nothing.
-    const { count } = await tx.member.updateMany({ where: { id: input.memberId }, data: { failedLoginCount: 0, lockedUntil: null } });
-    if (count === 0) throw new AppError("NOT_FOUND");
-    const member = await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect });
-    await audit(tx, { ...auditActor(scope.actor), action: "member.unlock", target: member.account });
-    return adminMemberRow(member);
-  });
-}
-
-/** The signed-in member's own entry. */
 /** The signed-in member's own entry, and whether they sign in with a password kept here (else at the school's CAS/OIDC). */
 export async function memberProfile(scope: TenantScope) {
   if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
@@ -165,3 +117,5 @@ export async function memberProfile(scope: TenantScope) {
   const { providerKind, ...kind } = identityKind;
   return { ...member, identityKind: kind, signsInHere: effectiveProvider(scope.tenant, providerKind) === "BUILTIN" };
 }
+
+export const memberIdInput = z.object({ memberId: z.string().uuid() });

@@ -7,7 +7,8 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss, startBoss } from "~/server/jobs/queue";
-import { directoryOverview, searchMembers } from "~/server/members/member-directory";
+import { searchMembers } from "~/server/members/directory-search";
+import { directoryOverview } from "~/server/members/member-directory";
 import { createMember, updateMember } from "~/server/members/manage-members";
 import { reconcileAllSchools } from "~/server/wecom/reconcile";
 import { runWecomStatusJob, scheduleReconciliation, sendStatusJob } from "~/server/wecom/status-jobs";
@@ -77,7 +78,7 @@ async function wechatFollows(school: ConnectedSchool, mobile: string): Promise<s
 }
 
 async function rowOf(school: ConnectedSchool, account: string) {
-  const [row] = await searchMembers(await testScope(prisma, school.tenant.tenantId), { query: account, take: 1 });
+  const [row] = (await searchMembers(await testScope(prisma, school.tenant.tenantId), { query: account, pageSize: 1 })).rows;
   return row!;
 }
 

@@ -4,6 +4,7 @@
 // sign-in of the platform shares (auth/sign-in.ts). A member whose identity
 // kind signs in through the school's CAS or OIDC has no password here: the
 // form answers for them exactly as for an unknown account (kind-provider.ts).
+import { recordMemberSignIn } from "~/server/members/last-sign-in";
 import { audit } from "~/server/audit/audit";
 import { checkSignInAttempt } from "~/server/auth/sign-in";
 import { unscopedClient, type TenantScope } from "~/server/scope";
@@ -36,6 +37,7 @@ async function finish(scope: TenantScope, proof: BuiltinProof): Promise<Identifi
     attempt: { identifier: proof.identifier, password: proof.password, ip: scope.actor.ip },
   });
   await audit(scope.db, { actorKind: "member", actorId: member.id, action: "member.login", ip: scope.actor.ip });
+  await recordMemberSignIn(scope, member.id);
   return { id: member.id, account: member.account, sessionVersion: member.sessionVersion };
 }
 

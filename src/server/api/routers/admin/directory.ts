@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { createMember, createMemberInput, deleteMember, updateMember, updateMemberInput } from "~/server/members/manage-members";
-import {
-  adminMemberRowOutput,
-  directoryOverview,
-  directoryOverviewOutput,
-  memberIdInput,
-  searchMembers,
-  searchMembersInput,
-  unlockMember,
-} from "~/server/members/member-directory";
+import { memberPageOutput, searchMembers, searchMembersInput } from "~/server/members/directory-search";
+import { unlockMember } from "~/server/members/fixes/unlock";
+import { adminMemberRowOutput, directoryOverview, directoryOverviewOutput, memberIdInput } from "~/server/members/member-directory";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 export const adminDirectoryRouter = createTRPCRouter({
@@ -19,7 +13,7 @@ export const adminDirectoryRouter = createTRPCRouter({
   search: adminProcedure("directory.read")
     .meta({ probe: (other) => ({ query: other.memberAccount }) })
     .input(searchMembersInput)
-    .output(z.array(adminMemberRowOutput))
+    .output(memberPageOutput)
     .query(({ ctx, input }) => searchMembers(ctx.scope, input)),
 
   unlock: adminProcedure("directory.edit")

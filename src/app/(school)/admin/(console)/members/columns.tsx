@@ -1,21 +1,14 @@
-// The member table's columns: who, and what WeCom last said of them (never a guess, with when it said it).
+// The member table's columns: who (a link to their page), and what WeCom last said of them (never a
+// guess, with when it said it). Sorting happens in the database (directory-search.ts).
 import type { z } from "zod";
 import { ActionForm } from "~/components/action-form";
 import type { Column } from "~/components/ui/data-table";
-import type { SortValue } from "~/components/ui/table-state";
 import { pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { adminMemberRowOutput } from "~/server/members/member-directory";
 import { unlockMemberAction } from "../actions";
 
 export type MemberRow = z.infer<typeof adminMemberRowOutput>;
-
-export const MEMBER_SORT: Readonly<Record<string, (row: MemberRow) => SortValue>> = {
-  account: (m) => m.account,
-  name: (m) => m.name,
-  department: (m) => m.department,
-  wecom: (m) => m.wecom.state,
-};
 
 function WecomCell({ m, t, locale, app }: { m: MemberRow; t: Translate; locale: Locale; app: string }) {
   const tone = m.wecom.state === "ACTIVATED" ? "text-green-700" : m.wecom.state === "OUT_OF_RANGE" ? "text-red-700" : undefined;
@@ -45,7 +38,17 @@ function StateCell({ m, t, locale, now }: { m: MemberRow; t: Translate; locale: 
 export function memberColumns(t: Translate, locale: Locale, app: string): Column<MemberRow>[] {
   const now = new Date();
   return [
-    { key: "account", header: t("admin.col.account"), sortable: true, className: "font-mono", cell: (m) => m.account },
+    {
+      key: "account",
+      header: t("admin.col.account"),
+      sortable: true,
+      className: "font-mono",
+      cell: (m) => (
+        <a href={`/admin/members/${m.id}`} className="text-[var(--brand)] underline" data-testid={`open-${m.account}`}>
+          {m.account}
+        </a>
+      ),
+    },
     { key: "name", header: t("admin.col.name"), sortable: true, cell: (m) => m.name },
     {
       key: "identity",

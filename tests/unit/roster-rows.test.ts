@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ColumnMapping } from "~/server/members/roster/fields";
 import { FileFacts } from "~/server/members/roster/file-facts";
-import { checkResidentId } from "~/server/members/roster/id-number";
+import { checkResidentId } from "~/server/members/id-number";
 import { judgeRow, type ExistingMember, type RowSurroundings } from "~/server/members/roster/judge-row";
 import { parseRow, type ParsedRow } from "~/server/members/roster/parse-row";
 import type { RawRow } from "~/server/members/roster/read-rows";

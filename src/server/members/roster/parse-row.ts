@@ -7,7 +7,8 @@ import { countryAllowed } from "../phone-policy";
 import { countryCallingCode, normalisePhone } from "../phone";
 import { cleanCell, departmentPath, looksTruncated, lostToNumberFormat, type CleanCell } from "./cells";
 import type { ColumnMapping, RosterField } from "./fields";
-import { checkResidentId, isResidentIdType } from "./id-number";
+import { checkResidentId } from "../id-number";
+import { isResidentIdType } from "./id-types";
 import type { RawCell, RawRow } from "./read-rows";
 import type { RowProblem } from "./report";
 

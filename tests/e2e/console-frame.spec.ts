@@ -62,4 +62,18 @@ test.describe("the back office's console frame", () => {
       await context.close();
     }
   });
+
+  test("the funnel narrows to a department, and each step opens the list of its members", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInThroughApi(page, school.slug, "tenant-admin", school.admin, FACTORY_PASSWORD);
+    await page.goto(tenantUrl(school.slug, "/admin"));
+    const funnel = page.getByTestId("activation-funnel");
+    await page.getByTestId("filter-form").getByLabel("院系/部门").fill("没有这个学院/");
+    await page.getByTestId("filter-form").getByRole("button", { name: "查看" }).click();
+    await expect(page).toHaveURL(/department=/);
+    await expect(funnel.getByTestId("activation-funnel-imported")).toContainText("0");
+    await funnel.getByRole("link", { name: "已关注（已激活）" }).click();
+    await expect(page).toHaveURL(/\/admin\/members\?department=.*&state=followed/);
+    await expect(page.getByTestId("table-empty")).toBeVisible();
+  });
 });

@@ -3,7 +3,16 @@
 // again at 1. Works without script; 【清除筛选】 is a link to the bare page.
 import type { TableState } from "./table-state";
 
-export type FilterField = { name: string; label: string; placeholder?: string; type?: "text" | "date" };
+export type FilterField = {
+  name: string;
+  label: string;
+  placeholder?: string;
+  type?: "text" | "date";
+  /** A choice instead of a text box; the first option is usually "all" (value ""). */
+  options?: readonly { value: string; label: string }[];
+};
+
+const inputClass = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5";
 
 export function FilterForm({
   path,
@@ -25,13 +34,23 @@ export function FilterForm({
       {fields.map((field) => (
         <label key={field.name} className="block">
           <span className="mb-1 block text-sm text-slate-600">{field.label}</span>
-          <input
-            name={field.name}
-            type={field.type ?? "text"}
-            defaultValue={state.filters[field.name] ?? ""}
-            placeholder={field.placeholder}
-            className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5"
-          />
+          {field.options ? (
+            <select name={field.name} defaultValue={state.filters[field.name] ?? ""} className={inputClass}>
+              {field.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              name={field.name}
+              type={field.type ?? "text"}
+              defaultValue={state.filters[field.name] ?? ""}
+              placeholder={field.placeholder}
+              className={inputClass}
+            />
+          )}
         </label>
       ))}
       <div className="flex items-center gap-3 sm:col-span-3 lg:col-span-5">

@@ -3,7 +3,8 @@
 // drawn in SVG on the server, its length the step's share of the first step. No chart library:
 // a funnel is bars, and this keeps it server-rendered, script-free and printable.
 
-export type FunnelStep = { key: string; label: string; value: number };
+/** A step; `href`: the list of its members (the label becomes a link to it). */
+export type FunnelStep = { key: string; label: string; value: number; href?: string };
 
 /** Each step's share of the first, in whole percent (0 when the first is 0). */
 export function funnelShares(steps: readonly FunnelStep[]): number[] {
@@ -33,7 +34,13 @@ export function FunnelChart({
         {steps.map((step, i) => (
           <li key={step.key} data-testid={testId ? `${testId}-${step.key}` : undefined}>
             <div className="flex items-baseline justify-between gap-3 text-sm">
-              <span>{step.label}</span>
+              {step.href ? (
+                <a href={step.href} className="text-[var(--brand)] underline">
+                  {step.label}
+                </a>
+              ) : (
+                <span>{step.label}</span>
+              )}
               <span className="tabular-nums">
                 <span className="font-semibold">{step.value}</span>
                 <span className="ml-2 text-slate-500">{shares[i]}%</span>

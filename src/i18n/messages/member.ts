@@ -12,6 +12,7 @@ export const member = {
   "filter.state": { zh: "状态", en: "State" },
   "filter.all": { zh: "全部", en: "All" },
   "state.notSignedIn": { zh: "未登录", en: "Not signed in" },
+  "state.signedIn": { zh: "已登录过", en: "Signed in" },
   "state.phoneBound": { zh: "已绑定手机", en: "Phone bound" },
   "state.inWecom": { zh: "已在企业微信", en: "In WeCom" },
   "state.followed": { zh: "已关注", en: "Followed" },

@@ -10,7 +10,7 @@ import type { TenantScope } from "~/server/scope";
 import { adminMemberRow, adminMemberRowOutput, adminMemberRowSelect, escapeLike } from "./member-directory";
 
 /** Where a member stands in the activation funnel (a filter of the list). */
-export const MEMBER_STATES = ["notSignedIn", "phoneBound", "inWecom", "followed"] as const;
+export const MEMBER_STATES = ["notSignedIn", "signedIn", "phoneBound", "inWecom", "followed"] as const;
 export type MemberState = (typeof MEMBER_STATES)[number];
 
 export const MEMBER_SORTS = ["account", "name", "department", "wecom"] as const;
@@ -64,8 +64,9 @@ function queryWhere(typed: string, tenantId: string): Prisma.MemberWhereInput {
   };
 }
 
-const stateWhere: Record<MemberState, Prisma.MemberWhereInput> = {
+export const stateWhere: Record<MemberState, Prisma.MemberWhereInput> = {
   notSignedIn: { lastSignInAt: null },
+  signedIn: { lastSignInAt: { not: null } },
   phoneBound: { binding: { isNot: null } },
   inWecom: { wecom: { is: { writtenAt: { not: null } } } },
   followed: { wecom: { is: { state: "ACTIVATED" } } },
@@ -78,16 +79,21 @@ function orderBy(sort: (typeof MEMBER_SORTS)[number], dir: "asc" | "desc"): Pris
   return sort === "account" ? [first] : [first, { account: "asc" }];
 }
 
+/** A group of the directory: a department path's beginning and an identity kind (the list's filters, and the funnel's). */
+export function groupWhere(group: { department: string; identityKindCode: string }): Prisma.MemberWhereInput {
+  const department = group.department.trim();
+  return {
+    AND: [
+      department ? { department: { startsWith: escapeLike(department) } } : {},
+      group.identityKindCode ? { identityKind: { code: group.identityKindCode } } : {},
+    ],
+  };
+}
+
 export async function searchMembers(scope: TenantScope, input: z.input<typeof searchMembersInput>) {
   const asked = searchMembersInput.parse(input);
-  const department = asked.department.trim();
   const where: Prisma.MemberWhereInput = {
-    AND: [
-      queryWhere(asked.query, scope.tenant.id),
-      department ? { department: { startsWith: escapeLike(department) } } : {},
-      asked.identityKindCode ? { identityKind: { code: asked.identityKindCode } } : {},
-      asked.state ? stateWhere[asked.state] : {},
-    ],
+    AND: [queryWhere(asked.query, scope.tenant.id), groupWhere(asked), asked.state ? stateWhere[asked.state] : {}],
   };
   const counted = await scope.db.member.count({ where, take: COUNT_CAP + 1 });
   const total = Math.min(counted, COUNT_CAP);

@@ -1,23 +1,20 @@
 // The back-office home: where the school stands, in key numbers and the activation funnel, and
 // what needs attention today. Everything else is a page of its own in the navigation.
-import { FunnelChart } from "~/components/ui/funnel-chart";
 import { Notice } from "~/components/ui/notice";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat, StatGrid } from "~/components/ui/stat";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
+import { readTableState, type SearchParams } from "~/components/ui/table-state";
+import { ActivationFunnel } from "./activation-funnel";
 import { CodeBudgetNotice } from "./code-budget-notice";
 
-export default async function AdminHomePage() {
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const tenant = await currentSchool();
-  const { t } = await requestLocale();
+  const { t, locale } = await requestLocale();
   const api = await serverApi();
   const [overview, codeBudget] = await Promise.all([api.admin.directory.overview(), api.admin.codes.budget()]);
-  const steps = (["members", "withPhone", "inWecom", "activated"] as const).map((key) => ({
-    key,
-    label: t(`console.funnel.${key}`),
-    value: overview[key],
-  }));
+  const group = readTableState(await searchParams, { sortable: [], filters: ["department", "kind"], pageSize: 1 });
   return (
     <>
       <PageHeader title={t("admin.dashboard")} description={t("console.home.lead")} />
@@ -34,7 +31,7 @@ export default async function AdminHomePage() {
         <Stat label={t("admin.locked")} value={overview.locked} tone="attention" testId="stat-locked" />
       </StatGrid>
       <div className="mt-6">
-        <FunnelChart title={t("console.funnel.title")} caption={t("console.funnel.caption")} steps={steps} testId="activation-funnel" />
+        <ActivationFunnel state={group} t={t} locale={locale} />
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createMember, createMemberInput, deleteMember, updateMember, updateMemberInput } from "~/server/members/manage-members";
 import { memberPageOutput, searchMembers, searchMembersInput } from "~/server/members/directory-search";
 import { unlockMember } from "~/server/members/fixes/unlock";
+import { activationFunnel, activationFunnelInput, activationFunnelOutput } from "~/server/members/funnel";
 import { adminMemberRowOutput, directoryOverview, directoryOverviewOutput, memberIdInput } from "~/server/members/member-directory";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
@@ -9,6 +10,13 @@ export const adminDirectoryRouter = createTRPCRouter({
   overview: adminProcedure("directory.read")
     .output(directoryOverviewOutput)
     .query(({ ctx }) => directoryOverview(ctx.scope)),
+
+  /** The activation funnel of the school or of one group (a department path, an identity kind). */
+  funnel: adminProcedure("directory.read")
+    .meta({ probe: () => ({ department: "", identityKindCode: "" }) })
+    .input(activationFunnelInput)
+    .output(activationFunnelOutput)
+    .query(({ ctx, input }) => activationFunnel(ctx.scope, input)),
 
   search: adminProcedure("directory.read")
     .meta({ probe: (other) => ({ query: other.memberAccount }) })

@@ -1,0 +1,37 @@
+// The activation funnel a school watches in September: members imported → signed in → phone bound
+// → in WeCom → following, for the whole school or one group (a department path's beginning, an
+// identity kind). Each step is counted with the same condition the directory's state filter uses
+// (directory-search.ts), so the list behind a bar is exactly the members it counts.
+import { z } from "zod";
+import type { TenantScope } from "~/server/scope";
+import { groupWhere, stateWhere, type MemberState } from "./directory-search";
+
+export const FUNNEL_STEPS = ["imported", "signedIn", "phoneBound", "inWecom", "followed"] as const;
+export type FunnelStepKey = (typeof FUNNEL_STEPS)[number];
+
+/** The directory's state filter that lists each step's members; imported: every member of the group. */
+const LIST_STATE: Record<FunnelStepKey, MemberState | null> = {
+  imported: null,
+  signedIn: "signedIn",
+  phoneBound: "phoneBound",
+  inWecom: "inWecom",
+  followed: "followed",
+};
+
+export const activationFunnelInput = z.object({
+  department: z.string().trim().max(200).default(""),
+  identityKindCode: z.string().trim().max(32).default(""),
+});
+
+export const activationFunnelOutput = z.array(z.object({ key: z.enum(FUNNEL_STEPS), value: z.number(), listState: z.string().nullable() }));
+
+export async function activationFunnel(scope: TenantScope, raw: z.input<typeof activationFunnelInput>) {
+  const group = groupWhere(activationFunnelInput.parse(raw));
+  const values = await Promise.all(
+    FUNNEL_STEPS.map((key) => {
+      const state = LIST_STATE[key];
+      return scope.db.member.count({ where: { AND: [group, state ? stateWhere[state] : {}] } });
+    }),
+  );
+  return FUNNEL_STEPS.map((key, i) => ({ key, value: values[i]!, listState: LIST_STATE[key] }));
+}

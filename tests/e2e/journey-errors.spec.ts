@@ -108,11 +108,20 @@ test.describe("binding a phone: the manuals' errors and what to do next", () => 
       await expect(item).toContainText(phone);
       await expect(item).toContainText(`该手机号在账号 ${holder.account} 名下`);
       await expect(item).toContainText("旧学号已不用");
-      await item.getByRole("button", { name: "已处理" }).click();
+      await item.getByRole("button", { name: "由我处理" }).click();
+      await expect(item).toContainText(`处理人：${ADMIN.username}`);
+      await item.locator('textarea[name="answer"]').fill("旧学号的手机号已清除，请重新绑定。");
+      await item.getByRole("button", { name: "回复并标记已处理" }).click();
       await expect(item).toHaveCount(0);
     } finally {
       await office.close();
     }
+    // The student reads the answer on 个人中心, the case marked done.
+    await page.goto(tenantUrl("ucas", "/me"));
+    const sent = page.getByTestId("my-case");
+    await expect(sent).toContainText("手机号码已存在");
+    await expect(sent).toContainText("已处理");
+    await expect(sent.getByTestId("my-case-answer")).toHaveText("运维老师回复：旧学号的手机号已清除，请重新绑定。");
   });
 });
 

@@ -38,6 +38,8 @@ export const audit = {
   "action.admin.unlock": { zh: "解锁后台账号", en: "Back-office account unlocked" },
   "action.codes.policy.update": { zh: "修改验证码规则", en: "Code rules changed" },
   "action.helpdesk.case.opened": { zh: "提交运维工单", en: "Helpdesk case opened" },
+  "action.helpdesk.case.answered": { zh: "回复运维工单", en: "Helpdesk case answered" },
+  "action.helpdesk.case.assigned": { zh: "认领运维工单", en: "Helpdesk case taken" },
   "action.helpdesk.case.resolved": { zh: "工单已处理", en: "Helpdesk case resolved" },
   "action.member.binding.bound": { zh: "绑定手机号", en: "Phone bound" },
   "action.member.binding.refused": { zh: "绑定手机号被拒绝", en: "Phone binding refused" },

@@ -13,6 +13,7 @@ import { countMemberValue } from "~/server/codes/member-values";
 import { AppError } from "~/server/errors";
 import { journeyState } from "~/server/journey/journey-state";
 import { phonePolicy } from "~/server/members/phone-policy";
+import type { TenantTx } from "~/server/db/tenant-db";
 import { auditActor, type TenantScope } from "~/server/scope";
 
 const note = z.string().trim().max(500).default("");
@@ -112,6 +113,11 @@ export const caseRowOutput = z.object({
   note: z.string(),
   createdAt: z.date(),
   resolvedAt: z.date().nullable(),
+  /** The back-office username handling it, or null. */
+  assignee: z.string().nullable(),
+  /** The helpdesk's answer, as the member reads it ("" for none yet). */
+  answer: z.string(),
+  answeredAt: z.date().nullable(),
 });
 
 const caseSelect = {
@@ -123,15 +129,26 @@ const caseSelect = {
   note: true,
   createdAt: true,
   resolvedAt: true,
+  assignedTo: true,
+  answer: true,
+  answeredAt: true,
   member: { select: { id: true, account: true, name: true } },
 } as const satisfies Prisma.HelpdeskCaseSelect;
 
 type CaseRow = Prisma.HelpdeskCaseGetPayload<{ select: typeof caseSelect }>;
 
-function caseRow(row: CaseRow): z.infer<typeof caseRowOutput> {
+function caseRow({ assignedTo, ...row }: CaseRow, usernames: ReadonlyMap<string, string>): z.infer<typeof caseRowOutput> {
   // Findings are the product's own JSON; parsed so a row of an older shape cannot leak other fields.
   const findings = caseRowOutput.shape.findings.safeParse(row.findings);
-  return { ...row, findings: findings.success ? findings.data : {} };
+  return { ...row, findings: findings.success ? findings.data : {}, assignee: assignedTo ? (usernames.get(assignedTo) ?? null) : null };
+}
+
+/** The cases with their assignees' usernames, read in this school only. */
+async function caseRows(db: TenantTx, rows: readonly CaseRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.assignedTo ? [r.assignedTo] : [])))];
+  const admins = ids.length ? await db.tenantAdmin.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } }) : [];
+  const usernames = new Map(admins.map((a) => [a.id, a.username]));
+  return rows.map((r) => caseRow(r, usernames));
 }
 
 /** The helpdesk queue: open cases oldest first (first come, first served), closed ones newest first. */
@@ -142,7 +159,7 @@ export async function listHelpdeskCases(scope: TenantScope, input: z.infer<typeo
     take: input.take,
     select: caseSelect,
   });
-  return rows.map(caseRow);
+  return caseRows(scope.db, rows);
 }
 
 export const caseIdInput = z.object({ caseId: z.string().uuid() });
@@ -162,7 +179,82 @@ export async function resolveHelpdeskCase(scope: TenantScope, input: z.infer<typ
         target: row.member.account,
         detail: { kind: row.kind },
       });
-    return caseRow(row);
+    const [answered] = await caseRows(tx, [row]);
+    return answered!;
+  });
+}
+
+export const answerCaseInput = caseIdInput.extend({
+  answer: z.string().trim().min(1).max(1000),
+  /** Close the case with the answer (【回复并标记已处理】); otherwise it stays open. */
+  close: z.boolean().default(true),
+});
+
+/** The helpdesk answers the member, who reads it on 个人中心; a closed case may be answered again (a correction). */
+export async function answerHelpdeskCase(scope: TenantScope, input: z.infer<typeof answerCaseInput>) {
+  const by = auditActor(scope.actor).actorId;
+  return scope.db.$transaction(async (tx) => {
+    const before = await tx.helpdeskCase.findUnique({ where: { id: input.caseId }, select: { status: true } });
+    if (!before) throw new AppError("NOT_FOUND");
+    const closing = input.close && before.status === "OPEN";
+    const row = await tx.helpdeskCase.update({
+      where: { id: input.caseId },
+      data: {
+        answer: input.answer,
+        answeredAt: new Date(),
+        ...(closing ? { status: "RESOLVED", resolvedAt: new Date(), resolvedBy: by } : {}),
+      },
+      select: caseSelect,
+    });
+    await audit(tx, {
+      ...auditActor(scope.actor),
+      action: "helpdesk.case.answered",
+      target: row.member.account,
+      detail: { kind: row.kind, closed: closing },
+    });
+    const [answered] = await caseRows(tx, [row]);
+    return answered!;
+  });
+}
+
+/** 【由我处理】: the acting back-office account takes the case, so two colleagues do not both call the student. */
+export async function assignHelpdeskCase(scope: TenantScope, input: z.infer<typeof caseIdInput>) {
+  if (scope.actor.kind !== "tenantAdmin") throw new AppError("FORBIDDEN");
+  const me = scope.actor.id;
+  return scope.db.$transaction(async (tx) => {
+    const { count } = await tx.helpdeskCase.updateMany({ where: { id: input.caseId, status: "OPEN" }, data: { assignedTo: me } });
+    const row = await tx.helpdeskCase.findUnique({ where: { id: input.caseId }, select: caseSelect });
+    if (!row) throw new AppError("NOT_FOUND");
+    if (count > 0)
+      await audit(tx, {
+        ...auditActor(scope.actor),
+        action: "helpdesk.case.assigned",
+        target: row.member.account,
+        detail: { kind: row.kind },
+      });
+    const [assigned] = await caseRows(tx, [row]);
+    return assigned!;
+  });
+}
+
+export const memberCaseOutput = caseRowOutput.pick({
+  id: true,
+  kind: true,
+  status: true,
+  valueDisplay: true,
+  createdAt: true,
+  answer: true,
+  answeredAt: true,
+});
+
+/** The cases the signed-in member sent, newest first, with their state and the helpdesk's answer (never its findings). */
+export async function myHelpdeskCases(scope: TenantScope) {
+  if (scope.actor.kind !== "member") throw new AppError("UNAUTHENTICATED");
+  return scope.db.helpdeskCase.findMany({
+    where: { memberId: scope.actor.id },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, kind: true, status: true, valueDisplay: true, createdAt: true, answer: true, answeredAt: true },
   });
 }
 

@@ -5,11 +5,12 @@ import { Words } from "~/components/words";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { requestLocale, serverApi } from "~/server/request";
 import { kindName } from "~/i18n/locale";
+import { MyCases } from "./my-cases";
 
 export default async function MemberHomePage() {
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [me, journey] = await Promise.all([api.me.profile.get(), api.me.journey.state()]);
+  const [me, journey, cases] = await Promise.all([api.me.profile.get(), api.me.journey.state(), api.me.profile.cases()]);
   const rows: [string, string][] = [
     [t("me.account"), me.account],
     [t("me.identity"), kindName(me.identityKind, locale)],
@@ -48,6 +49,7 @@ export default async function MemberHomePage() {
           {t("me.changePassword")} ›
         </a>
       ) : null}
+      <MyCases cases={cases} t={t} locale={locale} />
       <div className="mt-8">
         <Words namespaces={["common"]}>
           <SignOutButton callbackUrl="/" />

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { caseIdInput, caseRowOutput, listCasesInput, listHelpdeskCases, resolveHelpdeskCase } from "~/server/helpdesk/cases";
+import {
+  answerCaseInput,
+  answerHelpdeskCase,
+  assignHelpdeskCase,
+  caseIdInput,
+  caseRowOutput,
+  listCasesInput,
+  listHelpdeskCases,
+  resolveHelpdeskCase,
+} from "~/server/helpdesk/cases";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 export const adminHelpdeskRouter = createTRPCRouter({
@@ -15,4 +24,18 @@ export const adminHelpdeskRouter = createTRPCRouter({
     .input(caseIdInput)
     .output(caseRowOutput)
     .mutation(({ ctx, input }) => resolveHelpdeskCase(ctx.scope, input)),
+
+  /** 【回复】: the member reads the answer on 个人中心; with `close`, the case is closed too. */
+  answer: adminProcedure("helpdesk.cases")
+    .meta({ probe: (other) => ({ caseId: other.helpdeskCaseId, answer: "跨校探测", close: true }) })
+    .input(answerCaseInput)
+    .output(caseRowOutput)
+    .mutation(({ ctx, input }) => answerHelpdeskCase(ctx.scope, input)),
+
+  /** 【由我处理】: the acting account takes an open case. */
+  assign: adminProcedure("helpdesk.cases")
+    .meta({ probe: (other) => ({ caseId: other.helpdeskCaseId }) })
+    .input(caseIdInput)
+    .output(caseRowOutput)
+    .mutation(({ ctx, input }) => assignHelpdeskCase(ctx.scope, input)),
 });

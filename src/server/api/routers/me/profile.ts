@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memberCaseOutput, myHelpdeskCases } from "~/server/helpdesk/cases";
 import { memberProfile, memberRowOutput } from "~/server/members/member-directory";
 import { createTRPCRouter, memberProcedure } from "../../trpc";
 
@@ -7,4 +8,7 @@ export const meProfileRouter = createTRPCRouter({
   get: memberProcedure
     .output(memberRowOutput.extend({ mustChangePassword: z.boolean(), signsInHere: z.boolean() }))
     .query(({ ctx }) => memberProfile(ctx.scope)),
+
+  /** The cases the member sent to the helpdesk, with their state and the answer. */
+  cases: memberProcedure.output(z.array(memberCaseOutput)).query(({ ctx }) => myHelpdeskCases(ctx.scope)),
 });

@@ -7,7 +7,7 @@ import type { SortValue } from "~/components/ui/table-state";
 import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { caseRowOutput } from "~/server/helpdesk/cases";
-import { resolveCaseAction } from "./actions";
+import { answerCaseAction, assignCaseAction, resolveCaseAction } from "./actions";
 
 export type CaseRow = z.infer<typeof caseRowOutput>;
 
@@ -60,16 +60,56 @@ export function caseColumns(t: Translate, locale: Locale): Column<CaseRow>[] {
       className: "whitespace-nowrap text-xs text-slate-500",
       cell: (c) => c.createdAt.toLocaleString(locale),
     },
-    {
-      key: "action",
-      header: "",
-      cell: (c) =>
-        c.status === "OPEN" ? (
+    { key: "action", header: "", className: "min-w-64", cell: (c) => <CaseActions c={c} t={t} /> },
+  ];
+}
+
+/** What the helpdesk does with a case: take it, answer the student (and close it), or close it. */
+function CaseActions({ c, t }: { c: CaseRow; t: Translate }) {
+  const button = "rounded-lg border border-slate-300 px-3 py-2 text-sm whitespace-nowrap";
+  return (
+    <div className="space-y-2">
+      {c.assignee ? <p className="text-sm text-slate-600">{t("helpdesk.assignee", { username: c.assignee })}</p> : null}
+      {c.answer ? (
+        <p className="text-sm whitespace-pre-wrap text-slate-700" data-testid="case-answer">
+          {t("helpdesk.answered", { answer: c.answer })}
+        </p>
+      ) : null}
+      {c.status === "OPEN" ? (
+        <>
+          {c.assignee ? null : (
+            <ActionForm action={assignCaseAction}>
+              <input type="hidden" name="caseId" value={c.id} />
+              <button className={button}>{t("helpdesk.assignToMe")}</button>
+            </ActionForm>
+          )}
+          <ActionForm action={answerCaseAction} className="space-y-2">
+            <input type="hidden" name="caseId" value={c.id} />
+            <label className="block text-sm text-slate-600">
+              {t("helpdesk.answerLabel")}
+              <textarea
+                name="answer"
+                required
+                maxLength={1000}
+                rows={3}
+                className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
+              />
+            </label>
+            <div className="flex flex-wrap gap-2">
+              <button name="close" value="1" className={`${button} border-[var(--brand)] bg-[var(--brand)] text-white`}>
+                {t("helpdesk.answerAndClose")}
+              </button>
+              <button name="close" value="0" className={button}>
+                {t("helpdesk.answerOnly")}
+              </button>
+            </div>
+          </ActionForm>
           <ActionForm action={resolveCaseAction}>
             <input type="hidden" name="caseId" value={c.id} />
-            <button className="rounded-lg border border-slate-300 px-4 py-2 whitespace-nowrap">{t("helpdesk.markResolved")}</button>
+            <button className={button}>{t("helpdesk.markResolved")}</button>
           </ActionForm>
-        ) : null,
-    },
-  ];
+        </>
+      ) : null}
+    </div>
+  );
 }

@@ -35,6 +35,8 @@ export const audit = {
   "kind.system": { zh: "平台任务", en: "Platform job" },
   "action.audit.exported": { zh: "导出审计日志", en: "Audit log exported" },
   "action.admin.login": { zh: "后台登录", en: "Back-office sign-in" },
+  "action.admin.invited": { zh: "邀请后台账号", en: "Back-office account invited" },
+  "action.admin.inviteAccepted": { zh: "受邀账号设置密码", en: "Invitation taken: password set" },
   "action.admin.unlock": { zh: "解锁后台账号", en: "Back-office account unlocked" },
   "action.codes.policy.update": { zh: "修改验证码规则", en: "Code rules changed" },
   "action.helpdesk.case.opened": { zh: "提交运维工单", en: "Helpdesk case opened" },

@@ -13,6 +13,7 @@ import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
 import { idpCheck } from "./idp-check";
+import { invite } from "./invite";
 import { journey } from "./journey";
 import { login } from "./login";
 import { me } from "./me";
@@ -49,6 +50,7 @@ export const MESSAGES = {
   sso,
   idp,
   idpCheck,
+  invite,
   journey,
   helpdesk,
   roster,

@@ -19,6 +19,7 @@ import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
 import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
+import { schoolInviteRouter } from "./routers/school/invite";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorCodesRouter } from "./routers/vendor/codes";
@@ -29,7 +30,12 @@ import { vendorTenantsRouter } from "./routers/vendor/tenants";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
-  school: createTRPCRouter({ tenant: schoolTenantRouter, devOutbox: schoolDevOutboxRouter, join: schoolJoinRouter }),
+  school: createTRPCRouter({
+    tenant: schoolTenantRouter,
+    devOutbox: schoolDevOutboxRouter,
+    join: schoolJoinRouter,
+    invite: schoolInviteRouter,
+  }),
   me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,

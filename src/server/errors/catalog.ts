@@ -215,6 +215,22 @@ export const ERROR_CATALOG = {
     http: 409,
     message: { zh: "「{field}」已存在，请换一个。", en: "“{field}” already exists. Please choose another." },
   },
+  INVITE_INVALID: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "该邀请链接已失效（已使用、已过期或已被重新发送）。请联系邀请你的管理员重新发送邀请。",
+      en: "This invitation link no longer works (used, expired or sent again). Ask whoever invited you to send a new one.",
+    },
+  },
+  INVITE_ACCEPTED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "账号「{username}」已设置过密码，无需再次邀请。如忘记密码，请另一位管理员或平台运营方帮助解锁。",
+      en: "“{username}” has set its password already: no invitation is needed. If the password is lost, another admin or the platform operator can help.",
+    },
+  },
   INVALID_INPUT: {
     trpc: "BAD_REQUEST",
     http: 400,

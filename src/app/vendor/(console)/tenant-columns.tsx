@@ -58,6 +58,13 @@ function Actions({ school, t }: { school: TenantRow; t: Translate }) {
       <a href={`/vendor/schools/${school.id}/identity`} className="text-[var(--brand)] underline">
         {t("idp.title")}
       </a>
+      <a
+        href={`/vendor/schools/${school.id}/admins`}
+        className="text-[var(--brand)] underline"
+        data-testid={`school-admins-${school.slug}`}
+      >
+        {t("console.nav.accounts")}
+      </a>
       <ActionForm action={setTenantStatusAction}>
         <input type="hidden" name="tenantId" value={school.id} />
         <input type="hidden" name="status" value={school.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE"} />

@@ -7,6 +7,7 @@ import {
   tenantAdminRowOutput,
   unlockTenantAdmin,
 } from "~/server/tenants/tenant-admins";
+import { invitationOutput, inviteAdminInput, inviteTenantAdmin } from "~/server/tenants/admin-invites";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 export const adminAccountsRouter = createTRPCRouter({
@@ -28,4 +29,11 @@ export const adminAccountsRouter = createTRPCRouter({
     .input(setAdminDisabledInput)
     .output(tenantAdminRowOutput)
     .mutation(({ ctx, input }) => setTenantAdminDisabled(ctx.scope, input)),
+
+  /** A colleague invited by link (shown once), or a pending invitation sent again. */
+  invite: adminProcedure("admins.manage")
+    .meta({ probe: (other) => ({ username: `probe-${other.tenantId.slice(0, 8)}`, name: "跨校探测", role: "HELPDESK" }) })
+    .input(inviteAdminInput)
+    .output(invitationOutput)
+    .mutation(({ ctx, input }) => inviteTenantAdmin(ctx.scope, input)),
 });

@@ -5,6 +5,7 @@ import {
   unlockTenantAdminAsVendor,
   vendorAdminTargetInput,
 } from "~/server/tenants/tenant-admins";
+import { invitationOutput, inviteTenantAdminAsVendor, vendorInviteAdminInput } from "~/server/tenants/admin-invites";
 import { createTRPCRouter, vendorProcedure } from "../../trpc";
 
 export const vendorTenantAdminsRouter = createTRPCRouter({
@@ -17,4 +18,11 @@ export const vendorTenantAdminsRouter = createTRPCRouter({
     .input(vendorAdminTargetInput)
     .output(tenantAdminRowOutput)
     .mutation(({ ctx, input }) => unlockTenantAdminAsVendor(ctx.platform, input)),
+
+  /** A school's admin invited by link (its first IT admin, usually), or a pending invitation sent again. */
+  invite: vendorProcedure
+    .meta({ probe: (other) => ({ tenantId: other.tenantId, username: "probe-admin", name: "跨校探测", role: "ADMIN" }) })
+    .input(vendorInviteAdminInput)
+    .output(invitationOutput)
+    .mutation(({ ctx, input }) => inviteTenantAdminAsVendor(ctx.platform, input)),
 });

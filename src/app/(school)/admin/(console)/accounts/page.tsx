@@ -4,6 +4,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { readTableState } from "~/components/ui/table-state";
 import { currentActor } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
+import { InviteAdminForm } from "~/components/invite-admin-form";
+import { Words } from "~/components/words";
+import { inviteAdminAction } from "./actions";
 import { accountColumns } from "./columns";
 
 export default async function AdminAccountsPage() {
@@ -25,6 +28,11 @@ export default async function AdminAccountsPage() {
         t={t}
         testId="admin-table"
       />
+      <div className="mt-6">
+        <Words namespaces={["common", "invite"]}>
+          <InviteAdminForm action={inviteAdminAction} />
+        </Words>
+      </div>
     </>
   );
 }

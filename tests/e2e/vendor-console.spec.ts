@@ -78,6 +78,44 @@ test.describe("vendor console", () => {
     await expect(school.getByRole("heading", { level: 1 })).toHaveText(name);
   });
 
+  test("a new school's first IT admin is invited by link, sets a password, and lands on 开通向导 (1280 px, then 375 px)", async ({
+    page,
+    browser,
+  }) => {
+    const slug = `e2e${Date.now().toString(36)}i`;
+    await signInAsVendor(page, vendor);
+    await createTenant(page, { slug, name: `邀请大学${slug}`, nameEn: `Invite University ${slug}` });
+    await expect(createOutcome(page, "status")).toHaveText(`已开通 ${slug}`);
+    await page.getByTestId(`school-admins-${slug}`).click();
+    const invite = page.getByTestId("invite-admin");
+    await invite.locator('input[name="username"]').fill("xxzx.wang");
+    await invite.locator('input[name="name"]').fill("王老师");
+    await invite.getByRole("button", { name: "生成邀请链接" }).click();
+    const link = await page.getByTestId("invite-link").inputValue();
+    expect(link.startsWith(tenantUrl(slug, "/admin/invite/"))).toBe(true);
+
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    try {
+      const admin = await phone.newPage();
+      await admin.goto(link);
+      await expect(admin.getByTestId("invited-as")).toContainText("xxzx.wang");
+      await admin.locator('input[name="password"]').fill("Xinxi2026");
+      await admin.locator('input[name="confirmPassword"]').fill("Xinxi2026");
+      await admin.getByRole("button", { name: "设置密码" }).click();
+      await expect(admin.getByTestId("invite-done")).toContainText("密码已设置");
+      await admin.getByRole("link", { name: "去登录" }).click();
+      await signIn(admin, tenantUrl(slug, "/admin/login"), "xxzx.wang", "Xinxi2026");
+      await expect(admin).toHaveURL(tenantUrl(slug, "/admin"));
+      await admin.goto(tenantUrl(slug, "/admin/go-live"));
+      await expect(admin.getByRole("heading", { level: 1, name: "开通向导" })).toBeVisible();
+      // The link was for one use.
+      await admin.goto(link);
+      await expect(admin.getByTestId("invite-invalid")).toBeVisible();
+    } finally {
+      await phone.close();
+    }
+  });
+
   test("setting up a school whose slug is taken says it already exists and changes nothing", async ({ page }) => {
     await signInAsVendor(page, vendor);
     await createTenant(page, { slug: "ucas", name: "重复的学校", nameEn: "" });

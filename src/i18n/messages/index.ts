@@ -21,6 +21,7 @@ import { member } from "./member";
 import { outbox } from "./outbox";
 import { password } from "./password";
 import { roster } from "./roster";
+import { settings } from "./settings";
 import { sso } from "./sso";
 import { vendor } from "./vendor";
 import { wecom } from "./wecom";
@@ -47,6 +48,7 @@ export const MESSAGES = {
   goLive,
   vendor,
   outbox,
+  settings,
   sso,
   idp,
   idpCheck,

@@ -10,6 +10,7 @@ export const ADMIN_NAVIGATION: readonly NavItem[] = [
   { path: "/admin/helpdesk", labelKey: "helpdesk.link", permission: "helpdesk.cases", testId: "helpdesk-link" },
   { path: "/admin/wecom", labelKey: "admin.wecomLink", permission: "wecom.read" },
   { path: "/admin/identity", labelKey: "idp.title", permission: "settings.manage" },
+  { path: "/admin/settings", labelKey: "settings.title", permission: "settings.manage" },
   { path: "/admin/qr", labelKey: "helpdesk.qrTitle", testId: "qr-admin-link" },
   { path: "/admin/accounts", labelKey: "console.nav.accounts", permission: "admins.manage" },
   { path: "/admin/audit", labelKey: "audit.title", permission: "audit.read" },

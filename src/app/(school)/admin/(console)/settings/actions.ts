@@ -1,0 +1,42 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formFields, formText, runAction, type ActionResult } from "~/server/actions";
+
+/** A yes/no choice of the form ("1" / "0"); anything else is no. */
+const yes = (form: FormData, key: string) => formText(form, key) === "1";
+
+export async function saveLockoutAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async ({ api, t }) => {
+    // The procedure's schema coerces and bounds the numbers, naming the field that is wrong.
+    const fields = formFields(form, ["maxAttempts", "lockMinutes"] as const);
+    await api.admin.settings.updateLockout({ maxAttempts: fields.maxAttempts, lockMinutes: fields.lockMinutes });
+    revalidatePath("/admin/settings");
+    return t("settings.saved");
+  });
+}
+
+export async function savePhoneAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async ({ api, t }) => {
+    const codes = (formText(form, "allowedCountryCodes") ?? "").split(/[\s,，、;；]+/).filter(Boolean);
+    await api.admin.settings.updatePhone({
+      allowForeign: yes(form, "allowForeign"),
+      requireWechatMatch: yes(form, "requireWechatMatch"),
+      allowEmail: yes(form, "allowEmail"),
+      confirmNewByCode: yes(form, "confirmNewByCode"),
+      allowedCountryCodes: codes,
+    });
+    revalidatePath("/admin/settings");
+    return t("settings.saved");
+  });
+}
+
+export async function savePasswordAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async ({ api, t }) => {
+    await api.admin.settings.updatePassword({
+      initialPasswordRule: formText(form, "initialPasswordRule") === "ID_NUMBER_LAST8" ? "ID_NUMBER_LAST8" : "NONE",
+      mustChangeInitial: yes(form, "mustChangeInitial"),
+    });
+    revalidatePath("/admin/settings");
+    return t("settings.saved");
+  });
+}

@@ -1,0 +1,74 @@
+"use client";
+// One of the school's rules as a small form: its fields (text boxes and choices, bound to the
+// procedure's field errors) and 【保存】, the answer beside it. Words from the page's
+// <Words namespaces={["common", "settings"]}>.
+import { useActionState } from "react";
+import { FormField } from "~/components/ui/form-field";
+import { useT } from "~/i18n/client";
+import type { MessageKey } from "~/i18n/messages";
+import type { ActionResult } from "~/server/actions";
+
+export type PolicyField = {
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  value: string;
+  options?: readonly { value: string; label: MessageKey }[];
+  type?: "text" | "number";
+};
+
+export function PolicyForm({
+  title,
+  fields,
+  action,
+  testId,
+}: {
+  title: MessageKey;
+  fields: readonly PolicyField[];
+  action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  testId: string;
+}) {
+  const t = useT();
+  const [state, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={t(title)}>
+      <h2 className="mb-3 font-semibold">{t(title)}</h2>
+      <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid={testId}>
+        {fields.map((f) =>
+          f.options ? (
+            <FormField<Record<string, string>>
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              value={f.value}
+              options={f.options}
+              state={state}
+            />
+          ) : (
+            <FormField<Record<string, string>>
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              value={f.value}
+              type={f.type}
+              state={state}
+            />
+          ),
+        )}
+        <button disabled={saving} className="rounded-lg bg-[var(--brand)] py-3 text-white disabled:opacity-60 sm:col-span-2">
+          {saving ? t("common.working") : t("settings.save")}
+        </button>
+      </form>
+      {state?.message ? (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mt-3 rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -14,20 +14,20 @@ test("the IT admin changes the school's lockout and phone rules", async ({ page 
   const lockout = page.getByTestId("settings-lockout");
   await lockout.locator('input[name="maxAttempts"]').fill("0");
   await lockout.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expect(lockout.getByRole("alert")).toBeVisible();
   await page.reload();
   await expect(lockout.locator('input[name="maxAttempts"]')).not.toHaveValue("0");
 
   await lockout.locator('input[name="maxAttempts"]').fill("3");
   await lockout.locator('input[name="lockMinutes"]').fill("10");
   await lockout.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await expect(lockout.getByRole("status")).toHaveText("已保存。");
 
   const phone = page.getByTestId("settings-phone");
   await phone.locator('select[name="allowForeign"]').selectOption("1");
   await phone.locator('input[name="allowedCountryCodes"]').fill("853，852");
   await phone.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已保存" }).nth(0)).toBeVisible();
+  await expect(phone.getByRole("status")).toHaveText("已保存。");
 
   await page.reload();
   await expect(lockout.locator('input[name="maxAttempts"]')).toHaveValue("3");

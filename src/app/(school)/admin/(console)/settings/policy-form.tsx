@@ -31,9 +31,9 @@ export function PolicyForm({
   const t = useT();
   const [state, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={t(title)}>
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={t(title)} data-testid={testId}>
       <h2 className="mb-3 font-semibold">{t(title)}</h2>
-      <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid={testId}>
+      <form action={save} className="grid gap-3 sm:grid-cols-2">
         {fields.map((f) =>
           f.options ? (
             <FormField<Record<string, string>>

@@ -13,10 +13,10 @@ import { newPassword } from "~/server/auth/password-policy";
 import { AppError } from "~/server/errors";
 import { enforceRateLimit } from "~/server/security/rate-limit";
 import { addressKey } from "~/server/http/address-key";
-import { auditActor, tenantScope, unscopedClient, type PlatformScope, type TenantScope } from "~/server/scope";
+import { auditActor, unscopedClient, type PlatformScope, type TenantScope } from "~/server/scope";
 import { platformOrigin } from "./public-origin";
 import { tenantAdminRowOutput, tenantAdminRowSelect } from "./tenant-admins";
-import { tenantContextById } from "./tenant-context";
+import { vendorSchoolScope } from "./vendor-school";
 
 const LIFETIME_MS = 72 * 3_600_000;
 
@@ -67,9 +67,7 @@ export async function inviteTenantAdmin(scope: TenantScope, input: z.input<typeo
 /** The vendor's invitation of a school's admin (its first IT admin, usually). */
 export async function inviteTenantAdminAsVendor(platform: PlatformScope, input: z.input<typeof vendorInviteAdminInput>) {
   const { tenantId, ...invite } = input;
-  const found = await platform.prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-  if (!found) throw new AppError("NOT_FOUND");
-  return inviteTenantAdmin(tenantScope({ ...platform, tenant: await tenantContextById(platform.prisma, found.id) }), invite);
+  return inviteTenantAdmin(await vendorSchoolScope(platform, tenantId), invite);
 }
 
 /** The pending invitation of a link, on this school's host; null when it is not one (used, replaced, expired, another school's). */

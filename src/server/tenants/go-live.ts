@@ -9,6 +9,7 @@ import type { Locale } from "~/i18n/locale";
 import { translator, type MessageKey } from "~/i18n/messages";
 import { checklist, type Check, type CheckStatus, type Checklist } from "~/server/checks/check";
 import { schoolUsesProvider } from "~/server/identity/kind-provider";
+import { IDENTITY_PROTOCOLS } from "~/server/identity/protocols";
 import { QUEUES } from "~/server/jobs/queue";
 import type { TenantScope } from "~/server/scope";
 
@@ -64,7 +65,9 @@ async function wecomSteps(scope: TenantScope, when: (d: Date) => string): Promis
 }
 
 async function identityStep(scope: TenantScope, when: (d: Date) => string): Promise<Found> {
-  const usesSchoolServer = (await schoolUsesProvider(scope, "CAS")) || (await schoolUsesProvider(scope, "OIDC"));
+  // A protocol with checks of its own reaches a school's server (identity/protocol.ts).
+  let usesSchoolServer = false;
+  for (const p of IDENTITY_PROTOCOLS) if (p.checks && (await schoolUsesProvider(scope, p.kind))) usesSchoolServer = true;
   if (!usesSchoolServer) return { status: "passed", detail: "goLive.identity.builtin" };
   const row = await scope.db.identityProviderSettings.findUnique({
     where: { tenantId: scope.tenant.id },

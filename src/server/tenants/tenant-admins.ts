@@ -8,8 +8,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { unlockAccount } from "~/server/auth/lockout";
 import { AppError } from "~/server/errors";
-import { auditActor, tenantScope, unscopedClient, type PlatformScope, type TenantScope } from "~/server/scope";
-import { tenantContextById } from "./tenant-context";
+import { auditActor, unscopedClient, type PlatformScope, type TenantScope } from "~/server/scope";
+import { vendorSchoolScope } from "./vendor-school";
 
 export const tenantAdminRowSelect = {
   id: true,
@@ -62,10 +62,7 @@ export async function unlockTenantAdmin(scope: TenantScope, input: z.infer<typeo
 
 /** The vendor's unlock: the school named by id, its admin found only within it. */
 export async function unlockTenantAdminAsVendor(platform: PlatformScope, input: z.infer<typeof vendorAdminTargetInput>) {
-  const found = await platform.prisma.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
-  if (!found) throw new AppError("NOT_FOUND");
-  const scope = tenantScope({ ...platform, tenant: await tenantContextById(platform.prisma, found.id) });
-  return unlockTenantAdmin(scope, { adminId: input.adminId });
+  return unlockTenantAdmin(await vendorSchoolScope(platform, input.tenantId), { adminId: input.adminId });
 }
 
 export async function setTenantAdminDisabled(scope: TenantScope, input: z.infer<typeof setAdminDisabledInput>) {

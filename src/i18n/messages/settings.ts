@@ -30,6 +30,10 @@ export const settings = {
   allowEmail: { zh: "允许用邮箱代替手机号", en: "Accept an e-mail address instead of a phone" },
   password: { zh: "初始密码", en: "Initial passwords" },
   initialPassword: { zh: "初始密码规则", en: "Initial password rule" },
+  initialPasswordHint: {
+    zh: "用于导入或后台新建、尚未设过密码的成员：首次登录时输入此密码（身份证号末位的 X 大小写均可）。通过统一身份认证登录的成员不使用。",
+    en: "For members imported or added here who never set a password: they sign in the first time with it (a final X of the ID number in either case). Members who sign in through the school's unified login do not use it.",
+  },
   "initialPassword.NONE": { zh: "不设初始密码", en: "No initial password" },
   "initialPassword.ID_NUMBER_LAST8": { zh: "证件号码后 8 位", en: "The ID number's last 8 characters" },
   mustChangeInitial: { zh: "首次登录须修改初始密码", en: "Change the initial password at first sign-in" },

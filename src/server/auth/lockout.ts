@@ -3,6 +3,7 @@
 // the password is checked (and uncounted if it proves right), so concurrent
 // guesses cannot slip past the limit, and a locked account costs no argon2.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { isInitialPassword } from "~/server/members/initial-password";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 
 export type LockoutPolicy = { maxAttempts: number; lockMinutes: number };
@@ -13,6 +14,8 @@ export const DEFAULT_LOCKOUT: LockoutPolicy = { maxAttempts: 6, lockMinutes: 30 
 export type LockableAccount = {
   id: string;
   passwordHash: string | null;
+  /** Without a hash: the password the school's rule gives the account (members/initial-password.ts). */
+  initialPassword?: string | null;
   failedLoginCount: number;
   lockedUntil: Date | null;
 };
@@ -57,8 +60,11 @@ export async function checkPasswordWithLockout(
   let right = false;
   try {
     if (account.passwordHash) right = await verifyPassword(account.passwordHash, password, options.lane);
-    // Without a hash, still spend one verify, so the timing says nothing either.
-    else await burnPasswordCheck(password, options.lane);
+    else {
+      // Without a hash, still spend one verify, so the timing says nothing either.
+      await burnPasswordCheck(password, options.lane);
+      right = !!account.initialPassword && isInitialPassword(account.initialPassword, password);
+    }
   } catch (error) {
     // Refused as busy (SERVER_BUSY): the password was never checked, so the try does not count.
     await releaseTry(prisma, table, account.id);

@@ -8,6 +8,7 @@ import { recordMemberSignIn } from "~/server/members/last-sign-in";
 import { audit } from "~/server/audit/audit";
 import { checkSignInAttempt } from "~/server/auth/sign-in";
 import { unscopedClient, type TenantScope } from "~/server/scope";
+import { adoptInitialPassword, initialPasswordOf } from "~/server/members/initial-password";
 import { memberIdByAccount } from "../find-member";
 import { effectiveProvider } from "../kind-provider";
 import type { IdentifiedMember, IdentityProtocol } from "../protocol";
@@ -20,10 +21,14 @@ const lockable = { id: true, account: true, passwordHash: true, failedLoginCount
 async function finish(scope: TenantScope, proof: BuiltinProof): Promise<IdentifiedMember> {
   const id = await memberIdByAccount(scope, proof.identifier);
   const row = id
-    ? await scope.db.member.findUnique({ where: { id }, select: { ...lockable, identityKind: { select: { providerKind: true } } } })
+    ? await scope.db.member.findUnique({
+        where: { id },
+        select: { ...lockable, idNumberEnc: true, identityKind: { select: { providerKind: true } } },
+      })
     : null;
   // A member whose kind signs in through the school's server is, to this form, no account at all.
   const found = row && effectiveProvider(scope.tenant, row.identityKind.providerKind) === "BUILTIN" ? row : null;
+  const initialPassword = found && !found.passwordHash ? await initialPasswordOf(scope, found) : null;
   const member = await checkSignInAttempt(unscopedClient(scope), {
     flow: {
       table: "member",
@@ -33,9 +38,10 @@ async function finish(scope: TenantScope, proof: BuiltinProof): Promise<Identifi
       policy: { maxAttempts: scope.tenant.lockoutMaxAttempts, lockMinutes: scope.tenant.lockoutMinutes },
       log: scope.db,
     },
-    account: found,
+    account: found && { ...found, initialPassword },
     attempt: { identifier: proof.identifier, password: proof.password, ip: scope.actor.ip },
   });
+  if (!member.passwordHash) await adoptInitialPassword(scope, member.id, proof.password);
   await audit(scope.db, { actorKind: "member", actorId: member.id, action: "member.login", ip: scope.actor.ip });
   await recordMemberSignIn(scope, member.id);
   return { id: member.id, account: member.account, sessionVersion: member.sessionVersion };

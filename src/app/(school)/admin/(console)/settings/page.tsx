@@ -41,6 +41,7 @@ export default async function AdminSettingsPage() {
     {
       name: "initialPasswordRule",
       label: "settings.initialPassword",
+      hint: "settings.initialPasswordHint",
       value: password.initialPasswordRule,
       options: [
         { value: "NONE", label: "settings.initialPassword.NONE" },

@@ -122,3 +122,66 @@ describe("each domain's settings", () => {
     });
   });
 });
+
+describe("the verification-code rules and the identity kinds in 学校设置", () => {
+  it("change the code rules within their bounds, audited with before and after", async () => {
+    const t = await makeTenant(prisma);
+    const api = await callerFor(prisma, t.host, adminClaims(t));
+    const rules = {
+      length: 6,
+      ttlSeconds: 600,
+      maxAttempts: 3,
+      resendSeconds: 90,
+      dailyCapPerDestination: 5,
+      dailyCapPerAddress: 8000,
+      dailyBudget: 20000,
+    };
+    expect(await api.admin.settings.updateCodes(rules)).toEqual(rules);
+    expect((await api.admin.settings.get()).codes).toEqual(rules);
+    // A resend interval longer than the code lives, or a lifetime of odd seconds, is refused on its field.
+    await expect(api.admin.settings.updateCodes({ ...rules, ttlSeconds: 120, resendSeconds: 300 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(api.admin.settings.updateCodes({ ...rules, ttlSeconds: 90 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: t.tenantId, action: "codes.policy.update" } });
+    expect(row.detail).toMatchObject({ before: { ttlSeconds: 300, maxAttempts: 5 }, after: { ttlSeconds: 600, maxAttempts: 3 } });
+  });
+
+  it("add a kind with its apps, edit it by its code, refuse deleting one members hold, and delete an empty one", async () => {
+    const t = await makeTenant(prisma);
+    const api = await callerFor(prisma, t.host, adminClaims(t));
+    await api.admin.settings.saveIdentityKind({
+      code: "Candidate",
+      nameZh: "考生",
+      nameEn: "Exam candidates",
+      apps: "消息中心，招生服务, 消息中心x",
+    });
+    let kinds = (await api.admin.settings.get()).identityKinds;
+    expect(kinds.map((k) => [k.code, k.apps, k.members])).toEqual([
+      ["student_staff", [], 1],
+      ["candidate", ["消息中心", "招生服务", "消息中心x"], 0],
+    ]);
+    // The school's public pages (the /done page's app list) show the new kind's apps.
+    const publicApi = await callerFor(prisma, t.host);
+    expect((await publicApi.school.tenant.current()).identityKinds.map((k) => k.code)).toContain("candidate");
+
+    await api.admin.settings.saveIdentityKind({ code: "candidate", nameZh: "考生", nameEn: "Candidates", apps: ["消息中心"] });
+    kinds = (await api.admin.settings.get()).identityKinds;
+    expect(kinds.find((k) => k.code === "candidate")).toMatchObject({ nameEn: "Candidates", apps: ["消息中心"] });
+    await expect(api.admin.settings.saveIdentityKind({ code: "x", nameZh: "坏", apps: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.admin.settings.saveIdentityKind({ code: "dup", nameZh: "重复", apps: "a, a" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    await expect(api.admin.settings.deleteIdentityKind({ code: "student_staff" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { code: "IDENTITY_KIND_IN_USE", vars: { count: 1 } },
+    });
+    await api.admin.settings.deleteIdentityKind({ code: "candidate" });
+    expect((await api.admin.settings.get()).identityKinds.map((k) => k.code)).toEqual(["student_staff"]);
+    const actions = (
+      await prisma.auditLog.findMany({ where: { tenantId: t.tenantId, action: { startsWith: "tenant.identityKind" } } })
+    ).map((r) => r.action);
+    expect(actions.sort()).toEqual(["tenant.identityKind.create", "tenant.identityKind.delete", "tenant.identityKind.update"]);
+  });
+});

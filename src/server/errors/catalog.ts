@@ -210,6 +210,22 @@ export const ERROR_CATALOG = {
     http: 404,
     message: { zh: "找不到该记录，它可能已被删除。", en: "Not found. It may have been deleted." },
   },
+  IDENTITY_KIND_IN_USE: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "还有 {count} 位成员属于这个身份类型，不能删除。请先在通讯录中把他们改为其他身份类型，或保留这个类型。",
+      en: "{count} members still have this identity kind, so it cannot be deleted. Move them to another kind in the directory first, or keep it.",
+    },
+  },
+  IDENTITY_KIND_LAST: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "这是学校唯一的身份类型，不能删除：至少要有一个身份类型成员才能加入。请先添加另一个。",
+      en: "This is the school's only identity kind and cannot be deleted: members need at least one to join. Add another first.",
+    },
+  },
   ALREADY_EXISTS: {
     trpc: "CONFLICT",
     http: 409,

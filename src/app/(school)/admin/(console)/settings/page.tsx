@@ -1,10 +1,12 @@
-// The school's rules in one place: sign-in lockout, which phones may be bound, initial passwords;
+// The school's rules in one place: sign-in lockout, which phones may be bound, initial passwords,
+// verification codes, identity kinds and their apps;
 // and where the others are (unified login, WeCom, QR codes). Each rule is saved on its own.
 import { PageHeader } from "~/components/ui/page-header";
 import { Words } from "~/components/words";
 import { requestLocale, serverApi } from "~/server/request";
 import { savePasswordAction, savePhoneAction, saveLockoutAction } from "./actions";
 import { PolicyForm, type PolicyField } from "./policy-form";
+import { CodePolicySection, IdentityKindsSection } from "./rule-sections";
 
 const YES_NO = [
   { value: "1", label: "settings.yes" },
@@ -14,7 +16,7 @@ const flag = (on: boolean) => (on ? "1" : "0");
 
 export default async function AdminSettingsPage() {
   const { t } = await requestLocale();
-  const { lockout, phone, password } = await (await serverApi()).admin.settings.get();
+  const { lockout, phone, password, codes, identityKinds } = await (await serverApi()).admin.settings.get();
   const lockoutFields: PolicyField[] = [
     { name: "maxAttempts", label: "settings.maxAttempts", value: String(lockout.maxAttempts), type: "number" },
     { name: "lockMinutes", label: "settings.lockMinutes", value: String(lockout.lockMinutes), type: "number" },
@@ -58,6 +60,8 @@ export default async function AdminSettingsPage() {
           <PolicyForm title="settings.lockout" fields={lockoutFields} action={saveLockoutAction} testId="settings-lockout" />
           <PolicyForm title="settings.phone" fields={phoneFields} action={savePhoneAction} testId="settings-phone" />
           <PolicyForm title="settings.password" fields={passwordFields} action={savePasswordAction} testId="settings-password" />
+          <CodePolicySection codes={codes} />
+          <IdentityKindsSection kinds={identityKinds} t={t} />
         </div>
       </Words>
     </>

@@ -2,7 +2,7 @@
 // One of the school's rules as a small form: its fields (text boxes and choices, bound to the
 // procedure's field errors) and 【保存】, the answer beside it. Words from the page's
 // <Words namespaces={["common", "settings"]}>.
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
@@ -22,8 +22,14 @@ export function PolicyForm({
   fields,
   action,
   testId,
+  subtitle,
+  children,
 }: {
   title: MessageKey;
+  /** Which one of several forms of the same title this is (an identity kind's name). */
+  subtitle?: string;
+  /** Below the form: e.g. the kind's delete form. */
+  children?: ReactNode;
   fields: readonly PolicyField[];
   action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
   testId: string;
@@ -31,8 +37,15 @@ export function PolicyForm({
   const t = useT();
   const [state, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={t(title)} data-testid={testId}>
-      <h2 className="mb-3 font-semibold">{t(title)}</h2>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={subtitle ? `${t(title)} · ${subtitle}` : t(title)}
+      data-testid={testId}
+    >
+      <h2 className="mb-3 font-semibold">
+        {t(title)}
+        {subtitle ? <span className="ml-2 font-normal text-slate-600">{subtitle}</span> : null}
+      </h2>
       <form action={save} className="grid gap-3 sm:grid-cols-2">
         {fields.map((f) =>
           f.options ? (
@@ -69,6 +82,7 @@ export function PolicyForm({
           {state.message}
         </p>
       ) : null}
+      {children}
     </section>
   );
 }

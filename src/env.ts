@@ -137,6 +137,19 @@ const serverSchema = z.object({
       return z.NEVER;
     }
   }),
+  /**
+   * The DNS servers the custom-domain check asks (host or host:port, comma-separated); unset: the
+   * system's. Tests point it at a local server; an operator may name a public resolver so the check
+   * sees what the schools' members see rather than a split-horizon view.
+   */
+  DNS_SERVERS: optional(z.string())
+    .transform((raw) =>
+      (raw ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9a-fA-F.:[\]]+$/, "each server an IP address, optionally with :port"))),
 });
 
 /** The simulators the app may be pointed at: test doubles, answering whatever they are told. */

@@ -23,6 +23,7 @@ import { schoolInviteRouter } from "./routers/school/invite";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorCodesRouter } from "./routers/vendor/codes";
+import { vendorDomainsRouter } from "./routers/vendor/domains";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
@@ -55,6 +56,7 @@ export const appRouter = createTRPCRouter({
   vendor: createTRPCRouter({
     tenants: vendorTenantsRouter,
     tenantAdmins: vendorTenantAdminsRouter,
+    domains: vendorDomainsRouter,
     secondFactor: vendorSecondFactorRouter,
     identity: vendorIdentityRouter,
     codes: vendorCodesRouter,

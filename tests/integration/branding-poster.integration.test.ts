@@ -13,7 +13,13 @@ import { adminClaims, callerFor, makeTenant, memberClaims, sessionCookie, testPr
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 
-async function upload(t: TestTenant, claims: SessionClaims | undefined, file: Uint8Array | null, name: string, extra: Record<string, string> = {}) {
+async function upload(
+  t: TestTenant,
+  claims: SessionClaims | undefined,
+  file: Uint8Array | null,
+  name: string,
+  extra: Record<string, string> = {},
+) {
   const form = new FormData();
   if (file) form.set("file", new File([new Uint8Array(file)], name));
   for (const [key, value] of Object.entries(extra)) form.set(key, value);
@@ -113,8 +119,12 @@ describe("the colours", () => {
       code: "BAD_REQUEST",
       cause: { code: "BRAND_ACCENT_UNREADABLE", vars: { colour: "#fde68a", needed: 3 } },
     });
-    await expect(api.admin.branding.updateColours({ primaryColor: "blue", accentColor: "#c8102e" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId }, select: { primaryColor: true } })).toEqual({ primaryColor: "#1d4ed8" });
+    await expect(api.admin.branding.updateColours({ primaryColor: "blue", accentColor: "#c8102e" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await prisma.tenant.findUniqueOrThrow({ where: { id: t.tenantId }, select: { primaryColor: true } })).toEqual({
+      primaryColor: "#1d4ed8",
+    });
   });
 
   it("saves readable colours for the member pages, audited with before and after", async () => {
@@ -124,7 +134,10 @@ describe("the colours", () => {
       primaryColor: "#0b4ea2",
       accentColor: "#c8102e",
     });
-    expect(await (await callerFor(prisma, t.host)).school.tenant.current()).toMatchObject({ primaryColor: "#0b4ea2", accentColor: "#c8102e" });
+    expect(await (await callerFor(prisma, t.host)).school.tenant.current()).toMatchObject({
+      primaryColor: "#0b4ea2",
+      accentColor: "#c8102e",
+    });
     const row = await prisma.auditLog.findFirstOrThrow({ where: { tenantId: t.tenantId, action: "tenant.branding.updated" } });
     expect(row.detail).toEqual({
       before: { primaryColor: "#1d4ed8", accentColor: "#f59e0b" },

@@ -9,8 +9,8 @@ export const branding = {
   },
   logo: { zh: "Logo", en: "Logo" },
   logoHint: {
-    zh: "PNG 或 JPEG，不超过 512 KB，建议正方形、透明背景。不接受 SVG。",
-    en: "PNG or JPEG, at most 512 KB; square with a transparent background works best. SVG is not accepted.",
+    zh: "PNG 或 JPEG，不超过 {kib} KB，建议正方形、透明背景。不接受 SVG。",
+    en: "PNG or JPEG, at most {kib} KB; square with a transparent background works best. SVG is not accepted.",
   },
   logoNone: { zh: "尚未上传 Logo，页面只显示学校名称。", en: "No logo yet: the pages show the school's name alone." },
   logoFile: { zh: "选择图片", en: "Choose an image" },

@@ -8,6 +8,9 @@ export const poster = {
   step2: { zh: "统一身份认证登录：选择身份，用学校账号登录", en: "Sign in: choose who you are and use the school's unified login" },
   step3: { zh: "绑定手机号：务必使用微信绑定的手机号", en: "Bind your phone: the number your WeChat uses" },
   step4: { zh: "关注企业微信：长按识别页面上的二维码", en: "Follow WeCom: long-press the QR code on the page" },
-  help: { zh: "遇到问题？在页面上点【遇到问题】，学校信息中心会回复。", en: "A problem? Tap 【遇到问题】 (Help) on the page; the IT office answers." },
+  help: {
+    zh: "遇到问题？在页面上点【遇到问题】，学校信息中心会回复。",
+    en: "A problem? Tap 【遇到问题】 (Help) on the page; the IT office answers.",
+  },
   fileName: { zh: "注册二维码海报.pdf", en: "registration-poster.pdf" },
 } as const satisfies Messages;

@@ -8,11 +8,7 @@ import { AppError } from "~/server/errors";
 import { auditActor, unscopedClient, type TenantScope } from "~/server/scope";
 import { contrastWithWhite, HEX_COLOUR, MIN_CONTRAST } from "./colour-contrast";
 
-const colour = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(HEX_COLOUR, "#rrggbb");
+const colour = z.string().trim().toLowerCase().regex(HEX_COLOUR, "#rrggbb");
 
 export const brandColoursInput = z.object({ primaryColor: colour, accentColor: colour });
 export const brandColoursOutput = z.object({ primaryColor: z.string(), accentColor: z.string() });
@@ -38,8 +34,17 @@ export async function updateBrandColours(scope: TenantScope, input: z.infer<type
   // The Tenant row is not tenant-scoped (it is the tenant): the host's school, by its id, is the one row written.
   return unscopedClient(scope).$transaction(async (tx) => {
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: scope.tenant.id }, select: { primaryColor: true, accentColor: true } });
-    const after = await tx.tenant.update({ where: { id: scope.tenant.id }, data: input, select: { primaryColor: true, accentColor: true } });
-    await audit(tx, { ...auditActor(scope.actor), tenantId: scope.tenant.id, action: "tenant.branding.updated", detail: { before, after } });
+    const after = await tx.tenant.update({
+      where: { id: scope.tenant.id },
+      data: input,
+      select: { primaryColor: true, accentColor: true },
+    });
+    await audit(tx, {
+      ...auditActor(scope.actor),
+      tenantId: scope.tenant.id,
+      action: "tenant.branding.updated",
+      detail: { before, after },
+    });
     return after;
   });
 }

@@ -45,6 +45,9 @@ export async function removeSchoolLogo(scope: TenantScope): Promise<void> {
 
 /** The school's logo as stored, or null without one. */
 export async function schoolLogo(scope: TenantScope): Promise<SchoolLogo | null> {
-  const row = await scope.db.schoolLogo.findUnique({ where: { tenantId: scope.tenant.id }, select: { image: true, contentType: true, sha256: true } });
+  const row = await scope.db.schoolLogo.findUnique({
+    where: { tenantId: scope.tenant.id },
+    select: { image: true, contentType: true, sha256: true },
+  });
   return row ? { image: Buffer.from(row.image), contentType: row.contentType as LogoType, sha256: row.sha256 } : null;
 }

@@ -95,7 +95,7 @@ function drawQr(page: PDFPage, link: string, top: number, primary: RGB): void {
     borderWidth: 2,
   });
   matrix.forEach((row, r) => {
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       if (!row[c]) {
         c++;
         continue;

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { Translate } from "~/i18n/messages";
+import { SchoolLogo } from "./school-logo";
 
-/** The phone-width frame of every member page: a brand-coloured bar, the title and a language switch. (Console pages are framed by their layout: components/console/.) */
+/** The phone-width frame of every member page: a brand-coloured bar with the school's logo, the title and a language switch. (Console pages are framed by their layout: components/console/.) */
 export function PageShell({ title, t, back, children }: { title: string; t: Translate; back?: string; children: ReactNode }) {
   return (
     <div className="mx-auto min-h-dvh max-w-md bg-white shadow-sm">
@@ -11,6 +12,7 @@ export function PageShell({ title, t, back, children }: { title: string; t: Tran
             ‹
           </a>
         ) : null}
+        <SchoolLogo />
         <h1 className="flex-1 truncate text-lg font-semibold">{title}</h1>
         <a
           href={`/api/locale?to=${t("lang.switchTo")}`}

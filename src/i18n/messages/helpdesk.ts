@@ -47,6 +47,7 @@ export const helpdesk = {
   downloadPng: { zh: "下载 PNG", en: "Download PNG" },
   downloadSvg: { zh: "下载 SVG（印刷用）", en: "Download SVG (for print)" },
   printPoster: { zh: "打印海报", en: "Print a poster" },
+  downloadPoster: { zh: "下载海报 PDF", en: "Download the poster (PDF)" },
   posterScan: { zh: "微信扫一扫，开通企业微信", en: "Scan with WeChat to join WeCom" },
   posterSteps: {
     zh: "① 选择身份，统一身份认证登录 ② 绑定手机号（务必使用微信绑定的手机号） ③ 长按识别二维码关注",

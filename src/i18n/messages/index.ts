@@ -4,6 +4,7 @@
 import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { audit } from "./audit";
+import { branding } from "./branding";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { goLive } from "./go-live";
@@ -20,6 +21,7 @@ import { me } from "./me";
 import { member } from "./member";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { poster } from "./poster";
 import { roster } from "./roster";
 import { settings } from "./settings";
 import { sso } from "./sso";
@@ -56,6 +58,8 @@ export const MESSAGES = {
   journey,
   helpdesk,
   roster,
+  branding,
+  poster,
   console: consoleWords,
 } as const;
 

@@ -3,6 +3,7 @@
 // operator), then by domain, one file each.
 import { adminAccountsRouter } from "./routers/admin/accounts";
 import { adminAuditRouter } from "./routers/admin/audit";
+import { adminBrandingRouter } from "./routers/admin/branding";
 import { adminGoLiveRouter } from "./routers/admin/go-live";
 import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
@@ -47,6 +48,7 @@ export const appRouter = createTRPCRouter({
     wecom: adminWecomRouter,
     syncJobs: adminSyncJobsRouter,
     settings: adminSettingsRouter,
+    branding: adminBrandingRouter,
     outbox: adminOutboxRouter,
     helpdesk: adminHelpdeskRouter,
     identity: adminIdentityRouter,

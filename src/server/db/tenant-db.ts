@@ -33,6 +33,7 @@ export const TENANT_SCOPED_MODELS = [
   "WecomJob",
   "IdentityCallbackPost",
   "ImportJob",
+  "SchoolLogo",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

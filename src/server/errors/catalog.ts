@@ -361,6 +361,31 @@ export const ERROR_CATALOG = {
       en: "What you sent is too large (the limit is {kib} KB). Please send less and try again.",
     },
   },
+  // The school's branding (src/server/branding/): what to upload or pick instead.
+  LOGO_NOT_AN_IMAGE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "无法识别该 Logo：请上传 PNG 或 JPEG 图片（不超过 512 KB）。出于安全考虑不接受 SVG，也不按文件名判断格式。",
+      en: "This logo is not an image the product takes. Please upload a PNG or JPEG (at most 512 KB). SVG is refused for safety, and the file's name does not decide its type.",
+    },
+  },
+  BRAND_PRIMARY_UNREADABLE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "主色 {colour} 上的白色文字对比度只有 {ratio}:1，至少需要 {needed}:1，否则标题栏和按钮上的字在手机上看不清。请选一个更深的颜色。",
+      en: "White text on the primary colour {colour} has a contrast of only {ratio}:1; it needs at least {needed}:1, or the words on the title bar and buttons are unreadable on a phone. Please pick a darker colour.",
+    },
+  },
+  BRAND_ACCENT_UNREADABLE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "辅助色 {colour} 上的白色文字对比度只有 {ratio}:1，至少需要 {needed}:1（海报上的步骤序号用白字印在辅助色上）。请选一个更深的颜色。",
+      en: "White text on the accent colour {colour} has a contrast of only {ratio}:1; it needs at least {needed}:1 (the poster prints its step numbers in white on the accent colour). Please pick a darker colour.",
+    },
+  },
   ACCOUNT_ALREADY_EXISTS: {
     trpc: "CONFLICT",
     http: 409,

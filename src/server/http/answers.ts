@@ -62,6 +62,28 @@ export function imageAnswer(image: Buffer, contentType: string, options: { cache
   });
 }
 
+/**
+ * An image the school uploaded (its logo), on the school's own host: its stored type only, never
+ * sniffed into a page (nosniff, and a CSP that runs nothing should a browser render it anyway),
+ * revalidated by its ETag (304 when the browser has it).
+ */
+export function uploadedImageAnswer(
+  image: Buffer,
+  contentType: string,
+  options: { etag: string; cache: string; ifNoneMatch: string | null },
+): Response {
+  const headers = {
+    "content-type": contentType,
+    "cache-control": options.cache,
+    etag: options.etag,
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+  };
+  const known = options.ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === options.etag);
+  if (known) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(image), { headers: { ...headers, "content-length": String(image.length) } });
+}
+
 /** A file to save (an export), streamed, never cached; the name in UTF-8 (RFC 6266 filename*) with an ASCII fallback. */
 export function downloadAnswer(body: ReadableStream<Uint8Array>, contentType: string, fileName: string, fallbackName: string): Response {
   return new Response(body, {

@@ -7,7 +7,7 @@ import { memoisedImage } from "~/server/security/image-limits";
 import { audit } from "~/server/audit/audit";
 import { auditActor, unscopedClient, type TenantScope } from "~/server/scope";
 import { tenantOrigin } from "~/server/tenants/public-origin";
-import { qrImage, QR_CONTENT_TYPES, type QrFormat, type QrSize } from "./qr-image";
+import { qrImage, QR_CONTENT_TYPES, type QrDownload, type QrFormat, type QrSize } from "./qr-image";
 import { qrLink } from "./registration-qr";
 
 /**
@@ -40,11 +40,11 @@ export async function registrationQrImage(
 }
 
 /**
- * A download of the code by the school's back office (?download=1 with an admin's session) is
+ * A download of the code or its poster by the school's back office (?download=1 with an admin's session) is
  * recorded, so the go-live checklist knows the code was taken for the posters (go-live.ts). A
  * member's or a stranger's download records nothing: the image is public.
  */
-export async function recordQrDownload(scope: TenantScope, format: QrFormat): Promise<void> {
+export async function recordQrDownload(scope: TenantScope, format: QrDownload): Promise<void> {
   if (scope.actor.kind !== "tenantAdmin") return;
   await audit(scope.db, { ...auditActor(scope.actor), action: "tenant.qr.downloaded", detail: { format } });
 }

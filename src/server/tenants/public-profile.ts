@@ -2,6 +2,7 @@
 // admits and how its members sign in.
 import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { z } from "zod";
+import { logoLink } from "~/server/branding/logo-link";
 import type { TenantScope } from "~/server/scope";
 
 export const identityKindOutput = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), apps: z.array(z.string()) });
@@ -12,6 +13,7 @@ export const publicProfileOutput = z.object({
   nameEn: z.string(),
   primaryColor: z.string(),
   accentColor: z.string(),
+  /** The uploaded logo's link on the school's host (branding/logo-link.ts), or null without one. */
   logoUrl: z.string().nullable(),
   idpKind: z.enum(IdentityProviderKind),
   assistantAppName: z.string(),
@@ -23,5 +25,5 @@ export async function schoolPublicProfile({ db, tenant }: TenantScope): Promise<
     select: { code: true, nameZh: true, nameEn: true, apps: true },
     orderBy: { sortOrder: "asc" },
   });
-  return { ...tenant, identityKinds };
+  return { ...tenant, logoUrl: logoLink(tenant.logoVersion), identityKinds };
 }

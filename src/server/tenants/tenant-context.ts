@@ -11,8 +11,8 @@ export const tenantContextSelect = {
   nameEn: true,
   primaryColor: true,
   accentColor: true,
-  logoUrl: true,
   status: true,
+  logo: { select: { sha256: true } },
   identityProvider: { select: { kind: true } },
   lockoutPolicy: { select: { maxAttempts: true, lockMinutes: true } },
   phonePolicy: { select: { allowForeign: true } },
@@ -21,7 +21,9 @@ export const tenantContextSelect = {
 
 type TenantContextRow = Prisma.TenantGetPayload<{ select: typeof tenantContextSelect }>;
 
-export type TenantContext = Omit<TenantContextRow, "identityProvider" | "lockoutPolicy" | "phonePolicy" | "wecomConnection"> & {
+export type TenantContext = Omit<TenantContextRow, "identityProvider" | "lockoutPolicy" | "phonePolicy" | "wecomConnection" | "logo"> & {
+  /** The uploaded logo's sha256 (its ETag and the `?v=` of its link: branding/logo-link.ts), or null without one. */
+  logoVersion: string | null;
   idpKind: IdentityProviderKind;
   lockoutMaxAttempts: number;
   lockoutMinutes: number;
@@ -34,12 +36,13 @@ export type TenantContext = Omit<TenantContextRow, "identityProvider" | "lockout
  * see tenantSettingsCreate); one missing is a broken school, not a default.
  */
 export function toTenantContext(row: TenantContextRow): TenantContext {
-  const { identityProvider, lockoutPolicy, phonePolicy, wecomConnection, ...tenant } = row;
+  const { identityProvider, lockoutPolicy, phonePolicy, wecomConnection, logo, ...tenant } = row;
   if (!identityProvider || !lockoutPolicy || !phonePolicy || !wecomConnection) {
     throw new Error(`School ${row.slug} is missing a settings row (identity provider, lockout, phone or WeCom).`);
   }
   return {
     ...tenant,
+    logoVersion: logo?.sha256 ?? null,
     idpKind: identityProvider.kind,
     lockoutMaxAttempts: lockoutPolicy.maxAttempts,
     lockoutMinutes: lockoutPolicy.lockMinutes,

@@ -1,5 +1,5 @@
-// The school's registration QR code for the IT office: what it opens, and PNG, SVG and a poster to
-// print. The link is signed for this school (src/server/qr/registration-link.ts).
+// The school's registration QR code for the IT office: what it opens, and PNG, SVG, the A4 poster as a
+// PDF and a poster to print from the browser. The link is signed for this school (src/server/qr/registration-link.ts).
 import { headers } from "next/headers";
 import { PageHeader } from "~/components/ui/page-header";
 import { schoolScopeOf } from "~/server/http/request-scope";
@@ -34,6 +34,9 @@ export default async function AdminQrPage() {
             </a>
             <a href="/join/qr.svg?download=1" className={button} data-testid="download-svg">
               {t("helpdesk.downloadSvg")}
+            </a>
+            <a href="/admin/qr/poster.pdf" className={button} data-testid="download-poster">
+              {t("helpdesk.downloadPoster")}
             </a>
             <a href="/admin/qr/poster" className={button}>
               {t("helpdesk.printPoster")}

@@ -24,6 +24,7 @@ import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorCodesRouter } from "./routers/vendor/codes";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
+import { vendorPrivateOriginsRouter } from "./routers/vendor/private-origins";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
 import { vendorTenantsRouter } from "./routers/vendor/tenants";
@@ -58,6 +59,7 @@ export const appRouter = createTRPCRouter({
     secondFactor: vendorSecondFactorRouter,
     identity: vendorIdentityRouter,
     codes: vendorCodesRouter,
+    privateOrigins: vendorPrivateOriginsRouter,
   }),
 });
 

@@ -16,8 +16,6 @@ const MANAGED = [
   "WECOM_EGRESS_IPS",
   "NODE_ENV",
   "WECOM_SIMULATOR_URL",
-  "CAS_SIMULATOR_URL",
-  "OIDC_SIMULATOR_URL",
   "VENDOR_ALLOWED_ADDRESSES",
 ];
 
@@ -154,7 +152,7 @@ describe("serverEnv()", () => {
     expect((await serverEnvWith({ ...VALID, NODE_ENV: "development" }))().PLATFORM_DOMAIN).toBe("localhost");
   });
 
-  it.each(["WECOM_SIMULATOR_URL", "CAS_SIMULATOR_URL", "OIDC_SIMULATOR_URL"])(
+  it.each(["WECOM_SIMULATOR_URL"])(
     "refuses %s on a real platform domain, naming it, and takes it on localhost",
     async (name) => {
       const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "campus.example.com", [name]: "http://127.0.0.1:3920" });
@@ -163,7 +161,7 @@ describe("serverEnv()", () => {
       );
       for (const domain of ["localhost", "dev.localhost"]) {
         const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: domain, [name]: "http://127.0.0.1:3920" }))();
-        expect(env[name as "CAS_SIMULATOR_URL"]).toBe("http://127.0.0.1:3920");
+        expect(env[name as "WECOM_SIMULATOR_URL"]).toBe("http://127.0.0.1:3920");
       }
     },
   );

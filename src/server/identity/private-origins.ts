@@ -101,11 +101,12 @@ export async function removePrivateOrigin(platform: PlatformScope, input: z.infe
 
 /**
  * The demo's simulators on the list (npm start, npm test, the integration tests): they are schools'
- * servers like any other, opened the way the operator opens one. Idempotent; keeps a note once set.
+ * servers like any other, opened the way the operator opens one. Idempotent: a row already there
+ * (the operator's own note on it) is kept as it is.
  */
 export async function listDemoSimulators(prisma: Pick<PrismaClient, "privateOrigin">, urls: readonly string[]): Promise<void> {
-  for (const url of urls) {
-    const origin = new URL(url).origin;
+  const origins = urls.map((url) => new URL(url).origin);
+  for (const origin of origins) {
     await prisma.privateOrigin.upsert({ where: { origin }, create: { origin, note: DEMO_SIMULATOR_NOTE }, update: {} });
   }
 }

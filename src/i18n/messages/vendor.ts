@@ -88,7 +88,10 @@ export const vendor = {
     en: "Remove {origin}? Schools whose unified login is at this origin can no longer sign in through it.",
   },
   "origins.removeConfirmButton": { zh: "确认移除", en: "Remove it" },
-  "origins.none": { zh: "名单为空：平台只访问 https 公网地址。", en: "The list is empty: the platform calls https internet addresses only." },
+  "origins.none": {
+    zh: "名单为空：平台只访问 https 公网地址。",
+    en: "The list is empty: the platform calls https internet addresses only.",
+  },
   "origins.actions": { zh: "操作", en: "Actions" },
   addressRefused: { zh: "无法访问运营控制台", en: "The console is not reachable from here" },
 } as const satisfies Messages;

@@ -16,8 +16,7 @@ export async function addressCheck(raw: string | null): Promise<{ draft: CheckDr
     const detail = { zh: errorMessage(code, "zh-CN", { field: raw }), en: errorMessage(code, "en", { field: raw }) };
     return { draft: { id: "address", status: "failed", detail }, url: null };
   }
-  const detail =
-    parsed.listed === null ? saidBoth("idpCheck.publicAddress") : saidBoth("idpCheck.privateOrigin", { note: parsed.listed });
+  const detail = parsed.listed === null ? saidBoth("idpCheck.publicAddress") : saidBoth("idpCheck.privateOrigin", { note: parsed.listed });
   return { draft: { id: "address", status: "passed", detail }, url: parsed.url };
 }
 

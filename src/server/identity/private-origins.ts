@@ -81,7 +81,12 @@ export async function addPrivateOrigin(platform: PlatformScope, raw: z.input<typ
         data: { origin: input.origin, note: input.note, createdById: platform.actor.kind === "vendor" ? platform.actor.id : null },
         select,
       });
-      await audit(tx, { ...auditActor(platform.actor), action: "platform.privateOrigin.add", target: added.origin, detail: { note: added.note } });
+      await audit(tx, {
+        ...auditActor(platform.actor),
+        action: "platform.privateOrigin.add",
+        target: added.origin,
+        detail: { note: added.note },
+      });
       return row(added);
     });
   } catch (error) {
@@ -94,7 +99,12 @@ export async function removePrivateOrigin(platform: PlatformScope, input: z.infe
     const found = await tx.privateOrigin.findUnique({ where: { id: input.id }, select: { origin: true, note: true } });
     if (!found) throw new AppError("NOT_FOUND");
     await tx.privateOrigin.delete({ where: { id: input.id } });
-    await audit(tx, { ...auditActor(platform.actor), action: "platform.privateOrigin.remove", target: found.origin, detail: { note: found.note } });
+    await audit(tx, {
+      ...auditActor(platform.actor),
+      action: "platform.privateOrigin.remove",
+      target: found.origin,
+      detail: { note: found.note },
+    });
     return { ok: true as const };
   });
 }

@@ -16,7 +16,10 @@ const NOTE = "理工大学统一身份认证（专线）";
 
 beforeAll(async () => {
   cas = await startCasSimulator({ port: 0 });
-  await fetch(`${cas.url}/__sim/schools/campus`, { method: "PUT", body: JSON.stringify({ basePath: "/campus/authserver", title: "校园网" }) });
+  await fetch(`${cas.url}/__sim/schools/campus`, {
+    method: "PUT",
+    body: JSON.stringify({ basePath: "/campus/authserver", title: "校园网" }),
+  });
   // Ours alone: a port an earlier simulator of this run left listed is not this test's to trust.
   await prisma.privateOrigin.deleteMany({ where: { origin: cas.url } });
   const v = await makeVendor(prisma);
@@ -98,7 +101,13 @@ describe("a school's CAS on its campus network", () => {
 describe("the list, on the vendor console", () => {
   it("takes an origin and nothing else, spelled as the connection compares it, once", async () => {
     const api = await operator();
-    for (const origin of ["http://10.30.0.5:8080/cas", "http://10.30.0.5:8080?x", "http://u:p@10.30.0.5:8080", "ftp://10.30.0.5", "10.30.0.5"]) {
+    for (const origin of [
+      "http://10.30.0.5:8080/cas",
+      "http://10.30.0.5:8080?x",
+      "http://u:p@10.30.0.5:8080",
+      "ftp://10.30.0.5",
+      "10.30.0.5",
+    ]) {
       await expect(api.vendor.privateOrigins.add({ origin, note: NOTE })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     const added = await api.vendor.privateOrigins.add({ origin: "HTTP://IDS.Campus.Example:80/", note: NOTE });
@@ -107,7 +116,9 @@ describe("the list, on the vendor console", () => {
       code: "CONFLICT",
       cause: { code: "ALREADY_EXISTS" },
     });
-    expect((await api.vendor.privateOrigins.list()).find((r) => r.id === added.id)).toMatchObject({ note: NOTE, addedBy: expect.any(String) });
+    const row = (await api.vendor.privateOrigins.list()).find((r) => r.id === added.id);
+    const v = await prisma.vendorAdmin.findUniqueOrThrow({ where: { id: vendor.sub } });
+    expect(row).toMatchObject({ note: NOTE, addedBy: v.name });
     await api.vendor.privateOrigins.remove({ id: added.id });
     expect((await api.vendor.privateOrigins.list()).some((r) => r.id === added.id)).toBe(false);
   });
@@ -136,11 +147,16 @@ describe("the list, on the vendor console", () => {
       await callerFor(prisma, "localhost"),
       await callerFor(prisma, "localhost", { sub: unenrolled.id, kind: "vendor", tenantId: null, host: "localhost", ver: 0 }),
     ];
+    const codeOf = (work: Promise<unknown>) =>
+      work.then(
+        () => "ANSWERED",
+        (error: { code?: string }) => error.code,
+      );
     for (const api of callers) {
-      await expect(api.vendor.privateOrigins.add({ origin: "http://10.50.0.1", note: NOTE })).rejects.toMatchObject({
-        code: expect.stringMatching(/^(UNAUTHORIZED|FORBIDDEN)$/),
-      });
-      await expect(api.vendor.privateOrigins.list()).rejects.toMatchObject({ code: expect.stringMatching(/^(UNAUTHORIZED|FORBIDDEN)$/) });
+      expect(["UNAUTHORIZED", "FORBIDDEN"]).toContain(
+        await codeOf(api.vendor.privateOrigins.add({ origin: "http://10.50.0.1", note: NOTE })),
+      );
+      expect(["UNAUTHORIZED", "FORBIDDEN"]).toContain(await codeOf(api.vendor.privateOrigins.list()));
     }
     expect(await prisma.privateOrigin.count({ where: { origin: "http://10.50.0.1" } })).toBe(0);
   });

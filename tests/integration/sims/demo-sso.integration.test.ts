@@ -39,9 +39,7 @@ describe("startSsoSimulators", () => {
       select: { origin: true, note: true },
       orderBy: { origin: "asc" },
     });
-    expect(listed).toEqual(
-      [sso.casUrl, sso.oidcIssuer].sort().map((origin) => ({ origin, note: "演示用模拟器" })),
-    );
+    expect(listed).toEqual([sso.casUrl, sso.oidcIssuer].sort().map((origin) => ({ origin, note: "演示用模拟器" })));
     expect(sso.casBaseUrls).toEqual({
       sues: `${sso.casUrl}/sues/authserver`,
       imut: `${sso.casUrl}/imut/cas`,

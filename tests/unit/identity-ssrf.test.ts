@@ -86,6 +86,18 @@ describe("a school server's address, as typed", () => {
     expect(refusal("http://admin:pw@10.20.0.5:8080/authserver")).toBe("credentials");
   });
 
+  it("opens nothing for the old simulator variables: the list is the one way", async () => {
+    process.env.CAS_SIMULATOR_URL = origin;
+    process.env.OIDC_SIMULATOR_URL = origin;
+    try {
+      expect(refusal(`${origin}/sues/authserver`)).toBe("not_https");
+      await expect(schoolRequest(new URL(`${origin}/`))).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
+    } finally {
+      delete process.env.CAS_SIMULATOR_URL;
+      delete process.env.OIDC_SIMULATOR_URL;
+    }
+  });
+
   it("refuses a private address not on the list", () => {
     expect(refusal("http://10.20.0.5:8080/authserver")).toBe("not_https");
     expect(refusal("https://ids.campus.intranet/cas")).toBe("local_name");

@@ -9,8 +9,6 @@ const NAMES = [
   "PLATFORM_DOMAIN",
   "SECURE_COOKIES",
   "WECOM_SIMULATOR_URL",
-  "CAS_SIMULATOR_URL",
-  "OIDC_SIMULATOR_URL",
 ];
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 

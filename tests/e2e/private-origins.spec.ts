@@ -21,7 +21,9 @@ test("the operator adds a private origin on the console and sees it listed, then
   await form.locator('input[name="origin"]').fill("http://10.9.8.7:8080/authserver");
   await form.locator('input[name="note"]').fill("某大学统一身份认证，专线");
   await form.getByRole("button", { name: "添加" }).click();
-  await expect(form.getByText("只填协议、主机和端口")).toBeVisible();
+  // The field's error (the hint under it says the same in other words).
+  await expect(form.getByText(/^只填协议、主机和端口.* \/ The origin only/)).toBeVisible();
+  await expect(list.getByText("http://10.9.8.7:8080")).toHaveCount(0);
 
   const octet = 1 + Math.floor(Math.random() * 250);
   const origin = `http://10.${octet}.${Date.now() % 250}.5:8080`;

@@ -123,7 +123,7 @@ async function main() {
   }
 
   // The schools' unified logins (CAS, OIDC), in demo mode as the WeCom simulator; shutdown() stops them after the web server.
-  sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, exportTo: env, ownProcessGroup: true }) : null;
+  sso = demo ? await startSsoSimulators({ stateDir: dataDir, appPort: port, ownProcessGroup: true }) : null;
   if (sso) {
     // Their IdentityProviderSettings point at the simulators (idempotent, like the WeCom wiring above).
     const prisma = createPrismaClient(env.DATABASE_URL!);

@@ -119,8 +119,8 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     // What the simulator sees the app's calls come from: the egress IPs 【测试连接】 names for 60020.
     WECOM_EGRESS_IPS: process.env.WECOM_EGRESS_IPS || "127.0.0.1,::1",
   };
-  // The schools' CAS and OIDC simulators, as in the demo (CAS_SIMULATOR_URL, OIDC_SIMULATOR_URL); they end with this process.
-  const sso = await startSsoSimulators({ appPort: port, exportTo: env });
+  // The schools' CAS and OIDC simulators, as in the demo (on the list of private origins); they end with this process.
+  const sso = await startSsoSimulators({ appPort: port });
   const ssoWiring = createPrismaClient(databaseUrl);
   await connectDemoSchoolsToSso(ssoWiring, parseKey(secrets.APP_ENCRYPTION_KEY), sso).finally(() => ssoWiring.$disconnect());
   let server = null;

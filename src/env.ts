@@ -64,28 +64,6 @@ const serverSchema = z.object({
       ),
   ),
   /**
-   * The CAS simulator's origin (http(s)://host:port, nothing after it): the one CAS origin besides schools' real
-   * https servers that the app may call, as given (no public-address rule). Unset in production. Read at use by
-   * src/server/identity/outbound/school-url.ts; validated here so a bad value stops the start.
-   */
-  CAS_SIMULATOR_URL: optional(
-    z
-      .string()
-      .refine(
-        (v) => bareOrigin(v) !== null,
-        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3920",
-      ),
-  ),
-  /** The OIDC simulator's issuer, an origin on the same terms as CAS_SIMULATOR_URL. */
-  OIDC_SIMULATOR_URL: optional(
-    z
-      .string()
-      .refine(
-        (v) => bareOrigin(v) !== null,
-        "must be an http(s)://host:port origin with no path, query or user, e.g. http://127.0.0.1:3930",
-      ),
-  ),
-  /**
    * The platform's egress IPs (comma-separated single IPv4/IPv6 addresses): what WeCom sees its calls come
    * from, which schools add as 企业可信IP. 【测试连接】 lists them when WeCom answers 60020. Unset = not
    * configured ([]). Read at use by src/server/wecom/egress-ips.ts; validated here so a bad value stops the start.
@@ -153,7 +131,7 @@ const serverSchema = z.object({
 });
 
 /** The simulators the app may be pointed at: test doubles, answering whatever they are told. */
-const SIMULATOR_URLS = ["WECOM_SIMULATOR_URL", "CAS_SIMULATOR_URL", "OIDC_SIMULATOR_URL"] as const;
+const SIMULATOR_URLS = ["WECOM_SIMULATOR_URL"] as const;
 
 /** The rules that tie variables together: the platform domain's, the simulators', the code providers'. */
 const checkedServerSchema = serverSchema
@@ -168,8 +146,9 @@ const checkedServerSchema = serverSchema
           "must be set in production (NODE_ENV=production): the platform's root domain, e.g. campus.example.com (PLATFORM_DOMAIN=localhost only to try the build on this machine)",
       });
     }
-    // A simulator signs in anyone as anyone and accepts any WeCom call: on a real domain it would let a
-    // school's admin point the school at it. Only the demo and the tests use one, on localhost.
+    // The WeCom simulator accepts any call: on a real domain it would let a school's admin point the school
+    // at it. Only the demo and the tests use one, on localhost. (The CAS and OIDC simulators are no variable:
+    // the demo puts them on the operator's list of private origins, src/server/identity/private-origins.ts.)
     const domain = env.PLATFORM_DOMAIN ?? "localhost";
     if (!isLocalhostDomain(domain)) {
       for (const name of SIMULATOR_URLS) {

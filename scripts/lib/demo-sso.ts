@@ -8,6 +8,7 @@ import path from "node:path";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { encryptSecret } from "../../src/server/crypto/secrets";
 import { OIDC_CALLBACK_PATH } from "../../src/server/identity/oidc/authorization";
+import { listDemoSimulators } from "../../src/server/identity/private-origins";
 import { oidcClientSecretContext } from "../../src/server/identity/oidc/settings";
 import { personAttributes, type Person, type SchoolInput } from "../../src/sims/cas";
 import type { OidcAccount } from "../../src/sims/oidc";
@@ -145,8 +146,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 /**
  * Starts the CAS and OIDC simulators on free ports (CAS_SIM_PORT / OIDC_SIM_PORT when set) and
  * seeds them from the demo schools. With `stateDir`, their state (the OIDC signing keys above all)
- * is kept in cas-sim.json and oidc-sim.json there. `exportTo` gets CAS_SIMULATOR_URL and
- * OIDC_SIMULATOR_URL: the only origins, besides schools' real https servers, the app may call.
+ * is kept in cas-sim.json and oidc-sim.json there. The app may call them once they are on the
+ * operator's list of private origins, which connectDemoSchoolsToSso does.
  */
 export async function startSsoSimulators(options: {
   stateDir?: string;
@@ -154,7 +155,6 @@ export async function startSsoSimulators(options: {
   appPort: number;
   /** The schools whose members become the simulators' accounts (the demo schools by default). */
   tenants?: DemoTenant[];
-  exportTo?: Record<string, string | undefined>;
   /** Run them in process groups of their own, for a supervisor that stops them itself, in its order (npm start). */
   ownProcessGroup?: boolean;
 }): Promise<SsoSimulators> {
@@ -197,11 +197,6 @@ export async function startSsoSimulators(options: {
       post_logout_redirect_uris: [post_logout_redirect_uri, `${appOrigin}/`],
     });
     await put(oidcIssuer, "accounts", demoOidcAccounts(tenants));
-
-    if (options.exportTo) {
-      options.exportTo.CAS_SIMULATOR_URL = casUrl;
-      options.exportTo.OIDC_SIMULATOR_URL = oidcIssuer;
-    }
     const casBaseUrls = Object.fromEntries(schools.map((s) => [s.id, `${casUrl}${s.basePath}`]));
     return {
       casUrl,
@@ -221,7 +216,9 @@ export async function startSsoSimulators(options: {
 }
 
 /**
- * Points the demo schools' unified logins at the simulators just started (the CAS schools at their
+ * Puts the simulators on the operator's list of private origins (note 「演示用模拟器」), as the
+ * operator would a school's campus server — they get no rule of their own — and points the demo
+ * schools' unified logins at the simulators just started (the CAS schools at their
  * base URLs, demo at the OIDC issuer with the demo client), as their IT office would in
  * /admin/identity. Idempotent, like the WeCom wiring: a school whose settings name some other
  * server (an admin connected it elsewhere) is left alone; one on a simulator follows it to its new port.
@@ -241,6 +238,7 @@ export async function connectDemoSchoolsToSso(
       return false;
     }
   };
+  await listDemoSimulators(prisma, [sso.casUrl, sso.oidcIssuer]);
   let connected = 0;
   for (const demo of tenants) {
     const tenant = await prisma.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true, identityProvider: true } });

@@ -28,7 +28,6 @@ export function IdentitySettingsBody({
 }) {
   const { registration } = settings;
   const rows = registration.rows.map((row) => [t(row.label as MessageKey), row.values] as const);
-  const simulators = registration.simulators.map((s) => `${t(`idp.kind.${s.kind}`)} ${s.origin}`).join("；");
   return (
     <>
       <Words namespaces={["common", "idp", "checks"]}>
@@ -53,7 +52,7 @@ export function IdentitySettingsBody({
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">{t("idp.simulators", { list: simulators || t("idp.none") })}</p>
+      <p className="mt-2 text-xs text-slate-500">{t("idp.privateOriginsHint")}</p>
     </>
   );
 }

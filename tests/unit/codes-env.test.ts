@@ -23,8 +23,6 @@ const MANAGED = [
   "TENCENT_SMS_REGION",
   // Refused on a real platform domain: cleared, so a shell that has them set does not stop these tests.
   "WECOM_SIMULATOR_URL",
-  "CAS_SIMULATOR_URL",
-  "OIDC_SIMULATOR_URL",
 ];
 
 let saved: Record<string, string | undefined> = {};

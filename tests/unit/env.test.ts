@@ -16,8 +16,6 @@ const MANAGED = [
   "WECOM_EGRESS_IPS",
   "NODE_ENV",
   "WECOM_SIMULATOR_URL",
-  "CAS_SIMULATOR_URL",
-  "OIDC_SIMULATOR_URL",
   "VENDOR_ALLOWED_ADDRESSES",
 ];
 
@@ -154,19 +152,16 @@ describe("serverEnv()", () => {
     expect((await serverEnvWith({ ...VALID, NODE_ENV: "development" }))().PLATFORM_DOMAIN).toBe("localhost");
   });
 
-  it.each(["WECOM_SIMULATOR_URL", "CAS_SIMULATOR_URL", "OIDC_SIMULATOR_URL"])(
-    "refuses %s on a real platform domain, naming it, and takes it on localhost",
-    async (name) => {
-      const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "campus.example.com", [name]: "http://127.0.0.1:3920" });
-      expect(() => serverEnv()).toThrow(
-        new RegExp(`${name}: must not be set when PLATFORM_DOMAIN is a real domain \\(campus\\.example\\.com\\)`),
-      );
-      for (const domain of ["localhost", "dev.localhost"]) {
-        const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: domain, [name]: "http://127.0.0.1:3920" }))();
-        expect(env[name as "CAS_SIMULATOR_URL"]).toBe("http://127.0.0.1:3920");
-      }
-    },
-  );
+  it.each(["WECOM_SIMULATOR_URL"])("refuses %s on a real platform domain, naming it, and takes it on localhost", async (name) => {
+    const serverEnv = await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: "campus.example.com", [name]: "http://127.0.0.1:3920" });
+    expect(() => serverEnv()).toThrow(
+      new RegExp(`${name}: must not be set when PLATFORM_DOMAIN is a real domain \\(campus\\.example\\.com\\)`),
+    );
+    for (const domain of ["localhost", "dev.localhost"]) {
+      const env = (await serverEnvWith({ ...VALID, PLATFORM_DOMAIN: domain, [name]: "http://127.0.0.1:3920" }))();
+      expect(env[name as "WECOM_SIMULATOR_URL"]).toBe("http://127.0.0.1:3920");
+    }
+  });
 
   it("says on every vendor console page and in the production start-up log that VENDOR_ALLOWED_ADDRESSES is unset", async () => {
     const { vendorConsoleOpenToAll, startupWarnings } = await import("~/env");

@@ -1,11 +1,13 @@
 // Nothing a school's admin types may make the server call an address of their choosing: the
 // address rules when saved (school-url.ts), the resolved addresses at every connection
 // (guarded-request.ts: against DNS rebinding), no redirects followed, bounded time and body —
-// except the operator's own simulator origins, allowed as given. Each rule has a test that fails without it.
+// except the origins on the operator's list of private origins, allowed exactly as listed. Each rule has a
+// test that fails without it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OutboundError, schoolRequest, setResolverForTests } from "~/server/identity/outbound/guarded-request";
+import { setPrivateOriginsForTests, type PrivateOrigins } from "~/server/identity/outbound/private-origins";
 import { isPublicAddress } from "~/server/identity/outbound/public-address";
 import { parseSchoolUrl } from "~/server/identity/outbound/school-url";
 
@@ -25,14 +27,21 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** The operator's list as schoolRequest reads it at each call (no database in unit tests). */
+let listed: PrivateOrigins = new Map();
+const listOnly = (...origins: string[]) => (listed = new Map(origins.map((o) => [o, "测试"])));
+beforeEach(() => {
+  listed = new Map();
+  setPrivateOriginsForTests(() => Promise.resolve(listed));
+});
 afterEach(() => {
   setResolverForTests(null);
-  delete process.env.CAS_SIMULATOR_URL;
-  delete process.env.OIDC_SIMULATOR_URL;
+  setPrivateOriginsForTests(null);
 });
 
-const refusal = (raw: string, kind: "cas" | "oidc" = "cas") => {
-  const parsed = parseSchoolUrl(raw, kind);
+const refusal = (raw: string) => {
+  const parsed = parseSchoolUrl(raw, listed);
   return parsed.ok ? "ok" : parsed.reason;
 };
 
@@ -63,11 +72,35 @@ describe("a school server's address, as typed", () => {
     expect(refusal(raw)).toBe(reason);
   });
 
-  it("allows the operator's simulator origin as given, for its own kind only", () => {
-    process.env.CAS_SIMULATOR_URL = "http://127.0.0.1:3920";
-    expect(refusal("http://127.0.0.1:3920/sues/authserver", "cas")).toBe("ok");
-    expect(refusal("http://127.0.0.1:3920/sues/authserver", "oidc")).toBe("not_https");
-    expect(refusal("http://127.0.0.1:3921/sues/authserver", "cas")).toBe("not_https");
+  it("allows an origin on the operator's list exactly as listed, and nothing beside it", () => {
+    listOnly("http://10.20.0.5:8080", "https://ids.campus.intranet");
+    expect(refusal("http://10.20.0.5:8080/authserver")).toBe("ok");
+    expect(refusal("https://ids.campus.intranet/cas")).toBe("ok");
+    expect(parseSchoolUrl("http://10.20.0.5:8080/authserver", listed)).toMatchObject({ ok: true, listed: "测试" });
+    // The same host on another port, the other scheme, a neighbour: today's rules.
+    expect(refusal("http://10.20.0.5:8081/authserver")).toBe("not_https");
+    expect(refusal("https://10.20.0.5:8080/authserver")).toBe("port");
+    expect(refusal("http://10.20.0.6:8080/authserver")).toBe("not_https");
+    expect(refusal("https://ids.campus.intranet:8443/cas")).toBe("port");
+    // Never with credentials, listed or not.
+    expect(refusal("http://admin:pw@10.20.0.5:8080/authserver")).toBe("credentials");
+  });
+
+  it("opens nothing for the old simulator variables: the list is the one way", async () => {
+    process.env.CAS_SIMULATOR_URL = origin;
+    process.env.OIDC_SIMULATOR_URL = origin;
+    try {
+      expect(refusal(`${origin}/sues/authserver`)).toBe("not_https");
+      await expect(schoolRequest(new URL(`${origin}/`))).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
+    } finally {
+      delete process.env.CAS_SIMULATOR_URL;
+      delete process.env.OIDC_SIMULATOR_URL;
+    }
+  });
+
+  it("refuses a private address not on the list", () => {
+    expect(refusal("http://10.20.0.5:8080/authserver")).toBe("not_https");
+    expect(refusal("https://ids.campus.intranet/cas")).toBe("local_name");
   });
 });
 
@@ -94,46 +127,64 @@ describe("the addresses a name resolves to", () => {
     setResolverForTests(() => Promise.resolve([{ address: "127.0.0.1", family: 4 }]));
     const before = connections;
     const url = new URL(`https://ids.example.edu.cn/authserver`);
-    await expect(schoolRequest(url, { server: "cas" })).rejects.toMatchObject({
+    await expect(schoolRequest(url)).rejects.toMatchObject({
       failure: { kind: "blocked_address", host: "ids.example.edu.cn" },
     });
     // The refusal names the host, never the address it resolved to.
-    expect(JSON.stringify(await schoolRequest(url, { server: "cas" }).catch((error: unknown) => error))).not.toContain("127.0.0.1");
+    expect(JSON.stringify(await schoolRequest(url).catch((error: unknown) => error))).not.toContain("127.0.0.1");
     // The same with a port the test server listens on: still no connection is made.
-    await expect(schoolRequest(new URL(`https://ids.example.edu.cn:${port}/`), { server: "cas" })).rejects.toBeInstanceOf(OutboundError);
+    await expect(schoolRequest(new URL(`https://ids.example.edu.cn:${port}/`))).rejects.toBeInstanceOf(OutboundError);
     expect(connections).toBe(before);
   });
 
-  it("refuses plain http to anything but the simulator", async () => {
-    await expect(schoolRequest(new URL(`${origin}/`), { server: "cas" })).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
+  it("refuses plain http to anything not on the operator's list", async () => {
+    await expect(schoolRequest(new URL(`${origin}/`))).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
+  });
+
+  it("lets a listed origin reach its private address, and no other name that resolves there", async () => {
+    listOnly(origin);
+    expect((await schoolRequest(new URL(`${origin}/`))).body).toBe("hello");
+    // A public-looking name that resolves to the listed address is still held to public addresses.
+    setResolverForTests(() => Promise.resolve([{ address: "127.0.0.1", family: 4 }]));
+    const port = (server.address() as AddressInfo).port;
+    await expect(schoolRequest(new URL(`https://ids.example.edu.cn:${port}/`))).rejects.toMatchObject({
+      failure: { kind: "blocked_address" },
+    });
+  });
+
+  it("reads the list at every call: an origin removed stops working at the next call", async () => {
+    listOnly(origin);
+    expect((await schoolRequest(new URL(`${origin}/`))).status).toBe(200);
+    listOnly();
+    await expect(schoolRequest(new URL(`${origin}/`))).rejects.toMatchObject({ failure: { kind: "not_allowed" } });
   });
 });
 
-describe("a call to the school's server (here the simulator's origin)", () => {
-  const asSimulator = () => (process.env.CAS_SIMULATOR_URL = origin);
+describe("a call to the school's server (here a listed private origin)", () => {
+  const asSimulator = () => listOnly(origin);
 
   it("does not follow redirects: a 3xx is the answer", async () => {
     asSimulator();
-    const answer = await schoolRequest(new URL(`${origin}/redirect`), { server: "cas" });
+    const answer = await schoolRequest(new URL(`${origin}/redirect`));
     expect(answer.status).toBe(302);
   });
 
   it("stops reading past the size cap", async () => {
     asSimulator();
-    await expect(schoolRequest(new URL(`${origin}/big`), { server: "cas", maxBytes: 64 * 1024 })).rejects.toMatchObject({
+    await expect(schoolRequest(new URL(`${origin}/big`), { maxBytes: 64 * 1024 })).rejects.toMatchObject({
       failure: { kind: "too_large" },
     });
   });
 
   it("gives up after its deadline", async () => {
     asSimulator();
-    await expect(schoolRequest(new URL(`${origin}/slow`), { server: "cas", timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(schoolRequest(new URL(`${origin}/slow`), { timeoutMs: 300 })).rejects.toMatchObject({
       failure: { kind: "timeout" },
     });
   });
 
   it("answers within the rules", async () => {
     asSimulator();
-    expect((await schoolRequest(new URL(`${origin}/`), { server: "cas" })).body).toBe("hello");
+    expect((await schoolRequest(new URL(`${origin}/`))).body).toBe("hello");
   });
 });

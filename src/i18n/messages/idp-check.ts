@@ -21,7 +21,10 @@ export const idpCheck = {
   missingServer: { zh: "尚未填写服务器地址。", en: "No server address is entered yet." },
   notChecked: { zh: "未检查。", en: "Not checked." },
   unreachableSkipped: { zh: "服务器无法访问，未检查。", en: "Not checked: the server cannot be reached." },
-  simulatorAddress: { zh: "平台运营配置的模拟器地址。", en: "The simulator the platform's operator configured." },
+  privateOrigin: {
+    zh: "在平台运营方的内网认证地址名单上（{note}）。",
+    en: "On the platform operator's list of private origins ({note}).",
+  },
   publicAddress: { zh: "https 公网域名，默认端口。", en: "An https internet name on the default port." },
   // A failed call (outbound/describe.ts).
   "outbound.not_allowed": {

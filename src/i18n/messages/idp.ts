@@ -57,9 +57,8 @@ export const idp = {
   },
   oidcRedirect: { zh: "OIDC 回调地址（redirect_uri）", en: "OIDC redirect URI" },
   oidcPostLogout: { zh: "退出后返回地址（post_logout_redirect_uri）", en: "After-logout URL (post_logout_redirect_uri)" },
-  simulators: {
-    zh: "可用的模拟器（仅演示/测试）：{list}",
-    en: "Simulators you may use (demo and tests only): {list}",
+  privateOriginsHint: {
+    zh: "统一认证服务器在校园网内（http、内网地址或非默认端口）时，请联系平台运营方将其地址加入「内网认证地址」名单；其余地址须为 https 公网域名。",
+    en: "If the unified login server is on the campus network (http, a private address or another port), ask the platform operator to put its origin on the list of private origins; every other address must be an https internet name.",
   },
-  none: { zh: "无", en: "none" },
 } as const satisfies Messages;

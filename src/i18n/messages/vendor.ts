@@ -65,5 +65,33 @@ export const vendor = {
     en: "Your authenticator is set up. Wait for it to show the next code, then sign in again with account, password and code.",
   },
   enrolLink: { zh: "更换身份验证器", en: "Change authenticator" },
+  // 内网认证地址 (/vendor/private-origins): the private CAS/OIDC origins the platform may call.
+  "origins.nav": { zh: "内网认证地址", en: "Private origins" },
+  "origins.lead": {
+    zh: "学校的统一身份认证在校园网内（本地部署，或经专线访问）时，把它的地址加入名单，平台才会访问它。名单外的地址只能是 https 公网域名、默认端口。每次连接都会核对名单：移除后，下一次连接即被拒绝。",
+    en: "When a school's unified login is on its campus network (an on-premises install, or reached over a private line), put its origin on this list and the platform may call it. Every other address must be an https internet name on the default port. The list is checked at every connection: once removed, the next call is refused.",
+  },
+  "origins.origin": { zh: "地址", en: "Origin" },
+  "origins.originHint": {
+    zh: "只填协议、主机和端口，如 http://10.20.0.5:8080，不含路径。只开放这一个地址：同一主机的其他端口不受影响。",
+    en: "Scheme, host and port only, e.g. http://10.20.0.5:8080, no path. Only this origin is opened: other ports of the host are not.",
+  },
+  "origins.note": { zh: "备注（哪所学校、为什么）", en: "Note (whose it is, and why)" },
+  "origins.addedBy": { zh: "添加人", en: "Added by" },
+  "origins.addedAt": { zh: "添加时间", en: "Added" },
+  "origins.bySystem": { zh: "系统", en: "The system" },
+  "origins.add": { zh: "添加", en: "Add" },
+  "origins.added": { zh: "已添加 {origin}。", en: "{origin} added." },
+  "origins.remove": { zh: "移除", en: "Remove" },
+  "origins.removeConfirm": {
+    zh: "移除 {origin}？使用这个地址的学校将无法再通过统一认证登录。",
+    en: "Remove {origin}? Schools whose unified login is at this origin can no longer sign in through it.",
+  },
+  "origins.removeConfirmButton": { zh: "确认移除", en: "Remove it" },
+  "origins.none": {
+    zh: "名单为空：平台只访问 https 公网地址。",
+    en: "The list is empty: the platform calls https internet addresses only.",
+  },
+  "origins.actions": { zh: "操作", en: "Actions" },
   addressRefused: { zh: "无法访问运营控制台", en: "The console is not reachable from here" },
 } as const satisfies Messages;

@@ -26,6 +26,7 @@ import { schoolTenantRouter } from "./routers/school/tenant";
 import { vendorCodesRouter } from "./routers/vendor/codes";
 import { vendorDomainsRouter } from "./routers/vendor/domains";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
+import { vendorPrivateOriginsRouter } from "./routers/vendor/private-origins";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
 import { vendorTenantsRouter } from "./routers/vendor/tenants";
@@ -62,6 +63,7 @@ export const appRouter = createTRPCRouter({
     secondFactor: vendorSecondFactorRouter,
     identity: vendorIdentityRouter,
     codes: vendorCodesRouter,
+    privateOrigins: vendorPrivateOriginsRouter,
   }),
 });
 

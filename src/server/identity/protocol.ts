@@ -14,6 +14,7 @@ import type { Bilingual, Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import type { CheckStatus } from "~/server/checks/check";
 import type { TenantScope } from "~/server/scope";
+import type { PrivateOrigins } from "./outbound/private-origins";
 import type { SsoProof } from "./sso-sessions";
 
 /** What a login remembers of its own between our redirect and the school's answer; `protocol` says whose. */
@@ -75,7 +76,7 @@ export type ProtocolSettings<Input> = {
    */
   columns(
     input: Input,
-    context: { inUse: boolean; stored: StoredSettings; tenantId: string; locale: Locale },
+    context: { inUse: boolean; stored: StoredSettings; tenantId: string; locale: Locale; listed: PrivateOrigins },
   ): Prisma.IdentityProviderSettingsUncheckedUpdateInput;
   /** What the audit row says of the change: never a secret, at most that one was set. */
   audit(input: Input): Record<string, string | boolean | null>;
@@ -101,6 +102,4 @@ export type IdentityProtocol<Input = never, Pending = never, Proof = never> = {
   logout?(scope: TenantScope, session: { idToken: string | null }, origin: string): Promise<URL | null>;
   /** What the school registers at its server for each of its origins (service URLs, redirect URIs …). */
   registration?(origins: readonly string[]): { label: MessageKey; values: string[] }[];
-  /** The operator's simulator of this protocol, for the demo and tests (outbound/school-url.ts). */
-  simulator?(): string | null;
 };

@@ -6,6 +6,7 @@ import { pick, type Locale } from "~/i18n/locale";
 import { bilingualOf, type MessageKey } from "~/i18n/messages";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import { normaliseCasBase } from "./cas/urls";
+import type { PrivateOrigins } from "./outbound/private-origins";
 import { parseSchoolUrl, type SchoolServerKind, type SchoolUrlRefusal } from "./outbound/school-url";
 
 /** A text box: trimmed, at most `max`, empty is null. */
@@ -32,9 +33,15 @@ export const URL_REFUSALS: Record<SchoolUrlRefusal, AppErrorCode> = {
 /** A field's label as the settings form shows it, for a refusal that names it. */
 export const fieldLabel = (label: MessageKey, locale: Locale) => pick(locale, bilingualOf(label));
 
-/** The address as stored, or the refusal naming the field (its label on the form). */
-export function checkedSchoolUrl(raw: string, server: SchoolServerKind, label: MessageKey, locale: Locale = "zh-CN"): string {
-  const parsed = parseSchoolUrl(raw, server);
+/** The address as stored, or the refusal naming the field (its label on the form); `listed`: the operator's private origins. */
+export function checkedSchoolUrl(
+  raw: string,
+  server: SchoolServerKind,
+  label: MessageKey,
+  listed: PrivateOrigins,
+  locale: Locale = "zh-CN",
+): string {
+  const parsed = parseSchoolUrl(raw, listed);
   if (!parsed.ok) throw new AppError(URL_REFUSALS[parsed.reason], { field: fieldLabel(label, locale) });
   if (server === "cas") return normaliseCasBase(parsed.url.href);
   // An issuer is compared byte for byte with the discovery document's (OIDC Discovery §4.3): kept as typed, trimmed.

@@ -11,6 +11,7 @@ import { auditActor, type TenantScope } from "~/server/scope";
 import { casSettingsShape } from "./cas/settings";
 import { schoolUsesProviderIn } from "./kind-provider";
 import { oidcSettingsShape } from "./oidc/settings";
+import { privateOrigins } from "./outbound/private-origins";
 import { IDENTITY_PROTOCOLS, PROTOCOL_KINDS } from "./protocols";
 
 const DISPLAY_NAMES = new Set(["cn", "name", "displayname", "username", "nickname", "given_name", "family_name", "givenname", "sn"]);
@@ -62,12 +63,14 @@ export async function identityProviderSettings({ db, tenant }: TenantScope) {
 export async function updateIdentityProviderSettings(scope: TenantScope, raw: IdentityProviderSettingsInput) {
   const input = identityProviderSettingsInput.parse(raw);
   const tenantId = scope.tenant.id;
+  // Read before the transaction: the platform's list, not the school's (outbound/private-origins.ts).
+  const listed = await privateOrigins();
   return scope.db.$transaction(async (tx) => {
     const stored = await tx.identityProviderSettings.findUniqueOrThrow({ where: { tenantId } });
     // A protocol in use must be complete: a half-set CAS or OIDC would leave members with a login that cannot work.
     let data: Prisma.IdentityProviderSettingsUncheckedUpdateInput = { kind: input.kind, accountAttribute: input.accountAttribute };
     for (const p of IDENTITY_PROTOCOLS) {
-      const context = { inUse: schoolUsesProviderIn(p.kind, input), stored, tenantId, locale: scope.locale };
+      const context = { inUse: schoolUsesProviderIn(p.kind, input), stored, tenantId, locale: scope.locale, listed };
       if (p.settings) data = { ...data, ...p.settings.columns(input, context) };
     }
     await tx.identityProviderSettings.update({ where: { tenantId }, data });

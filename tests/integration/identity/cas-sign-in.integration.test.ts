@@ -5,6 +5,7 @@
 // and an entity bomb; a person the directory does not know; single logout ending the one session its
 // ticket made; 【不是我，换个账号】 ending every session; and a campus behind one NAT address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDemoSimulators } from "~/server/identity/private-origins";
 import { personAttributes, type SchoolInput, startCasSimulator, type CasSimulator } from "~/sims/cas";
 import { logoutRequestXml } from "~/sims/cas/xml";
 import { casTicketHash } from "~/server/identity/sso-sessions";
@@ -20,8 +21,8 @@ let sim: CasSimulator;
 
 beforeAll(async () => {
   sim = await startCasSimulator({ port: 0 });
-  // The operator's simulator: the one non-https CAS origin the app may call (src/env.ts).
-  process.env.CAS_SIMULATOR_URL = sim.url;
+  // On the operator's list of private origins, as the demo's bootstrap puts it: the app may call it.
+  await listDemoSimulators(prisma, [sim.url]);
 });
 afterAll(async () => {
   await sim.close();

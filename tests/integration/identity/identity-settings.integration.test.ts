@@ -1,8 +1,9 @@
 // The school's unified-login settings: saved only within the SSRF rules (https, a public name,
-// the default port — or the operator's simulator), complete for the provider in use, each
+// the default port — or an origin on the operator's list of private origins), complete for the provider in use, each
 // identity kind's provider within the school, the IT office's alone; and 【测试连接】 saying what
 // works against the CAS and OIDC simulators and what does not for an address that resolves inward.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDemoSimulators } from "~/server/identity/private-origins";
 import { startCasSimulator, type CasSimulator } from "~/sims/cas";
 import { setResolverForTests } from "~/server/identity/outbound/guarded-request";
 import { adminClaims, callerFor, makeTenant, testPrisma } from "../support";
@@ -12,7 +13,7 @@ let cas: CasSimulator;
 
 beforeAll(async () => {
   cas = await startCasSimulator({ port: 0 });
-  process.env.CAS_SIMULATOR_URL = cas.url;
+  await listDemoSimulators(prisma, [cas.url]);
   await fetch(`${cas.url}/__sim/schools/probe`, { method: "PUT", body: JSON.stringify({ basePath: "/probe/authserver", title: "探测" }) });
 });
 afterAll(async () => {
@@ -39,7 +40,7 @@ describe("saving the school's unified login", () => {
     expect((await prisma.identityProviderSettings.findUniqueOrThrow({ where: { tenantId: t.tenantId } })).casBaseUrl).toBeNull();
   });
 
-  it("takes an https address or the operator's simulator, and each identity kind's provider", async () => {
+  it("takes an https address or a listed private origin (the CAS simulator), and each identity kind's provider", async () => {
     const { t, api } = await adminOfNewSchool();
     await api.admin.identity.update({ kind: "CAS", casBaseUrl: "https://ids.example.edu.cn/authserver/" });
     expect((await api.admin.identity.settings()).values.casBaseUrl).toBe("https://ids.example.edu.cn/authserver");

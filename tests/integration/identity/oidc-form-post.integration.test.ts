@@ -5,6 +5,7 @@
 // brings the pending login; only then is the answer checked and the member signed in. The kept
 // answer is good once, for the browser whose login it answers, and the post is read with a cap.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDemoSimulators } from "~/server/identity/private-origins";
 import { startOidcSimulator, type OidcSimulator } from "~/sims/oidc";
 import { encryptSecret } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
@@ -22,7 +23,7 @@ let t: TestTenant;
 
 beforeAll(async () => {
   sim = await startOidcSimulator({ port: 0 });
-  process.env.OIDC_SIMULATOR_URL = sim.issuer;
+  await listDemoSimulators(prisma, [sim.issuer]);
   t = await makeTenant(prisma, { idpKind: "OIDC" });
   const put = (p: string, body: unknown) => fetch(`${sim.url}/__sim/${p}`, { method: "PUT", body: JSON.stringify(body) });
   const client = {

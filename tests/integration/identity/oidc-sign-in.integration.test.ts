@@ -5,6 +5,7 @@
 // the session here and at the provider (end_session with id_token_hint) so the next login asks
 // for the password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDemoSimulators } from "~/server/identity/private-origins";
 import { startOidcSimulator, type OidcSimulator } from "~/sims/oidc";
 import { encryptSecret } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
@@ -24,7 +25,7 @@ let bySub: TestTenant;
 
 beforeAll(async () => {
   sim = await startOidcSimulator({ port: 0 });
-  process.env.OIDC_SIMULATOR_URL = sim.issuer;
+  await listDemoSimulators(prisma, [sim.issuer]);
   t = await makeTenant(prisma, { idpKind: "OIDC" });
   bySub = await makeTenant(prisma, { idpKind: "OIDC" });
   const put = (p: string, body: unknown) => fetch(`${sim.url}/__sim/${p}`, { method: "PUT", body: JSON.stringify(body) });

@@ -2,18 +2,20 @@
 // processes of their own, seeded from the demo schools, each demo member signing in with the
 // README's account and password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SsoSimulators, startSsoSimulators } from "../../../scripts/lib/demo-sso";
+import { randomBytes } from "node:crypto";
+import { connectDemoSchoolsToSso, type SsoSimulators, startSsoSimulators } from "../../../scripts/lib/demo-sso";
+import { testPrisma } from "../support";
 import { Browser, readForm } from "./browser";
 import { parseCas } from "./cas-helpers";
 
 const APP_PORT = 3999;
 let sso: SsoSimulators;
-const env: Record<string, string | undefined> = {};
+const prisma = testPrisma();
 
 beforeAll(async () => {
-  sso = await startSsoSimulators({ appPort: APP_PORT, exportTo: env });
+  sso = await startSsoSimulators({ appPort: APP_PORT });
 }, 60_000);
-afterAll(() => sso.stop());
+afterAll(() => Promise.all([sso.stop(), prisma.$disconnect()]));
 
 async function casLogin(base: string, slug: string, account: string) {
   const browser = new Browser(sso.casUrl);
@@ -28,9 +30,16 @@ async function casLogin(base: string, slug: string, account: string) {
 }
 
 describe("startSsoSimulators", () => {
-  it("exports both origins to the app's environment", () => {
-    expect(env.CAS_SIMULATOR_URL).toBe(sso.casUrl);
-    expect(env.OIDC_SIMULATOR_URL).toBe(sso.oidcIssuer);
+  it("puts both on the operator's list of private origins, noted 演示用模拟器, as the app's only way to call them", async () => {
+    await connectDemoSchoolsToSso(prisma, randomBytes(32), sso, []);
+    // Twice, as every npm start does: nothing doubles.
+    await connectDemoSchoolsToSso(prisma, randomBytes(32), sso, []);
+    const listed = await prisma.privateOrigin.findMany({
+      where: { origin: { in: [sso.casUrl, sso.oidcIssuer] } },
+      select: { origin: true, note: true },
+      orderBy: { origin: "asc" },
+    });
+    expect(listed).toEqual([sso.casUrl, sso.oidcIssuer].sort().map((origin) => ({ origin, note: "演示用模拟器" })));
     expect(sso.casBaseUrls).toEqual({
       sues: `${sso.casUrl}/sues/authserver`,
       imut: `${sso.casUrl}/imut/cas`,

@@ -4,5 +4,6 @@ import type { NavItem } from "~/components/console/navigation";
 
 export const VENDOR_NAVIGATION: readonly NavItem[] = [
   { path: "/vendor", labelKey: "console.nav.schools" },
+  { path: "/vendor/private-origins", labelKey: "vendor.origins.nav" },
   { path: "/vendor/enrol", labelKey: "vendor.enrolLink" },
 ];

@@ -11,7 +11,7 @@ import { casLoginUrl, casServiceUrl, normaliseCasBase } from "./urls";
 import { requestCasValidation, type CasValidation } from "./validation";
 
 async function loginPageCheck(base: string, service: string): Promise<CheckDraft> {
-  const page = await schoolRequest(casLoginUrl(base, service, { renew: false }), { server: "cas", maxBytes: 512 * 1024 });
+  const page = await schoolRequest(casLoginUrl(base, service, { renew: false }), { maxBytes: 512 * 1024 });
   const html = page.status === 200 && /<form|password/i.test(page.body);
   if (html || (page.status >= 300 && page.status < 400))
     return { id: "loginPage", status: "passed", detail: saidBoth("idpCheck.cas.loginPage") };
@@ -41,7 +41,7 @@ function validationCheck(validation: CasValidation, version: "CAS2" | "CAS3"): C
 export const casChecks: ProtocolChecks = {
   titles: { address: "idpCheck.title.address", loginPage: "idpCheck.title.loginPage", validation: "idpCheck.title.validation" },
   async run(_scope, stored, { origin }) {
-    const { draft, url } = addressCheck(stored.casBaseUrl, "cas");
+    const { draft, url } = await addressCheck(stored.casBaseUrl);
     if (!url) return [draft, skipped("loginPage", "idpCheck.missingServer"), skipped("validation", "idpCheck.missingServer")];
     const base = normaliseCasBase(url.href);
     // A service URL of the shape a login sends (with its `?login=` nonce): the school's registry must take it.

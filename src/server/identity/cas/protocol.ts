@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
-import { simulatorOrigin } from "../outbound/school-url";
 import type { IdentifiedMember, IdentityProtocol, StartRequest } from "../protocol";
 import { loginPageUrl } from "../login-page";
 import { memberVouchedFor } from "../school-member";
@@ -94,5 +93,4 @@ export const casProtocol: IdentityProtocol<CasInput, CasPending, CasProof> = {
     { label: "idp.casService", values: origins.map(casServicePrefix) },
     { label: "idp.casServicePattern", values: origins.map(casServicePattern) },
   ],
-  simulator: () => simulatorOrigin("cas"),
 };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
+import { privateOrigins } from "../outbound/private-origins";
 import type { ProtocolSettings } from "../protocol";
 import { checkedSchoolUrl, incomplete, optionalText } from "../settings-kit";
 
@@ -25,8 +26,8 @@ export const casSettingsFields: ProtocolSettings<CasInput> = {
       ],
     },
   ],
-  columns(input, { inUse, locale }) {
-    const casBaseUrl = input.casBaseUrl === null ? null : checkedSchoolUrl(input.casBaseUrl, "cas", "idp.casBaseUrl", locale);
+  columns(input, { inUse, locale, listed }) {
+    const casBaseUrl = input.casBaseUrl === null ? null : checkedSchoolUrl(input.casBaseUrl, "cas", "idp.casBaseUrl", listed, locale);
     if (inUse && !casBaseUrl) throw incomplete("idp.casBaseUrl", locale);
     return { casBaseUrl, casVersion: input.casVersion };
   },
@@ -42,7 +43,7 @@ export async function casServer({ db, tenant }: TenantScope) {
   if (!row.casBaseUrl) throw new AppError("SSO_NOT_CONFIGURED", { school: tenant.name });
   // Checked again at use: a row saved before the rules, or edited by hand, gets no power.
   return {
-    base: checkedSchoolUrl(row.casBaseUrl, "cas", "idp.casBaseUrl"),
+    base: checkedSchoolUrl(row.casBaseUrl, "cas", "idp.casBaseUrl", await privateOrigins()),
     version: row.casVersion,
     accountAttribute: row.accountAttribute,
   };

@@ -25,7 +25,6 @@ export async function requestCasValidation(options: {
   let answer;
   try {
     answer = await schoolRequest(casValidationUrl(options.base, options), {
-      server: "cas",
       headers: { accept: "application/xml, text/xml;q=0.9, */*;q=0.1" },
       timeoutMs: CAS_TIMEOUT_MS,
       maxBytes: CAS_ANSWER_LIMIT,

@@ -35,7 +35,7 @@ export const oidcChecks: ProtocolChecks = {
     client: "idpCheck.title.client",
   },
   async run(_scope, stored) {
-    const { draft, url } = addressCheck(stored.oidcIssuer, "oidc");
+    const { draft, url } = await addressCheck(stored.oidcIssuer);
     if (!url || !stored.oidcIssuer) return [draft, skipped("discovery"), skipped("jwks"), skipped("client")];
     forgetDiscovery(stored.oidcIssuer);
     let discovery: Discovery;

@@ -41,7 +41,6 @@ export async function userinfoClaims(discovery: Discovery, accessToken: string, 
   if (!discovery.userinfo_endpoint) return null;
   try {
     const answer = await schoolRequest(new URL(discovery.userinfo_endpoint), {
-      server: "oidc",
       headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
     });
     if (answer.status !== 200) return null;

@@ -6,7 +6,8 @@
 // endpoint). Cached per issuer for ten minutes; a failure is never cached.
 import { z } from "zod";
 import { OutboundError, schoolRequest } from "../outbound/guarded-request";
-import { onSimulator, parseSchoolUrl } from "../outbound/school-url";
+import { privateOrigins, type PrivateOrigins } from "../outbound/private-origins";
+import { parseSchoolUrl } from "../outbound/school-url";
 
 const discoverySchema = z.object({
   issuer: z.string().max(300),
@@ -40,20 +41,19 @@ export class DiscoveryError extends Error {
 const TTL_MS = 10 * 60_000;
 const cache = new Map<string, { at: number; discovery: Discovery }>();
 
-/** Whether the provider's endpoint may be called: on the simulator when the issuer is, else https to a public name. */
-export function endpointAllowed(endpoint: string, issuer: string): boolean {
+/**
+ * Whether the provider's endpoint may be called: held to the issuer's rules (https to a public name,
+ * or an origin on the operator's list as it stands in `listed`).
+ */
+export function endpointAllowed(endpoint: string, listed: PrivateOrigins): boolean {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
     return false;
   }
-  const issuerUrl = new URL(issuer);
-  if (onSimulator(issuerUrl, "oidc")) return url.origin === issuerUrl.origin;
   // Endpoints may carry a query (some providers put a tenant there); the rest of the rules are the issuer's.
-  const withoutQuery = `${url.origin}${url.pathname}`;
-  const checked = parseSchoolUrl(withoutQuery, "oidc");
-  return checked.ok && !checked.simulator;
+  return parseSchoolUrl(`${url.origin}${url.pathname}`, listed).ok;
 }
 
 export async function discover(issuer: string, options: { fresh?: boolean } = {}): Promise<Discovery> {
@@ -63,7 +63,6 @@ export async function discover(issuer: string, options: { fresh?: boolean } = {}
   try {
     // §4.1: the issuer with any trailing "/" removed, then /.well-known/openid-configuration.
     const answer = await schoolRequest(new URL(`${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`), {
-      server: "oidc",
       headers: { accept: "application/json" },
     });
     if (answer.status !== 200) throw new DiscoveryError("unreachable");
@@ -86,7 +85,8 @@ export async function discover(issuer: string, options: { fresh?: boolean } = {}
     parsed.userinfo_endpoint,
     parsed.end_session_endpoint,
   ];
-  if (!endpoints.every((e) => e === undefined || endpointAllowed(e, issuer))) throw new DiscoveryError("endpoint_not_allowed");
+  const listed = await privateOrigins();
+  if (!endpoints.every((e) => e === undefined || endpointAllowed(e, listed))) throw new DiscoveryError("endpoint_not_allowed");
   if (parsed.response_types_supported && !parsed.response_types_supported.includes("code")) throw new DiscoveryError("no_code_flow");
   // PKCE with S256 (RFC 7636 §4.2); a provider that lists methods without it would take our challenge as plain or refuse it.
   if (parsed.code_challenge_methods_supported && !parsed.code_challenge_methods_supported.includes("S256"))

@@ -22,7 +22,7 @@ const REFETCH_MIN_MS = 60_000;
 export async function fetchJwks(uri: string): Promise<JSONWebKeySet> {
   let body: string;
   try {
-    const answer = await schoolRequest(new URL(uri), { server: "oidc", headers: { accept: "application/json" }, maxBytes: 128 * 1024 });
+    const answer = await schoolRequest(new URL(uri), { headers: { accept: "application/json" }, maxBytes: 128 * 1024 });
     if (answer.status !== 200) throw new JwksError(null);
     body = answer.body;
   } catch (error) {

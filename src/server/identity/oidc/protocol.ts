@@ -10,7 +10,6 @@ import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
 import { loginPageUrl } from "../login-page";
-import { simulatorOrigin } from "../outbound/school-url";
 import type { IdentifiedMember, IdentityProtocol, StartRequest } from "../protocol";
 import { memberVouchedFor } from "../school-member";
 import { authorizationUrl, newAuthorization, oidcRedirectUri } from "./authorization";
@@ -166,5 +165,4 @@ export const oidcProtocol: IdentityProtocol<OidcInput, OidcPending, OidcProof> =
     { label: "idp.oidcRedirect", values: origins.map(oidcRedirectUri) },
     { label: "idp.oidcPostLogout", values: origins.map(loginPageUrl) },
   ],
-  simulator: () => simulatorOrigin("oidc"),
 };

@@ -7,6 +7,7 @@ import { encryptionKey } from "~/server/crypto/keys";
 import { decryptSecret, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
+import { privateOrigins } from "../outbound/private-origins";
 import type { ProtocolSettings } from "../protocol";
 import { checkedSchoolUrl, incomplete, optionalText } from "../settings-kit";
 
@@ -37,8 +38,8 @@ export const oidcSettingsFields: ProtocolSettings<OidcInput> = {
       options: OIDC_RESPONSE_MODES.map((mode) => ({ value: mode, label: `idp.oidcResponseMode.${mode}` as const })),
     },
   ],
-  columns(input, { inUse, stored, tenantId, locale }) {
-    const oidcIssuer = input.oidcIssuer === null ? null : checkedSchoolUrl(input.oidcIssuer, "oidc", "idp.oidcIssuer", locale);
+  columns(input, { inUse, stored, tenantId, locale, listed }) {
+    const oidcIssuer = input.oidcIssuer === null ? null : checkedSchoolUrl(input.oidcIssuer, "oidc", "idp.oidcIssuer", listed, locale);
     if (inUse && !oidcIssuer) throw incomplete("idp.oidcIssuer", locale);
     if (inUse && !input.oidcClientId) throw incomplete("idp.oidcClientId", locale);
     if (inUse && !input.oidcClientSecret && !stored.oidcClientSecretEnc) throw incomplete("idp.oidcClientSecret", locale);
@@ -68,7 +69,7 @@ export async function oidcClient({ db, tenant }: TenantScope) {
   if (!row.oidcIssuer || !row.oidcClientId) throw new AppError("SSO_NOT_CONFIGURED", { school: tenant.name });
   return {
     // Checked again at use: a row saved before the rules, or edited by hand, gets no power.
-    issuer: checkedSchoolUrl(row.oidcIssuer, "oidc", "idp.oidcIssuer"),
+    issuer: checkedSchoolUrl(row.oidcIssuer, "oidc", "idp.oidcIssuer", await privateOrigins()),
     clientId: row.oidcClientId,
     clientSecret: row.oidcClientSecretEnc
       ? decryptSecret(row.oidcClientSecretEnc, encryptionKey(), oidcClientSecretContext(tenant.id))

@@ -50,7 +50,7 @@ export async function exchangeCode(
   }
   let answer;
   try {
-    answer = await schoolRequest(new URL(discovery.token_endpoint), { server: "oidc", method: "POST", headers, body: form.toString() });
+    answer = await schoolRequest(new URL(discovery.token_endpoint), { method: "POST", headers, body: form.toString() });
   } catch (error) {
     if (error instanceof OutboundError) throw new TokenError("unreachable");
     throw error;

@@ -1,17 +1,18 @@
 // Every call the platform makes to a school's CAS or OIDC server goes through
 // here. The school's server is untrusted: the answer is read up to a cap and
 // within a deadline, redirects are never followed (a 3xx is an answer like any
-// other), and — unless the address is the operator's simulator — the name is
-// resolved by us at connection time and every address it resolves to must be
-// public (public-address.ts), so a DNS answer that changes after the settings
-// were saved (rebinding to 127.0.0.1 or the cloud's metadata service) is refused
+// other), and — unless the origin is on the operator's list of private origins,
+// read afresh at every call (private-origins.ts) — the name is resolved by us at
+// connection time and every address it resolves to must be public
+// (public-address.ts), so a DNS answer that changes after the settings were
+// saved (rebinding to 127.0.0.1 or the cloud's metadata service) is refused
 // before any byte is sent. The connection goes to the address we checked.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { isPublicAddress } from "./public-address";
-import { onSimulator, type SchoolServerKind } from "./school-url";
+import { privateOrigins } from "./private-origins";
 
 /**
  * What can go wrong calling a school's server; 【测试连接】 names each with what to do (identity/connection-test.ts).
@@ -100,8 +101,6 @@ export function classifyNetworkError(error: unknown): OutboundFailure {
 }
 
 export type SchoolRequest = {
-  /** Which simulator origin (CAS_SIMULATOR_URL or OIDC_SIMULATOR_URL) this call may go to as given. */
-  server: SchoolServerKind;
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
@@ -118,11 +117,16 @@ const DEFAULT_MAX_BYTES = 64 * 1024;
  * One HTTP exchange with a school's server. `url` must already have passed
  * parseSchoolUrl (or be built from a URL that did, or be an endpoint a
  * discovery document named, checked the same way by the caller): here the
- * scheme is checked once more and every connection is held to public addresses.
+ * scheme is checked once more and every connection is held to public addresses,
+ * unless the URL's exact origin is on the operator's list as it stands now.
  */
-export function schoolRequest(url: URL, options: SchoolRequest): Promise<OutboundAnswer> {
-  const simulator = onSimulator(url, options.server);
-  if (!simulator && url.protocol !== "https:") return Promise.reject(new OutboundError({ kind: "not_allowed" }));
+export async function schoolRequest(url: URL, options: SchoolRequest = {}): Promise<OutboundAnswer> {
+  const listed = (await privateOrigins()).has(url.origin);
+  if (!listed && url.protocol !== "https:") throw new OutboundError({ kind: "not_allowed" });
+  return exchange(url, options, listed);
+}
+
+function exchange(url: URL, options: SchoolRequest, listed: boolean): Promise<OutboundAnswer> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise<OutboundAnswer>((resolve, reject) => {
@@ -141,7 +145,8 @@ export function schoolRequest(url: URL, options: SchoolRequest): Promise<Outboun
       headers: { "user-agent": "campus-wecom/identity", accept: "*/*", ...options.headers },
       // No pooled connection: each call resolves and checks its addresses afresh.
       agent: false,
-      ...(simulator ? {} : { lookup: publicOnlyLookup(() => (blocked = true)) }),
+      // A listed origin reaches the private address it resolves to: the operator named it for that.
+      ...(listed ? {} : { lookup: publicOnlyLookup(() => (blocked = true)) }),
     });
     const timer = setTimeout(() => fail({ kind: "timeout" }), timeoutMs);
     request.on("error", (error) => {

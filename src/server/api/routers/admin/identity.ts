@@ -37,7 +37,6 @@ export const identitySettingsOutput = z.object({
   registration: z.object({
     /** What the school registers at its server: a label (a message key) and the values. */
     rows: z.array(z.object({ label: z.string(), values: z.array(z.string()) })),
-    simulators: z.array(z.object({ kind: providerKind, origin: z.string() })),
   }),
 });
 

@@ -27,3 +27,8 @@ export function schoolName(school: { name: string; nameEn?: string | null }, loc
 export function kindName(kind: { nameZh: string; nameEn: string }, locale: Locale): string {
   return pick(locale, { zh: kind.nameZh, en: kind.nameEn });
 }
+
+/** A moment as the school sees it: China time, in the reader's language. */
+export function chinaTime(locale: Locale, at: Date): string {
+  return at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
+}

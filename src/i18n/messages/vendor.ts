@@ -66,6 +66,29 @@ export const vendor = {
   },
   enrolLink: { zh: "更换身份验证器", en: "Change authenticator" },
   // 内网认证地址 (/vendor/private-origins): the private CAS/OIDC origins the platform may call.
+  "domains.title": { zh: "自定义域名", en: "Custom domains" },
+  "domains.nav": { zh: "域名", en: "Domains" },
+  "domains.lead": {
+    zh: "学校自己的域名（如 wx.xawl.edu.cn）：请学校网络中心按下方记录添加解析，再点【检查解析】。添加后，该域名即按本校打开。",
+    en: "The school's own host names (e.g. wx.xawl.edu.cn): ask its network office to add the record below, then press Check DNS. Once added, the name opens as this school.",
+  },
+  "domains.none": { zh: "尚未添加自定义域名。", en: "No custom domain yet." },
+  "domains.domain": { zh: "域名", en: "Domain" },
+  "domains.domainHint": { zh: "学校拥有的完整域名，如 wx.xawl.edu.cn", en: "A full name the school owns, e.g. wx.xawl.edu.cn" },
+  "domains.add": { zh: "添加域名", en: "Add a domain" },
+  "domains.added": {
+    zh: "已添加 {domain}。请学校添加 CNAME 解析指向 {target}，再检查解析。",
+    en: "{domain} added. Ask the school to add a CNAME record pointing at {target}, then check its DNS.",
+  },
+  "domains.record": { zh: "需在学校 DNS 中添加的记录：", en: "The record to add in the school's DNS:" },
+  "domains.never": { zh: "尚未检查解析。", en: "DNS not checked yet." },
+  "domains.ok": { zh: "{at} 检查：解析正确（{found}）。", en: "Checked {at}: it points here ({found})." },
+  "domains.failed": {
+    zh: "{at} 检查：尚未指向平台（DNS 返回：{found}）。请学校添加 CNAME 指向 {target}；解析生效可能需要几分钟到几小时。",
+    en: "Checked {at}: it does not point here yet (DNS answered: {found}). Ask the school to add a CNAME to {target}; DNS can take minutes to hours to update.",
+  },
+  "domains.check": { zh: "检查解析", en: "Check DNS" },
+  "domains.remove": { zh: "删除", en: "Remove" },
   "origins.nav": { zh: "内网认证地址", en: "Private origins" },
   "origins.lead": {
     zh: "学校的统一身份认证在校园网内（本地部署，或经专线访问）时，把它的地址加入名单，平台才会访问它。名单外的地址只能是 https 公网域名、默认端口。每次连接都会核对名单：移除后，下一次连接即被拒绝。",

@@ -129,7 +129,10 @@ export async function drawRegistrationPoster(input: PosterInput): Promise<Uint8A
   pdf.registerFontkit(fontkit);
   pdf.setTitle(`${input.name.zh} · ${input.headline.zh}`);
   pdf.setLanguage("zh-CN");
-  const font = await pdf.embedFont(await posterFontBytes(), { subset: true });
+  // The whole font (~1.6 MB in the PDF): fontkit's subsetter drops the outlines of some of this
+  // font's glyphs — 西安文理学院 printed as 西安  学  in poppler and pdf.js alike, while the text layer
+  // still read right. tests/unit/poster-font.test.ts opens the embedded font and checks each outline.
+  const font = await pdf.embedFont(await posterFontBytes(), { subset: false });
   const page = pdf.addPage([PAGE.width, PAGE.height]);
   const primary = colour(input.primaryColor);
   drawBand(page, font, input, await embeddedLogo(pdf, input.logo));

@@ -14,7 +14,8 @@ const STEPS = ["poster.step1", "poster.step2", "poster.step3", "poster.step4"] a
 /**
  * Posters drawn, by everything printed on them: setting the Chinese glyphs takes a second or more
  * of CPU, and a school downloads the same poster again and again while it goes live. A new name,
- * colour, logo or link is a new key. ~10 KB without a logo, up to ~520 KB with one.
+ * colour, logo or link is a new key. ~1.6 MB each (the whole font, see poster-pdf.ts), up to ~2.1 MB
+ * with a logo: the bound keeps the posters of the last couple of dozen schools.
  */
 const drawn = createBoundedMemo<Uint8Array>({ maxEntries: 200, maxBytes: 48 * 1024 * 1024, sizeOf: (pdf) => pdf.length });
 

@@ -33,6 +33,7 @@ export const TENANT_SCOPED_MODELS = [
   "WecomJob",
   "IdentityCallbackPost",
   "ImportJob",
+  "Department",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 
@@ -134,7 +135,7 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
         boss: PgBoss,
         name: string,
         data: object,
-        options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey"> = {},
+        options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey" | "priority"> = {},
       ): Promise<string | null> {
         const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
         return boss.send(name, data, { ...options, db: transactionExecutor(parent) });

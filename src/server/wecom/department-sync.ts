@@ -70,7 +70,13 @@ export async function syncDepartment(scope: WecomJobScope, job: { departmentId: 
     const client = await wecomClientFor(scope, scope.wecom);
     const { wecomId, adopted } = await createOrAdopt(client, department.name, parentId);
     await db.$transaction(async (tx) => {
-      await tx.department.update({ where: { id: department.id }, data: { wecomId, state: adopted ? "ADOPTED" : "CREATED" } });
+      // A second job for it that ran alongside (its parent's job queued it again) found this one's
+      // department by name and adopted it: the first record stands.
+      const recorded = await tx.department.updateMany({
+        where: { id: department.id, wecomId: null },
+        data: { wecomId, state: adopted ? "ADOPTED" : "CREATED" },
+      });
+      if (recorded.count === 0) return;
       await audit(tx, {
         actorKind: "system",
         action: adopted ? "wecom.department.adopted" : "wecom.department.created",
@@ -78,7 +84,7 @@ export async function syncDepartment(scope: WecomJobScope, job: { departmentId: 
         detail: { wecomId, parentid: parentId },
       });
     });
-    department.wecomId = wecomId;
+    department.wecomId = (await db.department.findUniqueOrThrow({ where: { id: department.id }, select: { wecomId: true } })).wecomId;
   }
   // After the id's commit, so a job that started before it and found no id is seen here as started
   // (not waiting) and queued again. A retry of a job that died here comes this way too.

@@ -220,24 +220,30 @@ export async function updateMember(scope: TenantScope, raw: z.input<typeof updat
 
 export async function deleteMember(scope: TenantScope, input: { memberId: string }) {
   return scope.db.$transaction(async (tx) => {
-    const member = await tx.member.findUnique({
-      where: { id: input.memberId },
-      select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } },
-    });
+    const member = await tx.member.findUnique({ where: { id: input.memberId }, select: memberToDeleteSelect });
     if (!member) throw new AppError("NOT_FOUND");
-    await tx.member.delete({ where: { id: member.id } });
-    await audit(tx, {
-      ...auditActor(scope.actor),
-      action: "member.delete",
-      target: member.account,
-    });
-    await enqueueWecomSync(scope.jobs, tx, {
-      kind: "member.delete",
-      tenantId: scope.tenant.id,
-      memberId: member.id,
-      wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
-      ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),
-    });
+    await deleteMemberIn(tx, scope, member);
     return { id: member.id };
+  });
+}
+
+/** What deleting a member needs to know of it: its WeCom userid and the mobile WeCom holds for it. */
+export const memberToDeleteSelect = { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } } as const;
+type MemberToDelete = Prisma.MemberGetPayload<{ select: typeof memberToDeleteSelect }>;
+
+/** Deletes the member in the caller's transaction, audited, with its removal from WeCom queued beside it. */
+export async function deleteMemberIn(tx: Tx, scope: TenantScope, member: MemberToDelete): Promise<void> {
+  await tx.member.delete({ where: { id: member.id } });
+  await audit(tx, {
+    ...auditActor(scope.actor),
+    action: "member.delete",
+    target: member.account,
+  });
+  await enqueueWecomSync(scope.jobs, tx, {
+    kind: "member.delete",
+    tenantId: scope.tenant.id,
+    memberId: member.id,
+    wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
+    ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),
   });
 }

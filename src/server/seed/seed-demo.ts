@@ -86,7 +86,11 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     });
     report.membersCreated++;
   }
-  await addDepartments(db, tenant.id, demo.members.map((m) => m.department));
+  await addDepartments(
+    db,
+    tenant.id,
+    demo.members.map((m) => m.department),
+  );
 
   for (const admin of [
     { ...DEMO_ADMIN, name: "信息化办公室管理员", role: "ADMIN" as const },

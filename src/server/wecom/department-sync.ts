@@ -95,7 +95,11 @@ export async function syncDepartment(scope: WecomJobScope, job: { departmentId: 
 async function releaseWaiting(scope: WecomJobScope, tx: TenantTx, departmentId: string, path: string, wecomId: number): Promise<void> {
   const tenantId = scope.tenant.id;
   const children = await tx.department.findMany({ where: { parentId: departmentId, wecomId: null }, select: { id: true } });
-  for (const id of await notWaiting(tx, "department.create", children.map((c) => c.id))) {
+  for (const id of await notWaiting(
+    tx,
+    "department.create",
+    children.map((c) => c.id),
+  )) {
     await enqueueDepartmentSync(scope.jobs, tx, tenantId, id);
   }
   const members = await tx.member.findMany({
@@ -106,7 +110,11 @@ async function releaseWaiting(scope: WecomJobScope, tx: TenantTx, departmentId: 
     },
     select: { id: true },
   });
-  for (const memberId of await notWaiting(tx, "member.upsert", members.map((m) => m.id))) {
+  for (const memberId of await notWaiting(
+    tx,
+    "member.upsert",
+    members.map((m) => m.id),
+  )) {
     await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId, memberId });
   }
 }

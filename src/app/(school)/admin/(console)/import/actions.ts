@@ -35,7 +35,8 @@ export async function deleteMissingAction(_previous: NextState | null, form: For
   let next: string | undefined;
   const result = await runAction(async ({ api }) => {
     const { deleted } = await api.admin.roster.deleteMissing({ importJobId, count: Number(formText(form, "count") ?? 0) });
-    revalidatePath(`/admin/import/${importJobId}`);
+    // No revalidatePath: re-rendering this page would unmount the form (the step vanishes with its
+    // members) before it could go on; the next page is loaded afresh.
     next = `/admin/import/${importJobId}?deleted=${deleted}`;
   });
   return { ...result, ...(next ? { next } : {}) };

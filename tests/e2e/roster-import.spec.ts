@@ -1,9 +1,11 @@
 // The roster import as a school's IT office uses it, at 1280 px: a file with bad rows is previewed
 // and the report names each problem on its row; the clean file is imported, its progress reaches
-// the end, and the members are in the directory. A school of its own.
+// the end, and the members are in the directory. A school of its own. At 375 px: the members the
+// file does not name are listed, and deleted only by the separate step once its confirmation is
+// accepted.
 import { expect, test } from "@playwright/test";
 import { residentId, xlsxFile } from "../fixtures/roster/build";
-import { FACTORY_PASSWORD, makeSchool, uniqueName, type E2eSchool } from "./factories";
+import { FACTORY_PASSWORD, makeMember, makeSchool, uniqueName, type E2eSchool } from "./factories";
 import { signInThroughApi } from "./factories";
 import { tenantUrl } from "./hosts";
 
@@ -61,5 +63,46 @@ test.describe("the roster import", () => {
     await expect(table).toContainText(`R${tag}01`);
     await expect(table).toContainText("导入乙");
     await expect(table).toContainText("计算机学院/软件工程/2024级2班");
+  });
+
+  test("deletes the members missing from the file only in the separate step, once confirmed", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    const own = await makeSchool();
+    const leaving = [await makeMember(own, { name: "离校甲" }), await makeMember(own, { name: "离校乙" })];
+    const tag = uniqueName("").slice(0, 6).toUpperCase();
+    await signInThroughApi(page, own.slug, "tenant-admin", own.admin, FACTORY_PASSWORD);
+    await page.goto(tenantUrl(own.slug, "/admin/import"));
+    const buffer = Buffer.from(
+      await xlsxFile([
+        ["学号", "姓名", "身份类型", "院系/部门"],
+        [`N${tag}01`, "新生丙", "在校师生", "物理学院/2025级1班"],
+      ]),
+    );
+    await page.getByTestId("roster-file").setInputFiles({ name: "新生.xlsx", mimeType: "application/octet-stream", buffer });
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.getByTestId("confirm-import").click();
+    await expect(page.getByTestId("import-done")).toBeVisible({ timeout: 60_000 });
+
+    // The import lists them and deletes no one.
+    const missing = page.getByTestId("missing-members");
+    for (const m of leaving) await expect(missing).toContainText(m.account);
+    await missing.getByTestId("delete-missing").click();
+    const confirmation = page.getByTestId("delete-missing-confirmation");
+    await expect(confirmation).toContainText("确认删除 2 名成员？");
+    for (const m of leaving) await expect(confirmation).toContainText(m.name);
+    await confirmation.getByRole("link", { name: "取消" }).click();
+    await expect(page.getByTestId("delete-missing-confirmation")).toHaveCount(0);
+    await page.goto(tenantUrl(own.slug, "/admin/members"));
+    await expect(page.getByTestId("member-table")).toContainText(leaving[0]!.account);
+
+    await page.goBack();
+    await page.getByTestId("delete-missing").click();
+    await page.getByTestId("delete-missing-confirm").click();
+    await expect(page.getByTestId("deleted-missing")).toContainText("已删除 2 名");
+    await expect(page.getByTestId("delete-missing")).toHaveCount(0);
+    await page.goto(tenantUrl(own.slug, "/admin/members"));
+    const table = page.getByTestId("member-table");
+    await expect(table).toContainText(`N${tag}01`);
+    for (const m of leaving) await expect(table).not.toContainText(m.account);
   });
 });

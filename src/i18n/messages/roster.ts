@@ -76,8 +76,26 @@ export const roster = {
   noProblems: { zh: "没有需要说明的行。", en: "No row needs a word." },
   missingTitle: { zh: "通讯录中有、文件中没有的成员（{count} 人）", en: "Members in the directory but not in the file ({count})" },
   missingLead: {
-    zh: "这些成员不会被删除。如需删除，请在成员页面逐个处理（批量删除将另行提供并需再次确认）。",
-    en: "These members are not deleted. To remove one, use the members page (a confirmed bulk removal comes later).",
+    zh: "导入不会删除这些成员。如需删除，请使用下方的【删除文件中没有的成员】，确认后才会执行。",
+    en: "The import does not delete these members. To remove them, use “Delete members missing from the file” below; nothing happens until you confirm.",
+  },
+  deleteMissing: { zh: "删除文件中没有的成员（{count}）", en: "Delete members missing from the file ({count})" },
+  deleteMissingTitle: { zh: "确认删除 {count} 名成员？", en: "Delete {count} members?" },
+  deleteMissingLead: {
+    zh: "将从通讯录中删除以下成员，并从本校企业微信中移除（他们将无法再使用企业微信）。此操作会记入审计日志，无法撤销。",
+    en: "These members will be deleted from the directory and removed from the school's WeCom (they lose access to it). This is recorded in the audit log and cannot be undone.",
+  },
+  deleteMissingMore: { zh: "……另有 {count} 人", en: "… and {count} more" },
+  deleteMissingConfirm: { zh: "确认删除（{count}）", en: "Delete ({count})" },
+  deleteMissingCancel: { zh: "取消", en: "Cancel" },
+  deleteMissingDone: { zh: "已删除，返回报告", en: "Deleted: back to the report" },
+  deleteMissingUnlisted: {
+    zh: "另有 {count} 名文件中没有的成员超出了报告的列表：删除后再导入同一文件，即可列出并删除他们。",
+    en: "{count} more members missing from the file are beyond the report's list: import the same file again after this to list and delete them.",
+  },
+  deletedMissing: {
+    zh: "已删除 {count} 名文件中没有的成员，并已加入企业微信移除队列。",
+    en: "{count} members missing from the file were deleted; their removal from WeCom is queued.",
   },
   progress: { zh: "已处理 {done} / {total} 行", en: "{done} of {total} rows processed" },
   progressLead: {

@@ -34,6 +34,7 @@ export const TENANT_SCOPED_MODELS = [
   "IdentityCallbackPost",
   "ImportJob",
   "SchoolLogo",
+  "Department",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 
@@ -135,7 +136,7 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
         boss: PgBoss,
         name: string,
         data: object,
-        options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey"> = {},
+        options: Pick<PgBoss.JobOptions, "startAfter" | "singletonKey" | "priority"> = {},
       ): Promise<string | null> {
         const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
         return boss.send(name, data, { ...options, db: transactionExecutor(parent) });

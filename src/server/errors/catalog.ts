@@ -844,6 +844,22 @@ export const ERROR_CATALOG = {
       en: "An import of this school is already running. Please wait for it to finish before starting the next.",
     },
   },
+  ROSTER_MISSING_NOT_LATEST: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "只能删除最近一次完成的导入中文件没有的成员：请在最近一次导入的报告中操作。",
+      en: "Only the members missing from the latest finished import can be deleted: use that import's report.",
+    },
+  },
+  ROSTER_MISSING_CHANGED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "通讯录已有变化，现有 {count} 名文件中没有的成员，未删除任何成员。请重新确认。",
+      en: "The directory has changed: {count} members are now missing from the file, and none was deleted. Please confirm again.",
+    },
+  },
   ROSTER_NOTHING_TO_IMPORT: {
     trpc: "BAD_REQUEST",
     http: 400,

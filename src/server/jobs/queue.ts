@@ -51,8 +51,8 @@ export async function startBoss(boss: PgBoss): Promise<PgBoss> {
 type RawExecutor = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 /** A tenant-bound client or transaction (db/tenant-db.ts), which refuses raw SQL but sends jobs. */
 type JobSender = { $sendJob(boss: PgBoss, name: string, data: object, options?: JobOptions): Promise<string | null> };
-/** When and under which key a job runs (pg-boss: startAfter, singletonKey). */
-export type JobOptions = Pick<PgBoss.JobOptions, "startAfter" | "singletonKey">;
+/** When, under which key and before which others a job runs (pg-boss: startAfter, singletonKey, priority). */
+export type JobOptions = Pick<PgBoss.JobOptions, "startAfter" | "singletonKey" | "priority">;
 
 /** Sends a job inside the caller's transaction, plain or tenant-bound: the job exists if and only if the change commits. */
 export function sendInTransaction(

@@ -10,8 +10,8 @@ import { sendInTransaction, type JobOptions, type QueueName } from "./queue";
 
 type Executor = Parameters<typeof sendInTransaction>[1];
 
-/** What every WeCom job's data names: its kind, and the school and member it is about (when it is). */
-export type WecomJobData = { kind: string; tenantId?: string; memberId?: string };
+/** What every WeCom job's data names: its kind, and the school and member (or department) it is about (when it is). */
+export type WecomJobData = { kind: string; tenantId?: string; memberId?: string; departmentId?: string };
 
 type RowData = { tenantId: string; jobId: string; queue: string; kind: string; subject: string | null };
 /** The row methods a transaction has, plain or tenant-bound (the latter adds the tenant itself). */
@@ -49,7 +49,7 @@ export function sendWecomJob(
     const jobId = await sendInTransaction(boss, inner, queue, data, jobOptions);
     if (!jobId || !data.tenantId) return jobId;
     const rows = inner as unknown as RowWriter;
-    const same = { tenantId: data.tenantId, queue, kind: data.kind, subject: data.memberId ?? null };
+    const same = { tenantId: data.tenantId, queue, kind: data.kind, subject: data.memberId ?? data.departmentId ?? null };
     if (continues) {
       const taken = await rows.wecomJob.updateMany({ where: { ...same, state: "ACTIVE" }, data: { jobId, state: "QUEUED" } });
       if (taken.count > 0) return jobId;

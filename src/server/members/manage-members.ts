@@ -6,6 +6,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { audit } from "~/server/audit/audit";
 import type { TenantDb } from "~/server/db/tenant-db";
+import { departmentPath } from "~/server/departments/department-path";
+import { ensureDepartments } from "~/server/departments/ensure-departments";
 import { AppError, fromUniqueViolation } from "~/server/errors";
 import { auditActor, type TenantScope } from "~/server/scope";
 import type { TenantContext } from "~/server/tenants/tenant-context";
@@ -100,7 +102,7 @@ export async function createMember(scope: TenantScope, raw: z.input<typeof creat
           account: input.account,
           name: input.name,
           identityKindId: kindId,
-          department: input.department,
+          department: departmentPath(input.department),
           email: input.email || null,
           ...phoneFields(input.phone, scope.tenant),
           idType: input.idType || null,
@@ -114,6 +116,7 @@ export async function createMember(scope: TenantScope, raw: z.input<typeof creat
         action: "member.create",
         target: member.account,
       });
+      await ensureDepartments(tx, scope, [member.department]);
       await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId: scope.tenant.id, memberId: member.id });
       return adminMemberRow(member);
     });
@@ -175,7 +178,7 @@ export async function updateMember(scope: TenantScope, raw: z.input<typeof updat
   const wanted: Partial<Editable> = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(kindId !== undefined ? { identityKindId: kindId } : {}),
-    ...(input.department !== undefined ? { department: input.department ?? "" } : {}),
+    ...(input.department !== undefined ? { department: departmentPath(input.department ?? "") } : {}),
     ...(input.email !== undefined ? { email: input.email || null } : {}),
     ...phoneFields(input.phone, scope.tenant),
   };
@@ -195,6 +198,7 @@ export async function updateMember(scope: TenantScope, raw: z.input<typeof updat
       const rejoin = await rejoinConsent(tx, scope, input, before.phone, data.phone !== undefined);
       if (changed.length === 0 && !rejoin)
         return adminMemberRow(await tx.member.findUniqueOrThrow({ where: { id: input.memberId }, select: adminMemberRowSelect }));
+      if (data.department) await ensureDepartments(tx, scope, [data.department]);
       const member = await tx.member.update({
         where: { id: input.memberId },
         data: { ...data, ...ucas.data },
@@ -216,24 +220,30 @@ export async function updateMember(scope: TenantScope, raw: z.input<typeof updat
 
 export async function deleteMember(scope: TenantScope, input: { memberId: string }) {
   return scope.db.$transaction(async (tx) => {
-    const member = await tx.member.findUnique({
-      where: { id: input.memberId },
-      select: { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } },
-    });
+    const member = await tx.member.findUnique({ where: { id: input.memberId }, select: memberToDeleteSelect });
     if (!member) throw new AppError("NOT_FOUND");
-    await tx.member.delete({ where: { id: member.id } });
-    await audit(tx, {
-      ...auditActor(scope.actor),
-      action: "member.delete",
-      target: member.account,
-    });
-    await enqueueWecomSync(scope.jobs, tx, {
-      kind: "member.delete",
-      tenantId: scope.tenant.id,
-      memberId: member.id,
-      wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
-      ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),
-    });
+    await deleteMemberIn(tx, scope, member);
     return { id: member.id };
+  });
+}
+
+/** What deleting a member needs to know of it: its WeCom userid and the mobile WeCom holds for it. */
+export const memberToDeleteSelect = { id: true, account: true, wecomUserId: true, wecom: { select: { mobile: true } } } as const;
+type MemberToDelete = Prisma.MemberGetPayload<{ select: typeof memberToDeleteSelect }>;
+
+/** Deletes the member in the caller's transaction, audited, with its removal from WeCom queued beside it. */
+export async function deleteMemberIn(tx: Tx, scope: TenantScope, member: MemberToDelete): Promise<void> {
+  await tx.member.delete({ where: { id: member.id } });
+  await audit(tx, {
+    ...auditActor(scope.actor),
+    action: "member.delete",
+    target: member.account,
+  });
+  await enqueueWecomSync(scope.jobs, tx, {
+    kind: "member.delete",
+    tenantId: scope.tenant.id,
+    memberId: member.id,
+    wecomUserId: member.wecomUserId ?? wecomUserIdFor(member.account),
+    ...(member.wecom?.mobile ? { mobile: member.wecom.mobile } : {}),
   });
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "~/server/auth/passwords";
 import { totpSecretContext } from "~/server/auth/totp";
 import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { tenantDb } from "~/server/db/tenant-db";
+import { addDepartments } from "~/server/departments/ensure-departments";
 import { normalisePhone } from "~/server/members/phone";
 import { PRESET_COUNTRY_CODES } from "~/server/members/phone-policy";
 import { tenantSettingsCreate } from "~/server/tenants/tenant-context";
@@ -85,6 +86,11 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     });
     report.membersCreated++;
   }
+  await addDepartments(
+    db,
+    tenant.id,
+    demo.members.map((m) => m.department),
+  );
 
   for (const admin of [
     { ...DEMO_ADMIN, name: "信息化办公室管理员", role: "ADMIN" as const },

@@ -39,6 +39,8 @@ export type WecomUser = {
   mobile?: string;
   email?: string;
   department: number[];
+  /** One of `department` (reference §2.1). */
+  main_department?: number;
   position?: string;
   enable?: 0 | 1;
   to_invite?: boolean;
@@ -79,6 +81,9 @@ const departmentIdsRead = z.object({
   department_id: z.array(z.object({ id: z.number().int(), parentid: z.number().int(), order: z.number().optional() })),
 });
 const createdDepartment = z.object({ id: z.number().int() });
+const departmentRead = z.object({
+  department: z.object({ id: z.number().int(), name: z.string(), parentid: z.number().int(), order: z.number().optional() }),
+});
 const userIdRead = z.object({ userid: z.string().min(1) });
 const oauthIdentity = z.object({ userid: z.string().optional(), UserId: z.string().optional() });
 const inviteRead = z.object({ invaliduser: z.array(z.string()).optional() });
@@ -203,6 +208,11 @@ export class WecomClient {
 
   async deleteDepartment(id: number): Promise<void> {
     await this.call({ method: "GET", path: "department/delete", query: { id }, secret: "contact" }, anyAnswer);
+  }
+
+  /** One department with its name (department/get): not a detail read, allowed to the contact-sync secret (department/list is not). */
+  async getDepartment(id: number): Promise<WecomDepartment> {
+    return (await this.call({ method: "GET", path: "department/get", query: { id }, secret: "contact" }, departmentRead)).department;
   }
 
   /** Department ids and parents (department/simplelist): still allowed for the contact-sync secret, unlike department/list (48009). */

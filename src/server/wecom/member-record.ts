@@ -79,7 +79,7 @@ export async function recordWecomState(
 }
 
 /** What the product wrote and WeCom kept; null fields = nothing recorded (clear = WeCom holds no entry the product knows of). */
-export type Written = { name: string | null; mobile: string | null; email: string | null };
+export type Written = { name: string | null; mobile: string | null; email: string | null; departmentId?: number | null };
 
 export async function recordWritten(
   db: RecordDb,
@@ -89,7 +89,7 @@ export async function recordWritten(
 ): Promise<void> {
   const { memberId, tenantId } = member;
   const data = {
-    ...(written ? { ...written, writtenAt: new Date() } : { name: null, mobile: null, email: null, writtenAt: null }),
+    ...(written ? { ...written, writtenAt: new Date() } : { name: null, mobile: null, email: null, departmentId: null, writtenAt: null }),
     ...(extra.clearConsent ? { rejoinConsentAt: null, rejoinConsentBy: null } : {}),
   };
   await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...data }, update: data });

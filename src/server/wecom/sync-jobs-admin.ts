@@ -49,7 +49,8 @@ export async function listSyncJobs(scope: TenantScope, options: { take?: number 
       id: row.jobId,
       state: STATE_NAMES[state],
       kind: row.kind,
-      memberId: row.subject,
+      // A department's job names the department, not a member.
+      memberId: row.kind.startsWith("department.") ? null : row.subject,
       // pg-boss's retry count: a job waiting to be retried counts its last failure, a running or failed one does not.
       retryCount: Math.max(0, row.attempts - (state === "RETRYING" ? 0 : 1)),
       createdAt: row.createdAt,

@@ -13,7 +13,7 @@ import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
 import { unscopedClient } from "~/server/scope";
 import { QUEUES, type sendInTransaction } from "~/server/jobs/queue";
-import { sendWecomJob } from "~/server/jobs/wecom-jobs";
+import { sendWecomJob, type SendWecomJobOptions } from "~/server/jobs/wecom-jobs";
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
 import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
@@ -21,6 +21,7 @@ import { textContent } from "./message-limits";
 import { restartFollowWatch } from "./status-jobs";
 import { wecomMobileOf } from "./mobile";
 import { wecomClientFor } from "./client-for";
+import { ROOT_DEPARTMENT_ID, syncDepartment, wecomDepartmentFor } from "./department-sync";
 import { wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
@@ -34,6 +35,8 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
     mobile: z.string().optional(),
   }),
   z.object({ kind: z.literal("member.invite"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
+  /** Brings one department of the school's tree into WeCom (department-sync.ts). */
+  z.object({ kind: z.literal("department.create"), tenantId: z.string().uuid(), departmentId: z.string().uuid() }),
   z.object({
     kind: z.literal("message.text"),
     tenantId: z.string().uuid(),
@@ -44,10 +47,17 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
 
 type RawExecutor = Parameters<typeof sendInTransaction>[1];
+/** What a sync job is sent with: a transaction (plain or tenant-bound) or a client. */
+export type sendInTransactionExecutor = RawExecutor;
 
 /** Writes the job and its WecomJob row inside the caller's transaction: they exist if and only if the change committed. */
-export async function enqueueWecomSync(boss: PgBoss, tx: RawExecutor, job: WecomSyncJob): Promise<string | null> {
-  return sendWecomJob(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job));
+export async function enqueueWecomSync(
+  boss: PgBoss,
+  tx: RawExecutor,
+  job: WecomSyncJob,
+  options: SendWecomJobOptions = {},
+): Promise<string | null> {
+  return sendWecomJob(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job), options);
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -62,8 +72,8 @@ export { wecomMobileOf } from "./mobile";
 
 export type { SyncDeps } from "./sync-deps";
 
-/** What the product wants WeCom to hold for a member. */
-type Desired = { name: string; mobile: string | null; email: string | null };
+/** What the product wants WeCom to hold for a member: `departmentId` is the WeCom department it belongs in. */
+type Desired = { name: string; mobile: string | null; email: string | null; departmentId: number };
 
 /** Retrying can fix it: the job fails now and runs again with the queue's backoff (worker.ts). */
 export class TransientSyncError extends Error {
@@ -87,30 +97,52 @@ type Upsert = {
   secondVerification: boolean;
 };
 
-const recordSelect = { writtenAt: true, name: true, mobile: true, email: true, state: true, rejoinConsentAt: true } as const;
+const recordSelect = {
+  writtenAt: true,
+  name: true,
+  mobile: true,
+  email: true,
+  departmentId: true,
+  state: true,
+  rejoinConsentAt: true,
+} as const;
 type Recorded = {
   writtenAt: Date | null;
   name: string | null;
   mobile: string | null;
   email: string | null;
+  /** null for an entry written before departments were synced: WeCom holds it in the root. */
+  departmentId: number | null;
   state: WecomState | null;
   rejoinConsentAt: Date | null;
 };
 
-/** The department the product creates members in: the school's root (the app's visible range must include it). */
-export const ROOT_DEPARTMENT_ID = 1;
+/** The school's root department: the app's visible range must include it, and so every department under it. */
+export { ROOT_DEPARTMENT_ID } from "./department-sync";
+
+/** The member's one department as user/create and user/update take it (reference §2.1: department, main_department). */
+const placedIn = (departmentId: number) => ({ department: [departmentId], main_department: departmentId });
 
 /** The member's fields as user/create and a full user/update take them (an empty phone or email is left out). */
 const memberFields = (desired: Desired) => ({
   name: desired.name,
   ...(desired.mobile ? { mobile: desired.mobile } : {}),
   ...(desired.email ? { email: desired.email } : {}),
+  ...placedIn(desired.departmentId),
+});
+
+/** What the product wrote and WeCom kept, for the record (member-record.ts). */
+const written = (desired: Desired, mobile: string | null) => ({
+  name: desired.name,
+  mobile,
+  email: desired.email,
+  departmentId: desired.departmentId,
 });
 
 /** user/create for the member as desired. to_invite defaults to true (reference §2.1): the product invites through its own journey. */
 function createUser(ctx: Upsert, desired: Desired): Promise<void> {
   return withMobileConflictCheck(ctx, desired.mobile, () =>
-    ctx.client.createUser({ userid: ctx.userid, ...memberFields(desired), department: [ROOT_DEPARTMENT_ID], to_invite: false }),
+    ctx.client.createUser({ userid: ctx.userid, ...memberFields(desired), to_invite: false }),
   );
 }
 
@@ -135,13 +167,33 @@ async function upsertMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { k
   const { db } = scope;
   const member = await db.member.findUnique({
     where: { id: job.memberId },
-    select: { account: true, name: true, phone: true, email: true, wecomUserId: true, wecom: { select: recordSelect } },
+    select: {
+      account: true,
+      name: true,
+      phone: true,
+      email: true,
+      department: true,
+      wecomUserId: true,
+      wecom: { select: recordSelect },
+    },
   });
   if (!member) return; // deleted since: its delete job removes it from WeCom
+  // WeCom wants the department before its members (reference §2.1 "Limits"): a member whose
+  // department is not there yet waits; the department's job queues this member again.
+  const departmentId = await wecomDepartmentFor(scope, member.department);
+  if (departmentId === null) {
+    scope.log.info({ memberId: job.memberId }, "member waits for its department in WeCom");
+    return;
+  }
   const client = await wecomClientFor(scope, scope.wecom);
   const userid = member.wecomUserId ?? wecomUserIdFor(member.account);
   await refuseUserIdOfAnotherMember(db, job.memberId, userid);
-  const desired: Desired = { name: member.name, mobile: member.phone ? wecomMobileOf(member.phone) : null, email: member.email };
+  const desired: Desired = {
+    name: member.name,
+    mobile: member.phone ? wecomMobileOf(member.phone) : null,
+    email: member.email,
+    departmentId,
+  };
   const { secondVerification } = await db.wecomConnection.findUniqueOrThrow({
     where: { tenantId: scope.tenant.id },
     select: { secondVerification: true },
@@ -188,14 +240,18 @@ async function bringToWecom(ctx: Upsert, desired: Desired, record: Recorded | nu
     await forget(ctx, "SYNC");
     return createInWecom(ctx, desired, null);
   }
-  await recordWritten(db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+  await recordWritten(db, ctx.ref, written(desired, record.mobile));
 }
 
-/** Name and email as user/update takes them ("" clears an email); the mobile has its own path. */
-function changedFields(desired: Desired, record: Recorded): { name?: string; email?: string } {
+/**
+ * Name, email and department as user/update takes them ("" clears an email; a member moved to
+ * another department is moved in WeCom, reference §2.1); the mobile has its own path.
+ */
+function changedFields(desired: Desired, record: Recorded) {
   return {
     ...(desired.name !== record.name ? { name: desired.name } : {}),
     ...(desired.email !== record.email ? { email: desired.email ?? "" } : {}),
+    ...(desired.departmentId !== (record.departmentId ?? ROOT_DEPARTMENT_ID) ? placedIn(desired.departmentId) : {}),
   };
 }
 
@@ -221,7 +277,7 @@ async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | n
   await ctx.db.member.updateMany({ where: { id: ctx.ref.memberId }, data: { wecomUserId: userid } });
   // An adopted member may be activated, and WeCom ignores an activated member's new mobile: confirm it.
   const mobileKept = !adopted || !desired.mobile || (await holdsMobile(client, userid, desired.mobile));
-  await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: mobileKept ? desired.mobile : null, email: desired.email });
+  await recordWritten(ctx.db, ctx.ref, written(desired, mobileKept ? desired.mobile : null));
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
   await audit(ctx.db, {
@@ -237,13 +293,22 @@ async function createInWecom(ctx: Upsert, desired: Desired, record: Recorded | n
       name: desired.name,
       mobile: null,
       email: desired.email,
+      departmentId: desired.departmentId,
       state: said.state,
     });
   }
   if (said.state !== "ACTIVATED") await restartFollowWatch(ctx.scope, ctx.ref.memberId);
 }
 
-const emptyRecord: Recorded = { writtenAt: null, name: null, mobile: null, email: null, state: null, rejoinConsentAt: null };
+const emptyRecord: Recorded = {
+  writtenAt: null,
+  name: null,
+  mobile: null,
+  email: null,
+  departmentId: null,
+  state: null,
+  rejoinConsentAt: null,
+};
 
 /**
  * A new (or no) mobile for a member WeCom holds. WeCom answers errcode 0 yet
@@ -266,7 +331,7 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
     const changed = changedFields(desired, record);
     if (Object.keys(changed).length > 0) {
       await client.updateUser({ userid, ...changed });
-      await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+      await recordWritten(ctx.db, ctx.ref, written(desired, record.mobile));
     }
     throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
   }
@@ -297,12 +362,12 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
     : record.mobile === null || !ctx.secondVerification || !(await holdsMobile(client, userid, record.mobile));
   if (!kept) {
     // Activated in a way status does not show (awaiting second verification): WeCom ignored the number.
-    await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: record.mobile, email: desired.email });
+    await recordWritten(ctx.db, ctx.ref, written(desired, record.mobile));
     await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_ignored", target: ctx.account, detail: { userid } });
     if (!consented) throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
     return rejoin(ctx, desired);
   }
-  await recordWritten(ctx.db, ctx.ref, { name: desired.name, mobile: desired.mobile, email: desired.email }, { clearConsent: true });
+  await recordWritten(ctx.db, ctx.ref, written(desired, desired.mobile), { clearConsent: true });
   await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_changed", target: ctx.account, detail: { userid } });
 }
 
@@ -319,7 +384,7 @@ async function rejoin(ctx: Upsert, desired: Desired): Promise<void> {
   // Recorded at once: if the create below fails, a retry sees no entry and creates it.
   await forget(ctx, "SYNC");
   await createUser(ctx, desired);
-  await recordWritten(ctx.db, ctx.ref, desired, { clearConsent: true });
+  await recordWritten(ctx.db, ctx.ref, written(desired, desired.mobile), { clearConsent: true });
   const said = await readWecomState(client, userid, "SYNC");
   await recordWecomState(ctx.db, ctx.ref, said);
   await audit(ctx.db, { actorKind: "system", action: "wecom.member.rejoined", target: ctx.account, detail: { userid, state: said.state } });
@@ -427,5 +492,7 @@ export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<vo
       return inviteMember(scope, job);
     case "message.text":
       return sendMessage(scope, job);
+    case "department.create":
+      return syncDepartment(scope, job);
   }
 }

@@ -1,6 +1,7 @@
 // A judged batch written to the directory inside the import's transaction: new members created
-// together, updates one by one with only the fields that change, and a WeCom sync job for each
-// member whose name, phone or e-mail WeCom must learn — all committed, or none, with the import.
+// together, updates one by one with only the fields that change, the departments their paths name
+// added to the school's tree (with their WeCom jobs), and a WeCom sync job for each member whose
+// name, phone, e-mail or department WeCom must learn — all committed, or none, with the import.
 // ID numbers are sealed and indexed as everywhere (crypto/secrets.ts): the ciphertext bound to the
 // member's row, the blind index per school.
 import { randomUUID } from "node:crypto";
@@ -9,12 +10,13 @@ import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets"
 import { encryptionKey } from "~/server/crypto/keys";
 import type { TenantTx } from "~/server/db/tenant-db";
 import type { TenantScope } from "~/server/scope";
+import { ensureDepartments } from "~/server/departments/ensure-departments";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import type { RosterField } from "./fields";
 import type { Verdict } from "./judge-row";
 import type { RowValues } from "./parse-row";
 
-const WECOM_FIELDS: readonly RosterField[] = ["name", "phone", "email"];
+const WECOM_FIELDS: readonly RosterField[] = ["name", "phone", "email", "department"];
 
 function sealedIdNumber(idNumber: string, memberId: string, tenantId: string) {
   const key = encryptionKey();
@@ -54,6 +56,12 @@ export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: rea
         ...memberData(v.values, id, tenantId),
       };
     });
+  const paths = verdicts.flatMap((v) =>
+    (v.outcome === "create" || (v.outcome === "update" && v.changes.includes("department"))) && v.values.department
+      ? [v.values.department]
+      : [],
+  );
+  await ensureDepartments(tx, scope, paths);
   if (creates.length > 0) await tx.member.createMany({ data: creates satisfies Prisma.MemberCreateManyInput[] });
   const synced: string[] = creates.map((c) => c.id);
   for (const v of verdicts) {

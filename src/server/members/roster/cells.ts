@@ -39,11 +39,5 @@ export function looksTruncated(value: string): boolean {
   return /^\d{15}000$/.test(value);
 }
 
-/** 「计算机学院 / 软件工程 /2024级1班」 → 「计算机学院/软件工程/2024级1班」: the path's parts, trimmed, empty ones dropped. */
-export function departmentPath(value: string): string {
-  return value
-    .split(/[/\\|>]/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .join("/");
-}
+/** One way to write a department path, shared with the member form and the department tree. */
+export { departmentPath } from "~/server/departments/department-path";

@@ -7,6 +7,13 @@ import {
   recentImportJobs,
   startRosterImport,
 } from "~/server/members/roster/import-jobs";
+import {
+  deleteMissingInput,
+  deleteMissingMembers,
+  missingMembers,
+  missingMembersInput,
+  missingMembersOutput,
+} from "~/server/members/roster/delete-missing";
 import { remapImport, remapImportInput } from "~/server/members/roster/preview-import";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
@@ -34,4 +41,18 @@ export const adminRosterRouter = createTRPCRouter({
     .input(importJobIdInput)
     .output(z.object({ id: z.string(), state: z.literal("QUEUED") }))
     .mutation(({ ctx, input }) => startRosterImport(ctx.scope, input)),
+
+  /** The members the latest import's file did not name, as the confirmation of their deletion shows them. */
+  missing: adminProcedure("directory.edit")
+    .meta({ probe: (other) => ({ importJobId: other.importJobId }) })
+    .input(missingMembersInput)
+    .output(missingMembersOutput)
+    .query(({ ctx, input }) => missingMembers(ctx.scope, input)),
+
+  /** 【删除文件中没有的成员（N）】 once confirmed: a separate step, never part of the import. */
+  deleteMissing: adminProcedure("directory.edit")
+    .meta({ probe: (other) => ({ importJobId: other.importJobId, count: 1 }) })
+    .input(deleteMissingInput)
+    .output(z.object({ deleted: z.number().int() }))
+    .mutation(({ ctx, input }) => deleteMissingMembers(ctx.scope, input)),
 });

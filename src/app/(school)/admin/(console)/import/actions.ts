@@ -25,3 +25,19 @@ export async function remapImportAction(_previous: ActionResult | null, form: Fo
     revalidatePath(`/admin/import/${importJobId}`);
   });
 }
+
+/** A result that names the page to go on to (a server action's redirect() would leave the school's host). */
+export type NextState = ActionResult & { next?: string };
+
+/** The confirmation's 【确认删除（N）】: N is the number it showed, so a changed directory deletes nothing. */
+export async function deleteMissingAction(_previous: NextState | null, form: FormData): Promise<NextState> {
+  const importJobId = formText(form, "importJobId") ?? "";
+  let next: string | undefined;
+  const result = await runAction(async ({ api }) => {
+    const { deleted } = await api.admin.roster.deleteMissing({ importJobId, count: Number(formText(form, "count") ?? 0) });
+    // No revalidatePath: re-rendering this page would unmount the form (the step vanishes with its
+    // members) before it could go on; the next page is loaded afresh.
+    next = `/admin/import/${importJobId}?deleted=${deleted}`;
+  });
+  return { ...result, ...(next ? { next } : {}) };
+}

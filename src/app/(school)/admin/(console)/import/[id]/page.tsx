@@ -10,6 +10,7 @@ import { ImportCounts, ImportProgress } from "./progress";
 import { MappingForm } from "./mapping-form";
 import { ConfirmImport } from "./confirm";
 import { ImportReportSection } from "./report-section";
+import { CONFIRM_DELETE_MISSING, DeleteMissingStep } from "./delete-missing";
 
 export default async function ImportJobPage({
   params,
@@ -23,6 +24,8 @@ export default async function ImportJobPage({
   const job = await (await serverApi()).admin.roster.status({ importJobId: id });
   const running = job.state === "QUEUED" || job.state === "RUNNING";
   const { report } = job;
+  const query = await searchParams;
+  const deleted = Number(query.deleted);
   return (
     <>
       {running ? <meta httpEquiv="refresh" content="2" /> : null}
@@ -45,6 +48,11 @@ export default async function ImportJobPage({
           </a>
         </Notice>
       ) : null}
+      {deleted > 0 ? (
+        <Notice tone="info" testId="deleted-missing">
+          {t("roster.deletedMissing", { count: deleted })}
+        </Notice>
+      ) : null}
       <ImportCounts counts={report.counts} t={t} />
       {job.state === "PREVIEWED" ? (
         <>
@@ -52,7 +60,18 @@ export default async function ImportJobPage({
           {report.missingFields.length === 0 ? <ConfirmImport job={job} t={t} /> : null}
         </>
       ) : null}
-      {running ? null : <ImportReportSection job={job} params={await searchParams} t={t} />}
+      {running ? null : (
+        <ImportReportSection
+          job={job}
+          params={query}
+          t={t}
+          missingStep={
+            job.state === "DONE" && report.missingCount > 0 ? (
+              <DeleteMissingStep jobId={job.id} confirming={query.confirm === CONFIRM_DELETE_MISSING} t={t} />
+            ) : null
+          }
+        />
+      )}
     </>
   );
 }

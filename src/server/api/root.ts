@@ -22,7 +22,9 @@ import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolInviteRouter } from "./routers/school/invite";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorAuditRouter } from "./routers/vendor/audit";
 import { vendorCodesRouter } from "./routers/vendor/codes";
+import { vendorHealthRouter } from "./routers/vendor/health";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
 import { vendorTenantAdminsRouter } from "./routers/vendor/tenant-admins";
@@ -58,6 +60,8 @@ export const appRouter = createTRPCRouter({
     secondFactor: vendorSecondFactorRouter,
     identity: vendorIdentityRouter,
     codes: vendorCodesRouter,
+    health: vendorHealthRouter,
+    audit: vendorAuditRouter,
   }),
 });
 

@@ -16,6 +16,7 @@ import {
   schoolScopeOf,
   signedInAdmin,
   signedInMember,
+  signedInVendor,
   type RequestContext,
 } from "~/server/http/request-scope";
 import { childLogger } from "~/server/log";
@@ -96,18 +97,8 @@ export function adminProcedure(permission: Permission) {
  * Only the enrolment procedures use it.
  */
 export const vendorEnrolmentProcedure = base.use(({ ctx, next }) => {
-  if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
-  assertVendorAddressAllowed(ctx.ip);
-  const actor = ctx.actor;
-  if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
-  const platform: PlatformScope = {
-    prisma: ctx.prisma,
-    jobs: ctx.jobs,
-    actor: { kind: "vendor", id: actor.id, ip: ctx.ip },
-    locale: ctx.locale,
-    log: ctx.log.child({ actor: actorLabel({ kind: "vendor", id: actor.id, ip: ctx.ip }) }),
-  };
-  return next({ ctx: { vendor: actor, platform, prisma: undefined as never, jobs: undefined as never } });
+  const { vendor, platform } = signedInVendor(ctx, { enrolling: true });
+  return next({ ctx: { vendor, platform, prisma: undefined as never, jobs: undefined as never } });
 });
 
 /** The platform operator with the second factor enrolled (and so signed in with it). */

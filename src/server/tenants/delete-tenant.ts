@@ -3,6 +3,7 @@
 // 【恢复】 puts back the status it had, and 30 days on the purge removes its rows for good. The
 // platform's own audit rows about the school (the vendor's, with the slug in target and detail)
 // outlive the purge: AuditLog.tenant is SetNull, and the purge deletes the school's own rows itself.
+import { IdentityProviderKind } from "~/generated/prisma/enums";
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
@@ -28,7 +29,7 @@ export const deletionSummaryOutput = z.object({
   nameEn: z.string(),
   members: z.number(),
   admins: z.array(z.string()),
-  idpKind: z.string(),
+  idpKind: z.enum(IdentityProviderKind),
   /** The school's WeCom is connected (a corp id saved). */
   wecomConnected: z.boolean(),
   domains: z.array(z.string()),

@@ -4,5 +4,7 @@ import type { NavItem } from "~/components/console/navigation";
 
 export const VENDOR_NAVIGATION: readonly NavItem[] = [
   { path: "/vendor", labelKey: "console.nav.schools" },
+  { path: "/vendor/health", labelKey: "vendorOps.nav.health" },
+  { path: "/vendor/audit", labelKey: "vendorOps.nav.audit" },
   { path: "/vendor/enrol", labelKey: "vendor.enrolLink" },
 ];

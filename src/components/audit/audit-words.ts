@@ -14,7 +14,10 @@ export const actorKindWords = (t: Translate, kind: string) => named(t, `audit.ki
 export const auditTime = (locale: Locale, at: Date) => at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
 
 /** The export's columns: the table's, with the action's words and code apart; the platform's log adds the school. */
-export function auditRecordCells(t: Translate, locale: Locale): {
+export function auditRecordCells(
+  t: Translate,
+  locale: Locale,
+): {
   header: string[];
   cells: (r: AuditRow) => string[];
 };

@@ -8,7 +8,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { type Permission } from "~/server/auth/permissions";
-import { assertVendorAddressAllowed } from "~/server/auth/vendor-access";
 import { AppError, ERROR_CATALOG, fieldErrorsOf, toAppError } from "~/server/errors";
 import {
   createRequestContext,
@@ -20,7 +19,6 @@ import {
   type RequestContext,
 } from "~/server/http/request-scope";
 import { childLogger } from "~/server/log";
-import { actorLabel, type PlatformScope } from "~/server/scope";
 import type { ProcedureMeta } from "./meta";
 
 // The context and the school's scope are built as every route handler builds them (http/request-scope.ts).

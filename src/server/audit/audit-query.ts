@@ -72,7 +72,7 @@ export async function auditPage(read: AuditReader, where: Prisma.AuditLogWhereIn
 /** The rows an export writes, newest first, a thousand at a time (keyset on time and id). */
 export async function* auditBatches(read: AuditReader, where: Prisma.AuditLogWhereInput): AsyncGenerator<AuditSelected[]> {
   let after: { createdAt: Date; id: string } | null = null;
-  for (let written = 0; written < AUDIT_EXPORT_MAX_ROWS; ) {
+  for (let written = 0; written < AUDIT_EXPORT_MAX_ROWS;) {
     const page: AuditSelected[] = await read.find({
       where: after
         ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }

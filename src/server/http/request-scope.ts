@@ -96,7 +96,10 @@ export type VendorActor = Extract<Actor, { kind: "vendor" }>;
  * the second factor unless `enrolling`), and the platform's scope acting as them. tRPC's vendor
  * procedures and the console's routes (route-scope.ts vendorRoute) both ask here.
  */
-export function signedInVendor(ctx: RequestContext, options: { enrolling?: boolean } = {}): { vendor: VendorActor; platform: PlatformScope } {
+export function signedInVendor(
+  ctx: RequestContext,
+  options: { enrolling?: boolean } = {},
+): { vendor: VendorActor; platform: PlatformScope } {
   if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
   assertVendorAddressAllowed(ctx.ip);
   const actor = ctx.actor;

@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
 export const purgeDueAt = (deletedAt: Date) => new Date(deletedAt.getTime() + TENANT_RETENTION_DAYS * DAY_MS);
 
 /** Whole days left before the purge, counted up (a school deleted a minute ago has 30). */
-export const daysUntilPurge = (deletedAt: Date, now: Date) => Math.max(0, Math.ceil((purgeDueAt(deletedAt).getTime() - now.getTime()) / DAY_MS));
+export const daysUntilPurge = (deletedAt: Date, now: Date) =>
+  Math.max(0, Math.ceil((purgeDueAt(deletedAt).getTime() - now.getTime()) / DAY_MS));
 
 export const tenantIdInput = z.object({ tenantId: z.string().uuid() });
 

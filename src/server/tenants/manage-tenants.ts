@@ -53,9 +53,9 @@ function tenantSummary({ identityProvider, ...row }: Prisma.TenantGetPayload<{ s
 
 export async function listTenants({ prisma }: PlatformScope) {
   // Deleted schools are listed apart (delete-tenant.ts listDeletedTenants).
-  return (await prisma.tenant.findMany({ where: { status: { not: "DELETED" } }, select: tenantSummarySelect, orderBy: { slug: "asc" } })).map(
-    tenantSummary,
-  );
+  return (
+    await prisma.tenant.findMany({ where: { status: { not: "DELETED" } }, select: tenantSummarySelect, orderBy: { slug: "asc" } })
+  ).map(tenantSummary);
 }
 
 export async function createTenant(platform: PlatformScope, input: CreateTenantInput) {

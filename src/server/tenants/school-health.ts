@@ -78,7 +78,8 @@ function problemsOf(school: Omit<SchoolHealth, "problems">, wecomAuthFailure: st
   if (school.wecom.failedJobs > 0)
     found.push(["wecomJobsFailed", { count: school.wecom.failedJobs, error: school.wecom.lastError ?? "" }, back("/admin/wecom")]);
   if (school.idp.kind !== "BUILTIN" && school.idp.lastTestAt === null) found.push(["idpNotTested", {}, identity]);
-  if (school.codes.level === "warning") found.push(["codesWarning", { sent: school.codes.sent, budget: school.codes.budget }, back("/admin")]);
+  if (school.codes.level === "warning")
+    found.push(["codesWarning", { sent: school.codes.sent, budget: school.codes.budget }, back("/admin")]);
   return found.map(([key, vars, href]) => ({ key, severity: DANGER.has(key) ? "danger" : "warning", vars, href }));
 }
 

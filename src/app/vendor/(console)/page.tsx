@@ -36,7 +36,10 @@ export default async function VendorHomePage({ searchParams }: { searchParams: P
       <PageHeader title={t("vendor.tenants")} description={t("console.vendor.lead")} />
       {justDeleted ? (
         <Notice tone="info" testId="deleted-notice">
-          {t("vendorOps.deleted", { slug: justDeleted.slug, date: justDeleted.purgeAfter.toLocaleDateString(locale, { timeZone: "Asia/Shanghai" }) })}
+          {t("vendorOps.deleted", {
+            slug: justDeleted.slug,
+            date: justDeleted.purgeAfter.toLocaleDateString(locale, { timeZone: "Asia/Shanghai" }),
+          })}
         </Notice>
       ) : null}
       <VendorCodeBudgetNotice budget={codeBudget} t={t} />

@@ -65,11 +65,7 @@ function Actions({ school, t }: { school: TenantRow; t: Translate }) {
       >
         {t("console.nav.accounts")}
       </a>
-      <a
-        href={`/vendor/schools/${school.id}/delete`}
-        className="text-red-700 underline"
-        data-testid={`school-delete-${school.slug}`}
-      >
+      <a href={`/vendor/schools/${school.id}/delete`} className="text-red-700 underline" data-testid={`school-delete-${school.slug}`}>
         {t("vendorOps.delete")}
       </a>
       <ActionForm action={setTenantStatusAction}>

@@ -71,8 +71,12 @@ export function healthColumns(t: Translate, locale: Locale): Column<SchoolHealth
       cell: (s) =>
         s.wecom.connected ? (
           <>
-            <div>{s.wecom.tokenAt ? t("vendorOps.health.tokenAt", { time: when(locale, s.wecom.tokenAt) }) : t("vendorOps.health.tokenNever")}</div>
-            {s.wecom.failedJobs > 0 ? <div className="text-red-700">{t("vendorOps.health.failedJobs", { count: s.wecom.failedJobs })}</div> : null}
+            <div>
+              {s.wecom.tokenAt ? t("vendorOps.health.tokenAt", { time: when(locale, s.wecom.tokenAt) }) : t("vendorOps.health.tokenNever")}
+            </div>
+            {s.wecom.failedJobs > 0 ? (
+              <div className="text-red-700">{t("vendorOps.health.failedJobs", { count: s.wecom.failedJobs })}</div>
+            ) : null}
           </>
         ) : (
           <span className="text-slate-500">{t("vendorOps.health.wecomNone")}</span>

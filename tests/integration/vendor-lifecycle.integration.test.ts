@@ -40,7 +40,7 @@ describe("deleting a school", () => {
     await expect((await callerFor(prisma, t.host, adminClaims(t))).admin.directory.overview()).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(wecomJobScope({ prisma, jobs: testJobs(), encryptionKey: Buffer.alloc(32) } as never, t.tenantId)).rejects.toMatchObject({
+    await expect(wecomJobScope({ prisma, jobs: testJobs(), encryptionKey: Buffer.alloc(32) }, t.tenantId)).rejects.toMatchObject({
       code: "TENANT_UNAVAILABLE",
     });
     // Apart from the live schools, with the days left; not suspended or resumed behind the operator's back.

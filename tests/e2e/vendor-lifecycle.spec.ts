@@ -10,6 +10,9 @@ import { rootUrl, tenantUrl } from "./hosts";
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test("the vendor deletes a school, restores it, and reads its health and the platform audit log", async ({ page, context }) => {
+  // One operator's whole round (five pages, two hosts), after a sign-in whose fresh authenticator code
+  // may wait for the next 30-second step: more than the default minute on a shared machine.
+  test.slow();
   const vendor = await makeVendor();
   const school = await makeSchool();
   // The unified login's last 【测试连接】 failed: the health page must say so.

@@ -6,10 +6,11 @@
 // someone, so the refusals are not just a broken procedure.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as platformAuditExport } from "~/app/vendor/(console)/audit/export/route";
 import { appRouter } from "~/server/api/root";
 import type { ProcedureMeta } from "~/server/api/meta";
 import type { SessionClaims } from "~/server/auth/session-user";
-import { adminClaims, callerFor, makeTenant, makeVendor, memberClaims, testPrisma, type TestTenant } from "./support";
+import { adminClaims, callerFor, makeTenant, makeVendor, memberClaims, requestHeaders, testPrisma, type TestTenant } from "./support";
 
 const prisma = testPrisma();
 type AnyProcedure = { _def: { type: string; meta?: ProcedureMeta; inputs: unknown[] } };
@@ -171,6 +172,28 @@ describe("sessions are bound to their host and their live account", () => {
     await expect((await callerFor(prisma, t.host)).school.tenant.current()).resolves.toMatchObject({ slug: t.slug });
     await prisma.tenant.update({ where: { id: t.tenantId }, data: { status: "SUSPENDED" } });
     await expect((await callerFor(prisma, t.host)).school.tenant.current()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("the platform audit log's export (a vendor route) answers the vendor on the root host only", async () => {
+    const attempts: [string, SessionClaims | undefined][] = [
+      [a.host, undefined],
+      [a.host, memberClaims(a)],
+      [a.host, adminClaims(a)],
+      [a.host, { ...vendorClaims }],
+      ["localhost", adminClaims(a, "localhost")],
+      ["localhost", undefined],
+    ];
+    for (const [host, claims] of attempts) {
+      const answer = await platformAuditExport(
+        new Request(`http://${host}/vendor/audit/export`, { headers: await requestHeaders(host, claims) }),
+      );
+      expect(answer.status, `${host} ${claims?.kind ?? "anonymous"}`).toBeGreaterThanOrEqual(400);
+      expect(await answer.text()).not.toContain(b.slug);
+    }
+    const own = await platformAuditExport(
+      new Request("http://localhost/vendor/audit/export", { headers: await requestHeaders("localhost", vendorClaims) }),
+    );
+    expect(own.status).toBe(200);
   });
 
   it("the vendor console is refused on a school's host even to a vendor session", async () => {

@@ -26,6 +26,7 @@ import { roster } from "./roster";
 import { settings } from "./settings";
 import { sso } from "./sso";
 import { vendor } from "./vendor";
+import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
 import { wecomError } from "./wecom-error";
 
@@ -49,6 +50,7 @@ export const MESSAGES = {
   diagnosis,
   goLive,
   vendor,
+  vendorOps,
   outbox,
   settings,
   sso,

@@ -33,6 +33,7 @@ export const vendor = {
   "idp.OIDC": { zh: "OIDC", en: "OIDC" },
   "status.ACTIVE": { zh: "运行中", en: "Active" },
   "status.SUSPENDED": { zh: "已暂停", en: "Suspended" },
+  "status.DELETED": { zh: "已删除", en: "Deleted" },
   suspend: { zh: "暂停", en: "Suspend" },
   resume: { zh: "恢复", en: "Resume" },
   members: { zh: "成员", en: "Members" },

@@ -23,8 +23,10 @@ import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolInviteRouter } from "./routers/school/invite";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
+import { vendorAuditRouter } from "./routers/vendor/audit";
 import { vendorCodesRouter } from "./routers/vendor/codes";
 import { vendorDomainsRouter } from "./routers/vendor/domains";
+import { vendorHealthRouter } from "./routers/vendor/health";
 import { vendorIdentityRouter } from "./routers/vendor/identity";
 import { vendorPrivateOriginsRouter } from "./routers/vendor/private-origins";
 import { vendorSecondFactorRouter } from "./routers/vendor/second-factor";
@@ -64,6 +66,8 @@ export const appRouter = createTRPCRouter({
     identity: vendorIdentityRouter,
     codes: vendorCodesRouter,
     privateOrigins: vendorPrivateOriginsRouter,
+    health: vendorHealthRouter,
+    audit: vendorAuditRouter,
   }),
 });
 

@@ -8,7 +8,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { type Permission } from "~/server/auth/permissions";
-import { assertVendorAddressAllowed } from "~/server/auth/vendor-access";
 import { AppError, ERROR_CATALOG, fieldErrorsOf, toAppError } from "~/server/errors";
 import {
   createRequestContext,
@@ -16,10 +15,10 @@ import {
   schoolScopeOf,
   signedInAdmin,
   signedInMember,
+  signedInVendor,
   type RequestContext,
 } from "~/server/http/request-scope";
 import { childLogger } from "~/server/log";
-import { actorLabel, type PlatformScope } from "~/server/scope";
 import type { ProcedureMeta } from "./meta";
 
 // The context and the school's scope are built as every route handler builds them (http/request-scope.ts).
@@ -96,18 +95,8 @@ export function adminProcedure(permission: Permission) {
  * Only the enrolment procedures use it.
  */
 export const vendorEnrolmentProcedure = base.use(({ ctx, next }) => {
-  if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
-  assertVendorAddressAllowed(ctx.ip);
-  const actor = ctx.actor;
-  if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
-  const platform: PlatformScope = {
-    prisma: ctx.prisma,
-    jobs: ctx.jobs,
-    actor: { kind: "vendor", id: actor.id, ip: ctx.ip },
-    locale: ctx.locale,
-    log: ctx.log.child({ actor: actorLabel({ kind: "vendor", id: actor.id, ip: ctx.ip }) }),
-  };
-  return next({ ctx: { vendor: actor, platform, prisma: undefined as never, jobs: undefined as never } });
+  const { vendor, platform } = signedInVendor(ctx, { enrolling: true });
+  return next({ ctx: { vendor, platform, prisma: undefined as never, jobs: undefined as never } });
 });
 
 /** The platform operator with the second factor enrolled (and so signed in with it). */

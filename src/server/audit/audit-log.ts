@@ -9,36 +9,33 @@ import { memberIdByAccount } from "~/server/identity/find-member";
 import { normaliseAccount } from "~/server/members/account";
 import { auditActor, type TenantScope } from "~/server/scope";
 import { audit } from "./audit";
-
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00+08:00`)), "not a date");
-
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+import {
+  AUDIT_ORDER,
+  auditActionFilter,
+  auditBatches,
+  auditDay,
+  auditDaysWhere,
+  auditPage,
+  auditPageInput,
+  auditRowSelect,
+  optionalFilter as optional,
+  type AuditReader,
+  type AuditSelected,
+} from "./audit-query";
 
 export const auditLogFilters = z.object({
   /** A back-office username or a member's account; "system" for the platform's own jobs. */
   actor: optional(z.string().trim().max(64)),
   /** The start of an action's name: "member.unlock", "member.", "wecom.". */
-  action: optional(
-    z
-      .string()
-      .trim()
-      .max(64)
-      .regex(/^[A-Za-z0-9._-]+$/, "letters, digits and . _ - only"),
-  ),
+  action: optional(auditActionFilter),
   /** A member's account: rows about them and rows they wrote. */
   member: optional(z.string().trim().max(64)),
-  from: optional(day),
-  to: optional(day),
+  from: optional(auditDay),
+  to: optional(auditDay),
 });
 export type AuditLogFilters = z.infer<typeof auditLogFilters>;
 
-export const AUDIT_PAGE_SIZE = 50;
-
-export const auditLogInput = auditLogFilters.extend({ page: z.number().int().min(1).max(10_000).default(1) });
+export const auditLogInput = auditLogFilters.extend(auditPageInput.shape);
 
 export const auditRowOutput = z.object({
   id: z.string(),
@@ -58,8 +55,6 @@ export const auditPageOutput = z.object({ rows: z.array(auditRowOutput), total: 
 
 /** Matches nothing: an actor or member this school does not know has written nothing here. */
 const NOBODY: Prisma.AuditLogWhereInput = { id: "00000000-0000-0000-0000-000000000000" };
-
-const chinaMidnight = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000);
 
 async function actorWhere(scope: TenantScope, actor: string): Promise<Prisma.AuditLogWhereInput> {
   if (actor.toLowerCase() === "system") return { actorKind: "system" };
@@ -86,25 +81,12 @@ export async function auditWhere(scope: TenantScope, filters: AuditLogFilters): 
   if (filters.action) and.push({ action: { startsWith: filters.action } });
   if (filters.actor) and.push(await actorWhere(scope, filters.actor));
   if (filters.member) and.push(await memberWhere(scope, filters.member));
-  if (filters.from) and.push({ createdAt: { gte: chinaMidnight(filters.from) } });
-  if (filters.to) and.push({ createdAt: { lt: chinaMidnight(filters.to, 1) } });
+  and.push(...auditDaysWhere(filters));
   return { AND: and };
 }
 
-const rowSelect = {
-  id: true,
-  createdAt: true,
-  actorKind: true,
-  actorId: true,
-  action: true,
-  target: true,
-  ip: true,
-  detail: true,
-} as const;
-type Selected = Prisma.AuditLogGetPayload<{ select: typeof rowSelect }>;
-
 /** The actors' usernames and accounts, looked up in this school only. */
-export async function withActors(scope: TenantScope, rows: readonly Selected[], detailLength = 300): Promise<AuditRow[]> {
+export async function withActors(scope: TenantScope, rows: readonly AuditSelected[], detailLength = 300): Promise<AuditRow[]> {
   const ids = (kind: string) => [...new Set(rows.filter((r) => r.actorKind === kind && r.actorId).map((r) => r.actorId!))];
   const [admins, members] = await Promise.all([
     scope.db.tenantAdmin.findMany({ where: { id: { in: ids("tenantAdmin") } }, select: { id: true, username: true } }),
@@ -114,51 +96,28 @@ export async function withActors(scope: TenantScope, rows: readonly Selected[], 
     ...admins.map((a) => [a.id, a.username] as const),
     ...members.map((m) => [m.id, m.account] as const),
   ]);
-  return rows.map(({ actorId, detail, ...row }) => ({
+  return rows.map(({ actorId, detail, tenantId: _tenant, ...row }) => ({
     ...row,
     actor: actorId ? (names.get(actorId) ?? null) : null,
     detail: JSON.stringify(detail).slice(0, detailLength),
   }));
 }
 
+/** The school's log, read through its tenant-bound client. */
+const reader = (scope: TenantScope): AuditReader => ({
+  count: (where) => scope.db.auditLog.count({ where }),
+  find: (args) => scope.db.auditLog.findMany({ ...args, select: auditRowSelect, orderBy: [...AUDIT_ORDER] }),
+});
+
 export async function listAuditLog(scope: TenantScope, raw: z.input<typeof auditLogInput>) {
   const input = auditLogInput.parse(raw);
-  const where = await auditWhere(scope, input);
-  const total = await scope.db.auditLog.count({ where });
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(input.page, pages);
-  const rows = await scope.db.auditLog.findMany({
-    where,
-    select: rowSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-  });
-  return { rows: await withActors(scope, rows), total, page, pages };
+  const { rows, ...paging } = await auditPage(reader(scope), await auditWhere(scope, input), input.page);
+  return { rows: await withActors(scope, rows), ...paging };
 }
 
-/** At most this many rows in one export, newest first: a year of a large school's log, narrowed by the filters. */
-export const AUDIT_EXPORT_MAX_ROWS = 100_000;
-
-/** The rows an export writes, newest first, read a thousand at a time (keyset on time and id). */
+/** The rows an export writes, newest first (audit-query.ts auditBatches). */
 export async function* auditLogRows(scope: TenantScope, filters: AuditLogFilters): AsyncGenerator<AuditRow> {
-  const where = await auditWhere(scope, filters);
-  let after: { createdAt: Date; id: string } | null = null;
-  for (let written = 0; written < AUDIT_EXPORT_MAX_ROWS;) {
-    const page: Selected[] = await scope.db.auditLog.findMany({
-      where: after
-        ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-        : where,
-      select: rowSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: Math.min(1000, AUDIT_EXPORT_MAX_ROWS - written),
-    });
-    if (page.length === 0) return;
-    yield* await withActors(scope, page, 2000);
-    written += page.length;
-    const last = page[page.length - 1]!;
-    after = { createdAt: last.createdAt, id: last.id };
-  }
+  for await (const batch of auditBatches(reader(scope), await auditWhere(scope, filters))) yield* await withActors(scope, batch, 2000);
 }
 
 /** The export is itself a change worth knowing of: who took the log, with which filters. */

@@ -55,6 +55,19 @@ export const platformCodeBudgetOutput = z.object({
   schools: z.array(budgetUsageOutput.extend({ tenantId: z.string(), slug: z.string(), name: z.string() })),
 });
 
+/** Each school's messages today against its own budget (the vendor's health page), in one read. */
+export async function schoolsCodeBudget(
+  prisma: Raw,
+  schools: readonly { id: string; dailyBudget: number }[],
+): Promise<Map<string, BudgetUsage>> {
+  const { day } = chinaDay(new Date());
+  const sent = await sentToday(
+    prisma,
+    schools.map((s) => schoolBudgetKey(s.id, day)),
+  );
+  return new Map(schools.map((s) => [s.id, budgetUsage(sent.get(schoolBudgetKey(s.id, day)) ?? 0, s.dailyBudget)]));
+}
+
 /** The vendor console: the platform's messages today, and every school past half its own budget. */
 export async function platformCodeBudget({ prisma }: PlatformScope): Promise<z.infer<typeof platformCodeBudgetOutput>> {
   const { day } = chinaDay(new Date());

@@ -595,6 +595,14 @@ export const ERROR_CATALOG = {
       en: "You cannot do this to your own account. Please ask another administrator of your school.",
     },
   },
+  TENANT_DELETE_SLUG_MISMATCH: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "输入的域名前缀与要删除的学校不一致，学校未删除。",
+      en: "The slug typed is not the slug of the school to delete, so nothing was deleted.",
+    },
+  },
   PASSWORD_CHANGE_REQUIRED: {
     trpc: "FORBIDDEN",
     http: 403,

@@ -13,7 +13,8 @@ import { db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { jobQueue } from "~/server/jobs/app-queue";
 import { childLogger, type Logger } from "~/server/log";
-import { tenantScope, type ScopeActor, type TenantScope } from "~/server/scope";
+import { assertVendorAddressAllowed } from "~/server/auth/vendor-access";
+import { actorLabel, tenantScope, type PlatformScope, type ScopeActor, type TenantScope } from "~/server/scope";
 import { resolveTenantForHost, type HostResolution } from "~/server/tenants/tenant-for-host";
 import { clientAddress } from "./client-address";
 import { parseCookies } from "./cookies";
@@ -86,4 +87,31 @@ export function signedInAdmin(ctx: RequestContext, scope: TenantScope, permissio
     throw new AppError("PERMISSION_REQUIRED", { permission: pick(ctx.locale, PERMISSIONS[permission].label) });
   }
   return actor;
+}
+
+export type VendorActor = Extract<Actor, { kind: "vendor" }>;
+
+/**
+ * The platform operator: on the root domain only, from VENDOR_ALLOWED_ADDRESSES, signed in (with
+ * the second factor unless `enrolling`), and the platform's scope acting as them. tRPC's vendor
+ * procedures and the console's routes (route-scope.ts vendorRoute) both ask here.
+ */
+export function signedInVendor(
+  ctx: RequestContext,
+  options: { enrolling?: boolean } = {},
+): { vendor: VendorActor; platform: PlatformScope } {
+  if (ctx.resolution.kind !== "root") throw new AppError("FORBIDDEN");
+  assertVendorAddressAllowed(ctx.ip);
+  const actor = ctx.actor;
+  if (actor?.kind !== "vendor") throw new AppError("UNAUTHENTICATED");
+  if (!options.enrolling && !actor.secondFactor) throw new AppError("SECOND_FACTOR_REQUIRED");
+  const scopeActor: ScopeActor = { kind: "vendor", id: actor.id, ip: ctx.ip };
+  const platform: PlatformScope = {
+    prisma: ctx.prisma,
+    jobs: ctx.jobs,
+    actor: scopeActor,
+    locale: ctx.locale,
+    log: ctx.log.child({ actor: actorLabel(scopeActor) }),
+  };
+  return { vendor: actor, platform };
 }

@@ -10,7 +10,7 @@
 // turn the result into a Response.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { ScopeActor, TenantScope } from "~/server/scope";
+import type { PlatformScope, ScopeActor, TenantScope } from "~/server/scope";
 import { AppError } from "~/server/errors";
 import type { Permission } from "~/server/auth/permissions";
 import { db } from "~/server/db/client";
@@ -26,6 +26,7 @@ import {
   schoolScopeOf,
   signedInAdmin,
   signedInMember,
+  signedInVendor,
   type AdminActor,
   type MemberActor,
   type RequestContext,
@@ -169,6 +170,29 @@ export function schoolOfPathRoute<P extends { slug: string }>(
       return await handler({ request, params, prisma, schoolScope });
     } catch (error) {
       return errorAnswer(error, { refusal: options.refusal ?? "json", locale, log });
+    }
+  };
+}
+
+/**
+ * The platform operator on the root domain (as vendorProcedure: the address allow-list, the second
+ * factor): the vendor console's files (the platform audit log's export). Never a school's scope.
+ */
+export function vendorRoute(
+  options: Pick<RouteOptions, "refusal" | "component">,
+  handler: (args: { request: Request; platform: PlatformScope }) => Promise<Response> | Response,
+): RouteHandler<Record<string, never>> {
+  return async (request) => {
+    let ctx: RequestContext | undefined;
+    try {
+      ctx = await createRequestContext({ headers: request.headers });
+      const { platform } = signedInVendor(ctx);
+      return await handler({ request, platform: { ...platform, log: platform.log.child({ component: options.component }) } });
+    } catch (error) {
+      const log = (ctx?.log ?? childLogger({ requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined })).child({
+        component: options.component,
+      });
+      return errorAnswer(error, { refusal: options.refusal ?? "json", locale: ctx?.locale ?? localeFrom(request.headers), log });
     }
   };
 }

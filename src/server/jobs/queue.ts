@@ -5,7 +5,13 @@
 import { rootLogger } from "~/server/log";
 import PgBoss from "pg-boss";
 
-export const QUEUES = { wecomSync: "wecom-sync", wecomStatus: "wecom-status", rosterImport: "roster-import" } as const;
+export const QUEUES = {
+  wecomSync: "wecom-sync",
+  wecomStatus: "wecom-status",
+  rosterImport: "roster-import",
+  /** The daily purge of schools deleted 30 days ago (tenants/purge-worker.ts). */
+  tenantPurge: "tenant-purge",
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Transient failures are retried with exponential backoff from 5 s, eight times (about 20 minutes in all). */

@@ -4,6 +4,7 @@ import { serverEnv } from "~/env";
 import { encryptionKey } from "~/server/crypto/keys";
 import { db } from "~/server/db/client";
 import { startRosterImportWorker } from "~/server/members/roster/import-worker";
+import { scheduleTenantPurge, startTenantPurgeWorker } from "~/server/tenants/purge-worker";
 import { scheduleReconciliation } from "~/server/wecom/status-jobs";
 import { startWecomWorker } from "~/server/wecom/worker";
 import { jobQueue } from "./app-queue";
@@ -16,9 +17,11 @@ export async function startAppWorkers(): Promise<void> {
   const workers = env.JOB_WORKERS;
   const boss = await startBoss(jobQueue());
   await scheduleReconciliation(boss, env.WECOM_RECONCILE_HOURS);
+  await scheduleTenantPurge(boss);
   if (workers > 0) {
     await startWecomWorker(boss, { prisma: db(), encryptionKey: encryptionKey(), jobs: boss }, { concurrency: workers });
     await startRosterImportWorker(boss, db());
+    await startTenantPurgeWorker(boss, db());
   }
   // scripts/server.mjs runs these before it exits, while PostgreSQL is still up: active jobs get 5 s.
   // Each resolves to the component's name, which the server prints as it stops.

@@ -1,5 +1,5 @@
-// The vendor's work on tenants: list, create, suspend and resume.
-import { IdentityProviderKind } from "~/generated/prisma/enums";
+// The vendor's work on tenants: list, create, suspend and resume (delete and restore: delete-tenant.ts).
+import { IdentityProviderKind, TenantStatus } from "~/generated/prisma/enums";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
@@ -29,7 +29,8 @@ export const tenantSummaryOutput = z.object({
   slug: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  status: z.enum(["ACTIVE", "SUSPENDED"]),
+  // DELETED never: the list leaves deleted schools out, and a deleted school is not suspended or resumed.
+  status: z.enum(TenantStatus),
   idpKind: z.enum(IdentityProviderKind),
   createdAt: z.date(),
   _count: z.object({ members: z.number(), admins: z.number() }),
@@ -51,7 +52,10 @@ function tenantSummary({ identityProvider, ...row }: Prisma.TenantGetPayload<{ s
 }
 
 export async function listTenants({ prisma }: PlatformScope) {
-  return (await prisma.tenant.findMany({ select: tenantSummarySelect, orderBy: { slug: "asc" } })).map(tenantSummary);
+  // Deleted schools are listed apart (delete-tenant.ts listDeletedTenants).
+  return (
+    await prisma.tenant.findMany({ where: { status: { not: "DELETED" } }, select: tenantSummarySelect, orderBy: { slug: "asc" } })
+  ).map(tenantSummary);
 }
 
 export async function createTenant(platform: PlatformScope, input: CreateTenantInput) {
@@ -87,8 +91,9 @@ export const setTenantStatusInput = z.object({ tenantId: z.string().uuid(), stat
 
 export async function setTenantStatus(platform: PlatformScope, input: z.infer<typeof setTenantStatusInput>) {
   return platform.prisma.$transaction(async (tx) => {
-    const found = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
-    if (!found) throw new AppError("NOT_FOUND");
+    const found = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, status: true } });
+    // A deleted school comes back by 【恢复】 only (delete-tenant.ts), to the status it had.
+    if (!found || found.status === "DELETED") throw new AppError("NOT_FOUND");
     const tenant = await tx.tenant.update({ where: { id: input.tenantId }, data: { status: input.status }, select: tenantSummarySelect });
     await audit(tx, {
       ...auditActor(platform.actor),

@@ -3,6 +3,7 @@
 // school in one query from their domains' 1:1 tables.
 import type { IdentityProviderKind } from "~/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { AppError } from "~/server/errors";
 
 export const tenantContextSelect = {
   id: true,
@@ -61,6 +62,9 @@ export const tenantSettingsCreate = {
   codePolicy: { create: {} },
 } as const satisfies Partial<Prisma.TenantCreateInput>;
 
+/** A school by id, for the vendor's pages, jobs and callbacks; a deleted one is unavailable, as on its host. */
 export async function tenantContextById(prisma: PrismaClient, tenantId: string): Promise<TenantContext> {
-  return toTenantContext(await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: tenantContextSelect }));
+  const row = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: tenantContextSelect });
+  if (row.status === "DELETED") throw new AppError("TENANT_UNAVAILABLE");
+  return toTenantContext(row);
 }

@@ -27,7 +27,8 @@ export async function resolveTenantForHost(prisma: PrismaClient, rawHost: string
       ? await prisma.tenant.findUnique({ where: { slug: target.slug }, select: tenantContextSelect })
       : (await prisma.tenantDomain.findUnique({ where: { domain: target.domain }, select: { tenant: { select: tenantContextSelect } } }))
           ?.tenant;
-  if (!tenant) return { kind: "unavailable", reason: "unknown" };
+  // A deleted school (recoverable for 30 days, delete-tenant.ts) answers as one that never existed.
+  if (!tenant || tenant.status === "DELETED") return { kind: "unavailable", reason: "unknown" };
   if (tenant.status === "SUSPENDED") return { kind: "unavailable", reason: "suspended" };
   return { kind: "tenant", tenant: toTenantContext(tenant) };
 }

@@ -6,7 +6,8 @@ import { tenantScope, type PlatformScope, type TenantScope } from "~/server/scop
 import { tenantContextById } from "./tenant-context";
 
 export async function vendorSchoolScope(platform: PlatformScope, tenantId: string): Promise<TenantScope> {
-  const found = await platform.prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-  if (!found) throw new AppError("NOT_FOUND");
+  const found = await platform.prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, status: true } });
+  // A deleted school is acted on only by 【恢复】 (delete-tenant.ts).
+  if (!found || found.status === "DELETED") throw new AppError("NOT_FOUND");
   return tenantScope({ ...platform, tenant: await tenantContextById(platform.prisma, found.id) });
 }

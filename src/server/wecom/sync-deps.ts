@@ -43,8 +43,8 @@ export const WECOM_WORKER: ScopeActor = { kind: "system", id: "wecom-worker", ip
 export async function wecomJobScope(deps: SyncDeps, tenantId: string): Promise<WecomJobScope> {
   const { prisma, jobs, log, ...wecom } = deps;
   const row = await prisma.tenant.findUnique({ where: { id: tenantId }, select: tenantContextSelect });
-  // A job for a school that does not exist can never succeed: it fails at once instead of being retried.
-  if (!row) throw new AppError("TENANT_UNAVAILABLE");
+  // A job for a school that does not exist (or was deleted) can never succeed: it fails at once instead of being retried.
+  if (!row || row.status === "DELETED") throw new AppError("TENANT_UNAVAILABLE");
   const scope = tenantScope({
     prisma,
     tenant: toTenantContext(row),

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { formFields, runAction, type ActionResult } from "~/server/actions";
 import type { createTenantInput } from "~/server/tenants/manage-tenants";
@@ -28,5 +29,23 @@ export async function unlockTenantAdminAction(_previous: ActionResult | null, fo
     const fields = formFields(form, ["tenantId", "adminId"]);
     await api.vendor.tenantAdmins.unlock({ tenantId: fields.tenantId ?? "", adminId: fields.adminId ?? "" });
     revalidatePath("/vendor");
+  });
+}
+
+/** 【删除学校】 from its confirmation page (schools/[tenantId]/delete): then back to the list, where it is among the deleted. */
+export async function deleteTenantAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async ({ api }) => {
+    const fields = formFields(form, ["tenantId", "confirmSlug"]);
+    const deleted = await api.vendor.tenants.delete({ tenantId: fields.tenantId ?? "", confirmSlug: fields.confirmSlug ?? "" });
+    revalidatePath("/vendor");
+    redirect(`/vendor?deleted=${encodeURIComponent(deleted.slug)}`);
+  });
+}
+
+export async function restoreTenantAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async ({ api, t }) => {
+    const restored = await api.vendor.tenants.restore({ tenantId: formFields(form, ["tenantId"]).tenantId ?? "" });
+    revalidatePath("/vendor");
+    return t("vendorOps.restored", { slug: restored.slug });
   });
 }

@@ -1,5 +1,5 @@
 // The vendor's table of schools: name and sign-in kind, members, state, and what one does with a
-// school (open it, its unified login, suspend or resume, its back-office accounts).
+// school (open it, its unified login, suspend or resume, its back-office accounts, delete it).
 import type { z } from "zod";
 import { ActionForm } from "~/components/action-form";
 import type { Column } from "~/components/ui/data-table";
@@ -64,6 +64,9 @@ function Actions({ school, t }: { school: TenantRow; t: Translate }) {
         data-testid={`school-admins-${school.slug}`}
       >
         {t("console.nav.accounts")}
+      </a>
+      <a href={`/vendor/schools/${school.id}/delete`} className="text-red-700 underline" data-testid={`school-delete-${school.slug}`}>
+        {t("vendorOps.delete")}
       </a>
       <ActionForm action={setTenantStatusAction}>
         <input type="hidden" name="tenantId" value={school.id} />

@@ -1,5 +1,15 @@
 import { z } from "zod";
 import {
+  deleteTenant,
+  deleteTenantInput,
+  deletedTenantOutput,
+  deletionSummary,
+  deletionSummaryOutput,
+  listDeletedTenants,
+  restoreTenant,
+  tenantIdInput,
+} from "~/server/tenants/delete-tenant";
+import {
   createTenant,
   createTenantInput,
   listTenants,
@@ -23,4 +33,25 @@ export const vendorTenantsRouter = createTRPCRouter({
     .input(setTenantStatusInput)
     .output(tenantSummaryOutput)
     .mutation(({ ctx, input }) => setTenantStatus(ctx.platform, input)),
+
+  /** What 【删除学校】 would take with it, for its confirmation. */
+  deletionSummary: vendorProcedure
+    .meta({ probe: (other) => ({ tenantId: other.tenantId }) })
+    .input(tenantIdInput)
+    .output(deletionSummaryOutput)
+    .query(({ ctx, input }) => deletionSummary(ctx.platform, input.tenantId)),
+
+  delete: vendorProcedure
+    .meta({ probe: (other) => ({ tenantId: other.tenantId, confirmSlug: other.slug }) })
+    .input(deleteTenantInput)
+    .output(z.object({ slug: z.string(), purgeAfter: z.date() }))
+    .mutation(({ ctx, input }) => deleteTenant(ctx.platform, input)),
+
+  restore: vendorProcedure
+    .meta({ probe: (other) => ({ tenantId: other.tenantId }) })
+    .input(tenantIdInput)
+    .output(z.object({ slug: z.string(), status: z.enum(["ACTIVE", "SUSPENDED", "DELETED"]) }))
+    .mutation(({ ctx, input }) => restoreTenant(ctx.platform, input)),
+
+  listDeleted: vendorProcedure.output(z.array(deletedTenantOutput)).query(({ ctx }) => listDeletedTenants(ctx.platform)),
 });

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { readTableState, tableHref, type SearchParams } from "~/components/ui/table-state";
 import { auditLogFilters } from "~/server/audit/audit-log";
 import { requestLocale, serverApi } from "~/server/request";
-import { auditColumns } from "./columns";
+import { auditColumns } from "~/components/audit/audit-columns";
 
 const FILTERS = ["actor", "action", "member", "from", "to"] as const;
 

@@ -5,7 +5,7 @@ import { auditLogExported, auditLogFilters, auditLogRows } from "~/server/audit/
 import { csvStream } from "~/server/export/csv";
 import { downloadAnswer } from "~/server/http/answers";
 import { adminRoute } from "~/server/http/route-scope";
-import { auditRecordCells } from "../words";
+import { auditRecordCells } from "~/components/audit/audit-words";
 
 export const dynamic = "force-dynamic";
 

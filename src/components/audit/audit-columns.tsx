@@ -1,12 +1,20 @@
-// The audit log's columns: when (China time), who, what in words (the action's code beside it),
-// concerning whom, from where, and the detail as recorded.
+// An audit log's columns (the school's /admin/audit, the platform's /vendor/audit): when (China
+// time), who, what in words (the action's code beside it), concerning whom (and, on the platform's,
+// which school), from where, and the detail as recorded.
 import type { Column } from "~/components/ui/data-table";
 import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { AuditRow } from "~/server/audit/audit-log";
-import { actionWords, actorKindWords, auditTime } from "./words";
+import { actionWords, actorKindWords, auditTime } from "./audit-words";
 
-export function auditColumns(t: Translate, locale: Locale): Column<AuditRow>[] {
+export function auditColumns<R extends AuditRow & { school?: string | null }>(
+  t: Translate,
+  locale: Locale,
+  options: { school?: boolean } = {},
+): Column<R>[] {
+  const school: Column<R>[] = options.school
+    ? [{ key: "school", header: t("audit.school"), className: "font-mono", cell: (r) => r.school ?? "", cellTestId: () => "audit-school" }]
+    : [];
   return [
     {
       key: "time",
@@ -35,6 +43,7 @@ export function auditColumns(t: Translate, locale: Locale): Column<AuditRow>[] {
       ),
       cellTestId: () => "audit-action",
     },
+    ...school,
     { key: "target", header: t("audit.target"), className: "font-mono", cell: (r) => r.target ?? "" },
     { key: "ip", header: t("audit.address"), className: "font-mono whitespace-nowrap", cell: (r) => r.ip ?? "" },
     {

@@ -1,6 +1,6 @@
-// The audit log said in words, for its table (columns.tsx) and its CSV export (export/route.ts):
-// an action by its name in the messages (its code when it has none yet), an actor's kind, a time
-// in China time.
+// An audit log said in words, for its table (audit-columns.tsx) and its CSV export — the school's
+// (/admin/audit) and the platform's (/vendor/audit): an action by its name in the messages (its
+// code when it has none yet), an actor's kind, a time in China time.
 import type { Locale } from "~/i18n/locale";
 import { messageKeys, type MessageKey, type Translate } from "~/i18n/messages";
 import type { AuditRow } from "~/server/audit/audit-log";
@@ -13,8 +13,21 @@ export const actionWords = (t: Translate, action: string) => named(t, `audit.act
 export const actorKindWords = (t: Translate, kind: string) => named(t, `audit.kind.${kind}`, kind);
 export const auditTime = (locale: Locale, at: Date) => at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
 
-/** The export's columns: the table's, with the action's words and code apart. */
-export function auditRecordCells(t: Translate, locale: Locale) {
+/** The export's columns: the table's, with the action's words and code apart; the platform's log adds the school. */
+export function auditRecordCells(
+  t: Translate,
+  locale: Locale,
+): {
+  header: string[];
+  cells: (r: AuditRow) => string[];
+};
+export function auditRecordCells<R extends AuditRow & { school: string | null }>(
+  t: Translate,
+  locale: Locale,
+  options: { school: true },
+): { header: string[]; cells: (r: R) => string[] };
+export function auditRecordCells(t: Translate, locale: Locale, options: { school?: boolean } = {}) {
+  const school = options.school === true;
   const header = [
     t("audit.time"),
     t("audit.actorKind"),
@@ -24,8 +37,9 @@ export function auditRecordCells(t: Translate, locale: Locale) {
     t("audit.target"),
     t("audit.address"),
     t("audit.detail"),
+    ...(school ? [t("audit.school")] : []),
   ];
-  const cells = (r: AuditRow) => [
+  const cells = (r: AuditRow & { school?: string | null }) => [
     auditTime(locale, r.createdAt),
     actorKindWords(t, r.actorKind),
     r.actor ?? "",
@@ -34,6 +48,7 @@ export function auditRecordCells(t: Translate, locale: Locale) {
     r.target ?? "",
     r.ip ?? "",
     r.detail,
+    ...(school ? [r.school ?? ""] : []),
   ];
   return { header, cells };
 }

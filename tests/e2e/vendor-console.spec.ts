@@ -116,6 +116,32 @@ test.describe("vendor console", () => {
     }
   });
 
+  test("a school's own domain: refused when it is not a name, then the CNAME to add, and a check that says it does not point here yet", async ({
+    page,
+  }) => {
+    const slug = `e2e${Date.now().toString(36)}d`;
+    await signInAsVendor(page, vendor);
+    await createTenant(page, { slug, name: `域名大学${slug}`, nameEn: `Domain University ${slug}` });
+    await expect(createOutcome(page, "status")).toHaveText(`已开通 ${slug}`);
+    await page.getByTestId(`school-domains-${slug}`).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("自定义域名");
+    const form = page.getByTestId("add-domain");
+    await form.locator('input[name="domain"]').fill("192.0.2.7");
+    await form.getByRole("button", { name: "添加域名" }).click();
+    await expect(form.getByRole("alert")).toBeVisible();
+    const domain = `wx.${slug}.edu.cn`;
+    await form.locator('input[name="domain"]').fill(domain);
+    await form.getByRole("button", { name: "添加域名" }).click();
+    await expect(form.getByRole("status")).toContainText(`已添加 ${domain}`);
+    const row = page.getByTestId(`domain-${domain}`);
+    await expect(row).toContainText(`${domain}.  CNAME  ${slug}.localhost.`);
+    await expect(row).toContainText("尚未检查解析");
+    // No DNS holds this name: the check says so, and what to do.
+    await row.getByRole("button", { name: "检查解析" }).click();
+    await expect(row.getByTestId("domain-check")).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
+    await expect(row).toContainText("尚未指向平台");
+  });
+
   test("setting up a school whose slug is taken says it already exists and changes nothing", async ({ page }) => {
     await signInAsVendor(page, vendor);
     await createTenant(page, { slug: "ucas", name: "重复的学校", nameEn: "" });

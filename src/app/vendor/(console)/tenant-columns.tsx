@@ -65,6 +65,13 @@ function Actions({ school, t }: { school: TenantRow; t: Translate }) {
       >
         {t("console.nav.accounts")}
       </a>
+      <a
+        href={`/vendor/schools/${school.id}/domains`}
+        className="text-[var(--brand)] underline"
+        data-testid={`school-domains-${school.slug}`}
+      >
+        {t("vendor.domains.nav")}
+      </a>
       <a href={`/vendor/schools/${school.id}/delete`} className="text-red-700 underline" data-testid={`school-delete-${school.slug}`}>
         {t("vendorOps.delete")}
       </a>

@@ -16,6 +16,7 @@ export const member = {
   "state.phoneBound": { zh: "已绑定手机", en: "Phone bound" },
   "state.inWecom": { zh: "已在企业微信", en: "In WeCom" },
   "state.followed": { zh: "已关注", en: "Followed" },
+  "state.verified": { zh: "已激活", en: "Activated" },
   capped: {
     zh: "匹配的成员超过 {count} 名，只列出前 {count} 名：请输入更多条件缩小范围。",
     en: "More than {count} members match; only the first {count} are listed. Add conditions to narrow the search.",

@@ -101,6 +101,11 @@ export async function openSecondVerification(
     scope.log.info({ component: "second-verification" }, "second verification for another account");
     return { result: "otherAccount", account: owner?.account ?? named.userid };
   }
+  // WeCom sends a member here only after they followed: the funnel's 已关注, before 已激活.
+  await scope.db.memberWecom.updateMany({
+    where: { memberId: member.id, verificationSeenAt: null },
+    data: { verificationSeenAt: new Date() },
+  });
   const ticket = sealTicket(
     key,
     { tenantId: scope.tenant.id, memberId: member.id },

@@ -10,7 +10,7 @@ import type { TenantScope } from "~/server/scope";
 import { adminMemberRow, adminMemberRowOutput, adminMemberRowSelect, escapeLike } from "./member-directory";
 
 /** Where a member stands in the activation funnel (a filter of the list). */
-export const MEMBER_STATES = ["notSignedIn", "signedIn", "phoneBound", "inWecom", "followed"] as const;
+export const MEMBER_STATES = ["notSignedIn", "signedIn", "phoneBound", "inWecom", "followed", "verified"] as const;
 export type MemberState = (typeof MEMBER_STATES)[number];
 
 export const MEMBER_SORTS = ["account", "name", "department", "wecom"] as const;
@@ -69,7 +69,10 @@ export const stateWhere: Record<MemberState, Prisma.MemberWhereInput> = {
   signedIn: { lastSignInAt: { not: null } },
   phoneBound: { binding: { isNot: null } },
   inWecom: { wecom: { is: { writtenAt: { not: null } } } },
-  followed: { wecom: { is: { state: "ACTIVATED" } } },
+  // Followed: admitted, or sent to the school's 二次验证 page (which WeCom does only after a follow).
+  followed: { wecom: { is: { OR: [{ state: "ACTIVATED" }, { verificationSeenAt: { not: null } }] } } },
+  // Activated: WeCom admitted them (二次验证 passed where the school asks for it).
+  verified: { wecom: { is: { state: "ACTIVATED" } } },
 };
 
 function orderBy(sort: (typeof MEMBER_SORTS)[number], dir: "asc" | "desc"): Prisma.MemberOrderByWithRelationInput[] {

@@ -1,5 +1,6 @@
 // The activation funnel a school watches in September: members imported → signed in → phone bound
-// → in WeCom → following, for the whole school or one group (a department path's beginning, an
+// → in WeCom → following → activated (二次验证 passed, where the school asks for it; elsewhere the
+// last two are the same members), for the whole school or one group (a department path's beginning, an
 // identity kind). Each step is counted with the same condition the directory's state filter uses
 // (directory-search.ts), so the list behind a bar is exactly the members it counts.
 import { z } from "zod";
@@ -7,7 +8,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import type { TenantScope } from "~/server/scope";
 import { groupWhere, stateWhere, type MemberState } from "./directory-search";
 
-export const FUNNEL_STEPS = ["imported", "signedIn", "phoneBound", "inWecom", "followed"] as const;
+export const FUNNEL_STEPS = ["imported", "signedIn", "phoneBound", "inWecom", "followed", "verified"] as const;
 export type FunnelStepKey = (typeof FUNNEL_STEPS)[number];
 
 /** The directory's state filter that lists each step's members; imported: every member of the group. */
@@ -17,6 +18,7 @@ const LIST_STATE: Record<FunnelStepKey, MemberState | null> = {
   phoneBound: "phoneBound",
   inWecom: "inWecom",
   followed: "followed",
+  verified: "verified",
 };
 
 export const activationFunnelInput = z.object({

@@ -13,6 +13,7 @@ import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
 import { POST as confirmRoute } from "~/app/(school)/verify/confirm/route";
 import { completeSecondVerification, openSecondVerification, SECOND_VERIFICATION_RATE_LIMIT } from "~/server/journey/second-verification";
+import { activationFunnel } from "~/server/members/funnel";
 import { checkQrToken } from "~/server/qr/registration-qr";
 import { signQrToken } from "~/server/qr/registration-link";
 import { followQr } from "~/server/wecom/join-qr";
@@ -227,6 +228,12 @@ describe("二次验证 (UESTC step 5)", () => {
       expect(opened).toMatchObject({ result: "confirm", account: member.account });
       expect(await statusInSim(school, userid)).toBe(4);
       expect(calls.of("user/tfa_succ")).toBe(0);
+      // The funnel counts the member as following (WeCom sent them here), not yet as activated.
+      const lastSteps = async () =>
+        (await activationFunnel(await testScope(prisma, school.tenant.tenantId), {})).filter(
+          (s) => s.key === "followed" || s.key === "verified",
+        );
+      expect((await lastSteps()).map((s) => s.value)).toEqual([1, 0]);
 
       const answer = await confirmPost(school, member.id, ticketOf(opened));
       expect(answer.status).toBe(303);
@@ -237,6 +244,7 @@ describe("二次验证 (UESTC step 5)", () => {
       // The code was redeemed once, by the page; the post used what the page learnt.
       expect(calls.of("auth/get_tfa_info")).toBe(1);
       expect(calls.of("user/tfa_succ")).toBe(1);
+      expect((await lastSteps()).map((s) => s.value)).toEqual([1, 1]);
     } finally {
       calls.restore();
     }

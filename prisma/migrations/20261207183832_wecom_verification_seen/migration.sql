@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MemberWecom" ADD COLUMN     "verificationSeenAt" TIMESTAMPTZ(3);

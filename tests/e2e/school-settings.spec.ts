@@ -68,10 +68,10 @@ test("at 375 px the IT admin adds an identity kind with its apps, sets the code 
   await expect(codes.locator('input[name="dailyCapPerAddress"]')).toHaveValue("6000");
   const candidate = page.getByTestId("settings-kind-candidate");
   await expect(candidate.locator('input[name="apps"]')).toHaveValue("消息中心, 招生服务");
-  // The school's home offers the new kind to members.
+  // The school's home lists the new kind among those who may join.
   const home = await page.context().newPage();
   await home.goto(tenantUrl(school.slug, "/"));
-  await expect(home.getByRole("link", { name: "考生" })).toBeVisible();
+  await expect(home.getByRole("listitem").filter({ hasText: /^考生$/ })).toBeVisible();
   await home.close();
 
   // A member holds 在校师生: its deletion is refused, saying how many.

@@ -30,7 +30,13 @@ describe("navigationFor", () => {
   });
 
   it("shows an area without roles its unguarded entries, and never a guarded one", () => {
-    expect(paths(navigationFor(VENDOR_NAVIGATION, null))).toEqual(["/vendor", "/vendor/health", "/vendor/audit", "/vendor/private-origins", "/vendor/enrol"]);
+    expect(paths(navigationFor(VENDOR_NAVIGATION, null))).toEqual([
+      "/vendor",
+      "/vendor/health",
+      "/vendor/audit",
+      "/vendor/private-origins",
+      "/vendor/enrol",
+    ]);
     expect(navigationFor([{ path: "/x", labelKey: "common.search", permission: "directory.read" }], null)).toEqual([]);
   });
 

@@ -84,7 +84,8 @@ async function main() {
       await bench.scope.db.importJob.update({ where: { id: preview.result.id }, data: { state: "QUEUED" } });
       const run = await measured(() => runRosterImport(bench.scope, { importJobId: preview.result.id }));
       const job = await bench.scope.db.importJob.findUniqueOrThrow({ where: { id: preview.result.id } });
-      if (job.state !== "DONE" || job.created !== ROWS) throw new Error(`import ended ${job.state} with ${job.created} created of ${ROWS}`);
+      if (job.state !== "DONE" || job.created !== ROWS)
+        throw new Error(`import ended ${job.state} with ${job.created} created of ${ROWS}: ${JSON.stringify(job.report).slice(0, 2000)}`);
       const floor = await copyFloor(bench.databaseUrl, csv);
       const total = preview.seconds + run.seconds;
       console.log(

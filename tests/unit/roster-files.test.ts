@@ -1,5 +1,7 @@
 // Reading a roster file as schools send it: the type by its bytes, the text's encoding, the header
 // row below a title, empty trailing rows, and .xlsx cells that Excel stored as numbers.
+import { Writable } from "node:stream";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { decodeRosterText, detectEncoding } from "~/server/members/roster/decode-text";
 import { mapHeaders } from "~/server/members/roster/fields";
@@ -137,5 +139,33 @@ describe(".xlsx", () => {
     const file = await xlsxFile([["学号"]]);
     const damaged = file.slice(0, Math.floor(file.byteLength / 2));
     await expect(openRoster(damaged, "xlsx").then(rowsOf)).rejects.toMatchObject({ code: "ROSTER_UNREADABLE" });
+  });
+});
+
+describe("a large .xlsx", () => {
+  /** A workbook of `count` rows of Chinese text, written with shared strings (as Excel writes) or inline (as some exporters do). */
+  async function chineseWorkbook(count: number, useSharedStrings: boolean): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings });
+    const sheet = book.addWorksheet("名单");
+    sheet.addRow(["学号", "姓名", "身份类型", "院系/部门"]).commit();
+    for (let i = 0; i < count; i++)
+      sheet.addRow([`S${i}`, `学生${"张王李赵"[i % 4]}${i}`, "在校师生", `计算机学院/软件工程/${i % 40}班`]).commit();
+    await book.commit();
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  it.each([true, false])("keeps every Chinese character whole across the reader's chunks (shared strings: %s)", async (shared) => {
+    const rows = await rowsOf(await openRoster(await chineseWorkbook(3000, shared), "xlsx"));
+    expect(rows).toHaveLength(3000);
+    const broken = rows.filter((row) => row.cells.some((cell) => cell.text.includes("\uFFFD")));
+    expect(broken.map((row) => row.rowNumber)).toEqual([]);
+    expect(new Set(rows.map((row) => row.cells[2]!.text))).toEqual(new Set(["在校师生"]));
   });
 });

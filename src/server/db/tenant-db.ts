@@ -129,9 +129,13 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
       $executeRaw: refuseRaw as never,
       $executeRawUnsafe: refuseRaw as never,
       /**
-       * The one SQL a tenant-bound client runs: pg-boss's insert of a job, in
-       * this client's transaction (so the job commits or rolls back with the change).
+       * The SQL a tenant-bound client runs: pg-boss's insert of a job (or of many at once, an
+       * import's), in this client's transaction (so the jobs commit or roll back with the change).
        */
+      $insertJobs(boss: PgBoss, jobs: PgBoss.JobInsert[]): Promise<void> {
+        const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
+        return boss.insert(jobs, { db: transactionExecutor(parent) });
+      },
       $sendJob(
         boss: PgBoss,
         name: string,

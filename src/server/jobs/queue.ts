@@ -2,6 +2,7 @@
 // inserted in the same transaction as the change that causes them, so a crash
 // between the commit and the call loses nothing; every app instance may run
 // workers, and pg-boss hands each job to one of them.
+import { randomUUID } from "node:crypto";
 import { rootLogger } from "~/server/log";
 import PgBoss from "pg-boss";
 
@@ -70,6 +71,28 @@ export function sendInTransaction(
 ): Promise<string | null> {
   if (typeof (tx as Partial<JobSender>).$sendJob === "function") return (tx as JobSender).$sendJob(boss, name, data, options);
   return boss.send(name, data, { ...options, db: transactionExecutor(tx as RawExecutor) });
+}
+
+type JobInserter = { $insertJobs(boss: PgBoss, jobs: PgBoss.JobInsert[]): Promise<void> };
+
+/**
+ * Many jobs of one queue in one INSERT, in the caller's transaction: an import's thousands of
+ * WeCom jobs cost one statement per batch instead of one each. The ids are made here, so the
+ * caller can keep its rows of them. Only for a standard queue: a stately queue's key rule is
+ * send()'s to apply.
+ */
+export async function insertInTransaction(
+  boss: PgBoss,
+  tx: RawExecutor | JobInserter,
+  name: QueueName,
+  datas: readonly object[],
+): Promise<string[]> {
+  if (QUEUE_POLICY[name]) throw new Error(`${name} is not a standard queue: send its jobs one by one`);
+  const jobs = datas.map((data) => ({ id: randomUUID(), name, data }));
+  if (jobs.length === 0) return [];
+  if (typeof (tx as Partial<JobInserter>).$insertJobs === "function") await (tx as JobInserter).$insertJobs(boss, jobs);
+  else await boss.insert(jobs, { db: transactionExecutor(tx as RawExecutor) });
+  return jobs.map((job) => job.id);
 }
 
 /** pg-boss's SQL run on a Prisma transaction, so a job commits or rolls back with the change. */

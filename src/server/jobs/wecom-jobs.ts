@@ -6,7 +6,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient, WecomJobState } from "~/generated/prisma/client";
 import { tenantDb } from "~/server/db/tenant-db";
-import { sendInTransaction, type JobOptions, type QueueName } from "./queue";
+import { insertInTransaction, sendInTransaction, type JobOptions, type QueueName } from "./queue";
 
 type Executor = Parameters<typeof sendInTransaction>[1];
 
@@ -18,6 +18,7 @@ type RowData = { tenantId: string; jobId: string; queue: string; kind: string; s
 type RowWriter = {
   wecomJob: {
     create(args: { data: RowData }): Promise<unknown>;
+    createMany(args: { data: RowData[] }): Promise<unknown>;
     updateMany(args: { where: object; data: object }): Promise<{ count: number }>;
   };
 };
@@ -62,6 +63,21 @@ export function sendWecomJob(
     return (tx as PrismaClient).$transaction((inner) => send(inner));
   }
   return send(tx);
+}
+
+/**
+ * Many WeCom jobs of one queue, each with its row, in the caller's transaction (an import's batch):
+ * one INSERT for the jobs and one for the rows, however many members the batch has.
+ */
+export async function sendWecomJobs(boss: PgBoss, tx: Executor, queue: QueueName, datas: readonly WecomJobData[]): Promise<string[]> {
+  const ids = await insertInTransaction(boss, tx as Parameters<typeof insertInTransaction>[1], queue, datas);
+  const rows = datas.flatMap((data, i) =>
+    data.tenantId
+      ? [{ tenantId: data.tenantId, jobId: ids[i]!, queue, kind: data.kind, subject: data.memberId ?? data.departmentId ?? null }]
+      : [],
+  );
+  if (rows.length > 0) await (tx as unknown as RowWriter).wecomJob.createMany({ data: rows });
+  return ids;
 }
 
 /** How a failed run ends: retried by the queue, or failed for good. */

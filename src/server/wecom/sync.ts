@@ -13,7 +13,7 @@ import type { TenantDb } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
 import { unscopedClient } from "~/server/scope";
 import { QUEUES, type sendInTransaction } from "~/server/jobs/queue";
-import { sendWecomJob, type SendWecomJobOptions } from "~/server/jobs/wecom-jobs";
+import { sendWecomJob, sendWecomJobs, type SendWecomJobOptions } from "~/server/jobs/wecom-jobs";
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
 import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
@@ -58,6 +58,11 @@ export async function enqueueWecomSync(
   options: SendWecomJobOptions = {},
 ): Promise<string | null> {
   return sendWecomJob(boss, tx, QUEUES.wecomSync, wecomSyncJob.parse(job), options);
+}
+
+/** Many members' sync jobs at once, in the caller's transaction (an import's batch): see sendWecomJobs. */
+export async function enqueueWecomSyncMany(boss: PgBoss, tx: RawExecutor, jobs: readonly WecomSyncJob[]): Promise<string[]> {
+  return sendWecomJobs(boss, tx, QUEUES.wecomSync, jobs.map((job) => wecomSyncJob.parse(job)));
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -11,7 +11,7 @@ import { encryptionKey } from "~/server/crypto/keys";
 import type { TenantTx } from "~/server/db/tenant-db";
 import type { TenantScope } from "~/server/scope";
 import { ensureDepartments } from "~/server/departments/ensure-departments";
-import { enqueueWecomSync } from "~/server/wecom/sync";
+import { enqueueWecomSyncMany } from "~/server/wecom/sync";
 import type { RosterField } from "./fields";
 import type { Verdict } from "./judge-row";
 import type { RowValues } from "./parse-row";
@@ -69,5 +69,9 @@ export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: rea
     await tx.member.update({ where: { id: v.existingId }, data: memberData(v.values, v.existingId, tenantId, v.changes) });
     if (v.changes.some((field) => WECOM_FIELDS.includes(field))) synced.push(v.existingId);
   }
-  for (const memberId of synced) await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId, memberId });
+  await enqueueWecomSyncMany(
+    scope.jobs,
+    tx,
+    synced.map((memberId) => ({ kind: "member.upsert" as const, tenantId, memberId })),
+  );
 }

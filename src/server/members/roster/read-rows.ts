@@ -3,6 +3,7 @@
 // hundred thousand row objects at once. A cell keeps whether the sheet stored it as a number: an
 // 18-digit ID number stored as a number has already lost its last digits (Excel keeps 15).
 import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "~/server/errors";
@@ -47,8 +48,42 @@ export function cellOf(value: CellValue): RawCell {
   return text("");
 }
 
+/**
+ * An entry's bytes as text decoded across chunk boundaries. exceljs's streaming reader decodes each
+ * chunk of a sheet or of the shared strings on its own (lib/utils/parse-sax.js), so a Chinese
+ * character split between two chunks came out as two U+FFFD: 「在校师生」 read as 「在校师��」 on
+ * row 1,054 of a 5,000-row roster, refused — or a name imported wrong.
+ */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** exceljs's reader, its two XML entry kinds handed over as text (its methods, not in its types). */
+type ReaderInternals = {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  ...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>
+) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
+
+class Utf8WorkbookReader extends BaseReader {
+  override _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    return super._parseSharedStrings(Readable.from(utf8Text(entry as AsyncIterable<Buffer>)));
+  }
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8Text(iterator), sheetNo);
+  }
+}
+
 async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -62,7 +62,12 @@ export async function enqueueWecomSync(
 
 /** Many members' sync jobs at once, in the caller's transaction (an import's batch): see sendWecomJobs. */
 export async function enqueueWecomSyncMany(boss: PgBoss, tx: RawExecutor, jobs: readonly WecomSyncJob[]): Promise<string[]> {
-  return sendWecomJobs(boss, tx, QUEUES.wecomSync, jobs.map((job) => wecomSyncJob.parse(job)));
+  return sendWecomJobs(
+    boss,
+    tx,
+    QUEUES.wecomSync,
+    jobs.map((job) => wecomSyncJob.parse(job)),
+  );
 }
 
 const USERID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

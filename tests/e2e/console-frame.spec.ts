@@ -72,7 +72,8 @@ test.describe("the back office's console frame", () => {
     await page.getByTestId("filter-form").getByRole("button", { name: "查看" }).click();
     await expect(page).toHaveURL(/department=/);
     await expect(funnel.getByTestId("activation-funnel-imported")).toContainText("0");
-    await funnel.getByRole("link", { name: "已关注（已激活）" }).click();
+    await expect(funnel.getByRole("link", { name: "已激活（已通过二次验证）" })).toHaveAttribute("href", /state=verified/);
+    await funnel.getByRole("link", { name: "已关注", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/members\?department=.*&state=followed/);
     await expect(page.getByTestId("table-empty")).toBeVisible();
   });

@@ -3,7 +3,7 @@
 // build. Every phase runs even when an earlier one fails; the last line is
 // "N passed, N failed" and the exit code is non-zero on any failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -125,12 +125,17 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   await connectDemoSchoolsToSso(ssoWiring, parseKey(secrets.APP_ENCRYPTION_KEY), sso).finally(() => ssoWiring.$disconnect());
   let server = null;
   const output = path.join(resultsDir, "e2e.json");
+  const serverLog = path.join(resultsDir, "e2e-server.log");
   rmSync(output, { force: true });
   try {
     buildIfNeeded(".next", env);
     // What each member page ships, from the build just made (issue 9 §6); fails over its budget.
     check("JS budget of the member pages", bin("tsx"), ["scripts/js-budget.ts", ".next"], env);
-    server = await startNext(".next", port, env, { quiet: true, warm: { school: "xawl.localhost", platform: "localhost" } });
+    server = await startNext(".next", port, env, {
+      quiet: true,
+      logFile: serverLog,
+      warm: { school: "xawl.localhost", platform: "localhost" },
+    });
     const code = run(bin("playwright"), ["test", ...e2eSpecs], {
       ...env,
       NODE_ENV: "test",
@@ -139,6 +144,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
       CHROMIUM_PATH: chromium ?? "",
       PLAYWRIGHT_JSON_OUTPUT_NAME: output,
     });
+    if (code !== 0) printFailureContext(serverLog);
     const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
     tallies.push({
       phase: "playwright",
@@ -156,9 +162,35 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   }
 }
 
-// `npm test -- --e2e-only [spec …]`: only the end-to-end phase, for working on a browser test.
+/**
+ * What a failed browser test saw, printed where CI shows it (the trace stays in test-results/):
+ * each failure's page snapshot (Playwright's error-context.md) and the server's warnings and errors.
+ */
+function printFailureContext(serverLog: string) {
+  const contexts = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+          const full = path.join(dir, entry.name);
+          return entry.isDirectory() ? contexts(full) : entry.name === "error-context.md" ? [full] : [];
+        })
+      : [];
+  for (const file of contexts(path.join(resultsDir, "e2e"))) {
+    console.log(`\n━━ ${path.relative(root, file)} (first 80 lines)`);
+    console.log(readFileSync(file, "utf8").split("\n").slice(0, 80).join("\n"));
+  }
+  const problems = existsSync(serverLog)
+    ? readFileSync(serverLog, "utf8")
+        .split("\n")
+        .filter((line) => /"level":(4|5|6)0\b/.test(line) || /^\s*(Error|TypeError|⨯)/.test(line))
+    : [];
+  console.log(`\n━━ the server's warnings and errors during the run (${problems.length}; last 40)`);
+  for (const line of problems.slice(-40)) console.log(line.slice(0, 600));
+}
+
+// `npm test -- --e2e-only [spec …] [--repeat-each=N …]`: only the end-to-end phase, for working on a
+// browser test; the other arguments go to Playwright as they are (a flake is hunted with --repeat-each).
 const e2eOnly = process.argv.includes("--e2e-only");
-const e2eSpecs = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const e2eSpecs = e2eOnly ? process.argv.slice(2).filter((arg) => arg !== "--e2e-only") : [];
 
 async function main() {
   mkdirSync(resultsDir, { recursive: true });

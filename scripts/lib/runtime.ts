@@ -1,7 +1,7 @@
 // Pieces shared by `npm start` (serve.ts) and `npm test` (test.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
@@ -64,14 +64,17 @@ export async function startNext(
   distDir: string,
   port: number,
   env: NodeJS.ProcessEnv,
-  options: { quiet?: boolean; warm?: WarmHosts } = {},
+  options: { quiet?: boolean; logFile?: string; warm?: WarmHosts } = {},
 ): Promise<ChildProcess> {
   const quiet = options.quiet ?? false;
+  // Quiet: the server's output goes to logFile (read back when a test fails) or nowhere.
+  const log = quiet && options.logFile ? openSync(options.logFile, "w") : null;
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
-    stdio: quiet ? "ignore" : "inherit",
+    stdio: log !== null ? ["ignore", log, log] : quiet ? "ignore" : "inherit",
     env: { ...env, NEXT_DIST_DIR: distDir, PORT: String(port) },
   });
+  if (log !== null) closeSync(log);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server (scripts/server.mjs) exited with ${child.exitCode}.`);

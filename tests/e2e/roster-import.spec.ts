@@ -33,11 +33,16 @@ test.describe("the roster import", () => {
     await signInThroughApi(page, school.slug, "tenant-admin", school.admin, FACTORY_PASSWORD);
     await page.goto(tenantUrl(school.slug, "/admin"));
     await page.getByRole("navigation", { name: "控制台导航" }).getByRole("link", { name: "导入名单" }).click();
+    await page.waitForURL(/\/admin\/import$/);
 
+    // Each step waits for the page it leads to, so a failure names the step that did not happen.
     const upload = async (name: string, rows: (string | number)[][]) => {
       const buffer = Buffer.from(await xlsxFile([["2024级名单"], header, ...rows]));
-      await page.getByTestId("roster-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+      const file = page.getByTestId("roster-file");
+      await file.setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+      expect(await file.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe(name);
       await page.getByRole("button", { name: "上传并预览" }).click();
+      await page.waitForURL(/\/admin\/import\/[0-9a-f-]{36}$/);
       await expect(page.getByTestId("import-report")).toBeVisible();
     };
 

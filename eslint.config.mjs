@@ -24,6 +24,23 @@ const words = {
         };
       },
     },
+    // A server's zone is UTC on most hosts: a date formatted by toLocale*String() shows a school 8 hours off.
+    "china-time": {
+      meta: {
+        type: "problem",
+        messages: {
+          zone: "Format dates with chinaTime(), chinaDate() or chinaClock() from ~/i18n/locale: the school reads China time, the server's zone is not.",
+        },
+      },
+      create(context) {
+        const names = new Set(["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]);
+        return {
+          MemberExpression(node) {
+            if (node.property.type === "Identifier" && names.has(node.property.name)) context.report({ node, messageId: "zone" });
+          },
+        };
+      },
+    },
     "labels-by-key": {
       meta: {
         type: "problem",
@@ -137,6 +154,13 @@ export default tseslint.config(
     ignores: ["src/i18n/**"],
     plugins: { words },
     rules: { "words/no-language-comparison": "error" },
+  },
+  {
+    // The simulators play Tencent's servers, not a school's page.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/i18n/**", "src/sims/**"],
+    plugins: { words },
+    rules: { "words/china-time": "error" },
   },
   {
     files: ["src/app/**/*.tsx", "src/components/**/*.tsx"],

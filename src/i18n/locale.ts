@@ -28,7 +28,21 @@ export function kindName(kind: { nameZh: string; nameEn: string }, locale: Local
   return pick(locale, { zh: kind.nameZh, en: kind.nameEn });
 }
 
-/** A moment as the school sees it: China time, in the reader's language. */
+// Times as the school sees them: China time, whatever the server's own zone (UTC on most hosts), in
+// the reader's language. Pages format dates only through these (eslint: no toLocale*String elsewhere).
+const CHINA = { timeZone: "Asia/Shanghai" } as const;
+
+/** A moment: date and time. */
 export function chinaTime(locale: Locale, at: Date): string {
-  return at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
+  return at.toLocaleString(locale, CHINA);
+}
+
+/** A day. */
+export function chinaDate(locale: Locale, at: Date): string {
+  return at.toLocaleDateString(locale, CHINA);
+}
+
+/** A time of day (e.g. until when an account stays locked). */
+export function chinaClock(locale: Locale, at: Date): string {
+  return at.toLocaleTimeString(locale, CHINA);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { format, parseLocale, pick } from "~/i18n/locale";
+import { chinaClock, chinaDate, chinaTime, format, parseLocale, pick } from "~/i18n/locale";
 import { messageKeys, translator, type MessageKey, type Translate } from "~/i18n/messages";
 import { AppError, ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
 
@@ -98,5 +98,20 @@ describe("error catalogue", () => {
     expect(error.messageIn("zh-CN")).toBe("错误次数已达最大上限，请稍后再试（约 30 分钟后解锁，或联系学校管理员解锁）。");
     expect(error.messageIn("en")).toContain("about 30 minutes");
     expect(error.messageIn("en")).not.toContain("{");
+  });
+});
+
+describe("times as a school reads them", () => {
+  // 2026-09-01 00:30 UTC is 08:30 in China; a page formatted in the server's zone (UTC here) said 00:30.
+  const at = new Date("2026-09-01T00:30:00Z");
+
+  it("shows China time whatever the server's zone", () => {
+    expect(chinaTime("zh-CN", at)).toBe("2026/9/1 08:30:00");
+    expect(chinaClock("zh-CN", at)).toBe("08:30:00");
+    expect(chinaTime("en", at)).toBe("9/1/2026, 8:30:00 AM");
+  });
+
+  it("gives the day in China, which at 23:30 UTC is already the next one", () => {
+    expect(chinaDate("zh-CN", new Date("2026-08-31T23:30:00Z"))).toBe("2026/9/1");
   });
 });

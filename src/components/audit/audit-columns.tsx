@@ -5,7 +5,8 @@ import type { Column } from "~/components/ui/data-table";
 import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { AuditRow } from "~/server/audit/audit-log";
-import { actionWords, actorKindWords, auditTime } from "./audit-words";
+import { actionWords, actorKindWords } from "./audit-words";
+import { chinaTime } from "~/i18n/locale";
 
 export function auditColumns<R extends AuditRow & { school?: string | null }>(
   t: Translate,
@@ -20,7 +21,7 @@ export function auditColumns<R extends AuditRow & { school?: string | null }>(
       key: "time",
       header: t("audit.time"),
       className: "whitespace-nowrap",
-      cell: (r) => auditTime(locale, r.createdAt),
+      cell: (r) => chinaTime(locale, r.createdAt),
     },
     {
       key: "actor",

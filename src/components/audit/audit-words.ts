@@ -1,9 +1,9 @@
 // An audit log said in words, for its table (audit-columns.tsx) and its CSV export — the school's
 // (/admin/audit) and the platform's (/vendor/audit): an action by its name in the messages (its
 // code when it has none yet), an actor's kind, a time in China time.
-import type { Locale } from "~/i18n/locale";
 import { messageKeys, type MessageKey, type Translate } from "~/i18n/messages";
 import type { AuditRow } from "~/server/audit/audit-log";
+import { chinaTime, type Locale } from "~/i18n/locale";
 
 const KNOWN = new Set<string>(messageKeys());
 
@@ -11,7 +11,6 @@ const named = (t: Translate, key: string, otherwise: string) => (KNOWN.has(key) 
 
 export const actionWords = (t: Translate, action: string) => named(t, `audit.action.${action}`, action);
 export const actorKindWords = (t: Translate, kind: string) => named(t, `audit.kind.${kind}`, kind);
-export const auditTime = (locale: Locale, at: Date) => at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
 
 /** The export's columns: the table's, with the action's words and code apart; the platform's log adds the school. */
 export function auditRecordCells(
@@ -40,7 +39,7 @@ export function auditRecordCells(t: Translate, locale: Locale, options: { school
     ...(school ? [t("audit.school")] : []),
   ];
   const cells = (r: AuditRow & { school?: string | null }) => [
-    auditTime(locale, r.createdAt),
+    chinaTime(locale, r.createdAt),
     actorKindWords(t, r.actorKind),
     r.actor ?? "",
     actionWords(t, r.action),

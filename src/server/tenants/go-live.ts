@@ -5,13 +5,13 @@
 // registration code from the back office, and a member who follows. Each step that is not done
 // links to the page where it is done. Reads only: nothing here calls WeCom or the school.
 import { z } from "zod";
-import type { Locale } from "~/i18n/locale";
 import { translator, type MessageKey } from "~/i18n/messages";
 import { checklist, type Check, type CheckStatus, type Checklist } from "~/server/checks/check";
 import { schoolUsesProvider } from "~/server/identity/kind-provider";
 import { IDENTITY_PROTOCOLS } from "~/server/identity/protocols";
 import { QUEUES } from "~/server/jobs/queue";
 import type { TenantScope } from "~/server/scope";
+import { chinaTime } from "~/i18n/locale";
 
 export const GO_LIVE_STEPS = ["wecom", "identity", "roster", "sync", "visibleRange", "qr", "firstFollow"] as const;
 export type GoLiveStep = (typeof GO_LIVE_STEPS)[number];
@@ -120,10 +120,8 @@ async function qrStep(scope: TenantScope, when: (d: Date) => string): Promise<Fo
     : { status: "failed", detail: "goLive.qr.never" };
 }
 
-const inChina = (locale: Locale) => (date: Date) => date.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
-
 export async function goLiveChecklist(scope: TenantScope): Promise<Checklist<GoLiveStep> & { done: number }> {
-  const when = inChina(scope.locale);
+  const when = (date: Date) => chinaTime(scope.locale, date);
   const [{ wecom, visibleRange }, identity, { roster, sync, firstFollow }, qr] = await Promise.all([
     wecomSteps(scope, when),
     identityStep(scope, when),

@@ -2,7 +2,7 @@
 // before the purge (「N 天后永久删除」), and 【恢复】.
 import type { z } from "zod";
 import { ActionForm } from "~/components/action-form";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { deletedTenantOutput } from "~/server/tenants/delete-tenant";
 import { restoreTenantAction } from "./actions";
@@ -21,9 +21,7 @@ export function DeletedSchools({ schools, t, locale }: { schools: Deleted[]; t: 
             <span className="flex-1">
               <span className="font-medium">{pick(locale, { zh: s.name, en: s.nameEn || s.name })}</span>{" "}
               <span className="font-mono text-slate-500">{s.slug}</span>
-              <span className="ml-2 text-slate-500">
-                {t("vendorOps.deletedAt", { time: s.deletedAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" }) })}
-              </span>
+              <span className="ml-2 text-slate-500">{t("vendorOps.deletedAt", { time: chinaTime(locale, s.deletedAt) })}</span>
             </span>
             <span className="text-red-700" data-testid="days-left">
               {t("vendorOps.daysLeft", { days: s.daysLeft })}

@@ -10,6 +10,7 @@ import { VendorCodeBudgetNotice } from "./code-budget-notice";
 import { CreateTenantForm } from "./create-tenant-form";
 import { DeletedSchools } from "./deleted-schools";
 import { TENANT_SORT, tenantColumns } from "./tenant-columns";
+import { chinaDate } from "~/i18n/locale";
 
 const TABLE: TableSpec = { sortable: Object.keys(TENANT_SORT), pageSize: 50 };
 
@@ -38,7 +39,7 @@ export default async function VendorHomePage({ searchParams }: { searchParams: P
         <Notice tone="info" testId="deleted-notice">
           {t("vendorOps.deleted", {
             slug: justDeleted.slug,
-            date: justDeleted.purgeAfter.toLocaleDateString(locale, { timeZone: "Asia/Shanghai" }),
+            date: chinaDate(locale, justDeleted.purgeAfter),
           })}
         </Notice>
       ) : null}

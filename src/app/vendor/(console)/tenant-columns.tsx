@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { ActionForm } from "~/components/action-form";
 import type { Column } from "~/components/ui/data-table";
 import type { SortValue } from "~/components/ui/table-state";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaClock, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { tenantSummaryOutput } from "~/server/tenants/manage-tenants";
 import type { tenantAdminRowOutput } from "~/server/tenants/tenant-admins";
@@ -36,7 +36,7 @@ function Admins({ school, t, locale }: { school: TenantRow; t: Translate; locale
               <ActionForm action={unlockTenantAdminAction} className="flex items-center gap-2">
                 <input type="hidden" name="tenantId" value={school.id} />
                 <input type="hidden" name="adminId" value={a.id} />
-                <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil.toLocaleTimeString(locale) })}</span>
+                <span className="text-red-700">{t("admin.lockedUntil", { time: chinaClock(locale, a.lockedUntil) })}</span>
                 <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
               </ActionForm>
             ) : (

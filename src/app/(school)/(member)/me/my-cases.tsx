@@ -3,6 +3,7 @@
 import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { serverApi } from "~/server/request";
+import { chinaTime } from "~/i18n/locale";
 
 type Cases = Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["me"]["profile"]["cases"]>>;
 
@@ -24,7 +25,7 @@ export function MyCases({ cases, t, locale }: { cases: Cases; t: Translate; loca
             </div>
             <p className="mt-1 text-sm text-slate-500">
               {c.valueDisplay ? `${c.valueDisplay} · ` : ""}
-              {c.createdAt.toLocaleString(locale, { timeZone: "Asia/Shanghai" })}
+              {chinaTime(locale, c.createdAt)}
             </p>
             <p className="mt-2 text-sm whitespace-pre-wrap" data-testid="my-case-answer">
               {c.answer ? t("me.caseAnswer", { answer: c.answer }) : t("me.caseWaiting")}

@@ -2,7 +2,7 @@
 // failed jobs), the unified login's last test, and each problem in words with where to fix it.
 import type { Column } from "~/components/ui/data-table";
 import type { SortValue } from "~/components/ui/table-state";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { SchoolHealth } from "~/server/tenants/school-health";
 
@@ -10,8 +10,6 @@ export const HEALTH_SORT: Readonly<Record<string, (row: SchoolHealth) => SortVal
   school: (s) => s.slug,
   members: (s) => s.members,
 };
-
-const when = (locale: Locale, at: Date) => at.toLocaleString(locale, { timeZone: "Asia/Shanghai" });
 
 function Problems({ school, t }: { school: SchoolHealth; t: Translate }) {
   if (school.problems.length === 0) return <span className="text-green-700">{t("vendorOps.health.ok")}</span>;
@@ -72,7 +70,9 @@ export function healthColumns(t: Translate, locale: Locale): Column<SchoolHealth
         s.wecom.connected ? (
           <>
             <div>
-              {s.wecom.tokenAt ? t("vendorOps.health.tokenAt", { time: when(locale, s.wecom.tokenAt) }) : t("vendorOps.health.tokenNever")}
+              {s.wecom.tokenAt
+                ? t("vendorOps.health.tokenAt", { time: chinaTime(locale, s.wecom.tokenAt) })
+                : t("vendorOps.health.tokenNever")}
             </div>
             {s.wecom.failedJobs > 0 ? (
               <div className="text-red-700">{t("vendorOps.health.failedJobs", { count: s.wecom.failedJobs })}</div>
@@ -92,7 +92,9 @@ export function healthColumns(t: Translate, locale: Locale): Column<SchoolHealth
           <div className="text-slate-500">
             {s.idp.lastTestAt === null
               ? t("vendorOps.health.idpNever")
-              : t(s.idp.lastTestOk ? "vendorOps.health.idpPassed" : "vendorOps.health.idpFailed", { time: when(locale, s.idp.lastTestAt) })}
+              : t(s.idp.lastTestOk ? "vendorOps.health.idpPassed" : "vendorOps.health.idpFailed", {
+                  time: chinaTime(locale, s.idp.lastTestAt),
+                })}
           </div>
         </>
       ),

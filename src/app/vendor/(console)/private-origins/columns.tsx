@@ -8,6 +8,7 @@ import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { privateOriginOutput } from "~/server/identity/private-origins";
 import { removePrivateOriginAction } from "./actions";
+import { chinaTime } from "~/i18n/locale";
 
 export type PrivateOriginRow = z.infer<typeof privateOriginOutput>;
 
@@ -44,7 +45,7 @@ export function originColumns(t: Translate, locale: Locale): Column<PrivateOrigi
       header: t("vendor.origins.addedAt"),
       sortable: true,
       className: "whitespace-nowrap tabular-nums",
-      cell: (r) => r.createdAt.toLocaleString(locale),
+      cell: (r) => chinaTime(locale, r.createdAt),
     },
     { key: "actions", header: t("vendor.origins.actions"), cell: (r) => <Remove row={r} t={t} /> },
   ];

@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { tenantAdminRowOutput } from "~/server/tenants/tenant-admins";
 import { setAdminDisabledAction, unlockAdminAction } from "../actions";
+import { chinaClock } from "~/i18n/locale";
 
 export type AccountRow = z.infer<typeof tenantAdminRowOutput>;
 
@@ -18,8 +19,7 @@ function locked(a: AccountRow, now: Date): boolean {
 
 function StateCell({ a, t, locale, now }: { a: AccountRow; t: Translate; locale: Locale; now: Date }) {
   if (a.disabled) return <span className="text-slate-500">{t("admin.disabled")}</span>;
-  if (locked(a, now))
-    return <span className="text-red-700">{t("admin.lockedUntil", { time: a.lockedUntil!.toLocaleTimeString(locale) })}</span>;
+  if (locked(a, now)) return <span className="text-red-700">{t("admin.lockedUntil", { time: chinaClock(locale, a.lockedUntil!) })}</span>;
   return <span className="text-green-700">{t("admin.normal")}</span>;
 }
 

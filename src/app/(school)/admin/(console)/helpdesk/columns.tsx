@@ -8,6 +8,7 @@ import type { Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { caseRowOutput } from "~/server/helpdesk/cases";
 import { answerCaseAction, assignCaseAction, resolveCaseAction } from "./actions";
+import { chinaTime } from "~/i18n/locale";
 
 export type CaseRow = z.infer<typeof caseRowOutput>;
 
@@ -58,7 +59,7 @@ export function caseColumns(t: Translate, locale: Locale): Column<CaseRow>[] {
       header: t("console.helpdesk.created"),
       sortable: true,
       className: "whitespace-nowrap text-xs text-slate-500",
-      cell: (c) => c.createdAt.toLocaleString(locale),
+      cell: (c) => chinaTime(locale, c.createdAt),
     },
     { key: "action", header: "", className: "min-w-64", cell: (c) => <CaseActions c={c} t={t} /> },
   ];

@@ -6,6 +6,7 @@ import type { Locale } from "~/i18n/locale";
 import type { MessageKey, Translate } from "~/i18n/messages";
 import type { importJobSummaryOutput } from "~/server/members/roster/import-jobs";
 import type { ReportRow } from "~/server/members/roster/report";
+import { chinaTime } from "~/i18n/locale";
 
 type JobRow = z.infer<typeof importJobSummaryOutput>;
 
@@ -26,7 +27,7 @@ export function importListColumns(t: Translate, locale: Locale): Column<JobRow>[
       key: "created",
       header: t("roster.col.created"),
       className: "text-xs text-slate-500",
-      cell: (j) => j.createdAt.toLocaleString(locale),
+      cell: (j) => chinaTime(locale, j.createdAt),
     },
   ];
 }

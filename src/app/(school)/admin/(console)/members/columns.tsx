@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { ActionForm } from "~/components/action-form";
 import type { Column } from "~/components/ui/data-table";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaClock, chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { adminMemberRowOutput } from "~/server/members/member-directory";
 import { unlockMemberAction } from "../actions";
@@ -16,7 +16,7 @@ function WecomCell({ m, t, locale, app }: { m: MemberRow; t: Translate; locale: 
     <>
       <div className={tone}>{t(`admin.wecom.${m.wecom.state ?? "NONE"}`)}</div>
       {m.wecom.stateAt ? (
-        <div className="text-xs text-slate-500">{t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}</div>
+        <div className="text-xs text-slate-500">{t("admin.wecom.asOf", { time: chinaTime(locale, m.wecom.stateAt) })}</div>
       ) : null}
       {m.wecom.state === "OUT_OF_RANGE" ? <div className="text-xs text-red-700">{t("admin.wecom.outOfRangeHint", { app })}</div> : null}
       {m.wecom.phoneOutdated ? <div className="text-xs text-amber-700">{t("admin.wecom.phoneOutdated")}</div> : null}
@@ -29,7 +29,7 @@ function StateCell({ m, t, locale, now }: { m: MemberRow; t: Translate; locale: 
   return (
     <ActionForm action={unlockMemberAction} className="flex items-center gap-2">
       <input type="hidden" name="memberId" value={m.id} />
-      <span className="text-red-700">{t("admin.lockedUntil", { time: m.lockedUntil.toLocaleTimeString(locale) })}</span>
+      <span className="text-red-700">{t("admin.lockedUntil", { time: chinaClock(locale, m.lockedUntil) })}</span>
       <button className="rounded border border-slate-300 px-2 py-1">{t("admin.unlock")}</button>
     </ActionForm>
   );

@@ -1,7 +1,7 @@
 // The school's WeCom sync jobs, each with its state, its tries and why it failed; a failed one may be retried.
 import { ActionForm } from "~/components/action-form";
 import type { z } from "zod";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { MessageKey, Translate } from "~/i18n/messages";
 import type { syncJobRowOutput } from "~/server/wecom/sync-jobs-admin";
 import { retrySyncJobAction } from "./actions";
@@ -26,7 +26,7 @@ export function SyncJobs({ jobs, t, locale }: { jobs: readonly Job[]; t: Transla
               <div className="min-w-48 flex-1">
                 <div className="font-medium">{t(`wecom.job.kind.${job.kind}` as MessageKey)}</div>
                 <div className="text-xs text-slate-500">
-                  {job.createdAt.toLocaleString(locale)} · {t("wecom.job.tries", { count: job.retryCount })}
+                  {chinaTime(locale, job.createdAt)} · {t("wecom.job.tries", { count: job.retryCount })}
                 </div>
                 {job.error ? <p className="mt-1 text-sm text-red-700">{pick(locale, job.error)}</p> : null}
               </div>

@@ -1,6 +1,6 @@
 // What happened to the member: the phone binding, the WeCom jobs (what a fix queued and how it went),
 // the audit trail (about them and by them) and their helpdesk cases.
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { MemberRecord } from "./record";
 import { Section } from "./record";
@@ -16,7 +16,7 @@ export function BindingSection({ record, t, locale }: { record: MemberRecord; t:
           ? t("member.binding.current", {
               value: b.channel === "PHONE" ? b.value.replace(/^\+86/, "") : b.value,
               how: t(`member.binding.${b.confirmedBy as "DIRECTORY" | "CODE" | "UNCONFIRMED"}`),
-              time: b.boundAt.toLocaleString(locale),
+              time: chinaTime(locale, b.boundAt),
             })
           : t("member.binding.none")}
       </p>
@@ -33,7 +33,7 @@ export function JobsSection({ record, t, locale }: { record: MemberRecord; t: Tr
         {record.jobs.map((job) => (
           <li key={job.id} className="py-1.5">
             <span className="font-mono">{job.kind}</span> · {t(`member.jobs.state.${job.state as "QUEUED"}`)} ·{" "}
-            {job.createdAt.toLocaleString(locale)}
+            {chinaTime(locale, job.createdAt)}
             {job.lastError ? (
               <div className="text-xs text-red-700">{pick(locale, { zh: job.lastError, en: job.lastErrorEn ?? job.lastError })}</div>
             ) : null}
@@ -51,7 +51,7 @@ export function TrailSection({ record, t, locale }: { record: MemberRecord; t: T
       <ul className={list}>
         {record.trail.map((row) => (
           <li key={row.id} className="py-1.5" data-testid={`trail-${row.action}`}>
-            <span className="font-mono">{row.action}</span> · {row.createdAt.toLocaleString(locale)} ·{" "}
+            <span className="font-mono">{row.action}</span> · {chinaTime(locale, row.createdAt)} ·{" "}
             <span className="text-slate-500">{t("member.trail.by", { actor: row.actorKind, ip: row.ip ?? "—" })}</span>
             {row.detail && Object.keys(row.detail).length > 0 ? (
               <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-600">{JSON.stringify(row.detail)}</pre>
@@ -73,7 +73,7 @@ export function CasesSection({ record, t, locale, memberId }: { record: MemberRe
             {c.kind === "PHONE_ALREADY_EXISTS"
               ? t("member.cases.PHONE_ALREADY_EXISTS", { value: c.valueDisplay ?? "—" })
               : t("member.cases.WECOM_SYNC_FAILED")}{" "}
-            · {t(`member.cases.${c.status as "OPEN"}`)} · {c.createdAt.toLocaleString(locale)}
+            · {t(`member.cases.${c.status as "OPEN"}`)} · {chinaTime(locale, c.createdAt)}
             {c.note ? <div className="text-xs text-slate-600">{c.note}</div> : null}
             {c.kind === "PHONE_ALREADY_EXISTS" && c.status === "OPEN" && c.valueDisplay ? (
               <a

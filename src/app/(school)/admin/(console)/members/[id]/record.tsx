@@ -2,7 +2,7 @@
 // the profile of the UCAS form, sign-in and lockout, and WeCom as it last said (never a guess).
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { pick, type Locale } from "~/i18n/locale";
+import { chinaDate, chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
 import type { memberRecordOutput } from "~/server/members/member-record";
 import { PROFILE_KEYS } from "~/server/members/member-profile";
@@ -49,7 +49,7 @@ export function RecordSection({ record, t, locale }: { record: MemberRecord; t: 
           [t("member.field.idType"), m.idType ?? none],
           [t("member.field.idNumber"), m.idNumberMasked ?? none, "member-id-number"],
           ...PROFILE_KEYS.map((k) => [t(`member.field.${k}`), m.profile[k] ?? none] as [string, string]),
-          [t("member.field.created"), m.createdAt.toLocaleDateString(locale)],
+          [t("member.field.created"), chinaDate(locale, m.createdAt)],
         ]}
       />
     </Section>
@@ -59,19 +59,19 @@ export function RecordSection({ record, t, locale }: { record: MemberRecord; t: 
 function lockText(record: MemberRecord, t: Translate, locale: Locale, now: Date): string {
   const { lockedUntil, failedLoginCount } = record.member;
   if (lockedUntil && lockedUntil > now)
-    return t("member.state.lockedUntil", { time: lockedUntil.toLocaleString(locale), count: failedLoginCount });
+    return t("member.state.lockedUntil", { time: chinaTime(locale, lockedUntil), count: failedLoginCount });
   return failedLoginCount > 0 ? t("member.state.failedTries", { count: failedLoginCount }) : t("admin.normal");
 }
 
 export function StateSection({ record, t, locale }: { record: MemberRecord; t: Translate; locale: Locale }) {
   const m = record.member;
   const wecom = m.wecom.state ? t(`admin.wecom.${m.wecom.state}`) : t("admin.wecom.NONE");
-  const asOf = m.wecom.stateAt ? ` · ${t("admin.wecom.asOf", { time: m.wecom.stateAt.toLocaleString(locale) })}` : "";
+  const asOf = m.wecom.stateAt ? ` · ${t("admin.wecom.asOf", { time: chinaTime(locale, m.wecom.stateAt) })}` : "";
   return (
     <Section title={t("member.section.state")} testId="member-state">
       <Fields
         rows={[
-          [t("member.state.signIn"), m.lastSignInAt ? m.lastSignInAt.toLocaleString(locale) : t("member.state.neverSignedIn")],
+          [t("member.state.signIn"), m.lastSignInAt ? chinaTime(locale, m.lastSignInAt) : t("member.state.neverSignedIn")],
           [t("member.state.lock"), lockText(record, t, locale, new Date()), "member-lock"],
           [t("member.state.wecom"), `${wecom}${asOf}`, "member-wecom"],
           [

@@ -31,7 +31,12 @@ const app = next({ dev: false, dir: root, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Set by the scripts that start this server (scripts/lib/runtime.ts), which wait for the answer that
+// carries it: a server already on the port (another run's) is not mistaken for this one.
+const instance = process.env.SERVER_INSTANCE_ID;
+
 const server = createServer((req, res) => {
+  if (instance) res.setHeader("x-server-instance", instance);
   applyTrustedHeaders(req.headers, req.socket, TRUSTED_PROXY_HOPS);
   seeOtherAfterFormPost(req, res);
   handle(req, res).catch((error) => {
@@ -41,6 +46,11 @@ const server = createServer((req, res) => {
   });
 });
 
+// A port taken since it was chosen: say so and stop, rather than live on without listening.
+server.on("error", (error) => {
+  console.error(`✖ The server cannot listen on port ${port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, () => {
   console.log(`› Listening on port ${port} (trusted proxy hops: ${TRUSTED_PROXY_HOPS}).`);
 });

@@ -69,10 +69,12 @@ export async function startNext(
   const quiet = options.quiet ?? false;
   // Quiet: the server's output goes to logFile (read back when a test fails) or nowhere.
   const log = quiet && options.logFile ? openSync(options.logFile, "w") : null;
+  // Only this child's answer counts: another run's server may hold the port since it was found free.
+  const instance = randomBytes(8).toString("hex");
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: log !== null ? ["ignore", log, log] : quiet ? "ignore" : "inherit",
-    env: { ...env, NEXT_DIST_DIR: distDir, PORT: String(port) },
+    env: { ...env, NEXT_DIST_DIR: distDir, PORT: String(port), SERVER_INSTANCE_ID: instance },
   });
   if (log !== null) closeSync(log);
   const deadline = Date.now() + 120_000;
@@ -80,7 +82,7 @@ export async function startNext(
     if (child.exitCode !== null) throw new Error(`The server (scripts/server.mjs) exited with ${child.exitCode}.`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) {
+      if (response.ok && response.headers.get("x-server-instance") === instance) {
         if (options.warm) await warmUp(port, options.warm);
         return child;
       }

@@ -31,6 +31,8 @@ export const MEMBER_PAGES = [
   "/(school)/join/page",
   "/(school)/login/page",
   "/(school)/change-password/page",
+  "/(school)/forgot-password/page",
+  "/(school)/forgot-password/reset/page",
   "/(school)/(member)/bind-phone/page",
   "/(school)/(member)/follow/page",
   "/(school)/(member)/done/page",

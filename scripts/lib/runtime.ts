@@ -112,6 +112,7 @@ const WARM_PATHS = {
     "/verify",
     "/verify/result",
     "/change-password",
+    "/forgot-password",
     "/admin/login",
     "/admin",
     "/admin/helpdesk",

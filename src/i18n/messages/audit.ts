@@ -52,6 +52,7 @@ export const audit = {
   "action.member.login": { zh: "成员登录", en: "Member sign-in" },
   "action.member.login.failed": { zh: "成员登录失败", en: "Member sign-in failed" },
   "action.member.password.changed": { zh: "修改密码", en: "Password changed" },
+  "action.member.password.reset": { zh: "找回密码（验证码）", en: "Password reset by code" },
   "action.member.sso.notInDirectory": { zh: "统一身份认证：不在名单中", en: "Unified login: not in the directory" },
   "action.member.sso.otherProvider": { zh: "统一身份认证：登录方式不符", en: "Unified login: another sign-in method" },
   "action.member.sso.singleLogout": { zh: "学校统一退出", en: "Single logout by the school" },

@@ -11,5 +11,9 @@ export const login = {
     zh: "连续输错 {max} 次密码，账号将锁定 {minutes} 分钟。",
     en: "After {max} wrong passwords in a row the account locks for {minutes} minutes.",
   },
+  passwordReset: {
+    zh: "密码已重置，所有设备上的登录已退出。请用新密码登录。",
+    en: "Your password has been reset and you have been signed out everywhere. Sign in with the new one.",
+  },
   passwordChanged: { zh: "密码已修改，请用新密码登录。", en: "Your password has been changed. Please sign in with the new one." },
 } as const satisfies Messages;

@@ -16,4 +16,38 @@ export const password = {
   new: { zh: "新密码", en: "New password" },
   confirm: { zh: "再次输入新密码", en: "New password again" },
   submit: { zh: "修改密码", en: "Change password" },
+  // 忘记密码 (auth/forgot-password.ts): two plain forms, so it works with the page's scripts blocked.
+  forgotLink: { zh: "忘记密码？", en: "Forgot your password?" },
+  forgotTitle: { zh: "找回密码", en: "Reset your password" },
+  forgotLead: {
+    zh: "填写学工号，以及学校名单中该账号的手机号或邮箱（即绑定过的手机号或邮箱），我们会把验证码发送到那里。",
+    en: "Enter your account and the phone or e-mail address the school's list holds for it (the one you bound); the code is sent there.",
+  },
+  forgotAccount: { zh: "学号 / 工号 / 考生号", en: "Student / staff / candidate number" },
+  forgotContact: { zh: "手机号或邮箱", en: "Phone or e-mail address" },
+  forgotContactHint: {
+    zh: "境外手机号请在国际区号前加 00，如 0085291234567。",
+    en: "For a foreign number type 00 before the country code, e.g. 0085291234567.",
+  },
+  forgotSend: { zh: "获取验证码", en: "Send the code" },
+  forgotAtSchool: {
+    zh: "本校通过学校统一身份认证登录，密码由学校管理：请在学校统一身份认证平台找回密码，或联系学校信息中心。",
+    en: "This school signs you in through its own unified login, which keeps your password: reset it there, or contact the school's IT office.",
+  },
+  forgotSomeAtSchool: {
+    zh: "通过学校统一身份认证登录的账号（如在校师生），请在学校统一身份认证平台找回密码。",
+    en: "Accounts that sign in through the school's unified login (e.g. students and staff) reset their password there.",
+  },
+  forgotSent: {
+    zh: "如果账号 {account} 的手机号或邮箱是 {to}，验证码已发送，{minutes} 分钟内有效。没有收到？请核对手机号或邮箱是否为学校名单中的那个，稍后可重新获取。",
+    en: "If {to} is the phone or e-mail of account {account}, a code has been sent there; it works for {minutes} minutes. Nothing arrived? Check it is the one the school's list holds; you can ask again shortly.",
+  },
+  forgotRuleBroken: {
+    zh: "新密码不符合要求：{rule}。验证码仍然有效，请重新输入。",
+    en: "The new password does not meet the rules: {rule}. Your code still works; enter it again.",
+  },
+  forgotCode: { zh: "验证码", en: "Code" },
+  forgotSubmit: { zh: "重置密码", en: "Reset password" },
+  forgotResend: { zh: "重新获取验证码", en: "Send a new code" },
+  forgotStartOver: { zh: "换一个账号或手机号", en: "Use another account or phone" },
 } as const satisfies Messages;

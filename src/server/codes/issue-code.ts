@@ -46,6 +46,15 @@ export type IssuedCode = {
   ttlMinutes: number;
 };
 
+export type IssueOptions = {
+  /**
+   * Write and count the code exactly as if it were sent, but send nothing: the answer to a request
+   * that must not tell whether the account it names exists (forgot password). Its code is random and
+   * known to nobody, so trying it behaves like trying a real one (tries left, too many tries).
+   */
+  decoy?: boolean;
+};
+
 /**
  * Sends a new code for (purpose, destination, member) and supersedes the one sent before.
  * Refuses with CODE_RESEND_TOO_SOON, CODE_DAILY_LIMIT, MEMBER_DAILY_VALUES_LIMIT,
@@ -56,6 +65,7 @@ export async function issueCode(
   scope: TenantScope,
   rawInput: IssueCodeInput,
   providers: CodeProviders = codeProviders(),
+  options: IssueOptions = {},
 ): Promise<IssuedCode> {
   const input = issueCodeInput.parse(rawInput);
   const memberId = input.memberId ?? null;
@@ -111,6 +121,10 @@ export async function issueCode(
     school: pick(scope.locale, { zh: scope.tenant.name, en: scope.tenant.nameEn || scope.tenant.name }),
     locale: scope.locale,
   };
+  if (options.decoy) {
+    log.info("codes.decoy");
+    return { codeId: id, channel: input.channel, expiresAt, resendAfterSeconds: policy.resendSeconds, ttlMinutes: message.ttlMinutes };
+  }
   try {
     await deliver.send(scope, message);
   } catch (error) {

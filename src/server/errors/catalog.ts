@@ -316,6 +316,14 @@ export const ERROR_CATALOG = {
       en: "This e-mail address is not valid. Check it, e.g. name@example.com.",
     },
   },
+  RESET_TICKET_EXPIRED: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "找回密码的页面已过期（30 分钟）。请重新填写学工号和手机号（或邮箱），获取新的验证码。",
+      en: "This password-reset page has expired (it lasts 30 minutes). Enter your account and phone (or e-mail) again to get a new code.",
+    },
+  },
   SECOND_VERIFICATION_EXPIRED: {
     trpc: "BAD_REQUEST",
     http: 400,

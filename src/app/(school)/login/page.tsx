@@ -14,7 +14,7 @@ import { db } from "~/server/db/client";
 import { jobQueue } from "~/server/jobs/app-queue";
 import { kindName, schoolName } from "~/i18n/locale";
 
-type Search = { changed?: string; kind?: string; returnTo?: string; sso?: string };
+type Search = { changed?: string; kind?: string; reset?: string; returnTo?: string; sso?: string };
 
 // The member's 统一身份认证: the built-in form, or — for a school (or identity kind, ?kind=candidate)
 // that signs in through its own CAS or OIDC server — one button to the school's login page. A login
@@ -44,6 +44,11 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
           {t("login.passwordChanged")}
         </p>
       ) : null}
+      {search.reset ? (
+        <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-green-800" data-testid="password-reset">
+          {t("login.passwordReset")}
+        </p>
+      ) : null}
       {refusal ? (
         <div role="alert" className="mb-4 rounded-lg bg-red-50 p-3 text-red-800" data-testid="sso-refused">
           <p className="font-semibold">{t("sso.refusedTitle")}</p>
@@ -58,7 +63,10 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
       {provider === "BUILTIN" ? (
         <>
           <SignInForm provider="member" callbackUrl={returnTo} accountLabel="login.accountLabel" />
-          <p className="mt-4 text-xs text-slate-500">
+          <a href="/forgot-password" className="mt-4 block py-2 text-[var(--brand)]" data-testid="forgot-link">
+            {t("password.forgotLink")}
+          </a>
+          <p className="mt-2 text-xs text-slate-500">
             {t("login.lockoutHint", { max: tenant.lockoutMaxAttempts, minutes: tenant.lockoutMinutes })}
           </p>
         </>

@@ -2,15 +2,9 @@
 // and open the notice again), or why not, with what to do next. Success goes straight to /done.
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
-import { ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
-import { VERIFY_RESULT_VARS } from "~/server/journey/journey-paths";
+import { errorMessage } from "~/server/errors";
+import { refusalOf } from "~/server/http/refusal-query";
 import { requestContext, requestLocale } from "~/server/request";
-
-const isErrorCode = (code: string | undefined): code is AppErrorCode => !!code && Object.hasOwn(ERROR_CATALOG, code);
-
-/** The numbers the message names (journey-paths.ts), as whole numbers only. */
-const varsOf = (params: Record<string, string | undefined>) =>
-  Object.fromEntries(VERIFY_RESULT_VARS.flatMap((name) => (/^\d{1,6}$/.test(params[name] ?? "") ? [[name, Number(params[name])]] : [])));
 
 export default async function VerifyResultPage({
   searchParams,
@@ -22,9 +16,10 @@ export default async function VerifyResultPage({
   const params = await searchParams;
   const current = ctx.actor?.kind === "member" ? ctx.actor.account : "";
   const account = params.account?.slice(0, 64);
+  const refusal = refusalOf(params);
   const message = account
     ? t("journey.verifyOtherAccount", { account, current })
-    : errorMessage(isErrorCode(params.error) ? params.error : "INTERNAL", locale, varsOf(params));
+    : errorMessage(refusal?.code ?? "INTERNAL", locale, refusal?.vars);
   return (
     <PageShell title={t("journey.verifyPageTitle")} t={t}>
       <SignedInBar />

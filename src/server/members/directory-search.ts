@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
 import type { TenantScope } from "~/server/scope";
+import { ACCOUNT_PATTERN } from "./account";
 import { adminMemberRow, adminMemberRowOutput, adminMemberRowSelect, escapeLike } from "./member-directory";
 
 /** Where a member stands in the activation funnel (a filter of the list). */
@@ -56,12 +57,25 @@ function queryWhere(typed: string, tenantId: string): Prisma.MemberWhereInput {
   const idNumber = normaliseIdNumber(q);
   return {
     OR: [
-      { account: { startsWith: escapeLike(q) } },
-      { name: { contains: escapeLike(q) } },
+      // Only what could begin a 学工号 is looked up as one: a 姓名 like 王 never is, and an OR with a
+      // branch that cannot match can still keep the planner from combining the name's index with the
+      // department's (院系 + 姓名 read 33,000 members instead of 900 on a million).
+      ...(ACCOUNT_PATTERN.test(q) ? [{ account: { startsWith: escapeLike(q) } }] : []),
+      nameWhere(q),
       ...(/^\+?\d{5,}$/.test(digits) ? [{ phone }, { phoneDisplay: digits }] : []),
       ...(ID_NUMBER.test(idNumber) ? [{ idNumberHash: blindIndex(idNumber, encryptionKey(), tenantId) }] : []),
     ],
   };
+}
+
+/**
+ * 姓名 anywhere in the name. A query of one or two characters has no trigram for the name's trigram
+ * index, so `contains` would read every member of the school: it is looked up among the name's
+ * characters and character pairs instead (nameGrams, kept by the database), which holds exactly the
+ * same members. Characters are counted as PostgreSQL counts them (code points: 𠮷 is one).
+ */
+function nameWhere(q: string): Prisma.MemberWhereInput {
+  return [...q].length <= 2 ? { nameGrams: { has: q } } : { name: { contains: escapeLike(q) } };
 }
 
 export const stateWhere: Record<MemberState, Prisma.MemberWhereInput> = {

@@ -112,7 +112,11 @@ export async function searchMembers(scope: TenantScope, input: z.input<typeof se
   const where: Prisma.MemberWhereInput = {
     AND: [queryWhere(asked.query, scope.tenant.id), groupWhere(asked), asked.state ? stateWhere[asked.state] : {}],
   };
-  const counted = await scope.db.member.count({ where, take: COUNT_CAP + 1 });
+  // Counted up to the cap, in no particular order. Prisma orders a count that has a `take` (by id unless
+  // told otherwise), and `ORDER BY id LIMIT` let the planner walk the id index through the members in
+  // random order: 263,000 pages read to count 10,001 王 on a million. The tenant is one value here, which
+  // PostgreSQL knows from the filter, so ordering by it sorts nothing and the scan stops at the cap.
+  const counted = await scope.db.member.count({ where, take: COUNT_CAP + 1, orderBy: { tenantId: "asc" } });
   const total = Math.min(counted, COUNT_CAP);
   const pages = Math.max(1, Math.ceil(total / asked.pageSize));
   // A page past the end shows the last one, as the kit's links expect.

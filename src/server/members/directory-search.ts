@@ -1,7 +1,7 @@
 // The directory as the back office searches it: one field that takes a 学工号, a 姓名, a 手机号 or an
 // ID number, and filters by department, identity kind and state; sorted and paged in the database
 // (a school of 30,000 is never loaded into memory). The indexes that serve each condition are
-// named in the migration 20261207143732_directory_search.
+// named in the migrations 20261207143732_directory_search and 20261207203419_member_name_grams.
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";

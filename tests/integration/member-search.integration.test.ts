@@ -3,7 +3,7 @@
 // first ones again).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInMember } from "~/server/auth/member-sign-in";
-import { createMember } from "~/server/members/manage-members";
+import { createMember, updateMember } from "~/server/members/manage-members";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { searchMembers } from "~/server/members/directory-search";
 import { PASSWORD, testPrisma, testScope, makeTenant, unique, type TestTenant } from "./support";
@@ -68,6 +68,64 @@ describe("the search box finds a member by what the helpdesk has at hand", () =>
     expect(await found({ query: "11010519491231002X" })).toEqual([acc("001")]);
     expect(await found({ query: "11010519491231002x" })).toEqual([acc("001")]);
     expect(await found({ query: "110105194912" })).toEqual([]);
+  });
+});
+
+describe("a 姓名 of one or two characters (looked up among the name's characters and pairs)", () => {
+  // A school of its own, so that the lists below are every member who matches.
+  let school: TestTenant;
+  const names = { a: "欧阳娜娜", b: "张伟", c: "李伟芳", d: "Li Wei", e: "王芳", f: "𠮷田" } as const;
+  const member: Record<string, string> = {};
+  const named = async (query: string, department = "") => {
+    const page = await searchMembers(await testScope(prisma, school.tenantId), { query, department, pageSize: 100 });
+    return page.rows.filter((r) => r.id !== school.memberId).map((r) => r.name);
+  };
+
+  beforeAll(async () => {
+    school = await makeTenant(prisma);
+    const scope = await testScope(prisma, school.tenantId);
+    for (const [key, name] of Object.entries(names)) {
+      const department = key === "c" ? "文学院/汉语言" : "理学院/数学";
+      member[key] = (await createMember(scope, { account: `N${tag}${key}`, name, department, identityKindCode: "student_staff" })).id;
+    }
+  });
+
+  it("finds exactly the members whose name holds the characters, at its start, middle or end", async () => {
+    expect(await named("伟")).toEqual(["张伟", "李伟芳"]);
+    expect(await named("伟芳")).toEqual(["李伟芳"]);
+    expect(await named("阳娜")).toEqual(["欧阳娜娜"]);
+    expect(await named("娜娜")).toEqual(["欧阳娜娜"]);
+    expect(await named("芳伟")).toEqual([]);
+    expect(await named("张李")).toEqual([]);
+    expect(await named("伟", "文学院")).toEqual(["李伟芳"]);
+  });
+
+  it("a Latin name by a letter or two, as typed (case kept, as for longer names)", async () => {
+    expect(await named("Li")).toEqual(["Li Wei"]);
+    expect(await named("W")).toEqual(["Li Wei"]);
+    expect(await named("We")).toEqual(["Li Wei"]);
+    expect(await named("we")).toEqual([]);
+    expect(await named("Wei")).toEqual(["Li Wei"]);
+  });
+
+  it("a character beyond the basic plane counts as one character", async () => {
+    expect(await named("𠮷")).toEqual(["𠮷田"]);
+    expect(await named("𠮷田")).toEqual(["𠮷田"]);
+  });
+
+  it("a renamed member is found by the new name and no longer by the old one", async () => {
+    expect(await named("芳")).toEqual(["李伟芳", "王芳"]);
+    await updateMember(await testScope(prisma, school.tenantId), { memberId: member.e!, name: "王刚" });
+    expect(await named("芳")).toEqual(["李伟芳"]);
+    expect(await named("王芳")).toEqual([]);
+    expect(await named("刚")).toEqual(["王刚"]);
+    expect(await named("王刚")).toEqual(["王刚"]);
+  });
+
+  it("the characters are the database's: a value written for them is replaced by the name's own", async () => {
+    await prisma.member.update({ where: { id: member.b! }, data: { nameGrams: ["假"] } });
+    expect(await named("假")).toEqual([]);
+    expect(await named("张伟")).toEqual(["张伟"]);
   });
 });
 

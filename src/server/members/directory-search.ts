@@ -1,12 +1,13 @@
 // The directory as the back office searches it: one field that takes a 学工号, a 姓名, a 手机号 or an
 // ID number, and filters by department, identity kind and state; sorted and paged in the database
 // (a school of 30,000 is never loaded into memory). The indexes that serve each condition are
-// named in the migration 20261207143732_directory_search.
+// named in the migrations 20261207143732_directory_search and 20261207203419_member_name_grams.
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { blindIndex, normaliseIdNumber } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
 import type { TenantScope } from "~/server/scope";
+import { ACCOUNT_PATTERN } from "./account";
 import { adminMemberRow, adminMemberRowOutput, adminMemberRowSelect, escapeLike } from "./member-directory";
 
 /** Where a member stands in the activation funnel (a filter of the list). */
@@ -56,12 +57,25 @@ function queryWhere(typed: string, tenantId: string): Prisma.MemberWhereInput {
   const idNumber = normaliseIdNumber(q);
   return {
     OR: [
-      { account: { startsWith: escapeLike(q) } },
-      { name: { contains: escapeLike(q) } },
+      // Only what could begin a 学工号 is looked up as one: a 姓名 like 王 never is, and an OR with a
+      // branch that cannot match can still keep the planner from combining the name's index with the
+      // department's (院系 + 姓名 read 33,000 members instead of 900 on a million).
+      ...(ACCOUNT_PATTERN.test(q) ? [{ account: { startsWith: escapeLike(q) } }] : []),
+      nameWhere(q),
       ...(/^\+?\d{5,}$/.test(digits) ? [{ phone }, { phoneDisplay: digits }] : []),
       ...(ID_NUMBER.test(idNumber) ? [{ idNumberHash: blindIndex(idNumber, encryptionKey(), tenantId) }] : []),
     ],
   };
+}
+
+/**
+ * 姓名 anywhere in the name. A query of one or two characters has no trigram for the name's trigram
+ * index, so `contains` would read every member of the school: it is looked up among the name's
+ * characters and character pairs instead (nameGrams, kept by the database), which holds exactly the
+ * same members. Characters are counted as PostgreSQL counts them (code points: 𠮷 is one).
+ */
+function nameWhere(q: string): Prisma.MemberWhereInput {
+  return [...q].length <= 2 ? { nameGrams: { has: q } } : { name: { contains: escapeLike(q) } };
 }
 
 export const stateWhere: Record<MemberState, Prisma.MemberWhereInput> = {
@@ -98,7 +112,11 @@ export async function searchMembers(scope: TenantScope, input: z.input<typeof se
   const where: Prisma.MemberWhereInput = {
     AND: [queryWhere(asked.query, scope.tenant.id), groupWhere(asked), asked.state ? stateWhere[asked.state] : {}],
   };
-  const counted = await scope.db.member.count({ where, take: COUNT_CAP + 1 });
+  // Counted up to the cap, in no particular order. Prisma orders a count that has a `take` (by id unless
+  // told otherwise), and `ORDER BY id LIMIT` let the planner walk the id index through the members in
+  // random order: 263,000 pages read to count 10,001 王 on a million. The tenant is one value here, which
+  // PostgreSQL knows from the filter, so ordering by it sorts nothing and the scan stops at the cap.
+  const counted = await scope.db.member.count({ where, take: COUNT_CAP + 1, orderBy: { tenantId: "asc" } });
   const total = Math.min(counted, COUNT_CAP);
   const pages = Math.max(1, Math.ceil(total / asked.pageSize));
   // A page past the end shows the last one, as the kit's links expect.

@@ -91,6 +91,8 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     const taps = new Taps();
     await scanIntoWechat(page, wechat, await registrationLink(browser, "xawl"));
     await taps.tap(page.getByRole("link", { name: "在校师生" }), "【在校师生】");
+    // The manual's 「初始密码为身份证号后 8 位」, said on the page where it is typed.
+    await expect(page.getByTestId("initial-password-hint")).toContainText("初始密码为身份证号后 8 位");
     await signInCounted(page, taps, member, initial);
 
     // The initial password must change first; then the journey goes on where it was going. Three

@@ -11,6 +11,10 @@ export const login = {
     zh: "连续输错 {max} 次密码，账号将锁定 {minutes} 分钟。",
     en: "After {max} wrong passwords in a row the account locks for {minutes} minutes.",
   },
+  initialPasswordLast8: {
+    zh: "首次登录的初始密码为身份证号后 8 位（末位为 X 的，大小写均可）；登录后请按提示修改密码。",
+    en: "Your first password is the last 8 characters of your ID number (a final X in either case); you will be asked to change it after signing in.",
+  },
   passwordReset: {
     zh: "密码已重置，所有设备上的登录已退出。请用新密码登录。",
     en: "Your password has been reset and you have been signed out everywhere. Sign in with the new one.",

@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import { ZodError } from "zod";
 import { toAppError } from "~/server/errors";
 import { childLogger } from "~/server/log";
-import { QUEUES } from "~/server/jobs/queue";
+import { QUEUES, workDraining } from "~/server/jobs/queue";
 import { wecomJobDone, wecomJobFailed, wecomJobStarted } from "~/server/jobs/wecom-jobs";
 import { isWecomError, WecomAuthPausedError } from "./errors";
 import { runWecomStatusJob } from "./status-jobs";
@@ -94,13 +94,9 @@ export async function startWecomWorker(
   deps: SyncDeps,
   options: { concurrency?: number; pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
-  const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, includeMetadata: true as const };
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
-    await boss.work(QUEUES.wecomSync, polling, async ([job]) => {
-      if (job) await handleWecomJob(deps, job);
-    });
-    await boss.work(QUEUES.wecomStatus, polling, async ([job]) => {
-      if (job) await handleWecomJob(deps, job, runWecomStatusJob);
-    });
+    await workDraining(boss, QUEUES.wecomSync, polling, (job) => handleWecomJob(deps, job));
+    await workDraining(boss, QUEUES.wecomStatus, polling, (job) => handleWecomJob(deps, job, runWecomStatusJob));
   }
 }

@@ -5,6 +5,7 @@ import { PageShell } from "~/components/page-shell";
 import { errorMessage } from "~/server/errors";
 import { localPath } from "~/server/http/local-path";
 import { providerForKindCode } from "~/server/identity/kind-provider";
+import { passwordPolicy } from "~/server/identity/password-policy";
 import { readLoginOutcome } from "~/server/identity/login-outcome";
 import { RENEW_COOKIE } from "~/server/identity/login-state";
 import { requireTenantHost } from "~/server/page-guards";
@@ -27,7 +28,7 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
   if (ctx.actor?.kind === "member") redirect(returnTo);
   const kindCode = search.kind && /^[a-z0-9_-]{1,32}$/.test(search.kind) ? search.kind : null;
   const scope = tenantScope({ prisma: db(), tenant, jobs: jobQueue(), actor: { kind: "anonymous", ip: ctx.ip }, locale, log: ctx.log });
-  const { provider, kind } = await providerForKindCode(scope, kindCode);
+  const [{ provider, kind }, { initialPasswordRule }] = await Promise.all([providerForKindCode(scope, kindCode), passwordPolicy(scope)]);
   const jar = await cookies();
   const refusal = search.sso === "failed" ? readLoginOutcome((await headers()).get("cookie"), tenant.id) : null;
   const switched = jar.get(RENEW_COOKIE)?.value === "1";
@@ -62,6 +63,12 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
       ) : null}
       {provider === "BUILTIN" ? (
         <>
+          {/* XAU's manual: 「初始密码为身份证号后 8 位」 — said where the password is typed, not in a PDF. */}
+          {initialPasswordRule === "ID_NUMBER_LAST8" ? (
+            <p className="mb-4 rounded-lg bg-slate-100 p-3 text-sm text-slate-800" data-testid="initial-password-hint">
+              {t("login.initialPasswordLast8")}
+            </p>
+          ) : null}
           <SignInForm provider="member" callbackUrl={returnTo} accountLabel="login.accountLabel" />
           <a href="/forgot-password" className="mt-4 block py-2 text-[var(--brand)]" data-testid="forgot-link">
             {t("password.forgotLink")}

@@ -181,6 +181,33 @@ describe("解绑微信", () => {
     expect((await journeyState(member.scope)).step).toBe("follow");
   });
 
+  it("uses the consent up when WeCom lost the member meanwhile, so a later sync never removes the member who followed again", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const member = await followedMember(school);
+    await unbindWechat(member.scope);
+    await bindPhone(member.scope, { value: member.typed });
+    await bindPhone(member.scope, { value: member.typed, code: await outboxCode(prisma, school.tenant.tenantId, member.phone) });
+    // An admin deleted the member in WeCom's console before the job ran.
+    await sim.ctl("DELETE", `corps/${school.corp.corpid}/console/members/${member.userid}`);
+    await sync(school, member.id);
+    expect(await inSimDirectory(school, member.userid)).toMatchObject({ status: 4 });
+    expect((await row(member.id)).wecom?.rejoinConsentAt).toBeNull();
+
+    // The member follows again; later an admin renames them: WeCom gets the name, and the member stays.
+    expect(
+      (await sim.ctl<{ result: string }>("POST", `wechat-users/${member.wechatId}/follow`, { corpid: school.corp.corpid })).result,
+    ).toBe("followed");
+    await recordWecomState(
+      tenantDb(prisma, school.tenant.tenantId),
+      { tenantId: school.tenant.tenantId, memberId: member.id },
+      { state: "ACTIVATED", at: new Date(), source: "CALLBACK" },
+      { callback: true },
+    );
+    await prisma.member.update({ where: { id: member.id }, data: { name: "改名" } });
+    await sync(school, member.id);
+    expect((await viewOf(school, member.wechatId)).relation).toBe("member");
+  });
+
   it("is refused, with what to do instead, when the member has neither bound nor followed", async () => {
     const school = await connectedSchool(prisma, sim);
     const scope = await memberScope(school, school.tenant.memberId);

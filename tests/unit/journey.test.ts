@@ -85,6 +85,13 @@ describe("where a member is in the journey", () => {
     expect(journeyStep(facts({ binding: null, wecom: { ...written, state: "ACTIVATED" } }))).toBe("done");
   });
 
+  it("starts over at binding after 解绑微信, while WeCom's last word is still 已关注 and its removal is queued", () => {
+    const releasing = { ...written, state: "ACTIVATED", rejoinConsentAt: new Date() };
+    expect(journeyStep(facts({ binding: null, phone: null, wecom: releasing }))).toBe("bind");
+    // Bound again before the removal ran: WeCom still has to end the old follow first.
+    expect(journeyStep(facts({ wecom: releasing, syncJob: { state: "QUEUED" } }))).not.toBe("done");
+  });
+
   it("follows an e-mail binding by the address WeCom holds", () => {
     const email = { channel: "EMAIL" as const, value: "emma@example.com" };
     expect(journeyStep(facts({ email: "Emma@Example.com", binding: email, wecom: { ...written, email: "emma@example.com" } }))).toBe(

@@ -67,8 +67,8 @@ export const journey = {
     en: "Use another phone (best the one your WeChat is bound to), or ask the person using this number to bind a different one.",
   },
   nextAccountBound: {
-    zh: "先取消关注：微信 → 通讯录 → 我的企业 →「{school}」→ 右上角 → 设置 → 不再关注。取消关注后回到本页，重新绑定新的手机号。",
-    en: "Unfollow first: WeChat → Contacts → My companies → {school} → top right → Settings → Unfollow (不再关注). Then come back here and bind the new phone.",
+    zh: "先在「个人中心」点【解绑微信】，或在微信中取消关注：微信 → 通讯录 → 我的企业 →「{school}」→ 右上角 → 设置 → 不再关注。之后重新绑定新的手机号。",
+    en: "First tap “Unbind WeChat” in My account, or unfollow in WeChat: WeChat → Contacts → My companies → {school} → top right → Settings → Unfollow (不再关注). Then bind the new phone.",
   },
   nextAlreadyExists: {
     zh: "只有学校管理员可以把该手机号从原账号转移过来。可将情况提交给运维老师，处理后即可用该手机号绑定；也可以换一个手机号继续。",

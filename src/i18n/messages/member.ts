@@ -69,7 +69,10 @@ export const member = {
   "state.wecom": { zh: "企业微信状态", en: "WeCom state" },
   "state.wecomMobile": { zh: "企业微信中的手机号", en: "Phone in WeCom" },
   "state.notInWecom": { zh: "尚未写入企业微信", en: "Not written to WeCom yet" },
-  "state.rejoinPending": { zh: "已同意重新加入企业微信，等待同步", en: "Re-joining WeCom agreed, waiting for the sync" },
+  "state.rejoinPending": {
+    zh: "将从企业微信移除（成员解绑微信，或已同意为换手机号重新加入），等待同步",
+    en: "To be removed from WeCom (the member unbound their WeChat, or re-joining for a new phone was agreed), waiting for the sync",
+  },
   "binding.current": { zh: "当前绑定：{value}（{how}，{time}）", en: "Bound: {value} ({how}, {time})" },
   "binding.none": { zh: "尚未绑定手机号或邮箱", en: "No phone or e-mail bound yet" },
   "binding.DIRECTORY": { zh: "与通讯录一致，无需验证码", en: "as in the directory, no code needed" },

@@ -4,6 +4,7 @@
 // indexes (Member.phone, PhoneBinding.value) settle two requests that pass them at once.
 import type { TenantTx } from "~/server/db/tenant-db";
 import { AppError } from "~/server/errors";
+import { followsInWecom } from "~/server/journey/journey-step";
 import type { BindingTarget } from "./binding-target";
 
 /** Reads only: a tenant-bound client or one of its transactions. */
@@ -16,7 +17,7 @@ export const bindingMemberSelect = {
   email: true,
   idNumberHash: true,
   binding: { select: { channel: true, value: true } },
-  wecom: { select: { state: true } },
+  wecom: { select: { state: true, rejoinConsentAt: true } },
 } as const;
 
 /** Who else holds the value, and what the product knows of them (the helpdesk's findings). */
@@ -56,7 +57,8 @@ export async function judgeBinding(db: Reader, memberId: string, target: Binding
   if (!member) throw new AppError("UNAUTHENTICATED");
   const heldByMember = currentValue(member, target.channel) === target.value;
   // SUES 2.2: followed with another phone; WeCom keeps one WeChat per member, so it must be released first.
-  if (member.wecom?.state === "ACTIVATED" && !heldByMember) return { heldByMember, refusal: "ACCOUNT_BOUND_TO_OTHER_PHONE", holder: null };
+  // A follow being released (解绑微信, its job not run yet) no longer counts.
+  if (followsInWecom(member.wecom ?? null) && !heldByMember) return { heldByMember, refusal: "ACCOUNT_BOUND_TO_OTHER_PHONE", holder: null };
   const other = await db.member.findFirst({
     where: {
       id: { not: memberId },

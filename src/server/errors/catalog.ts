@@ -296,8 +296,16 @@ export const ERROR_CATALOG = {
     trpc: "CONFLICT",
     http: 409,
     message: {
-      zh: "账号已被其他手机号绑定并已关注：如需换绑，请先用已关注的微信取消关注（或在个人中心解绑微信），再重新绑定。",
-      en: "This account is already bound to another phone and followed: unfollow with that WeChat (or unbind it in My account) first, then bind again.",
+      zh: "账号已被其他手机号绑定并已关注：如需换绑，请先在「个人中心」点【解绑微信】（或用已关注的微信取消关注），再重新绑定。",
+      en: "This account is already bound to another phone and followed: first tap “Unbind WeChat” in My account (or unfollow with that WeChat), then bind again.",
+    },
+  },
+  UNBIND_NOTHING_TO_UNBIND: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "您还没有绑定手机号，也没有关注学校企业微信，无需解绑。如需关注，请回到「个人中心」继续认证。",
+      en: "You have not bound a phone nor followed the school's WeCom, so there is nothing to unbind. To follow, go back to My account and continue.",
     },
   },
   EMAIL_BINDING_NOT_ALLOWED: {

@@ -59,7 +59,7 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
         email: true,
         identityKind: { select: { code: true, nameZh: true, nameEn: true, apps: true } },
         binding: { select: { channel: true, value: true, boundAt: true } },
-        wecom: { select: { state: true, stateAt: true, writtenAt: true, mobile: true, email: true } },
+        wecom: { select: { state: true, stateAt: true, writtenAt: true, mobile: true, email: true, rejoinConsentAt: true } },
       },
     }),
     phonePolicy(scope),

@@ -12,7 +12,14 @@ export type JourneyFacts = {
   email: string | null;
   binding: { channel: "PHONE" | "EMAIL"; value: string } | null;
   /** MemberWecom: what the product wrote and WeCom kept, and what WeCom last said. */
-  wecom: { state: string | null; writtenAt: Date | null; mobile: string | null; email: string | null } | null;
+  wecom: {
+    state: string | null;
+    writtenAt: Date | null;
+    mobile: string | null;
+    email: string | null;
+    /** A removal from WeCom is on its way (解绑微信, or an admin's consent to re-create the member). */
+    rejoinConsentAt?: Date | null;
+  } | null;
   /** The member's latest WeCom sync job (its WecomJob row). */
   syncJob: { state: WecomJobState } | null;
 };
@@ -24,9 +31,18 @@ export function bindingHolds(facts: Pick<JourneyFacts, "phone" | "email" | "bind
   return binding.channel === "PHONE" ? binding.value === facts.phone : binding.value === facts.email?.toLowerCase();
 }
 
+/**
+ * WeCom said the member follows, and no removal of that follow is on its way: once the member
+ * unbound their WeChat (or an admin consented to re-create them), the state WeCom last said is
+ * about to end, and the journey must not stop at 「关注成功」 while the job has not run yet.
+ */
+export function followsInWecom(wecom: { state: string | null; rejoinConsentAt?: Date | null } | null): boolean {
+  return wecom?.state === "ACTIVATED" && !wecom.rejoinConsentAt;
+}
+
 export function journeyStep(facts: JourneyFacts): JourneyStep {
   // Followed (and past any second verification): done, however the member got there.
-  if (facts.wecom?.state === "ACTIVATED") return "done";
+  if (followsInWecom(facts.wecom)) return "done";
   if (!bindingHolds(facts)) return "bind";
   const { wecom, binding } = facts;
   const inWecom =

@@ -238,7 +238,10 @@ async function upsertMember(scope: WecomJobScope, job: Extract<WecomSyncJob, { k
 async function bringToWecom(ctx: Upsert, desired: Desired, record: Recorded | null): Promise<void> {
   const { client, db, userid } = ctx;
   if (!record?.writtenAt) return createInWecom(ctx, desired, record);
-  if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email)) return changeMobile(ctx, desired, record);
+  // A recorded consent is a removal asked for (解绑微信 releases the WeChat even when the member has
+  // bound the same phone again before this job ran): it takes the mobile's path, which honours it.
+  if (desired.mobile !== record.mobile || (!desired.mobile && !desired.email) || record.rejoinConsentAt !== null)
+    return changeMobile(ctx, desired, record);
   const changed = changedFields(desired, record);
   // WeCom holds what the record says: nothing to send (a job run twice does nothing the second time).
   if (Object.keys(changed).length === 0) return;
@@ -265,9 +268,13 @@ function changedFields(desired: Desired, record: Recorded) {
   };
 }
 
-/** WeCom holds no entry the product knows of (it said so, or the product removed it). */
+/**
+ * WeCom holds no entry the product knows of (it said so, or the product removed it). A consent to
+ * remove and re-create the member is used up with it: no follow is left to release, and a consent
+ * left behind would remove the member again at some later, unrelated sync.
+ */
 async function forget(ctx: Upsert, source: WecomStateSource): Promise<void> {
-  await recordWritten(ctx.db, ctx.ref, null);
+  await recordWritten(ctx.db, ctx.ref, null, { clearConsent: true });
   await recordWecomState(ctx.db, ctx.ref, { state: "NOT_IN_WECOM", at: new Date(), source });
 }
 

@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { AppError } from "~/server/errors";
 import type { TenantScope } from "~/server/scope";
-import { enqueueWecomSync } from "~/server/wecom/sync";
-import { auditFix, contactOf, memberForFix, recordRejoinConsent } from "./fix-member";
+import { releaseWechat } from "../release-wechat";
+import { auditFix, contactOf, memberForFix } from "./fix-member";
 
 export const clearContactsInput = z.object({ memberId: z.string().uuid() });
 
@@ -19,8 +19,7 @@ export async function clearPhoneAndEmail(scope: TenantScope, input: z.input<type
     if (!member.phone && !member.email && !member.binding) throw new AppError("FIX_NOTHING_TO_CLEAR");
     await tx.member.update({ where: { id: member.id }, data: { phone: null, phoneDisplay: null, email: null } });
     await tx.phoneBinding.deleteMany({ where: { memberId: member.id } });
-    const inWecom = member.wecom?.writtenAt != null;
-    if (inWecom) await recordRejoinConsent(tx, scope, member.id);
+    const inWecom = await releaseWechat(tx, scope, member);
     await auditFix(tx, scope, {
       action: "member.fix.contacts_cleared",
       account: member.account,
@@ -28,7 +27,6 @@ export async function clearPhoneAndEmail(scope: TenantScope, input: z.input<type
       after: { phone: null, email: null, binding: null },
       extra: { wecomRemoval: inWecom },
     });
-    if (inWecom) await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId: scope.tenant.id, memberId: member.id });
     return { account: member.account, wecomJobQueued: inWecom };
   });
 }

@@ -44,6 +44,10 @@ export default async function DonePage() {
       <a href="/me" className="mt-6 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
         {t("journey.toMyAccount")}
       </a>
+      {/* XAU/IMUT: to bind a new 学号 or follow with another WeChat, the member unbinds first. */}
+      <a href="/me/unbind" className="mt-3 block text-center text-sm text-slate-600 underline" data-testid="unbind-link">
+        {t("me.unbind")}
+      </a>
     </PageShell>
   );
 }

@@ -49,11 +49,28 @@ export default async function MemberHomePage() {
           {t("me.changePassword")} ›
         </a>
       ) : null}
+      <a
+        href="/me/unbind"
+        className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+        data-testid="unbind-link"
+      >
+        {t("me.unbind")} ›
+      </a>
       <MyCases cases={cases} t={t} locale={locale} />
       <div className="mt-8">
         <Words namespaces={["common"]}>
           <SignOutButton callbackUrl="/" />
         </Words>
+        {/* What each of the two does: the UCAS manual's 退出登录 is our 解绑微信. */}
+        <p className="mt-3 text-sm text-slate-600" data-testid="sign-out-means">
+          {t("me.signOutMeans")}
+        </p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="unbind-means">
+          {t("me.unbindMeans")}{" "}
+          <a href="/me/unbind" className="text-[var(--brand)] underline">
+            {t("me.unbind")}
+          </a>
+        </p>
       </div>
     </PageShell>
   );

@@ -1,0 +1,135 @@
+// 解绑微信 (issue 18 §1; UCAS FAQ 3/11, XAU §3, IMUT 二) inside the simulated WeChat at 375 px: a
+// member who followed finds 解绑 from 个人中心 (next to 退出登录, which says what it does and does
+// not do), reads what happens, confirms once, and is signed out; once the job ran the simulated
+// WeCom no longer has the member and the WeChat no longer follows; scanning the registration QR again
+// starts at sign-in and then at binding, never at a stale 「关注成功」. The same confirmation works
+// with the page's scripts blocked.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { tenantUrl } from "./hosts";
+import {
+  corpIdOf,
+  database,
+  freshMainlandPhone,
+  longPressFollowQr,
+  makeMember,
+  registrationLink,
+  scanIntoWechat,
+  Taps,
+  type TestMember,
+  WECHAT_USER_AGENT,
+  wechatUser,
+  wecomStatusOf,
+} from "./journey-kit";
+
+test.use({ userAgent: WECHAT_USER_AGENT });
+
+/**
+ * The run wires the demo schools to the simulator by queueing every demo member's sync
+ * (scripts/lib/demo-wecom.ts). Run alone, on a busy machine, this spec's first member would queue
+ * behind that backlog and its follow page would wait past the journey's usual 45 s: so the spec
+ * starts once UCAS's sync queue is through. (In the whole suite other specs have long drained it.)
+ */
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const tenant = await database().tenant.findUniqueOrThrow({ where: { slug: "ucas" }, select: { id: true } });
+  const pending = () =>
+    database().wecomJob.count({ where: { tenantId: tenant.id, queue: "wecom-sync", state: { in: ["QUEUED", "ACTIVE", "RETRYING"] } } });
+  await expect.poll(pending, { timeout: 170_000 }).toBe(0);
+});
+
+type Wechat = Awaited<ReturnType<typeof wechatUser>>;
+
+async function signIn(page: Page, member: TestMember): Promise<void> {
+  await page.locator('input[name="identifier"]').fill(member.account);
+  await page.locator('input[name="password"]').fill(member.password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+/** A UCAS member who scanned, signed in, bound the directory's phone and followed with the WeChat of that phone. */
+async function followThroughJourney(page: Page, browser: Browser) {
+  const phone = freshMainlandPhone();
+  const member = await makeMember("ucas", { phone });
+  const wechat = await wechatUser(phone);
+  const link = await registrationLink(browser, "ucas");
+  await scanIntoWechat(page, wechat, link);
+  await page.getByRole("link", { name: "在校师生" }).click();
+  await signIn(page, member);
+  await expect(page).toHaveURL(/\/bind-phone$/);
+  await page.getByRole("button", { name: "下一步" }).click();
+  expect(await longPressFollowQr(page, new Taps(), wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+  await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+  expect((await wechat.view(corpIdOf("ucas"))).relation).toBe("member");
+  return { member, wechat, link, phone };
+}
+
+/** Once the app's job worker ran the removal: WeCom no longer has the member, and the WeChat sees nothing of the school. */
+async function expectReleasedInWecom(member: TestMember, wechat: Wechat): Promise<void> {
+  await expect.poll(async () => (await wechat.view(corpIdOf("ucas"))).relation, { timeout: 30_000 }).toBe("none");
+  expect((await wechat.view(corpIdOf("ucas"))).apps).toEqual([]);
+  expect(await wecomStatusOf("ucas", member.account)).toBeNull();
+}
+
+test.describe("解绑微信 from 个人中心", () => {
+  test("with the page's scripts blocked, 确认解绑 is a plain form post that unbinds and signs out", async ({ page, browser }) => {
+    const { member, wechat } = await followThroughJourney(page, browser);
+    const blocked = await browser.newContext({ userAgent: WECHAT_USER_AGENT, javaScriptEnabled: false });
+    try {
+      await blocked.addCookies(await page.context().cookies());
+      const noScript = await blocked.newPage();
+      await noScript.goto(tenantUrl("ucas", "/me"));
+      await noScript.getByTestId("unbind-link").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/unbind"));
+      await noScript.getByTestId("unbind-confirm").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/unbound"));
+      await expect(noScript.getByTestId("unbound")).toContainText("您已解绑微信");
+      // Every session ended, the scripted page's too.
+      await page.goto(tenantUrl("ucas", "/me"));
+      await expect(page).toHaveURL(/\/login\?/);
+    } finally {
+      await blocked.close();
+    }
+    await expectReleasedInWecom(member, wechat);
+  });
+
+  test("a member who followed: 个人中心 → 解绑微信 → 确认解绑 → signed out; WeCom lets the WeChat go; a rescan starts at sign-in", async ({
+    page,
+    browser,
+  }) => {
+    const { member, wechat, link, phone } = await followThroughJourney(page, browser);
+
+    // From 「关注成功」 to 个人中心's 解绑微信, with 退出登录 said apart from it (the UCAS manual's 退出登录 is our 解绑).
+    await expect(page.getByTestId("unbind-link")).toHaveText("解绑微信");
+    await page.goto(tenantUrl("ucas", "/me"));
+    await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+    await expect(page.getByTestId("sign-out-means")).toHaveText(
+      "【退出登录】只退出本网页的登录：您仍在学校企业微信中，微信照常收到学校的消息。",
+    );
+    await expect(page.getByTestId("unbind-means")).toContainText("要退出学校企业微信（有的使用手册也叫“退出登录”）");
+    await page.getByTestId("unbind-link").click();
+
+    await expect(page).toHaveURL(tenantUrl("ucas", "/me/unbind"));
+    const explained = page.getByTestId("unbind-explained");
+    await expect(explained).toContainText("您的微信退出「中国科学院大学」企业微信");
+    await expect(explained).toContainText("您可以用另一个微信关注");
+    await expect(explained).toContainText(`您绑定的手机号 ${phone} 从本账号移除`);
+    await expect(explained).toContainText("所有设备上的登录都会退出");
+    await page.getByTestId("unbind-confirm").click();
+
+    await expect(page).toHaveURL(tenantUrl("ucas", "/unbound"));
+    await expect(page.getByTestId("unbound")).toContainText("您已解绑微信，并已在所有设备上退出登录");
+    // Signed out: 个人中心 asks for the sign-in again.
+    await page.goto(tenantUrl("ucas", "/me"));
+    await expect(page).toHaveURL(/\/login\?/);
+
+    await expectReleasedInWecom(member, wechat);
+
+    // Scanning the registration QR again: the identity, then the sign-in, then binding — not 「关注成功」.
+    await scanIntoWechat(page, wechat, link);
+    await page.getByRole("link", { name: "在校师生" }).click();
+    await expect(page.getByRole("heading", { name: "统一身份认证" })).toBeVisible();
+    await signIn(page, member);
+    await expect(page).toHaveURL(/\/bind-phone$/);
+    // The phone left the account with the unbinding: nothing is offered as «yours» any more.
+    await expect(page.locator('input[name="value"]')).toHaveValue("");
+  });
+});

@@ -8,7 +8,6 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
-  database,
   freshMainlandPhone,
   longPressFollowQr,
   makeMember,
@@ -22,20 +21,6 @@ import {
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
-
-/**
- * The run wires the demo schools to the simulator by queueing every demo member's sync
- * (scripts/lib/demo-wecom.ts). Run alone, on a busy machine, this spec's first member would queue
- * behind that backlog and its follow page would wait past the journey's usual 45 s: so the spec
- * starts once UCAS's sync queue is through. (In the whole suite other specs have long drained it.)
- */
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  const tenant = await database().tenant.findUniqueOrThrow({ where: { slug: "ucas" }, select: { id: true } });
-  const pending = () =>
-    database().wecomJob.count({ where: { tenantId: tenant.id, queue: "wecom-sync", state: { in: ["QUEUED", "ACTIVE", "RETRYING"] } } });
-  await expect.poll(pending, { timeout: 170_000 }).toBe(0);
-});
 
 type Wechat = Awaited<ReturnType<typeof wechatUser>>;
 

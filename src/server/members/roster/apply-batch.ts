@@ -40,7 +40,18 @@ function memberData(values: RowValues, memberId: string, tenantId: string, field
   };
 }
 
-export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: readonly Verdict[]): Promise<void> {
+/**
+ * The department paths one import has already made sure of, in its transaction: a roster names its
+ * few hundred classes again in every batch, and looking them up again cost a query per batch.
+ */
+export type KnownDepartments = Set<string>;
+
+export async function applyBatch(
+  tx: TenantTx,
+  scope: TenantScope,
+  verdicts: readonly Verdict[],
+  knownDepartments: KnownDepartments = new Set(),
+): Promise<void> {
   const tenantId = scope.tenant.id;
   const creates = verdicts
     .filter((v) => v.outcome === "create")
@@ -54,12 +65,17 @@ export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: rea
         identityKindId: v.values.identityKindId!,
       };
     });
-  const paths = verdicts.flatMap((v) =>
-    (v.outcome === "create" || (v.outcome === "update" && v.changes.includes("department"))) && v.values.department
-      ? [v.values.department]
-      : [],
+  const paths = new Set(
+    verdicts.flatMap((v) =>
+      (v.outcome === "create" || (v.outcome === "update" && v.changes.includes("department"))) &&
+      v.values.department &&
+      !knownDepartments.has(v.values.department)
+        ? [v.values.department]
+        : [],
+    ),
   );
   await ensureDepartments(tx, scope, paths);
+  for (const path of paths) knownDepartments.add(path);
   await tx.$insertMembers(creates);
   const synced: string[] = creates.map((c) => c.id);
   for (const v of verdicts) {

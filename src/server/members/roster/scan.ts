@@ -88,9 +88,26 @@ export async function* judgedBatches(
   if (batch.length > 0) yield await judge(batch);
 }
 
-/** Members of the directory the file does not name: listed in the report, never deleted here. */
+/** Members read at a time when looking for the missing: a school of 100,000 is not read into memory whole. */
+const MISSING_PAGE = 5000;
+
+/** Members of the directory the file does not name: listed in the report (the first `limit`), never deleted here. */
 export async function missingMembers(db: TenantTx, facts: FileFacts, limit: number) {
-  const members = await db.member.findMany({ select: { account: true, name: true }, orderBy: { account: "asc" } });
-  const missing = members.filter((m) => !facts.hasAccount(m.account));
-  return { missing: missing.slice(0, limit), missingCount: missing.length };
+  const missing: { account: string; name: string }[] = [];
+  let missingCount = 0;
+  for (let after: string | undefined; ;) {
+    const page = await db.member.findMany({
+      where: after === undefined ? {} : { account: { gt: after } },
+      select: { account: true, name: true },
+      orderBy: { account: "asc" },
+      take: MISSING_PAGE,
+    });
+    for (const member of page) {
+      if (facts.hasAccount(member.account)) continue;
+      missingCount++;
+      if (missing.length < limit) missing.push(member);
+    }
+    if (page.length < MISSING_PAGE) return { missing, missingCount };
+    after = page[page.length - 1]!.account;
+  }
 }

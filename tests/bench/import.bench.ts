@@ -93,6 +93,7 @@ async function main() {
         `  ${format.padEnd(4)} ${(bytes.length / 1e6).toFixed(1).padStart(5)} MB  preview ${fmt(preview.seconds).padStart(5)} s  import ${fmt(run.seconds).padStart(5)} s` +
           `  total ${fmt(total)} s (${Math.round(ROWS / total).toLocaleString("en")} rows/s)` +
           `  peak RSS ${Math.round(Math.max(preview.peakRssMb, run.peakRssMb))} MB (from ${Math.round(preview.startRssMb)} MB)` +
+          `, heap ${Math.round(Math.max(preview.peakHeapMb, run.peakHeapMb))} MB` +
           `  | floor COPY ${fmt(floor, 2)} s  ratio ${fmt(total / floor)}×`,
       );
     } finally {

@@ -3,7 +3,9 @@
 // parameters, a value per column per row; INSERT … SELECT FROM unnest binds one array per column.
 // Only the tenant-bound client runs these (tenant-db.ts `$insertMembers`, `$insertWecomJobRows`),
 // and it sets the school itself: a statement has no tenant of its own to name ($1 is the client's),
-// and composite foreign keys (tenantId, identityKindId) refuse another school's rows.
+// and composite foreign keys (tenantId, identityKindId) refuse another school's rows. Prisma's
+// client-side work does not happen here: a column the app fills itself (not a database default,
+// generated column or trigger) must be filled here too.
 
 type ColumnType = "uuid" | "text";
 type Columns<Row> = readonly (readonly [keyof Row & string, ColumnType])[];

@@ -8,10 +8,7 @@ import { gatherFileFacts, judgeBatch, missingMembers, parsedBatches, type Roster
 
 export type JudgeOptions = {
   batchSize: number;
-  /**
-   * Called with each batch once judged: the import writes it. The next batch is read and parsed
-   * while it runs (the file's work beside the database's), and judged only once it is done.
-   */
+  /** Called with each batch once judged, before the next is judged: the import writes it. */
   onBatch?: (verdicts: Verdict[], processedRows: number) => Promise<void>;
 };
 
@@ -24,29 +21,23 @@ export async function judgeRoster(db: TenantTx, file: RosterFile, ctx: ScanConte
   if (missingFields.length > 0) return { ...base, rows: [], rowsLeftOut: 0, missing: [], missingCount: 0 };
   const rows = new ReportRows();
   let processed = 0;
-  let writing: Promise<void> | undefined;
-  const written = async () => {
-    const pending = writing;
-    writing = undefined;
-    await pending;
-  };
+  // The next batch is read and parsed while this one is judged and written (the file's work beside
+  // the database's); it is judged only once this one is written, against the directory as it left it.
+  const batches = parsedBatches(file, ctx, options.batchSize);
+  let next = batches.next();
   try {
-    for await (const batch of parsedBatches(file, ctx, options.batchSize)) {
-      // This batch is judged against the directory as the batch before left it.
-      await written();
-      const verdicts = await judgeBatch(db, batch, ctx, first.facts);
+    for (let read = await next; !read.done; read = await next) {
+      next = batches.next();
+      // Its failure is met where it is awaited; this only keeps Node from calling it unhandled meanwhile.
+      next.catch(() => undefined);
+      const verdicts = await judgeBatch(db, read.value, ctx, first.facts);
       processed += verdicts.length;
       count(verdicts);
-      writing = options.onBatch?.(verdicts, processed);
-      // Its failure is met where it is awaited (before the next batch is judged, or at the end);
-      // this only keeps Node from calling it unhandled while the next batch is read.
-      writing?.catch(() => undefined);
+      await options.onBatch?.(verdicts, processed);
     }
-    await written();
-  } catch (error) {
-    // A write still under way ends before the caller rolls its transaction back.
-    if (writing) await Promise.allSettled([writing]);
-    throw error;
+  } finally {
+    await Promise.allSettled([next]);
+    await batches.return(undefined);
   }
   return { ...base, ...rows.result(), ...(await missingMembers(db, first.facts, MISSING_LIST_LIMIT)) };
 

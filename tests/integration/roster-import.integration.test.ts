@@ -172,6 +172,14 @@ describe("the import", () => {
     });
     // One sync job for each new member and for the renamed one.
     expect(await prisma.wecomJob.count({ where: { tenantId: t.tenantId, kind: "member.upsert" } })).toBe(jobsBefore + 4);
+    // The new tree's three levels, each with its job, which the queue hands out before the members' (WeCom needs the department first).
+    const queued = await prisma.$queryRawUnsafe<{ kind: string; priority: number }[]>(
+      `SELECT w.kind, j.priority FROM "WecomJob" w JOIN pgboss.job j ON j.id = w."jobId" WHERE w."tenantId" = $1::uuid`,
+      t.tenantId,
+    );
+    const priorities = (kind: string) => queued.filter((q) => q.kind === kind).map((q) => q.priority);
+    expect(priorities("department.create")).toHaveLength(3);
+    expect(Math.min(...priorities("department.create"))).toBeGreaterThan(Math.max(...priorities("member.upsert")));
     // The file is not kept once the import has ended.
     expect((await prisma.importJob.findUniqueOrThrow({ where: { id: job.id } })).fileEnc).toBeNull();
   });

@@ -235,6 +235,21 @@ describe("the import", () => {
     }
   });
 
+  it("a later batch sees what the batch before wrote: the phone one member gives up in it is another's in the next", async () => {
+    const { t, scope } = await school();
+    const newcomer = `N${digits()}`;
+    const file = utf8Csv([
+      ["学号", "姓名", "手机号"],
+      [t.memberAccount, t.memberName, mobile()],
+      [newcomer, "接手号码", t.memberPhone.slice(3)],
+    ]);
+    const { id } = await previewRosterUpload(scope, { fileName: "phones.csv", bytes: file });
+    await startRosterImport(scope, { importJobId: id });
+    await runRosterImport(scope, { importJobId: id, batchSize: 1 });
+    expect(await importJobStatus(scope, { importJobId: id })).toMatchObject({ state: "DONE", created: 1, updated: 1, refused: 0 });
+    expect((await prisma.member.findFirstOrThrow({ where: { tenantId: t.tenantId, account: newcomer } })).phone).toBe(t.memberPhone);
+  });
+
   it("is confirmed once: a second 【确认导入】 is refused, and one school runs one import at a time", async () => {
     const { scope } = await school();
     const file = utf8Csv([

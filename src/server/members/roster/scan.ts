@@ -51,7 +51,7 @@ export async function gatherFileFacts(file: RosterFile, ctx: ScanContext): Promi
   let rows = 0;
   for await (const raw of sheet.rows) {
     rows++;
-    facts.add(parseRow(raw, file.mapping, ctx));
+    facts.add(parseRow(raw, file.mapping, ctx, FileFacts.FIELDS));
   }
   return { facts, rows, headerRow: sheet.headerRow, headers: sheet.headers };
 }

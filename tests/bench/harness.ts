@@ -63,16 +63,29 @@ export async function openBench(label: string): Promise<Bench> {
   };
 }
 
-/** The highest resident set size seen while `work` runs, sampled every 20 ms, and how long it took. */
-export async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; startRssMb: number }> {
-  const mb = () => process.memoryUsage().rss / 1024 / 1024;
-  const startRssMb = mb();
+/**
+ * The highest resident set size and JavaScript heap in use seen while `work` runs, sampled every
+ * 20 ms, and how long it took. The heap in use counts garbage not yet collected too: V8 lets it grow
+ * while memory is plentiful (run.ts's BENCH_HEAP_MB caps it, to show what the work needs).
+ */
+export async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakRssMb: number; peakHeapMb: number; startRssMb: number }> {
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const startRssMb = mb(process.memoryUsage.rss());
   let peak = startRssMb;
-  const timer = setInterval(() => (peak = Math.max(peak, mb())), 20);
+  let peakHeap = mb(process.memoryUsage().heapUsed);
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, mb(usage.rss));
+    peakHeap = Math.max(peakHeap, mb(usage.heapUsed));
+  };
+  const timer = setInterval(sample, 20);
   const start = process.hrtime.bigint();
   try {
     const result = await work();
-    return { result, seconds: Number(process.hrtime.bigint() - start) / 1e9, peakRssMb: Math.max(peak, mb()), startRssMb };
+    sample();
+    return { result, seconds: Number(process.hrtime.bigint() - start) / 1e9, peakRssMb: peak, peakHeapMb: peakHeap, startRssMb };
   } finally {
     clearInterval(timer);
   }

@@ -3,7 +3,7 @@
 // office's job runs: judged row by row, ID numbers sealed, members, departments and bindings written
 // in one transaction), timed and with the process's peak memory, against the floor beside it:
 // PostgreSQL's COPY of the same rows into a bare table, in the same run.
-//   npm run bench:import            BENCH_ROWS=20000 npm run bench:import
+//   npm run bench:import            BENCH_ROWS=20000 npm run bench:import      BENCH_FORMATS=csv (one format)
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16,6 +16,7 @@ import { residentId } from "../fixtures/roster/build";
 import { fmt, measured, openBench } from "./harness";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const FORMATS = (["csv", "xlsx"] as const).filter((f) => (process.env.BENCH_FORMATS ?? "csv,xlsx").split(",").includes(f));
 const HEADER = ["学号", "姓名", "身份类型", "院系/部门", "手机号", "证件类型", "证件号码"];
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘";
 const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬";
@@ -70,7 +71,7 @@ async function copyFloor(databaseUrl: string, csv: Buffer): Promise<number> {
 
 async function main() {
   console.log(`━━ bench: roster import of ${ROWS.toLocaleString("en")} rows`);
-  for (const format of ["csv", "xlsx"] as const) {
+  for (const format of FORMATS) {
     const bench = await openBench(`import_${format}`);
     try {
       const tag = format === "csv" ? "C" : "X";
@@ -92,6 +93,7 @@ async function main() {
         `  ${format.padEnd(4)} ${(bytes.length / 1e6).toFixed(1).padStart(5)} MB  preview ${fmt(preview.seconds).padStart(5)} s  import ${fmt(run.seconds).padStart(5)} s` +
           `  total ${fmt(total)} s (${Math.round(ROWS / total).toLocaleString("en")} rows/s)` +
           `  peak RSS ${Math.round(Math.max(preview.peakRssMb, run.peakRssMb))} MB (from ${Math.round(preview.startRssMb)} MB)` +
+          `, heap ${Math.round(Math.max(preview.peakHeapMb, run.peakHeapMb))} MB` +
           `  | floor COPY ${fmt(floor, 2)} s  ratio ${fmt(total / floor)}×`,
       );
     } finally {

@@ -172,6 +172,14 @@ describe("the import", () => {
     });
     // One sync job for each new member and for the renamed one.
     expect(await prisma.wecomJob.count({ where: { tenantId: t.tenantId, kind: "member.upsert" } })).toBe(jobsBefore + 4);
+    // The new tree's three levels, each with its job, which the queue hands out before the members' (WeCom needs the department first).
+    const queued = await prisma.$queryRawUnsafe<{ kind: string; priority: number }[]>(
+      `SELECT w.kind, j.priority FROM "WecomJob" w JOIN pgboss.job j ON j.id = w."jobId" WHERE w."tenantId" = $1::uuid`,
+      t.tenantId,
+    );
+    const priorities = (kind: string) => queued.filter((q) => q.kind === kind).map((q) => q.priority);
+    expect(priorities("department.create")).toHaveLength(3);
+    expect(Math.min(...priorities("department.create"))).toBeGreaterThan(Math.max(...priorities("member.upsert")));
     // The file is not kept once the import has ended.
     expect((await prisma.importJob.findUniqueOrThrow({ where: { id: job.id } })).fileEnc).toBeNull();
   });
@@ -225,6 +233,21 @@ describe("the import", () => {
       await prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "Member"`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
     }
+  });
+
+  it("a later batch sees what the batch before wrote: the phone one member gives up in it is another's in the next", async () => {
+    const { t, scope } = await school();
+    const newcomer = `N${digits()}`;
+    const file = utf8Csv([
+      ["学号", "姓名", "手机号"],
+      [t.memberAccount, t.memberName, mobile()],
+      [newcomer, "接手号码", t.memberPhone.slice(3)],
+    ]);
+    const { id } = await previewRosterUpload(scope, { fileName: "phones.csv", bytes: file });
+    await startRosterImport(scope, { importJobId: id });
+    await runRosterImport(scope, { importJobId: id, batchSize: 1 });
+    expect(await importJobStatus(scope, { importJobId: id })).toMatchObject({ state: "DONE", created: 1, updated: 1, refused: 0 });
+    expect((await prisma.member.findFirstOrThrow({ where: { tenantId: t.tenantId, account: newcomer } })).phone).toBe(t.memberPhone);
   });
 
   it("is confirmed once: a second 【确认导入】 is refused, and one school runs one import at a time", async () => {

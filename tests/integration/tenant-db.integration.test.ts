@@ -1,7 +1,8 @@
 // The tenant-bound client against the real database: it reads, changes and
 // creates only its own school's rows, and the schema refuses cross links.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantDb } from "~/server/db/tenant-db";
+import { tenantDb, type MemberInsert } from "~/server/db/tenant-db";
 import { makeTenant, testPrisma, unique, type TestTenant } from "./support";
 
 const prisma = testPrisma();
@@ -56,5 +57,41 @@ describe("a tenant-bound client", () => {
     await expect(
       db.member.create({ data: { tenantId: b.tenantId, account: a.memberAccount, name: "重复", identityKindId: b.identityKindId } }),
     ).rejects.toMatchObject({ code: "P2002" });
+  });
+});
+
+describe("a tenant-bound client's bulk inserts (an import's batches)", () => {
+  it("writes members into its own school, even when a row names another", async () => {
+    const db = tenantDb(prisma, a.tenantId);
+    const row = { id: randomUUID(), account: unique("B"), name: "批量", identityKindId: a.identityKindId, tenantId: b.tenantId };
+    expect(await db.$insertMembers([row as MemberInsert])).toBe(1);
+    const written = await prisma.member.findUniqueOrThrow({ where: { id: row.id } });
+    expect(written).toMatchObject({ tenantId: a.tenantId, account: row.account, name: "批量", department: "" });
+    expect(await prisma.member.count({ where: { tenantId: b.tenantId, account: row.account } })).toBe(0);
+  });
+
+  it("cannot overwrite another school's member, attach one to its identity kind, or repeat an account", async () => {
+    const db = tenantDb(prisma, a.tenantId);
+    const row = (over: Partial<MemberInsert>): MemberInsert => ({
+      id: randomUUID(),
+      account: unique("B"),
+      name: "批量",
+      identityKindId: a.identityKindId,
+      ...over,
+    });
+    await expect(db.$insertMembers([row({ id: b.memberId, name: "被篡改" })])).rejects.toThrow();
+    await expect(db.$insertMembers([row({ identityKindId: b.identityKindId })])).rejects.toThrow();
+    await expect(db.$insertMembers([row({ account: a.memberAccount })])).rejects.toThrow();
+    expect((await prisma.member.findUniqueOrThrow({ where: { id: b.memberId } })).name).toBe(b.memberName);
+    // The same account in another school is no conflict.
+    await expect(db.$insertMembers([row({ account: b.memberAccount })])).resolves.toBe(1);
+  });
+
+  it("writes WeCom job rows into its own school, even when a row names another", async () => {
+    const db = tenantDb(prisma, a.tenantId);
+    const jobId = randomUUID();
+    const row = { jobId, queue: "wecom-sync", kind: "member.upsert", subject: a.memberId, tenantId: b.tenantId };
+    expect(await db.$insertWecomJobRows([row])).toBe(1);
+    expect(await prisma.wecomJob.findUniqueOrThrow({ where: { jobId } })).toMatchObject({ tenantId: a.tenantId, state: "QUEUED" });
   });
 });

@@ -64,9 +64,15 @@ export function normaliseIdNumber(value: string): string {
   return value.normalize("NFKC").trim().toUpperCase();
 }
 
+/** The school whose blind-index key was derived last: an import hashes 100,000 ID numbers of one school. */
+let lastIndexKey: { key: Buffer; tenantId: string; derived: Buffer } | undefined;
+
 /** A key derived for the blind index alone, and for one school: equal ID numbers in two schools hash differently. */
 function blindIndexKey(key: Buffer, tenantId: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", key, Buffer.from(tenantId, "utf8"), "id-number-index", 32));
+  if (lastIndexKey?.key === key && lastIndexKey.tenantId === tenantId) return lastIndexKey.derived;
+  const derived = Buffer.from(hkdfSync("sha256", key, Buffer.from(tenantId, "utf8"), "id-number-index", 32));
+  lastIndexKey = { key, tenantId, derived };
+  return derived;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type PgBoss from "pg-boss";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { transactionExecutor } from "~/server/jobs/queue";
+import { insertMembers, insertWecomJobRows, type MemberInsert, type WecomJobRowInsert } from "./bulk-insert";
 
 /** Models that belong to one tenant. Adding a model with `tenantId` means adding it here. */
 export const TENANT_SCOPED_MODELS = [
@@ -114,6 +115,8 @@ export function scopeArgs(operation: string, args: Args, tenantId: string): Args
   }
 }
 
+type RawExecute = (query: string, ...values: unknown[]) => Promise<number>;
+
 const refuseRaw = () => {
   throw new Error(
     "Raw SQL is not allowed on a tenant-bound client: it would bypass the tenant filter. Use the plain client in the domain function that needs it.",
@@ -135,6 +138,21 @@ export function tenantDb(prisma: PrismaClient, tenantId: string) {
       $insertJobs(boss: PgBoss, jobs: PgBoss.JobInsert[]): Promise<void> {
         const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: Parameters<typeof transactionExecutor>[0] }).$parent;
         return boss.insert(jobs, { db: transactionExecutor(parent) });
+      },
+      /**
+       * Many new members in one statement (a roster import's batch), in this school: the school is
+       * this client's, never the caller's (bulk-insert.ts). Returns how many were written.
+       */
+      $insertMembers(rows: readonly MemberInsert[]): Promise<number> {
+        if (rows.length === 0) return Promise.resolve(0);
+        const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: { $executeRawUnsafe: RawExecute } }).$parent;
+        return parent.$executeRawUnsafe(insertMembers.sql, tenantId, ...insertMembers.params(rows));
+      },
+      /** Many WeCom jobs' rows (jobs/wecom-jobs.ts) in one statement, in this school. */
+      $insertWecomJobRows(rows: readonly WecomJobRowInsert[]): Promise<number> {
+        if (rows.length === 0) return Promise.resolve(0);
+        const parent = (Prisma.getExtensionContext(this) as unknown as { $parent: { $executeRawUnsafe: RawExecute } }).$parent;
+        return parent.$executeRawUnsafe(insertWecomJobRows.sql, tenantId, ...insertWecomJobRows.params(rows));
       },
       $sendJob(
         boss: PgBoss,
@@ -163,3 +181,4 @@ type RawMethods = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRaw
 export type TenantDb = Omit<ReturnType<typeof tenantDb>, RawMethods>;
 export type TenantTx = Omit<TenantDb, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type { Prisma };
+export type { MemberInsert, WecomJobRowInsert };

@@ -1,11 +1,12 @@
 // The school's department tree, filled from the members' paths: whoever writes a member's
 // department (the roster import, the member form, the demo seed) calls ensureDepartments in the
 // same transaction, so a member never names a department the tree lacks. Each new level queues its
-// WeCom job (wecom/department-sync.ts) in that transaction too: it exists if and only if the row does.
+// WeCom job (wecom/department-sync.ts) in that transaction too, all of them in one statement: it
+// exists if and only if the row does.
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { TenantTx } from "~/server/db/tenant-db";
-import { enqueueDepartmentSync } from "~/server/wecom/department-sync";
+import { enqueueDepartmentSyncMany } from "~/server/wecom/department-sync";
 import { departmentLevels } from "./department-path";
 
 /**
@@ -18,7 +19,7 @@ export async function ensureDepartments(
   paths: Iterable<string>,
 ): Promise<number> {
   const added = await addDepartments(tx, scope.tenant.id, paths);
-  for (const id of added) await enqueueDepartmentSync(scope.jobs, tx, scope.tenant.id, id);
+  await enqueueDepartmentSyncMany(scope.jobs, tx, scope.tenant.id, added);
   return added.length;
 }
 

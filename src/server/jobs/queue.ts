@@ -86,9 +86,10 @@ export async function insertInTransaction(
   tx: RawExecutor | JobInserter,
   name: QueueName,
   datas: readonly object[],
+  options: Pick<JobOptions, "priority"> = {},
 ): Promise<string[]> {
   if (QUEUE_POLICY[name]) throw new Error(`${name} is not a standard queue: send its jobs one by one`);
-  const jobs = datas.map((data) => ({ id: randomUUID(), name, data }));
+  const jobs = datas.map((data) => ({ id: randomUUID(), name, data, ...options }));
   if (jobs.length === 0) return [];
   if (typeof (tx as Partial<JobInserter>).$insertJobs === "function") await (tx as JobInserter).$insertJobs(boss, jobs);
   else await boss.insert(jobs, { db: transactionExecutor(tx as RawExecutor) });

@@ -23,6 +23,8 @@ type RowWriter = {
   };
 };
 
+type BulkRowWriter = { $insertWecomJobRows(rows: readonly RowData[]): Promise<number> };
+
 export type SendWecomJobOptions = JobOptions & {
   /**
    * The job carries on the running job of the same kind and member (a follow
@@ -67,16 +69,27 @@ export function sendWecomJob(
 
 /**
  * Many WeCom jobs of one queue, each with its row, in the caller's transaction (an import's batch):
- * one INSERT for the jobs and one for the rows, however many members the batch has.
+ * one INSERT for the jobs and one for the rows, however many members the batch has. Through a
+ * tenant-bound transaction the rows are its school's, whatever `tenantId` the data names.
  */
-export async function sendWecomJobs(boss: PgBoss, tx: Executor, queue: QueueName, datas: readonly WecomJobData[]): Promise<string[]> {
-  const ids = await insertInTransaction(boss, tx as Parameters<typeof insertInTransaction>[1], queue, datas);
+export async function sendWecomJobs(
+  boss: PgBoss,
+  tx: Executor,
+  queue: QueueName,
+  datas: readonly WecomJobData[],
+  options: Pick<JobOptions, "priority"> = {},
+): Promise<string[]> {
+  const ids = await insertInTransaction(boss, tx as Parameters<typeof insertInTransaction>[1], queue, datas, options);
   const rows = datas.flatMap((data, i) =>
     data.tenantId
       ? [{ tenantId: data.tenantId, jobId: ids[i]!, queue, kind: data.kind, subject: data.memberId ?? data.departmentId ?? null }]
       : [],
   );
-  if (rows.length > 0) await (tx as unknown as RowWriter).wecomJob.createMany({ data: rows });
+  if (rows.length === 0) return ids;
+  // A tenant-bound transaction writes the rows in one statement of its own (db/bulk-insert.ts), in its school.
+  const bulk = tx as Partial<BulkRowWriter>;
+  if (typeof bulk.$insertWecomJobRows === "function") await bulk.$insertWecomJobRows(rows);
+  else await (tx as unknown as RowWriter).wecomJob.createMany({ data: rows });
   return ids;
 }
 

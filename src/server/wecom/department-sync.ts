@@ -14,7 +14,7 @@ import type { TenantDb, TenantTx } from "~/server/db/tenant-db";
 import type { WecomClient } from "./client";
 import { wecomClientFor } from "./client-for";
 import { WecomApiError } from "./errors";
-import { enqueueWecomSync, type sendInTransactionExecutor } from "./sync";
+import { enqueueWecomSync, enqueueWecomSyncMany, type sendInTransactionExecutor } from "./sync";
 import type { WecomJobScope } from "./sync-deps";
 
 /** WeCom's root department: the school itself (reference §6, "the root department is 1"). */
@@ -28,6 +28,16 @@ const WAITING_STATES = ["QUEUED", "RETRYING"] as const;
 
 export function enqueueDepartmentSync(boss: PgBoss, tx: sendInTransactionExecutor, tenantId: string, departmentId: string) {
   return enqueueWecomSync(boss, tx, { kind: "department.create", tenantId, departmentId }, { priority: DEPARTMENT_JOB_PRIORITY });
+}
+
+/** Many new departments' jobs in one statement (an import's tree of hundreds of classes): see enqueueWecomSyncMany. */
+export function enqueueDepartmentSyncMany(boss: PgBoss, tx: sendInTransactionExecutor, tenantId: string, departmentIds: readonly string[]) {
+  return enqueueWecomSyncMany(
+    boss,
+    tx,
+    departmentIds.map((departmentId) => ({ kind: "department.create" as const, tenantId, departmentId })),
+    { priority: DEPARTMENT_JOB_PRIORITY },
+  );
 }
 
 /**

@@ -61,12 +61,18 @@ export async function enqueueWecomSync(
 }
 
 /** Many members' sync jobs at once, in the caller's transaction (an import's batch): see sendWecomJobs. */
-export async function enqueueWecomSyncMany(boss: PgBoss, tx: RawExecutor, jobs: readonly WecomSyncJob[]): Promise<string[]> {
+export async function enqueueWecomSyncMany(
+  boss: PgBoss,
+  tx: RawExecutor,
+  jobs: readonly WecomSyncJob[],
+  options: Pick<SendWecomJobOptions, "priority"> = {},
+): Promise<string[]> {
   return sendWecomJobs(
     boss,
     tx,
     QUEUES.wecomSync,
     jobs.map((job) => wecomSyncJob.parse(job)),
+    options,
   );
 }
 

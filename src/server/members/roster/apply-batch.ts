@@ -1,14 +1,13 @@
 // A judged batch written to the directory inside the import's transaction: new members created
-// together, updates one by one with only the fields that change, the departments their paths name
+// together in one statement (tenant-db.ts $insertMembers), updates one by one with only the fields that change, the departments their paths name
 // added to the school's tree (with their WeCom jobs), and a WeCom sync job for each member whose
 // name, phone, e-mail or department WeCom must learn — all committed, or none, with the import.
 // ID numbers are sealed and indexed as everywhere (crypto/secrets.ts): the ciphertext bound to the
 // member's row, the blind index per school.
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
 import { blindIndex, encryptSecret, sealContext } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
-import type { TenantTx } from "~/server/db/tenant-db";
+import type { MemberInsert, TenantTx } from "~/server/db/tenant-db";
 import type { TenantScope } from "~/server/scope";
 import { ensureDepartments } from "~/server/departments/ensure-departments";
 import { enqueueWecomSyncMany } from "~/server/wecom/sync";
@@ -41,28 +40,43 @@ function memberData(values: RowValues, memberId: string, tenantId: string, field
   };
 }
 
-export async function applyBatch(tx: TenantTx, scope: TenantScope, verdicts: readonly Verdict[]): Promise<void> {
+/**
+ * The department paths one import has already made sure of, in its transaction: a roster names its
+ * few hundred classes again in every batch, and looking them up again cost a query per batch.
+ */
+export type KnownDepartments = Set<string>;
+
+export async function applyBatch(
+  tx: TenantTx,
+  scope: TenantScope,
+  verdicts: readonly Verdict[],
+  knownDepartments: KnownDepartments = new Set(),
+): Promise<void> {
   const tenantId = scope.tenant.id;
   const creates = verdicts
     .filter((v) => v.outcome === "create")
-    .map((v) => {
+    .map((v): MemberInsert => {
       const id = randomUUID();
       return {
+        ...memberData(v.values, id, tenantId),
         id,
-        tenantId,
         account: v.account,
         name: v.values.name!,
         identityKindId: v.values.identityKindId!,
-        ...memberData(v.values, id, tenantId),
       };
     });
-  const paths = verdicts.flatMap((v) =>
-    (v.outcome === "create" || (v.outcome === "update" && v.changes.includes("department"))) && v.values.department
-      ? [v.values.department]
-      : [],
+  const paths = new Set(
+    verdicts.flatMap((v) =>
+      (v.outcome === "create" || (v.outcome === "update" && v.changes.includes("department"))) &&
+      v.values.department &&
+      !knownDepartments.has(v.values.department)
+        ? [v.values.department]
+        : [],
+    ),
   );
   await ensureDepartments(tx, scope, paths);
-  if (creates.length > 0) await tx.member.createMany({ data: creates satisfies Prisma.MemberCreateManyInput[] });
+  for (const path of paths) knownDepartments.add(path);
+  await tx.$insertMembers(creates);
   const synced: string[] = creates.map((c) => c.id);
   for (const v of verdicts) {
     if (v.outcome !== "update" || !v.existingId) continue;

@@ -1,6 +1,7 @@
 // What the whole file says, gathered in a first pass, so each row can be judged against the
 // others: accounts that repeat, a phone or e-mail address two accounts claim, and 学号 that lost
 // their leading zeros (the file's other numbers of that kind have a fixed length and start with 0).
+import type { RosterField } from "./fields";
 import type { ParsedRow } from "./parse-row";
 
 type Claim = { row: number; account: string };
@@ -10,6 +11,9 @@ type LengthCount = { count: number; withLeadingZero: number };
 const DOMINANT_SHARE = 0.75;
 
 export class FileFacts {
+  /** The fields of a row `add` reads (its account and kind are always read). */
+  static readonly FIELDS: ReadonlySet<RosterField> = new Set<RosterField>(["account", "phone", "email"]);
+
   private readonly accountRows = new Map<string, number[]>();
   private readonly phones = new Map<string, Claim>();
   private readonly emails = new Map<string, Claim>();

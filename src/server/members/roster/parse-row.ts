@@ -115,7 +115,11 @@ function readField(row: ParsedRow, field: RosterField, cell: RawCell, clean: Cle
   }
 }
 
-export function parseRow(raw: RawRow, mapping: ColumnMapping, ctx: Ctx): ParsedRow {
+/**
+ * The row read field by field; only `fields` when given (the first pass over a file needs the
+ * account, phone and e-mail of each row, and reading the rest there was a quarter of its time).
+ */
+export function parseRow(raw: RawRow, mapping: ColumnMapping, ctx: Ctx, fields?: ReadonlySet<RosterField>): ParsedRow {
   const cells = cellsByField(raw, mapping);
   const account = cleanCell(cells.get("account"));
   const row: ParsedRow = {
@@ -127,6 +131,7 @@ export function parseRow(raw: RawRow, mapping: ColumnMapping, ctx: Ctx): ParsedR
     normalised: [],
   };
   for (const [field, cell] of cells) {
+    if (fields && !fields.has(field)) continue;
     const clean = cleanCell(cell);
     if (clean.normalised && clean.value) row.normalised.push(field);
     readField(row, field, cell, clean, ctx);

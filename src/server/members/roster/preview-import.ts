@@ -14,7 +14,7 @@ import { openRosterFile, sealRosterFile } from "./sealed-file";
 import { scanContext } from "./scan";
 
 /** Rows judged per directory lookup in the preview (and written per batch in the import). */
-export const BATCH_SIZE = 500;
+export const BATCH_SIZE = 2000;
 
 /** A preview not confirmed within a day loses its file (it holds ID numbers): upload it again to import it. */
 const PREVIEW_KEPT_MS = 24 * 60 * 60_000;

@@ -7,7 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { toAppError } from "~/server/errors";
 import { auditActor, type TenantScope } from "~/server/scope";
-import { applyBatch } from "./apply-batch";
+import { applyBatch, type KnownDepartments } from "./apply-batch";
 import type { ColumnMapping } from "./fields";
 import type { RosterFormat } from "./file-format";
 import { judgeRoster } from "./judge-roster";
@@ -38,10 +38,11 @@ export async function runRosterImport(scope: TenantScope, input: RunImportInput)
     const ctx = await scanContext(scope);
     await scope.db.$transaction(
       async (tx) => {
+        const knownDepartments: KnownDepartments = new Set();
         const report = await judgeRoster(tx, file, ctx, {
           batchSize: input.batchSize ?? BATCH_SIZE,
           onBatch: async (verdicts, processedRows) => {
-            await applyBatch(tx, scope, verdicts);
+            await applyBatch(tx, scope, verdicts, knownDepartments);
             await scope.db.importJob.updateMany({ where: { id }, data: { processedRows } });
           },
         });

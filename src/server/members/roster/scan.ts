@@ -1,6 +1,7 @@
 // The two passes over a roster file that the preview and the import share: the first gathers
 // what the whole file says (file-facts.ts), the second judges the rows batch by batch against the
-// directory (judge-row.ts). Each pass streams the file again; only the batch at hand is held.
+// directory (judge-row.ts). Each pass streams the file again; only the batch at hand (and, in the
+// import, the next one being read) is held.
 import { blindIndex } from "~/server/crypto/secrets";
 import { encryptionKey } from "~/server/crypto/keys";
 import type { TenantTx } from "~/server/db/tenant-db";
@@ -12,7 +13,7 @@ import type { RosterFormat } from "./file-format";
 import { lookUpBatch } from "./directory-lookup";
 import { judgeRow, type Verdict } from "./judge-row";
 import { openRoster } from "./open-roster";
-import { parseRow, type KindLookup, type PhoneRules } from "./parse-row";
+import { parseRow, type KindLookup, type ParsedRow, type PhoneRules } from "./parse-row";
 
 export type RosterFile = { bytes: Uint8Array; format: RosterFormat; mapping: ColumnMapping };
 
@@ -50,47 +51,60 @@ export async function gatherFileFacts(file: RosterFile, ctx: ScanContext): Promi
   let rows = 0;
   for await (const raw of sheet.rows) {
     rows++;
-    facts.add(parseRow(raw, file.mapping, ctx));
+    facts.add(parseRow(raw, file.mapping, ctx, FileFacts.FIELDS));
   }
   return { facts, rows, headerRow: sheet.headerRow, headers: sheet.headers };
 }
 
-/** The file's rows judged, `batchSize` at a time, against the directory as `db` (a transaction, in the import) sees it. */
-export async function* judgedBatches(
-  db: TenantTx,
-  file: RosterFile,
-  ctx: ScanContext,
-  facts: FileFacts,
-  batchSize: number,
-): AsyncGenerator<Verdict[]> {
+/** The second pass: the file's rows read and parsed, `batchSize` at a time. */
+export async function* parsedBatches(file: RosterFile, ctx: ScanContext, batchSize: number): AsyncGenerator<ParsedRow[]> {
   const sheet = await openRoster(file.bytes, file.format);
-  let batch = [];
-  const judge = async (rows: ReturnType<typeof parseRow>[]) => {
-    const directory = await lookUpBatch(db, rows);
-    return rows.map((row) =>
-      judgeRow(row, {
-        file: facts,
-        existing: row.account ? directory.member(row.account) : undefined,
-        phoneHolder: directory.phoneHolder(row.values.phone),
-        emailHolder: directory.emailHolder(row.values.email),
-        defaultKindId: ctx.defaultKindId,
-        idNumberHash: ctx.idNumberHash,
-      }),
-    );
-  };
+  let batch: ParsedRow[] = [];
   for await (const raw of sheet.rows) {
     batch.push(parseRow(raw, file.mapping, ctx));
     if (batch.length >= batchSize) {
-      yield await judge(batch);
+      yield batch;
       batch = [];
     }
   }
-  if (batch.length > 0) yield await judge(batch);
+  if (batch.length > 0) yield batch;
 }
 
-/** Members of the directory the file does not name: listed in the report, never deleted here. */
+/** A batch of rows judged against the file and the directory as `db` (a transaction, in the import) sees it. */
+export async function judgeBatch(db: TenantTx, rows: readonly ParsedRow[], ctx: ScanContext, facts: FileFacts): Promise<Verdict[]> {
+  const directory = await lookUpBatch(db, rows);
+  return rows.map((row) =>
+    judgeRow(row, {
+      file: facts,
+      existing: row.account ? directory.member(row.account) : undefined,
+      phoneHolder: directory.phoneHolder(row.values.phone),
+      emailHolder: directory.emailHolder(row.values.email),
+      defaultKindId: ctx.defaultKindId,
+      idNumberHash: ctx.idNumberHash,
+    }),
+  );
+}
+
+/** Members read at a time when looking for the missing: a school of 100,000 is not read into memory whole. */
+const MISSING_PAGE = 5000;
+
+/** Members of the directory the file does not name: listed in the report (the first `limit`), never deleted here. */
 export async function missingMembers(db: TenantTx, facts: FileFacts, limit: number) {
-  const members = await db.member.findMany({ select: { account: true, name: true }, orderBy: { account: "asc" } });
-  const missing = members.filter((m) => !facts.hasAccount(m.account));
-  return { missing: missing.slice(0, limit), missingCount: missing.length };
+  const missing: { account: string; name: string }[] = [];
+  let missingCount = 0;
+  for (let after: string | undefined; ;) {
+    const page = await db.member.findMany({
+      where: after === undefined ? {} : { account: { gt: after } },
+      select: { account: true, name: true },
+      orderBy: { account: "asc" },
+      take: MISSING_PAGE,
+    });
+    for (const member of page) {
+      if (facts.hasAccount(member.account)) continue;
+      missingCount++;
+      if (missing.length < limit) missing.push(member);
+    }
+    if (page.length < MISSING_PAGE) return { missing, missingCount };
+    after = page[page.length - 1]!.account;
+  }
 }

@@ -3,6 +3,7 @@
 // development outbox "sent".
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
+import type PgBoss from "pg-boss";
 import { createBoss } from "~/server/jobs/queue";
 import { tenantScope, type TenantScope } from "~/server/scope";
 import { tenantContextById } from "~/server/tenants/tenant-context";
@@ -82,4 +83,20 @@ export async function jobsOf(prisma: PrismaClient, tenantId: string, memberId: s
     memberId,
   );
   return rows.map((r) => `${r.name}:${r.kind}`);
+}
+
+/** The scope of `memberId` of a school connected to the WeCom simulator, sending jobs through `boss`. */
+export async function memberScopeIn(
+  prisma: PrismaClient,
+  boss: PgBoss,
+  school: { tenant: { tenantId: string } },
+  memberId: string,
+  ip: string | null = null,
+): Promise<TenantScope> {
+  return tenantScope({
+    prisma,
+    tenant: await tenantContextById(prisma, school.tenant.tenantId),
+    jobs: boss,
+    actor: { kind: "member", id: memberId, ip },
+  });
 }

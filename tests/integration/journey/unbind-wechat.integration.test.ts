@@ -12,8 +12,6 @@ import { tenantDb } from "~/server/db/tenant-db";
 import { errorMessage } from "~/server/errors";
 import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
-import { tenantScope, type TenantScope } from "~/server/scope";
-import { tenantContextById } from "~/server/tenants/tenant-context";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import type { SessionClaims } from "~/server/auth/session-user";
@@ -21,7 +19,7 @@ import { refusedWith } from "../codes/codes-kit";
 import { callerFor, sessionCookie, testPrisma } from "../support";
 import { startSim, type TestSim } from "../wecom-sim/helpers";
 import { connectedSchool, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
-import { jobsOf, outboxCode } from "./journey-kit";
+import { jobsOf, memberScopeIn, outboxCode } from "./journey-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -37,14 +35,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function memberScope(school: ConnectedSchool, memberId: string): Promise<TenantScope> {
-  return tenantScope({
-    prisma,
-    tenant: await tenantContextById(prisma, school.tenant.tenantId),
-    jobs: boss,
-    actor: { kind: "member", id: memberId, ip: "203.0.113.7" },
-  });
-}
+const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId, "203.0.113.7");
 
 /** Runs the member's pending upsert, as a worker would. */
 const sync = (school: ConnectedSchool, memberId: string) =>

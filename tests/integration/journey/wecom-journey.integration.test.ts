@@ -23,9 +23,8 @@ import { refusedWith } from "../codes/codes-kit";
 import { makeTenant, sessionCookie, testPrisma, testScope } from "../support";
 import { startSim, type TestSim } from "../wecom-sim/helpers";
 import { connectedSchool, countCalls, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
-import { tenantScope, type TenantScope } from "~/server/scope";
-import { tenantContextById } from "~/server/tenants/tenant-context";
 import { tenantDb } from "~/server/db/tenant-db";
+import { memberScopeIn } from "./journey-kit";
 
 const prisma = testPrisma();
 let sim: TestSim;
@@ -41,14 +40,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function memberScope(school: ConnectedSchool, memberId: string): Promise<TenantScope> {
-  return tenantScope({
-    prisma,
-    tenant: await tenantContextById(prisma, school.tenant.tenantId),
-    jobs: boss,
-    actor: { kind: "member", id: memberId, ip: null },
-  });
-}
+const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId);
 
 /** Runs the member's pending upsert, as a worker would. */
 const sync = (school: ConnectedSchool, memberId: string) =>

@@ -8,30 +8,25 @@ import { redirectTo } from "~/server/http/answers";
 import { readFormCapped } from "~/server/http/read-body";
 import { refusalQuery } from "~/server/http/refusal-query";
 import { schoolRoute } from "~/server/http/route-scope";
-import { resetPagePath } from "../paths";
+import { FORGOT_ROUTE, MAX_FORM_BYTES, resetPagePath } from "../paths";
 
 export const dynamic = "force-dynamic";
 
-const MAX_FORM_BYTES = 8 * 1024;
-
-export const POST = schoolRoute(
-  { component: "forgot-password", refusal: (error) => redirectTo(`/forgot-password?${refusalQuery(error)}`) },
-  async ({ request, scope }) => {
-    const form = await readFormCapped(request, MAX_FORM_BYTES);
-    const ticket = form.ticket ?? "";
-    const parsed = resetPasswordInput.safeParse(form);
-    // The first broken rule (password.rule.*), said beside the rules on the page; the typed passwords are not sent back.
-    if (!parsed.success) {
-      const rule = parsed.error.issues.map((issue) => issue.message).find((message) => message.startsWith("password.rule."));
-      return redirectTo(resetPagePath(ticket, new URLSearchParams(rule ? { rule } : refusalQuery(new AppError("INVALID_INPUT")))));
-    }
-    try {
-      await resetForgottenPassword(scope, parsed.data);
-    } catch (error) {
-      const refusal = toAppError(error);
-      if (refusal.code === "INTERNAL" || refusal.code === "RESET_TICKET_EXPIRED") throw error;
-      return redirectTo(resetPagePath(ticket, refusalQuery(refusal)));
-    }
-    return redirectTo("/login?reset=1");
-  },
-);
+export const POST = schoolRoute(FORGOT_ROUTE, async ({ request, scope }) => {
+  const form = await readFormCapped(request, MAX_FORM_BYTES);
+  const ticket = form.ticket ?? "";
+  const parsed = resetPasswordInput.safeParse(form);
+  // The first broken rule (password.rule.*), said beside the rules on the page; the typed passwords are not sent back.
+  if (!parsed.success) {
+    const rule = parsed.error.issues.map((issue) => issue.message).find((message) => message.startsWith("password.rule."));
+    return redirectTo(resetPagePath(ticket, new URLSearchParams(rule ? { rule } : refusalQuery(new AppError("INVALID_INPUT")))));
+  }
+  try {
+    await resetForgottenPassword(scope, parsed.data);
+  } catch (error) {
+    const refusal = toAppError(error);
+    if (refusal.code === "INTERNAL" || refusal.code === "RESET_TICKET_EXPIRED") throw error;
+    return redirectTo(resetPagePath(ticket, refusalQuery(refusal)));
+  }
+  return redirectTo("/login?reset=1");
+});

@@ -8,29 +8,23 @@ import { redirectTo } from "~/server/http/answers";
 import { readFormCapped } from "~/server/http/read-body";
 import { refusalQuery } from "~/server/http/refusal-query";
 import { schoolRoute } from "~/server/http/route-scope";
-import { resetPagePath } from "../paths";
+import { FORGOT_ROUTE, MAX_FORM_BYTES, resetPagePath } from "../paths";
 
 export const dynamic = "force-dynamic";
 
-/** An account, a phone or address, or a ticket: well under a kilobyte each. */
-const MAX_FORM_BYTES = 8 * 1024;
-
-export const POST = schoolRoute(
-  { component: "forgot-password", refusal: (error) => redirectTo(`/forgot-password?${refusalQuery(error)}`) },
-  async ({ request, scope }) => {
-    const form = await readFormCapped(request, MAX_FORM_BYTES);
-    // A resend names the ticket the first post sealed; its refusals are shown on the code's page.
-    const resent = form.ticket ? { ticket: form.ticket, ...openResetTicket(scope.tenant.id, form.ticket) } : null;
-    try {
-      const { ticket, issued } = await requestPasswordReset(
-        scope,
-        resent ? { account: resent.account, contact: resent.destination } : { account: form.account ?? "", contact: form.contact ?? "" },
-      );
-      return redirectTo(resetPagePath(ticket, { minutes: issued.ttlMinutes }));
-    } catch (error) {
-      const refusal = toAppError(error);
-      if (resent && refusal.code !== "INTERNAL") return redirectTo(resetPagePath(resent.ticket, refusalQuery(refusal)));
-      throw error;
-    }
-  },
-);
+export const POST = schoolRoute(FORGOT_ROUTE, async ({ request, scope }) => {
+  const form = await readFormCapped(request, MAX_FORM_BYTES);
+  // A resend names the ticket the first post sealed; its refusals are shown on the code's page.
+  const resent = form.ticket ? { ticket: form.ticket, ...openResetTicket(scope.tenant.id, form.ticket) } : null;
+  try {
+    const { ticket, issued } = await requestPasswordReset(
+      scope,
+      resent ? { account: resent.account, contact: resent.destination } : { account: form.account ?? "", contact: form.contact ?? "" },
+    );
+    return redirectTo(resetPagePath(ticket, { minutes: issued.ttlMinutes }));
+  } catch (error) {
+    const refusal = toAppError(error);
+    if (resent && refusal.code !== "INTERNAL") return redirectTo(resetPagePath(resent.ticket, refusalQuery(refusal)));
+    throw error;
+  }
+});

@@ -78,6 +78,13 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     await page.goto(tenantUrl("ucas", "/me"));
     await expect(page.getByText("已关注")).toBeVisible();
     expect((await wechat.view(corpIdOf("ucas"))).apps.map((a) => a.name)).toContain("消息中心");
+
+    // The poster scanned again: 已关注 and the way to 个人中心, no journey to start over.
+    await scanIntoWechat(page, wechat, link);
+    await expect(page.getByTestId("already-followed")).toContainText("您已关注中国科学院大学企业微信");
+    await expect(page.getByRole("link", { name: "在校师生" })).toHaveCount(0);
+    await page.getByTestId("to-my-account").click();
+    await expect(page.getByTestId("member-name")).toHaveText(member.name);
   });
 
   test("XAU (built-in, initial password = last 8 of the ID number): the forced change is part of the same path, at most 10 taps", async ({

@@ -24,6 +24,13 @@ test.describe("tenant home page", () => {
     await expect(page.locator('input[name="password"]')).toBeVisible();
   });
 
+  test("each identity under 可加入的身份 is a way in: 【在校师生】 opens the school's sign-in for it", async ({ page }) => {
+    await page.goto(tenantUrl("ucas"));
+    await page.getByTestId("home-identity-student_staff").click();
+    await expect(page).toHaveURL(tenantUrl("ucas", "/login?kind=student_staff&returnTo=%2Fbind-phone"));
+    await expect(page.locator('input[name="password"]')).toBeVisible();
+  });
+
   test("the language switch turns the page into English and back into Chinese", async ({ page }) => {
     await page.goto(tenantUrl("ucas"));
     const localeSwitch = page.getByTestId("locale-switch");

@@ -1,6 +1,7 @@
 import { PageShell } from "~/components/page-shell";
 import { requestLocale, serverApi } from "~/server/request";
 import { kindName, schoolName } from "~/i18n/locale";
+import { loginPath } from "~/server/journey/journey-paths";
 
 export default async function HomePage() {
   const { locale, t } = await requestLocale();
@@ -36,8 +37,15 @@ export default async function HomePage() {
       <h3 className="mt-6 font-medium">{t("home.identityKinds")}</h3>
       <ul className="mt-2 flex flex-wrap gap-2">
         {tenant.identityKinds.map((kind) => (
-          <li key={kind.code} className="rounded-full border border-[var(--brand)] px-3 py-1 text-sm text-[var(--brand)]">
-            {kindName(kind, locale)}
+          <li key={kind.code}>
+            {/* The manuals' 「点击【在校师生】」: each identity is the way in, as on /join. */}
+            <a
+              href={loginPath(kind.code)}
+              className="block rounded-full border border-[var(--brand)] px-4 py-2.5 text-[var(--brand)]"
+              data-testid={`home-identity-${kind.code}`}
+            >
+              {kindName(kind, locale)} ›
+            </a>
           </li>
         ))}
       </ul>

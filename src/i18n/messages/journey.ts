@@ -27,6 +27,10 @@ export const journey = {
     en: "This QR code is not recognised: it is not one of this platform's, or it was altered. If you belong to {here}, you can go on here.",
   },
   continueJourney: { zh: "继续认证", en: "Continue" },
+  alreadyFollowed: {
+    zh: "您已关注{here}企业微信，无需再次认证。查看账号、解绑微信或修改密码，请进入个人中心。",
+    en: "You already follow {here}'s WeCom: there is nothing more to do here. To see your account, unbind your WeChat or change your password, open My account.",
+  },
 
   // /bind-phone
   bindTitle: { zh: "绑定手机号", en: "Bind your phone" },

@@ -81,7 +81,21 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
       {!inWechat ? <OutsideWechat t={t} /> : null}
       <h2 className="text-xl font-semibold">{here}</h2>
       <p className="mt-1 text-sm text-slate-500">{t("journey.steps")}</p>
-      {step && step !== "bind" ? (
+      {step === "done" ? (
+        // Scanned again after 「关注成功」: 已关注, and where the rest of a member's matters are.
+        <>
+          <p role="status" className="mt-5 rounded-lg bg-green-50 p-4 text-green-900" data-testid="already-followed">
+            {t("journey.alreadyFollowed", { here })}
+          </p>
+          <a
+            href="/me"
+            className="mt-4 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"
+            data-testid="to-my-account"
+          >
+            {t("journey.toMyAccount")}
+          </a>
+        </>
+      ) : step && step !== "bind" ? (
         <a
           href={JOURNEY_PATHS[step]}
           className="mt-5 block rounded-lg bg-[var(--brand)] py-3.5 text-center text-lg font-medium text-white"

@@ -125,6 +125,32 @@ describe("忘记密码 with the phone the directory holds", () => {
   });
 });
 
+describe("忘记密码's limits", () => {
+  it("stops hashing new passwords for a phone after 10 tries in a quarter-hour, even once its code is spent", async () => {
+    const school = await codeSchool(prisma);
+    const scope = await visitor(school);
+    const { ticket } = await requestPasswordReset(scope, { account: school.memberAccount, contact: display(school.memberPhone) });
+    const tries: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      tries.push(
+        (await refusal(resetForgottenPassword(scope, { ticket, code: "000000", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })))
+          .code,
+      );
+    }
+    expect(tries.slice(0, 10)).not.toContain("RATE_LIMITED");
+    expect(tries.at(-1)).toBe("RATE_LIMITED");
+  });
+
+  it("finds an address the list holds with capitals", async () => {
+    const school = await codeSchool(prisma);
+    await prisma.member.update({ where: { id: school.memberId }, data: { email: `Li.Si+${school.tenantId.slice(0, 6)}@Example.EDU.cn` } });
+    const scope = await visitor(school);
+    const address = `li.si+${school.tenantId.slice(0, 6)}@example.edu.cn`;
+    await requestPasswordReset(scope, { account: school.memberAccount, contact: address.toUpperCase() });
+    expect(await prisma.outboxMessage.count({ where: { destination: address } })).toBe(1);
+  });
+});
+
 describe("the 忘记密码 routes, as a browser without script posts them", () => {
   const post = (host: string, path: string, fields: Record<string, string>, origin = `http://${host}`) =>
     new Request(`http://${host}${path}`, {

@@ -73,7 +73,8 @@ async function memberFor(db: TenantScope["db"] | TenantTx, scope: TenantScope, t
   const member = await db.member.findFirst({
     where: {
       account: ticket.account,
-      OR: [{ phone: ticket.destination }, { email: ticket.destination }],
+      // An address as the list holds it may have capitals; the typed one is in lower case.
+      OR: [{ phone: ticket.destination }, { email: { equals: ticket.destination, mode: "insensitive" } }],
     },
     select: { id: true, account: true, identityKind: { select: { providerKind: true } } },
   });

@@ -2,7 +2,7 @@
 // other (the machine's cores are the benchmark's), printing its figures as it goes. A part that
 // fails is named and the run goes on; the exit code says whether any failed.
 //   npm run bench -- import        only the parts named
-//   BENCH_HEAP_MB=400 npm run bench:import   V8's old generation capped: what the work needs, not
+//   BENCH_HEAP_MB=300 npm run bench:import   V8's old generation capped: what the work needs, not
 //                                           the garbage V8 lets pile up while memory is plentiful
 import { spawnSync } from "node:child_process";
 import path from "node:path";

@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { decodeRosterText, detectEncoding } from "~/server/members/roster/decode-text";
+import { decodeRosterText, detectEncoding, TEXT_CHUNK_BYTES, textChunks } from "~/server/members/roster/decode-text";
 import { mapHeaders } from "~/server/members/roster/fields";
 import { sniffRosterFormat } from "~/server/members/roster/file-format";
 import { openRoster } from "~/server/members/roster/open-roster";
@@ -69,6 +69,35 @@ describe("a CSV's encoding", () => {
     ];
     const fromGbk = await rowsOf(await openRoster(encodeGbk("学号,姓名\r\n2024001,欧阳娜娜\r\n"), "csv"));
     expect(fromGbk).toEqual(await rowsOf(await openRoster(utf8Csv(rows), "csv")));
+  });
+});
+
+describe("a CSV is read in slices, never decoded whole", () => {
+  const text = "学号,姓名,院系/部门\r\n2024001,欧阳娜娜,计算机学院/软件工程/2024级1班\r\n";
+  const joined = (chunks: Iterable<Buffer | string>) =>
+    [...chunks].map((chunk) => (typeof chunk === "string" ? chunk : chunk.toString("utf8"))).join("");
+
+  it("keeps a character split between two slices whole, in GBK, UTF-16 and UTF-8 (its bytes handed on as they are)", () => {
+    const gbk = encodeGbk(text);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    for (const size of [1, 3, 5, 7]) {
+      expect(joined(textChunks(gbk, size))).toBe(text);
+      expect(joined(textChunks(utf16, size))).toBe(text);
+      // UTF-8 slices are views of the file's bytes (the byte-order mark left out), decoded by csv-parse field by field.
+      expect(Buffer.concat([...textChunks(utf8Csv([["学号", "姓名"]]), size)].map((c) => Buffer.from(c as Buffer)))).toEqual(
+        Buffer.from("学号,姓名\r\n"),
+      );
+    }
+  });
+
+  it("reads every row of a GBK file longer than one slice, whichever byte the slice ends on", async () => {
+    const names = Array.from({ length: Math.ceil(TEXT_CHUNK_BYTES / 10) }, (_, i) => `${2024000 + i},欧阳娜娜`);
+    // A title row of 1 to 6 characters moves the slice's end across the rows' bytes: some end inside a character.
+    for (const title of ["x", "xx", "xxx", "xxxx", "xxxxx", "xxxxxx"]) {
+      const rows = await rowsOf(await openRoster(encodeGbk(`${title}\r\n学号,姓名\r\n${names.join("\r\n")}\r\n`), "csv"));
+      expect(rows).toHaveLength(names.length);
+      expect(rows.filter((r, i) => r.cells[0]!.text !== String(2024000 + i) || r.cells[1]!.text !== "欧阳娜娜")).toEqual([]);
+    }
   });
 });
 

@@ -14,20 +14,26 @@ export class FileFacts {
   /** The fields of a row `add` reads (its account and kind are always read). */
   static readonly FIELDS: ReadonlySet<RosterField> = new Set<RosterField>(["account", "phone", "email"]);
 
-  private readonly accountRows = new Map<string, number[]>();
-  private readonly phones = new Map<string, Claim>();
-  private readonly emails = new Map<string, Claim>();
+  // Held for every row of the file, so kept small (100,000 rows): numbers and the strings the rows
+  // already hold, no object per row. An account's row is a number; only a repeated account has a list.
+  private readonly accountRows = new Map<string, number | number[]>();
+  /** Each row's account as written (a claim names it), by row number. */
+  private readonly accountOfRow: string[] = [];
+  /** The first row to give a phone (or e-mail address). */
+  private readonly phones = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
   private readonly lengths = new Map<string, Map<number, LengthCount>>();
   private readonly fixedLengths = new Map<string, number | null>();
 
   add(row: ParsedRow): void {
     if (!row.account) return;
     const key = row.account.toLowerCase();
-    this.accountRows.set(key, [...(this.accountRows.get(key) ?? []), row.row]);
-    const claim = { row: row.row, account: row.account };
-    if (row.values.phone && !this.phones.has(row.values.phone)) this.phones.set(row.values.phone, claim);
+    const rows = this.accountRows.get(key);
+    this.accountRows.set(key, rows === undefined ? row.row : [...(typeof rows === "number" ? [rows] : rows), row.row]);
+    this.accountOfRow[row.row] = row.account;
+    if (row.values.phone && !this.phones.has(row.values.phone)) this.phones.set(row.values.phone, row.row);
     const email = row.values.email?.toLowerCase();
-    if (email && !this.emails.has(email)) this.emails.set(email, claim);
+    if (email && !this.emails.has(email)) this.emails.set(email, row.row);
     if (/^\d+$/.test(row.account)) {
       const byLength = this.lengths.get(row.kindKey) ?? new Map<number, LengthCount>();
       const count = byLength.get(row.account.length) ?? { count: 0, withLeadingZero: 0 };
@@ -44,18 +50,23 @@ export class FileFacts {
 
   /** The other rows with the same account (accounts are unique whatever their case). */
   otherRowsOf(account: string, row: number): number[] {
-    return (this.accountRows.get(account.toLowerCase()) ?? []).filter((r) => r !== row);
+    const rows = this.accountRows.get(account.toLowerCase()) ?? [];
+    return typeof rows === "number" ? (rows === row ? [] : [rows]) : rows.filter((r) => r !== row);
   }
 
   /** Another account's earlier row with this phone. */
   phoneClaimedBefore(phone: string, row: ParsedRow): Claim | undefined {
-    const claim = this.phones.get(phone);
-    return claim && claim.row < row.row && claim.account.toLowerCase() !== row.account.toLowerCase() ? claim : undefined;
+    return this.claimBefore(this.phones.get(phone), row);
   }
 
   emailClaimedBefore(email: string, row: ParsedRow): Claim | undefined {
-    const claim = this.emails.get(email.toLowerCase());
-    return claim && claim.row < row.row && claim.account.toLowerCase() !== row.account.toLowerCase() ? claim : undefined;
+    return this.claimBefore(this.emails.get(email.toLowerCase()), row);
+  }
+
+  private claimBefore(claimRow: number | undefined, row: ParsedRow): Claim | undefined {
+    if (claimRow === undefined || claimRow >= row.row) return undefined;
+    const account = this.accountOfRow[claimRow]!;
+    return account.toLowerCase() !== row.account.toLowerCase() ? { row: claimRow, account } : undefined;
   }
 
   /** The length the file's numeric accounts of this kind keep with leading zeros, if they do. */

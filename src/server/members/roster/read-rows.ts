@@ -7,7 +7,7 @@ import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "~/server/errors";
-import { decodeRosterText, detectDelimiter } from "./decode-text";
+import { detectDelimiter, headText, textChunks } from "./decode-text";
 import type { RosterFormat } from "./file-format";
 
 export type RawCell = { text: string; storedAsNumber: boolean };
@@ -21,9 +21,8 @@ export const MAX_COLUMNS = 200;
 const text = (value: string): RawCell => ({ text: value, storedAsNumber: false });
 
 async function* csvRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
-  const { text: content } = decodeRosterText(bytes);
-  const parser = Readable.from([content]).pipe(
-    parse({ delimiter: detectDelimiter(content), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }),
+  const parser = Readable.from(textChunks(bytes)).pipe(
+    parse({ delimiter: detectDelimiter(headText(bytes)), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
   );
   let rowNumber = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -83,7 +82,8 @@ class Utf8WorkbookReader extends BaseReader {
 }
 
 async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
-  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  // A view of the bytes, not a copy of them.
+  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -185,6 +185,21 @@ function printFailureContext(serverLog: string) {
     : [];
   console.log(`\n━━ the server's warnings and errors during the run (${problems.length}; last 40)`);
   for (const line of problems.slice(-40)) console.log(line.slice(0, 600));
+  // Last, where a tail of the output (CI's, fresh-check's) shows them: the tests that failed.
+  const failed = failedTests(path.join(resultsDir, "e2e.json"));
+  console.log(`\n━━ failed (${failed.length}):`);
+  for (const title of failed) console.log(`  ✘ ${title}`);
+}
+
+type ReportSuite = { title: string; file?: string; specs?: { title: string; line: number; ok: boolean }[]; suites?: ReportSuite[] };
+
+/** "file:line › title" of each failed test in Playwright's JSON report. */
+function failedTests(report: string): string[] {
+  const walk = (suite: ReportSuite, file: string): string[] => [
+    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${file}:${spec.line} › ${suite.title} › ${spec.title}`),
+    ...(suite.suites ?? []).flatMap((child) => walk(child, suite.file ?? file)),
+  ];
+  return (readJson<{ suites?: ReportSuite[] }>(report)?.suites ?? []).flatMap((suite) => walk(suite, suite.file ?? suite.title));
 }
 
 // `npm test -- --e2e-only [spec …] [--repeat-each=N …]`: only the end-to-end phase, for working on a

@@ -71,7 +71,7 @@ test("at 375 px the IT admin adds an identity kind with its apps, sets the code 
   // The school's home lists the new kind among those who may join.
   const home = await page.context().newPage();
   await home.goto(tenantUrl(school.slug, "/"));
-  await expect(home.getByRole("listitem").filter({ hasText: /^考生$/ })).toBeVisible();
+  await expect(home.getByRole("link", { name: "考生", exact: true })).toHaveAttribute("href", /kind=candidate/);
   await home.close();
 
   // A member holds 在校师生: its deletion is refused, saying how many.

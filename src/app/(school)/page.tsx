@@ -44,7 +44,7 @@ export default async function HomePage() {
               className="block rounded-full border border-[var(--brand)] px-4 py-2.5 text-[var(--brand)]"
               data-testid={`home-identity-${kind.code}`}
             >
-              {kindName(kind, locale)} ›
+              {kindName(kind, locale)} <span aria-hidden>›</span>
             </a>
           </li>
         ))}

@@ -1,6 +1,6 @@
 // Shared steps of the e2e specs: signing in through the real forms, and the
 // demo accounts they use (src/server/seed/demo-tenants.ts).
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { totpCode, totpStep } from "../../src/server/auth/totp";
 import { rootUrl, tenantUrl } from "./hosts";
 
@@ -46,6 +46,17 @@ export function signInError(page: Page) {
 }
 
 /** The horizontal extent of the page; more than the viewport means the user can scroll sideways. */
+/**
+ * The width of an <img> once it has loaded: visible is not loaded, so this waits
+ * for the image to decode, and fails if it cannot (a broken image).
+ */
+export function loadedImageWidth(image: Locator): Promise<number> {
+  return image.evaluate(async (img) => {
+    await (img as HTMLImageElement).decode();
+    return (img as HTMLImageElement).naturalWidth;
+  });
+}
+
 export function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
 }

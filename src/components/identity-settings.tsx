@@ -70,6 +70,13 @@ export function IdentitySettingsForm({
           hint="idp.accountAttributeHint"
           state={saved}
         />
+        <FormField<FormInput>
+          name="passwordResetUrl"
+          label="idp.passwordResetUrl"
+          value={settings.passwordResetUrl}
+          hint="idp.passwordResetUrlHint"
+          state={saved}
+        />
         {settings.kinds.length > 0 ? (
           <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
             <legend className="mb-1 text-sm font-semibold text-slate-600">{t("idp.kindsTitle")}</legend>

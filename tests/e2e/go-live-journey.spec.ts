@@ -131,7 +131,6 @@ async function studentJoins(browser: Browser, slug: string, student: { account: 
     const page = await context.newPage();
     const wechat = await wechatUser(student.phone);
     await scanIntoWechat(page, wechat, await registrationLink(browser, slug));
-    await page.getByRole("link", { name: "在校师生" }).click();
     await page.locator('input[name="identifier"]').fill(student.account);
     await page.locator('input[name="password"]').fill(student.initial);
     await page.locator('form button[type="submit"]').click();

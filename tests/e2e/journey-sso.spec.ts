@@ -21,11 +21,8 @@ import {
 
 test.use({ userAgent: WECHAT_USER_AGENT });
 
-/** 【在校师生】, then the school's own login page (CAS or OIDC) with the account and its password. */
+/** Where the scan leads a school of one identity kind: the school's own login page (CAS or OIDC), with nothing to tap on the way; there the account and its password. */
 async function signInAtSchool(page: Page, slug: string, account: string, schoolLogin: RegExp): Promise<void> {
-  await page.getByRole("link", { name: "在校师生" }).click();
-  await expect(page).toHaveURL(tenantUrl(slug, "/login?kind=student_staff&returnTo=%2Fbind-phone"));
-  await page.getByTestId("sso-button").click();
   await expect(page).toHaveURL(schoolLogin);
   await page.locator('input[name="username"]').fill(account);
   await page.locator('input[name="password"]').fill(MEMBER_PASSWORD);

@@ -37,7 +37,6 @@ async function followThroughJourney(page: Page, browser: Browser) {
   const wechat = await wechatUser(phone);
   const link = await registrationLink(browser, "ucas");
   await scanIntoWechat(page, wechat, link);
-  await page.getByRole("link", { name: "在校师生" }).click();
   await signIn(page, member);
   await expect(page).toHaveURL(/\/bind-phone$/);
   await page.getByRole("button", { name: "下一步" }).click();
@@ -108,9 +107,8 @@ test.describe("解绑微信 from 个人中心", () => {
 
     await expectReleasedInWecom(member, wechat);
 
-    // Scanning the registration QR again: the identity, then the sign-in, then binding — not 「关注成功」.
+    // Scanning the registration QR again: the sign-in (one identity kind: nothing to choose), then binding — not 「关注成功」.
     await scanIntoWechat(page, wechat, link);
-    await page.getByRole("link", { name: "在校师生" }).click();
     await expect(page.getByRole("heading", { name: "统一身份认证" })).toBeVisible();
     await signIn(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);

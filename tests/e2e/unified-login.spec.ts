@@ -1,5 +1,5 @@
-// Schools that sign members in through their own unified login (统一身份认证): a student taps one
-// button, signs in on the school's CAS or OIDC page (the simulators npm test starts and the demo
+// Schools that sign members in through their own unified login (统一身份认证): the sign-in goes
+// straight to the school's CAS or OIDC page (a page with one button would be a tap for nothing) (the simulators npm test starts and the demo
 // wiring connects), and lands signed in; 【不是我，换个账号】 ends the session here and at the school,
 // and the school asks for an account again — no clearing WeChat's cache.
 import { expect, test, type Page } from "@playwright/test";
@@ -14,10 +14,8 @@ async function signInAtSchool(page: Page, account: string) {
 }
 
 test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OIDC (demo)", () => {
-  test("a SUES student signs in on the CAS page with one tap and lands signed in", async ({ page }) => {
+  test("a SUES student's sign-in goes straight to the CAS page and lands signed in", async ({ page }) => {
     await page.goto(tenantUrl("sues", "/login"));
-    await expect(page.locator('input[name="password"]')).toHaveCount(0);
-    await page.getByTestId("sso-button").click();
     await expect(page).toHaveURL(/\/sues\/authserver\/login\?service=/);
     await expect(page.getByText("上海工程技术大学统一身份认证").first()).toBeVisible();
     await signInAtSchool(page, "2024001");
@@ -38,7 +36,6 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
       if (r.url().includes("/api/identity/oidc/callback")) callbacks.push(`${r.method()} ${new URL(r.url()).search}`);
     });
     await page.goto(tenantUrl("demo", "/login"));
-    await page.getByTestId("sso-button").click();
     await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
     await signInAtSchool(page, "2024003");
     await expect(page).toHaveURL(tenantUrl("demo", "/me"));
@@ -49,7 +46,6 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
 
   test("【不是我，换个账号】 at a CAS school ends both sessions, and the school asks for the account again", async ({ page }) => {
     await page.goto(tenantUrl("imut", "/login"));
-    await page.getByTestId("sso-button").click();
     await signInAtSchool(page, "2024002");
     await expect(page).toHaveURL(tenantUrl("imut", "/me"));
     await expect(page.getByTestId("signed-in-as")).toContainText("2024002");
@@ -72,7 +68,6 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
 
   test("【不是我，换个账号】 at the OIDC school ends the provider's session too", async ({ page }) => {
     await page.goto(tenantUrl("demo", "/login"));
-    await page.getByTestId("sso-button").click();
     await signInAtSchool(page, "2024001");
     await expect(page).toHaveURL(tenantUrl("demo", "/me"));
     await page.getByTestId("switch-account").click();
@@ -83,8 +78,10 @@ test.describe("unified login through the school's CAS (sues, Wisedu IDS) and OID
     await expect(page.locator('input[name="username"]')).toBeVisible();
   });
 
-  test("the school's button and hint are in English after switching language, at 375 px", async ({ page }) => {
-    await page.goto(tenantUrl("uestc", "/login"));
+  test("a failed school login comes back to the button and its hint, in English after switching language, at 375 px", async ({ page }) => {
+    // Back from the school with a failure, the page stays (and does not send the member round again).
+    await page.goto(tenantUrl("uestc", "/login?sso=failed"));
+    await expect(page.getByTestId("sso-button")).toHaveText("统一身份认证登录");
     await page.getByTestId("locale-switch").click();
     await expect(page.getByTestId("sso-button")).toHaveText("Unified login");
     await expect(page.getByTestId("sso-login")).toContainText("unified login page");

@@ -173,13 +173,23 @@ test.describe("vendor console", () => {
     await page.locator('input[name="casBaseUrl"]').fill(casBaseUrl);
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByTestId("identity-saved")).toHaveText("已保存。");
+    // The school's own 找回密码 page: a web address, never a script.
+    await page.reload();
+    await page.locator('input[name="passwordResetUrl"]').fill("javascript:alert(1)");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.locator("#passwordResetUrl-errors")).toContainText("请填写 http:// 或 https:// 开头的网址");
+    await page.reload();
+    await page.locator('input[name="passwordResetUrl"]').fill("https://ids.example.edu.cn/retrieve-password");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByTestId("identity-saved")).toHaveText("已保存。");
 
     const school = await context.newPage();
+    // A member who forgot the password is sent to the school's page for it.
+    await school.goto(tenantUrl(slug, "/forgot-password"));
+    await expect(school.getByTestId("forgot-at-school")).toBeVisible();
+    await expect(school.getByTestId("school-reset-link")).toHaveAttribute("href", "https://ids.example.edu.cn/retrieve-password");
+    // The school's sign-in now goes to the CAS the operator typed, asking for a ticket for this school's own callback (and this login's).
     await school.goto(tenantUrl(slug, "/login"));
-    await expect(school.getByTestId("sso-button")).toBeVisible();
-    await expect(school.locator('input[name="password"]')).toHaveCount(0);
-    // The button goes to the CAS the operator typed, asking for a ticket for this school's own callback (and this login's).
-    await school.getByTestId("sso-button").click();
     await expect(school).toHaveURL((url) => url.href.startsWith(`${casBaseUrl}/login?`));
     expect(new URL(school.url()).searchParams.get("service")).toMatch(
       new RegExp(`^${tenantUrl(slug, "/api/identity/cas/callback").replace(/[.?]/g, "\\$&")}\\?login=[\\w-]+$`),

@@ -38,6 +38,11 @@ export const idp = {
     zh: "携带学号/工号的 CAS 属性或 OIDC claim；留空：CAS 用 cas:user，OIDC 用 sub（提供方保证不变、不复用）。不要填姓名类属性。OIDC 的 preferred_username 可被用户或管理员修改，也可能被重新分配给另一个人，会让一个人以另一个人的身份登录：只有学校确认它就是学号/工号且永不复用时才填写。",
     en: "The CAS attribute or OIDC claim with the student or staff number; empty: cas:user for CAS, sub for OIDC (which the provider keeps stable and never reassigns). Never a name. OIDC's preferred_username can be changed and may be reassigned to another person, signing one person in as another: set it only when the school confirms it is the student or staff number and is never reused.",
   },
+  passwordResetUrl: { zh: "找回密码页面", en: "Password-reset page" },
+  passwordResetUrlHint: {
+    zh: "学校统一身份认证的找回密码网址（http:// 或 https://）。填写后，“忘记密码”页面和登录失败页面会给通过统一身份认证登录的师生一个前往该页面的链接；留空则只提示到学校统一身份认证平台找回。",
+    en: "The web address of your unified login's password reset (http:// or https://). When set, the forgot-password page and a failed sign-in link members who sign in there to it; empty: they are only told to reset it at the school's unified login.",
+  },
   kindsTitle: { zh: "各身份的登录方式", en: "Sign-in method of each identity kind" },
   save: { zh: "保存", en: "Save" },
   saved: { zh: "已保存。", en: "Saved." },

@@ -34,6 +34,7 @@ export const password = {
     zh: "本校通过学校统一身份认证登录，密码由学校管理：请在学校统一身份认证平台找回密码，或联系学校信息中心。",
     en: "This school signs you in through its own unified login, which keeps your password: reset it there, or contact the school's IT office.",
   },
+  toSchoolReset: { zh: "前往学校统一身份认证找回密码", en: "Reset it at the school's unified login" },
   forgotSomeAtSchool: {
     zh: "通过学校统一身份认证登录的账号（如在校师生），请在学校统一身份认证平台找回密码。",
     en: "Accounts that sign in through the school's unified login (e.g. students and staff) reset their password there.",

@@ -30,6 +30,17 @@ export const identityProviderSettingsInput = z.object({
       "a name attribute cannot key members: use the number's attribute",
     )
     .default(""),
+  /**
+   * The school's own password-reset page, for members whose password its CAS or OIDC keeps; empty:
+   * none. Only ever a link in a member's browser (the platform never calls it), so any web address
+   * the school publishes will do — but a web address: no javascript: or data: link reaches a page.
+   */
+  passwordResetUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => v === "" || isWebAddress(v), "请填写 http:// 或 https:// 开头的网址 / an http:// or https:// address")
+    .default(""),
   /** Each identity kind's provider; null: the school's. Kinds not listed keep theirs. */
   kindProviders: z
     .array(z.object({ identityKindId: z.string().uuid(), providerKind: z.enum(PROTOCOL_KINDS).nullable() }))
@@ -39,6 +50,15 @@ export const identityProviderSettingsInput = z.object({
   ...oidcSettingsShape,
 });
 export type IdentityProviderSettingsInput = z.input<typeof identityProviderSettingsInput>;
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 /** The settings as the form shows them: each field's value by name, and which secrets are set (never the secrets). */
 export async function identityProviderSettings({ db, tenant }: TenantScope) {
@@ -57,7 +77,22 @@ export async function identityProviderSettings({ db, tenant }: TenantScope) {
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
   const fields = IDENTITY_PROTOCOLS.flatMap((p) => (p.settings?.fields ?? []).map((field) => ({ ...field, protocol: p.kind })));
-  return { kind: stored.kind, protocols: PROTOCOL_KINDS, accountAttribute: stored.accountAttribute, fields, values, secretsSet, kinds };
+  return {
+    kind: stored.kind,
+    protocols: PROTOCOL_KINDS,
+    accountAttribute: stored.accountAttribute,
+    passwordResetUrl: stored.passwordResetUrl ?? "",
+    fields,
+    values,
+    secretsSet,
+    kinds,
+  };
+}
+
+/** The school's own 找回密码 page for the accounts its CAS or OIDC keeps, where it gave one. */
+export async function schoolPasswordResetUrl({ db, tenant }: TenantScope): Promise<string | null> {
+  const stored = await db.identityProviderSettings.findUnique({ where: { tenantId: tenant.id }, select: { passwordResetUrl: true } });
+  return stored?.passwordResetUrl ?? null;
 }
 
 export async function updateIdentityProviderSettings(scope: TenantScope, raw: IdentityProviderSettingsInput) {
@@ -68,7 +103,11 @@ export async function updateIdentityProviderSettings(scope: TenantScope, raw: Id
   return scope.db.$transaction(async (tx) => {
     const stored = await tx.identityProviderSettings.findUniqueOrThrow({ where: { tenantId } });
     // A protocol in use must be complete: a half-set CAS or OIDC would leave members with a login that cannot work.
-    let data: Prisma.IdentityProviderSettingsUncheckedUpdateInput = { kind: input.kind, accountAttribute: input.accountAttribute };
+    let data: Prisma.IdentityProviderSettingsUncheckedUpdateInput = {
+      kind: input.kind,
+      accountAttribute: input.accountAttribute,
+      passwordResetUrl: input.passwordResetUrl || null,
+    };
     for (const p of IDENTITY_PROTOCOLS) {
       const context = { inUse: schoolUsesProviderIn(p.kind, input), stored, tenantId, locale: scope.locale, listed };
       if (p.settings) data = { ...data, ...p.settings.columns(input, context) };
@@ -85,6 +124,7 @@ export async function updateIdentityProviderSettings(scope: TenantScope, raw: Id
       detail: IDENTITY_PROTOCOLS.reduce<Prisma.InputJsonObject>((detail, p) => ({ ...detail, ...p.settings?.audit(input) }), {
         kind: input.kind,
         accountAttribute: input.accountAttribute,
+        passwordResetUrl: input.passwordResetUrl,
         kindProviders: input.kindProviders,
       }),
     });

@@ -62,6 +62,24 @@ describe("saving the school's unified login", () => {
     expect(audit).toHaveLength(2);
   });
 
+  it("keeps the school's own 找回密码 page as a web address only, and clears it when emptied", async () => {
+    const { t, api } = await adminOfNewSchool();
+    const stored = async () =>
+      (await prisma.identityProviderSettings.findUniqueOrThrow({ where: { tenantId: t.tenantId } })).passwordResetUrl;
+    await api.admin.identity.update({ kind: "BUILTIN", passwordResetUrl: " https://ids.example.edu.cn/retrieve-password " });
+    expect((await api.admin.identity.settings()).passwordResetUrl).toBe("https://ids.example.edu.cn/retrieve-password");
+    // A link members tap: never a script or a page made of the link itself.
+    for (const passwordResetUrl of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ids.example.edu.cn/reset"])
+      await expect(api.admin.identity.update({ kind: "BUILTIN", passwordResetUrl })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await stored()).toBe("https://ids.example.edu.cn/retrieve-password");
+    // The database holds the same line whatever writes to it.
+    await expect(
+      prisma.identityProviderSettings.update({ where: { tenantId: t.tenantId }, data: { passwordResetUrl: "javascript:alert(1)" } }),
+    ).rejects.toThrow(/passwordResetUrl_web/);
+    await api.admin.identity.update({ kind: "BUILTIN", passwordResetUrl: "" });
+    expect(await stored()).toBeNull();
+  });
+
   it("refuses an incomplete provider and another school's identity kind", async () => {
     const { api } = await adminOfNewSchool();
     const other = await makeTenant(prisma);

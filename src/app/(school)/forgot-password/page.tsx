@@ -6,6 +6,7 @@ import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { schoolScopeOf } from "~/server/http/request-scope";
 import { schoolUsesProvider } from "~/server/identity/kind-provider";
+import { schoolPasswordResetUrl } from "~/server/identity/settings";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
 import { Field, primaryButton, Refusal } from "./fields";
@@ -14,18 +15,32 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const { ctx } = await requireTenantHost();
   const { locale, t } = await requestLocale();
   const scope = schoolScopeOf(ctx);
-  const [builtin, cas, oidc] = await Promise.all([
+  const [builtin, cas, oidc, resetUrl] = await Promise.all([
     schoolUsesProvider(scope, "BUILTIN"),
     schoolUsesProvider(scope, "CAS"),
     schoolUsesProvider(scope, "OIDC"),
+    schoolPasswordResetUrl(scope),
   ]);
+  // The school's own reset page, where it gave one: the next step for an account its server keeps.
+  const atSchool = resetUrl ? (
+    <a
+      href={resetUrl}
+      className="mt-4 block rounded-lg border border-[var(--brand)] py-3 text-center text-[var(--brand)]"
+      data-testid="school-reset-link"
+    >
+      {t("password.toSchoolReset")} ›
+    </a>
+  ) : null;
   const refusal = refusalOf(await searchParams);
   return (
     <PageShell title={t("password.forgotTitle")} t={t} back="/login">
       {!builtin ? (
-        <p className="rounded-lg bg-slate-100 p-3 text-slate-800" data-testid="forgot-at-school">
-          {t("password.forgotAtSchool")}
-        </p>
+        <>
+          <p className="rounded-lg bg-slate-100 p-3 text-slate-800" data-testid="forgot-at-school">
+            {t("password.forgotAtSchool")}
+          </p>
+          {atSchool}
+        </>
       ) : (
         <>
           {refusal ? <Refusal>{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
@@ -35,7 +50,12 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
             <Field label={t("password.forgotContact")} name="contact" autoComplete="tel" hint={t("password.forgotContactHint")} />
             <button className={primaryButton}>{t("password.forgotSend")}</button>
           </form>
-          {cas || oidc ? <p className="mt-4 text-sm text-slate-500">{t("password.forgotSomeAtSchool")}</p> : null}
+          {cas || oidc ? (
+            <>
+              <p className="mt-4 text-sm text-slate-500">{t("password.forgotSomeAtSchool")}</p>
+              {atSchool}
+            </>
+          ) : null}
         </>
       )}
     </PageShell>

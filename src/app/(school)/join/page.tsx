@@ -1,8 +1,10 @@
 // The page the school's registration QR code opens (步骤 1: 扫描二维码): the signed link is checked
 // (another school's code names that school and links to it, UCAS FAQ 4(3)), a page opened outside
 // WeChat says so and shows the code to scan, and the member chooses 【在校师生】 or 【考生】, which
-// leads to the school's unified login (统一身份认证) and from there to binding the phone.
+// leads to the school's unified login (统一身份认证) and from there to binding the phone. A school
+// with one identity kind asks nothing: inside WeChat the scan goes straight to its sign-in.
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { secureCookies, serverEnv } from "~/env";
@@ -70,6 +72,11 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const inWechat = isWechatBrowser(request.get("user-agent"));
   const signedIn = ctx.actor?.kind === "member";
   const step = signedIn ? (await api.me.journey.state().catch(() => null))?.step : undefined;
+  const [onlyKind, ...otherKinds] = school.identityKinds;
+  // No screen with one choice (issue 18 §5); outside WeChat the page is the code to scan, and a bad
+  // link's warning is read first.
+  if (inWechat && (!step || step === "bind") && check?.kind !== "invalid" && onlyKind && otherKinds.length === 0)
+    redirect(loginPath(onlyKind.code));
   return (
     <PageShell title={t("journey.joinTitle")} t={t} back="/">
       {signedIn ? <SignedInBar /> : null}

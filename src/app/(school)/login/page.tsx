@@ -8,6 +8,7 @@ import { providerForKindCode } from "~/server/identity/kind-provider";
 import { passwordPolicy } from "~/server/identity/password-policy";
 import { readLoginOutcome } from "~/server/identity/login-outcome";
 import { RENEW_COOKIE } from "~/server/identity/login-state";
+import { schoolPasswordResetUrl } from "~/server/identity/settings";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
 import { tenantScope } from "~/server/scope";
@@ -18,8 +19,10 @@ import { kindName, schoolName } from "~/i18n/locale";
 type Search = { changed?: string; kind?: string; reset?: string; returnTo?: string; sso?: string };
 
 // The member's 统一身份认证: the built-in form, or — for a school (or identity kind, ?kind=candidate)
-// that signs in through its own CAS or OIDC server — one button to the school's login page. A login
-// the school's server did not complete comes back here (?sso=failed) with the reason.
+// that signs in through its own CAS or OIDC server — straight on to the school's login page (a page
+// with one button is a tap for nothing, issue 18 §5). A login the school's server did not complete
+// comes back here (?sso=failed) with the reason and the button, and so does 【不是我，换个账号】's
+// sign-out: those pages have something to say before the school's page.
 export default async function MemberLoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx, tenant } = await requireTenantHost();
   const { locale, t } = await requestLocale();
@@ -28,12 +31,18 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
   if (ctx.actor?.kind === "member") redirect(returnTo);
   const kindCode = search.kind && /^[a-z0-9_-]{1,32}$/.test(search.kind) ? search.kind : null;
   const scope = tenantScope({ prisma: db(), tenant, jobs: jobQueue(), actor: { kind: "anonymous", ip: ctx.ip }, locale, log: ctx.log });
-  const [{ provider, kind }, { initialPasswordRule }] = await Promise.all([providerForKindCode(scope, kindCode), passwordPolicy(scope)]);
+  const [{ provider, kind }, { initialPasswordRule }, resetUrl] = await Promise.all([
+    providerForKindCode(scope, kindCode),
+    passwordPolicy(scope),
+    schoolPasswordResetUrl(scope),
+  ]);
   const jar = await cookies();
   const refusal = search.sso === "failed" ? readLoginOutcome((await headers()).get("cookie"), tenant.id) : null;
   const switched = jar.get(RENEW_COOKIE)?.value === "1";
   const school = schoolName(tenant, locale);
   const start = `/api/identity/start?${new URLSearchParams({ ...(kind ? { kind: kind.code } : {}), returnTo }).toString()}`;
+  // Not after a failed login even when its reason is lost: the school's server would only fail again.
+  if (provider !== "BUILTIN" && search.sso !== "failed" && !switched) redirect(start);
   return (
     <PageShell title={t("login.title")} t={t} back="/">
       <p className="mb-4 text-sm text-slate-500">
@@ -87,6 +96,12 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
             {t("sso.button")}
           </a>
           <p className="mt-3 text-sm text-slate-500">{t("sso.buttonHint", { school })}</p>
+          {/* A failed login may be a forgotten password: the school's own page for it, where it gave one. */}
+          {resetUrl ? (
+            <a href={resetUrl} className="mt-4 block py-2 text-[var(--brand)]" data-testid="school-reset-link">
+              {t("password.toSchoolReset")} ›
+            </a>
+          ) : null}
         </div>
       )}
     </PageShell>

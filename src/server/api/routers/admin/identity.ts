@@ -13,6 +13,7 @@ export const identitySettingsOutput = z.object({
   /** The protocols a school may choose (protocols.ts), in order. */
   protocols: z.array(providerKind),
   accountAttribute: z.string(),
+  passwordResetUrl: z.string(),
   /** Each protocol's fields (its folder's settings.ts), in the form's order. */
   fields: z.array(
     z.object({

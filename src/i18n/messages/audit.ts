@@ -51,6 +51,7 @@ export const audit = {
   "action.member.import.delete_missing": { zh: "删除文件中没有的成员", en: "Members missing from the file deleted" },
   "action.member.login": { zh: "成员登录", en: "Member sign-in" },
   "action.member.login.failed": { zh: "成员登录失败", en: "Member sign-in failed" },
+  "action.member.phone.changed": { zh: "成员更换手机号", en: "Member changed their phone" },
   "action.member.password.changed": { zh: "修改密码", en: "Password changed" },
   "action.member.password.reset": { zh: "找回密码（验证码）", en: "Password reset by code" },
   "action.member.sso.notInDirectory": { zh: "统一身份认证：不在名单中", en: "Unified login: not in the directory" },

@@ -81,6 +81,10 @@ export const audit = {
   "action.wecom.department.created": { zh: "企业微信：部门已创建", en: "WeCom: department created" },
   "action.wecom.department.adopted": { zh: "企业微信：沿用已有的同名部门", en: "WeCom: existing department of the same name taken over" },
   "action.wecom.member.mobile_changed": { zh: "企业微信：手机号已更新", en: "WeCom: phone updated" },
+  "action.wecom.member.mobile_left_to_member": {
+    zh: "企业微信：成员自行更换手机号，由本人在企业微信中修改",
+    en: "WeCom: the member changed their phone; they change it in WeCom themselves",
+  },
   "action.wecom.member.mobile_ignored": { zh: "企业微信：已激活成员的手机号未更新", en: "WeCom: phone of an activated member not updated" },
   "action.wecom.member.rejoin_started": { zh: "企业微信：重新加入开始", en: "WeCom: rejoin started" },
   "action.wecom.member.rejoined": { zh: "企业微信：已重新加入", en: "WeCom: rejoined" },

@@ -150,6 +150,9 @@ async function writeChange(tx: TenantTx, scope: TenantScope, memberId: string, t
   }
   const ref = { tenantId: scope.tenant.id, memberId };
   const wecomActivated = followsInWecom(before.wecom ?? null);
+  // WeCom keeps an activated member's number as they hold it there: theirs to change in WeCom, and
+  // the sync is told so rather than waiting for an admin's consent to remove them (sync.ts).
+  if (wecomActivated) await tx.memberWecom.update({ where: { memberId }, data: { mobileByMemberAt: new Date() } });
   // WeCom gets the new phone through the durable sync: taken for a member not yet activated, ignored for an activated one.
   await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", ...ref });
   // A member who bound but has not followed yet follows with the new phone's WeChat: watch for it.

@@ -244,8 +244,10 @@ describe("更换手机号 and WeCom", () => {
     expect((await row(member.id)).phone).toBe(next.e164);
     expect(await jobsOf(prisma, school.tenant.tenantId, member.id)).toContain("wecom-sync:member.upsert");
 
-    // WeCom ignores the mobile of an activated member: the job says so to the admin and removes nobody.
-    await expect(sync(school, member.id)).rejects.toMatchObject({ code: "WECOM_PHONE_CHANGE_NEEDS_REJOIN" });
+    // WeCom ignores the mobile of an activated member: the job leaves it to the member (no failure for
+    // the admin to chase, nobody removed), and says so in the audit log.
+    await sync(school, member.id);
+    expect(await auditRows(school, "wecom.member.mobile_left_to_member")).toHaveLength(1);
     expect(await inSimDirectory(school, member.userid)).toMatchObject({ mobile: member.phone.typed, status: 1 });
     expect((await viewOf(school, member.wechatId)).relation).toBe("member");
     expect((await row(member.id)).wecom).toMatchObject({ mobile: member.phone.typed, state: "ACTIVATED", rejoinConsentAt: null });

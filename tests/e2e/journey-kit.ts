@@ -256,3 +256,23 @@ export async function outboxCode(phone: string): Promise<string> {
   if (!code) throw new Error("no code in the outbox");
   return code;
 }
+
+/** Once every WeCom directory job of the member has run (done, or failed for good): what WeCom holds is settled. */
+export async function wecomSyncSettled(memberId: string): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        database().wecomJob.count({
+          where: { subject: memberId, queue: "wecom-sync", state: { in: ["QUEUED", "ACTIVE", "RETRYING"] } },
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
+/** The member's phone in the product's directory and in the simulated WeCom, as WeCom writes it (mainland without +86). */
+export async function directoryAndWecomPhones(slug: string, account: string): Promise<{ directory: string | null; wecom: string | null }> {
+  const member = await database().member.findFirstOrThrow({ where: { tenant: { slug }, account }, select: { phone: true } });
+  const directory = member.phone ? (member.phone.startsWith("+86") ? member.phone.slice(3) : member.phone) : null;
+  return { directory, wecom: await wecomMobileOf(slug, account) };
+}

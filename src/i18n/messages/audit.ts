@@ -51,6 +51,7 @@ export const audit = {
   "action.member.import.delete_missing": { zh: "删除文件中没有的成员", en: "Members missing from the file deleted" },
   "action.member.login": { zh: "成员登录", en: "Member sign-in" },
   "action.member.login.failed": { zh: "成员登录失败", en: "Member sign-in failed" },
+  "action.member.phone.changed": { zh: "成员更换手机号", en: "Member changed their phone" },
   "action.member.password.changed": { zh: "修改密码", en: "Password changed" },
   "action.member.password.reset": { zh: "找回密码（验证码）", en: "Password reset by code" },
   "action.member.sso.notInDirectory": { zh: "统一身份认证：不在名单中", en: "Unified login: not in the directory" },
@@ -80,6 +81,10 @@ export const audit = {
   "action.wecom.department.created": { zh: "企业微信：部门已创建", en: "WeCom: department created" },
   "action.wecom.department.adopted": { zh: "企业微信：沿用已有的同名部门", en: "WeCom: existing department of the same name taken over" },
   "action.wecom.member.mobile_changed": { zh: "企业微信：手机号已更新", en: "WeCom: phone updated" },
+  "action.wecom.member.mobile_left_to_member": {
+    zh: "企业微信：成员自行更换手机号，由本人在企业微信中修改",
+    en: "WeCom: the member changed their phone; they change it in WeCom themselves",
+  },
   "action.wecom.member.mobile_ignored": { zh: "企业微信：已激活成员的手机号未更新", en: "WeCom: phone of an activated member not updated" },
   "action.wecom.member.rejoin_started": { zh: "企业微信：重新加入开始", en: "WeCom: rejoin started" },
   "action.wecom.member.rejoined": { zh: "企业微信：已重新加入", en: "WeCom: rejoined" },

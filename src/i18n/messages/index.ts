@@ -21,6 +21,7 @@ import { me } from "./me";
 import { member } from "./member";
 import { outbox } from "./outbox";
 import { password } from "./password";
+import { phoneChange } from "./phone-change";
 import { poster } from "./poster";
 import { roster } from "./roster";
 import { settings } from "./settings";
@@ -42,6 +43,7 @@ export const MESSAGES = {
   me,
   member,
   password,
+  phoneChange,
   admin,
   audit,
   wecom,

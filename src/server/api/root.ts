@@ -18,6 +18,7 @@ import { adminWecomRouter } from "./routers/admin/wecom";
 import { meBindingRouter } from "./routers/me/binding";
 import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
+import { mePhoneRouter } from "./routers/me/phone";
 import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
 import { schoolInviteRouter } from "./routers/school/invite";
@@ -41,7 +42,13 @@ export const appRouter = createTRPCRouter({
     join: schoolJoinRouter,
     invite: schoolInviteRouter,
   }),
-  me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
+  me: createTRPCRouter({
+    profile: meProfileRouter,
+    password: mePasswordRouter,
+    journey: meJourneyRouter,
+    binding: meBindingRouter,
+    phone: mePhoneRouter,
+  }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
     member: adminMemberPageRouter,

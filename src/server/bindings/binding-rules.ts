@@ -50,15 +50,23 @@ export function currentValue(member: { phone: string | null; email: string | nul
  * Whether `memberId` may bind `target`, and if not, the manuals' error: 「账号已被其他手机号绑定」
  * when the member already follows in WeCom with another phone, 「手机号已绑定其他账号」 when
  * another member bound this phone, 「手机号码已存在」 when it is on another directory entry
- * (someone else's, or the member's own old account) that only an admin can move.
+ * (someone else's, or the member's own old account) that only an admin can move. `changing`:
+ * a signed-in member's 更换手机号, which a follow does not stop.
  */
-export async function judgeBinding(db: Reader, memberId: string, target: BindingTarget): Promise<BindingVerdict> {
+export async function judgeBinding(
+  db: Reader,
+  memberId: string,
+  target: BindingTarget,
+  options: { changing?: boolean } = {},
+): Promise<BindingVerdict> {
   const member = await db.member.findUnique({ where: { id: memberId }, select: bindingMemberSelect });
   if (!member) throw new AppError("UNAUTHENTICATED");
   const heldByMember = currentValue(member, target.channel) === target.value;
   // SUES 2.2: followed with another phone; WeCom keeps one WeChat per member, so it must be released first.
-  // A follow being released (解绑微信, its job not run yet) no longer counts.
-  if (followsInWecom(member.wecom ?? null) && !heldByMember) return { heldByMember, refusal: "ACCOUNT_BOUND_TO_OTHER_PHONE", holder: null };
+  // A follow being released (解绑微信, its job not run yet) no longer counts. 更换手机号 (change-phone.ts)
+  // is the one way a followed member takes another phone: the follow stays with the old WeChat.
+  if (!options.changing && followsInWecom(member.wecom ?? null) && !heldByMember)
+    return { heldByMember, refusal: "ACCOUNT_BOUND_TO_OTHER_PHONE", holder: null };
   const other = await db.member.findFirst({
     where: {
       id: { not: memberId },

@@ -300,6 +300,14 @@ export const ERROR_CATALOG = {
       en: "This account is already bound to another phone and followed: first tap “Unbind WeChat” in My account (or unfollow with that WeChat), then bind again.",
     },
   },
+  PHONE_CHANGE_SAME_PHONE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "这就是您现在的手机号，无需更换。请输入新的手机号。",
+      en: "This is already your phone number, so there is nothing to change. Enter the new number.",
+    },
+  },
   UNBIND_NOTHING_TO_UNBIND: {
     trpc: "CONFLICT",
     http: 409,

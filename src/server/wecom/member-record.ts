@@ -89,8 +89,10 @@ export async function recordWritten(
 ): Promise<void> {
   const { memberId, tenantId } = member;
   const data = {
-    ...(written ? { ...written, writtenAt: new Date() } : { name: null, mobile: null, email: null, departmentId: null, writtenAt: null }),
-    ...(extra.clearConsent ? { rejoinConsentAt: null, rejoinConsentBy: null } : {}),
+    ...(written
+      ? { ...written, writtenAt: new Date() }
+      : { name: null, mobile: null, email: null, departmentId: null, writtenAt: null, mobileByMemberAt: null }),
+    ...(extra.clearConsent ? { rejoinConsentAt: null, rejoinConsentBy: null, mobileByMemberAt: null } : {}),
   };
   await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...data }, update: data });
 }

@@ -121,6 +121,7 @@ const recordSelect = {
   departmentId: true,
   state: true,
   rejoinConsentAt: true,
+  mobileByMemberAt: true,
 } as const;
 type Recorded = {
   writtenAt: Date | null;
@@ -131,6 +132,7 @@ type Recorded = {
   departmentId: number | null;
   state: WecomState | null;
   rejoinConsentAt: Date | null;
+  mobileByMemberAt: Date | null;
 };
 
 /** The school's root department: the app's visible range must include it, and so every department under it. */
@@ -331,6 +333,7 @@ const emptyRecord: Recorded = {
   departmentId: null,
   state: null,
   rejoinConsentAt: null,
+  mobileByMemberAt: null,
 };
 
 /**
@@ -356,7 +359,7 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
       await client.updateUser({ userid, ...changed });
       await recordWritten(ctx.db, ctx.ref, written(desired, record.mobile));
     }
-    throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
+    return leaveMobileToMember(ctx, record);
   }
   if (!desired.mobile && !desired.email) {
     // WeCom cannot keep a member with neither (60129): remove them; a new phone creates them again.
@@ -387,11 +390,27 @@ async function changeMobile(ctx: Upsert, desired: Desired, record: Recorded): Pr
     // Activated in a way status does not show (awaiting second verification): WeCom ignored the number.
     await recordWritten(ctx.db, ctx.ref, written(desired, record.mobile));
     await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_ignored", target: ctx.account, detail: { userid } });
-    if (!consented) throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
+    if (!consented) return leaveMobileToMember(ctx, record);
     return rejoin(ctx, desired);
   }
   await recordWritten(ctx.db, ctx.ref, written(desired, desired.mobile), { clearConsent: true });
   await audit(ctx.db, { actorKind: "system", action: "wecom.member.mobile_changed", target: ctx.account, detail: { userid } });
+}
+
+/**
+ * An activated member's new mobile WeCom will not take from us. Changed by the member themselves
+ * (更换手机号, bindings/change-phone.ts), it is theirs to change in WeCom, where their follow stays:
+ * done, with nothing recorded as written. Changed by the school, it waits for the admin's consent to
+ * remove and re-create them (the job fails saying so).
+ */
+async function leaveMobileToMember(ctx: Upsert, record: Recorded): Promise<void> {
+  if (!record.mobileByMemberAt) throw new AppError("WECOM_PHONE_CHANGE_NEEDS_REJOIN", { account: ctx.account });
+  await audit(ctx.db, {
+    actorKind: "system",
+    action: "wecom.member.mobile_left_to_member",
+    target: ctx.account,
+    detail: { userid: ctx.userid },
+  });
 }
 
 /**

@@ -50,6 +50,13 @@ export default async function MemberHomePage() {
         </a>
       ) : null}
       <a
+        href="/me/phone"
+        className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+        data-testid="change-phone-link"
+      >
+        {t("phoneChange.title")} ›
+      </a>
+      <a
         href="/me/unbind"
         className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
         data-testid="unbind-link"

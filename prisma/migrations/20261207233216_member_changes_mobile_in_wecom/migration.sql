@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MemberWecom" ADD COLUMN     "mobileByMemberAt" TIMESTAMPTZ(3);

@@ -61,6 +61,7 @@ export const audit = {
   "action.member.unlock": { zh: "解锁成员", en: "Member unlocked" },
   "action.member.update": { zh: "修改成员", en: "Member changed" },
   "action.member.wechat.unbound": { zh: "成员解绑微信", en: "Member unbound their WeChat" },
+  "action.member.identity.switched": { zh: "成员切换身份", en: "Member switched identity" },
   "action.tenant.create": { zh: "开通学校", en: "School set up" },
   "action.tenant.branding.updated": { zh: "修改学校颜色", en: "School colours changed" },
   "action.tenant.logo.updated": { zh: "上传学校 Logo", en: "School logo uploaded" },

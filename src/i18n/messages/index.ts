@@ -26,6 +26,7 @@ import { poster } from "./poster";
 import { roster } from "./roster";
 import { settings } from "./settings";
 import { sso } from "./sso";
+import { switchIdentity } from "./switch-identity";
 import { vendor } from "./vendor";
 import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
@@ -65,6 +66,7 @@ export const MESSAGES = {
   branding,
   poster,
   console: consoleWords,
+  switchIdentity,
 } as const;
 
 type Namespaces = typeof MESSAGES;

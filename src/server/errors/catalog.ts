@@ -316,6 +316,22 @@ export const ERROR_CATALOG = {
       en: "You have not bound a phone nor followed the school's WeCom, so there is nothing to unbind. To follow, go back to My account and continue.",
     },
   },
+  SWITCH_IDENTITY_NOT_OFFERED: {
+    trpc: "NOT_FOUND",
+    http: 404,
+    message: {
+      zh: "无法切换到该身份：只能切换到本校证件号与您相同的其他学工号。请回到「个人中心」查看可切换的身份。",
+      en: "You cannot switch to that identity: only to another account of this school with your ID number. Go back to My account to see the ones you can switch to.",
+    },
+  },
+  SWITCH_IDENTITY_TARGET_FOLLOWS: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: {
+      zh: "该身份已经关注了学校企业微信（例如在企业微信 APP 中），无法再切换到它。请直接使用该身份已关注的微信或企业微信。",
+      en: "That identity already follows the school's WeCom (in the WeCom app, for example), so you cannot switch to it. Use the WeChat or WeCom app it already follows with.",
+    },
+  },
   EMAIL_BINDING_NOT_ALLOWED: {
     trpc: "BAD_REQUEST",
     http: 400,

@@ -10,14 +10,24 @@ import type { TenantScope } from "~/server/scope";
 import { enqueueWecomSync } from "~/server/wecom/sync";
 import { recordRejoinConsent } from "./fixes/fix-member";
 
-/** Queues the release; false when WeCom holds no entry the product wrote (nothing to release there). */
+/**
+ * Queues the release; false when WeCom holds no entry the product wrote (nothing to release there).
+ * `then`: the member whose own sync waits for the release (切换身份 moves the phone to them), sent
+ * by the worker once this member's run succeeded (sync.ts); the caller queues it itself on false.
+ */
 export async function releaseWechat(
   tx: TenantTx,
   scope: TenantScope,
   member: { id: string; wecom: { writtenAt: Date | null } | null },
+  options: { then?: string } = {},
 ): Promise<boolean> {
   if (member.wecom?.writtenAt == null) return false;
   await recordRejoinConsent(tx, scope, member.id);
-  await enqueueWecomSync(scope.jobs, tx, { kind: "member.upsert", tenantId: scope.tenant.id, memberId: member.id });
+  await enqueueWecomSync(scope.jobs, tx, {
+    kind: "member.upsert",
+    tenantId: scope.tenant.id,
+    memberId: member.id,
+    ...(options.then ? { then: options.then } : {}),
+  });
   return true;
 }

@@ -25,7 +25,17 @@ import { ROOT_DEPARTMENT_ID, syncDepartment, wecomDepartmentFor } from "./depart
 import { wecomJobScope, type SyncDeps, type WecomJobScope } from "./sync-deps";
 
 export const wecomSyncJob = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("member.upsert"), tenantId: z.string().uuid(), memberId: z.string().uuid() }),
+  z.object({
+    kind: z.literal("member.upsert"),
+    tenantId: z.string().uuid(),
+    memberId: z.string().uuid(),
+    /**
+     * The member whose upsert waits for this one (切换身份, bindings/switch-identity.ts): the phone
+     * moves from this member to that one, and WeCom refuses it to them (60104) while this one still
+     * holds it, so their job is sent once this one has brought WeCom to this member's state.
+     */
+    then: z.string().uuid().optional(),
+  }),
   z.object({
     kind: z.literal("member.delete"),
     tenantId: z.string().uuid(),
@@ -527,7 +537,10 @@ export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<vo
   const scope = await wecomJobScope(deps, job.tenantId);
   switch (job.kind) {
     case "member.upsert":
-      return upsertMember(scope, job);
+      await upsertMember(scope, job);
+      // Sent only after this member's write succeeded: a failed run is retried first (and sends it then).
+      if (job.then) await enqueueWecomSync(scope.jobs, scope.db, { kind: "member.upsert", tenantId: job.tenantId, memberId: job.then });
+      return;
     case "member.delete":
       return deleteMember(scope, job);
     case "member.invite":

@@ -10,7 +10,12 @@ import { MyCases } from "./my-cases";
 export default async function MemberHomePage() {
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [me, journey, cases] = await Promise.all([api.me.profile.get(), api.me.journey.state(), api.me.profile.cases()]);
+  const [me, journey, cases, otherIdentities] = await Promise.all([
+    api.me.profile.get(),
+    api.me.journey.state(),
+    api.me.profile.cases(),
+    api.me.profile.otherIdentities(),
+  ]);
   const rows: [string, string][] = [
     [t("me.account"), me.account],
     [t("me.identity"), kindName(me.identityKind, locale)],
@@ -47,6 +52,16 @@ export default async function MemberHomePage() {
       {me.signsInHere ? (
         <a href="/change-password" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]">
           {t("me.changePassword")} ›
+        </a>
+      ) : null}
+      {/* 切换身份 (UCAS FAQ 12): only for a member with other entries of this school with the same ID number. */}
+      {otherIdentities.length > 0 ? (
+        <a
+          href="/me/switch"
+          className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+          data-testid="switch-identity-link"
+        >
+          {t("switchIdentity.link")} ›
         </a>
       ) : null}
       <a

@@ -40,7 +40,6 @@ async function followThroughJourney(page: Page, browser: Browser) {
   const wechat = await wechatUser(phone);
   const link = await registrationLink(browser, "ucas");
   await scanIntoWechat(page, wechat, link);
-  await page.getByRole("link", { name: "在校师生" }).click();
   await signIn(page, member);
   await expect(page).toHaveURL(/\/bind-phone$/);
   await page.getByRole("button", { name: "下一步" }).click();
@@ -128,7 +127,6 @@ test.describe("更换手机号 from 个人中心", () => {
     // The new phone's WeChat scans, signs in, binds the new phone (code) and follows at once.
     const newWechat = await wechatUser(newPhone);
     await scanIntoWechat(page, newWechat, link);
-    await page.getByRole("link", { name: "在校师生" }).click();
     await signIn(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.locator('input[name="value"]').fill(newPhone);

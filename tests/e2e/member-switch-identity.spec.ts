@@ -47,7 +47,6 @@ test.describe("切换身份 from 个人中心", () => {
 
     // As A: scan, sign in, keep the directory's phone, follow.
     await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
-    await page.getByRole("link", { name: "在校师生" }).click();
     await signIn(page, a);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.getByRole("button", { name: "下一步" }).click();
@@ -119,7 +118,6 @@ test.describe("切换身份 from 个人中心", () => {
     const phone = freshMainlandPhone();
     const member = await makeMember("ucas", { phone, idNumberHash: randomBytes(32).toString("hex") });
     await scanIntoWechat(page, await wechatUser(phone), await registrationLink(browser, "ucas"));
-    await page.getByRole("link", { name: "在校师生" }).click();
     await signIn(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.goto(tenantUrl("ucas", "/me"));

@@ -25,6 +25,7 @@ import { poster } from "./poster";
 import { roster } from "./roster";
 import { settings } from "./settings";
 import { sso } from "./sso";
+import { troubleshoot } from "./troubleshoot";
 import { vendor } from "./vendor";
 import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
@@ -62,6 +63,7 @@ export const MESSAGES = {
   roster,
   branding,
   poster,
+  troubleshoot,
   console: consoleWords,
 } as const;
 

@@ -16,6 +16,7 @@ import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
 import { meBindingRouter } from "./routers/me/binding";
+import { meTroubleshootRouter } from "./routers/me/troubleshoot";
 import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
 import { meProfileRouter } from "./routers/me/profile";
@@ -41,7 +42,13 @@ export const appRouter = createTRPCRouter({
     join: schoolJoinRouter,
     invite: schoolInviteRouter,
   }),
-  me: createTRPCRouter({ profile: meProfileRouter, password: mePasswordRouter, journey: meJourneyRouter, binding: meBindingRouter }),
+  me: createTRPCRouter({
+    profile: meProfileRouter,
+    password: mePasswordRouter,
+    journey: meJourneyRouter,
+    binding: meBindingRouter,
+    troubleshoot: meTroubleshootRouter,
+  }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,
     member: adminMemberPageRouter,

@@ -2,6 +2,7 @@
 // between them where two could apply.
 import { describe, expect, it } from "vitest";
 import { diagnose, WECHAT_DELAY_MS, type TroubleshootFacts } from "~/server/troubleshoot/diagnosis";
+import { syncSlowIn } from "~/server/troubleshoot/sync-slow";
 
 const now = new Date("2026-12-07T08:00:00Z");
 
@@ -77,5 +78,13 @@ describe("diagnose", () => {
   it("WeCom says the member left or is disabled → the helpdesk", () => {
     expect(diagnose(facts({ live: "LEFT" })).case).toBe("helpdesk");
     expect(diagnose(facts({ live: "DISABLED" })).case).toBe("helpdesk");
+  });
+});
+
+describe("the follow page's slow write", () => {
+  it("is not slow for the first minute, slow after it, and nothing when no write is awaited", () => {
+    expect(syncSlowIn(new Date(now.getTime() - 10_000), now)).toBe(50_000);
+    expect(syncSlowIn(new Date(now.getTime() - 61_000), now)).toBeLessThan(0);
+    expect(syncSlowIn(null, now)).toBeNull();
   });
 });

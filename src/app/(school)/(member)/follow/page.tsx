@@ -12,12 +12,10 @@ import { SignedInBar } from "~/components/signed-in-bar";
 import { nonceOf } from "~/server/http/csp-nonce";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
+import { syncSlowIn } from "~/server/troubleshoot/sync-slow";
 import { sendSyncCaseAction } from "./actions";
 import { schoolName } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
-
-/** The write into WeCom usually lands in seconds; past this the page says it is slow and offers 自助排查. */
-const SYNC_SLOW_MS = 60_000;
 
 /** The sync failed: say why, and offer to send the case to the helpdesk. */
 function SyncFailed({ t, phoneExists }: { t: Translate; phoneExists: boolean }) {
@@ -90,7 +88,7 @@ export default async function FollowPage() {
   const phone = state.binding?.display ?? "";
   const nonce = nonceOf((await headers()).get("content-security-policy"));
   // How long until the write into WeCom counts as slow (null: not waiting for one).
-  const slowIn = state.syncingSince ? state.syncingSince.getTime() + SYNC_SLOW_MS - Date.now() : null;
+  const slowIn = syncSlowIn(state.syncingSince, new Date());
   const slow = slowIn !== null && slowIn <= 0;
   return (
     <PageShell title={t("journey.followTitle")} t={t}>

@@ -19,6 +19,11 @@ export const helpdesk = {
   answered: { zh: "已回复：{answer}", en: "Answered: {answer}" },
   "kind.PHONE_ALREADY_EXISTS": { zh: "手机号码已存在", en: "Phone number already exists" },
   "kind.WECOM_SYNC_FAILED": { zh: "未能写入企业微信", en: "Not written to WeCom" },
+  "kind.TROUBLESHOOT": { zh: "自助排查未能解决", en: "Troubleshooting found no fix" },
+  troubleshootFound: {
+    zh: "自助排查结论：{diagnosis}；企业微信刚才答复：{live}（此前记录：{recorded}）；写入任务：{job}；同一人另一账号已关注：{other}；成员所见：{seen}",
+    en: "Troubleshooting found: {diagnosis}; WeCom just now: {live} (recorded before: {recorded}); write job: {job}; the same person's other account following: {other}; the member sees: {seen}",
+  },
   phone: { zh: "手机号：{phone}", en: "Phone: {phone}" },
   holder: { zh: "该手机号在账号 {account} 名下", en: "The number is on account {account}" },
   holderSamePerson: { zh: "（与本人证件号相同，是其旧账号）", en: " (same ID number: the member's old account)" },

@@ -27,6 +27,7 @@ import { roster } from "./roster";
 import { settings } from "./settings";
 import { sso } from "./sso";
 import { switchIdentity } from "./switch-identity";
+import { troubleshoot } from "./troubleshoot";
 import { vendor } from "./vendor";
 import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
@@ -65,6 +66,7 @@ export const MESSAGES = {
   roster,
   branding,
   poster,
+  troubleshoot,
   console: consoleWords,
   switchIdentity,
 } as const;

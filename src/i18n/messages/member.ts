@@ -95,6 +95,7 @@ export const member = {
   "cases.RESOLVED": { zh: "已处理", en: "Resolved" },
   "cases.PHONE_ALREADY_EXISTS": { zh: "手机号码已存在：{value}", en: "Phone already exists: {value}" },
   "cases.WECOM_SYNC_FAILED": { zh: "企业微信同步失败", en: "WeCom sync failed" },
+  "cases.TROUBLESHOOT": { zh: "自助排查未能解决", en: "Troubleshooting found no fix" },
   "cases.movePhone": { zh: "转移该手机号…", en: "Move this phone…" },
   // The fixes
   "fix.savePhone": { zh: "保存正确手机号", en: "Save the correct phone" },

@@ -16,6 +16,7 @@ import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
 import { meBindingRouter } from "./routers/me/binding";
+import { meTroubleshootRouter } from "./routers/me/troubleshoot";
 import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
 import { mePhoneRouter } from "./routers/me/phone";
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
     journey: meJourneyRouter,
     binding: meBindingRouter,
     phone: mePhoneRouter,
+    troubleshoot: meTroubleshootRouter,
   }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,

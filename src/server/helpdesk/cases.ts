@@ -96,7 +96,7 @@ export const listCasesInput = z.object({
 
 export const caseRowOutput = z.object({
   id: z.string(),
-  kind: z.enum(["PHONE_ALREADY_EXISTS", "WECOM_SYNC_FAILED"]),
+  kind: z.enum(["PHONE_ALREADY_EXISTS", "WECOM_SYNC_FAILED", "TROUBLESHOOT"]),
   status: z.enum(["OPEN", "RESOLVED"]),
   member: z.object({ id: z.string(), account: z.string(), name: z.string() }),
   valueDisplay: z.string().nullable(),
@@ -109,6 +109,17 @@ export const caseRowOutput = z.object({
     holderWecomState: z.string().nullable().optional(),
     wecomPhoneExists: z.boolean().optional(),
     wecomState: z.string().nullable().optional(),
+    /** 自助排查 (troubleshoot/): the case it named and what it read here and in WeCom. */
+    diagnosis: z.string().optional(),
+    step: z.string().optional(),
+    recordedState: z.string().nullable().optional(),
+    liveState: z.string().nullable().optional(),
+    liveError: z.string().nullable().optional(),
+    syncJobState: z.string().nullable().optional(),
+    syncJobErrcode: z.number().nullable().optional(),
+    otherFollowingAccount: z.string().nullable().optional(),
+    identityKind: z.string().optional(),
+    seen: z.string().nullable().optional(),
   }),
   note: z.string(),
   createdAt: z.date(),

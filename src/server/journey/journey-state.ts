@@ -24,6 +24,8 @@ export const journeyStateOutput = z.object({
     state: z.enum(["ACTIVATED", "DISABLED", "NOT_ACTIVATED", "LEFT", "UNSUBSCRIBED", "NOT_IN_WECOM", "OUT_OF_RANGE"]).nullable(),
     stateAt: z.date().nullable(),
   }),
+  /** When the write into WeCom the member waits for was queued, while the step is syncing (the follow page says when it is slow). */
+  syncingSince: z.date().nullable(),
   /** Why the member's entry could not be written to WeCom, when the step is syncFailed. */
   syncError: z.object({ phoneExists: z.boolean() }).nullable(),
   school: z.object({
@@ -41,7 +43,7 @@ function latestSyncJob(scope: TenantScope, memberId: string) {
   return scope.db.wecomJob.findFirst({
     where: { queue: QUEUES.wecomSync, kind: "member.upsert", subject: memberId },
     orderBy: { createdAt: "desc" },
-    select: { state: true, lastErrcode: true },
+    select: { state: true, lastErrcode: true, createdAt: true },
   });
 }
 
@@ -89,6 +91,7 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
         }
       : null,
     wecom: { state: member.wecom?.state ?? null, stateAt: member.wecom?.stateAt ?? null },
+    syncingSince: step === "syncing" ? (syncJob?.createdAt ?? null) : null,
     syncError: step === "syncFailed" ? { phoneExists: syncJob?.lastErrcode === 60104 } : null,
     school: {
       assistantAppName: connection.assistantAppName,

@@ -41,6 +41,14 @@ export default async function DonePage() {
         ))}
       </ul>
       <p className="mt-4 text-sm text-slate-500">{t("journey.delayHint", { assistant: state.school.assistantAppName })}</p>
+      {/* 「看不到应用」: 自助排查 with the member's answer already given. */}
+      <a
+        href="/me/troubleshoot?seen=assistantOnly"
+        className="mt-2 block py-2 text-center text-sm text-[var(--brand)] underline"
+        data-testid="troubleshoot-link"
+      >
+        {t("troubleshoot.link")}
+      </a>
       <a href="/me" className="mt-6 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
         {t("journey.toMyAccount")}
       </a>

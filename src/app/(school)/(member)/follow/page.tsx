@@ -12,6 +12,7 @@ import { SignedInBar } from "~/components/signed-in-bar";
 import { nonceOf } from "~/server/http/csp-nonce";
 import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
+import { syncSlowIn } from "~/server/troubleshoot/sync-slow";
 import { sendSyncCaseAction } from "./actions";
 import { schoolName } from "~/i18n/locale";
 import type { Translate } from "~/i18n/messages";
@@ -86,6 +87,9 @@ export default async function FollowPage() {
   const assistant = state.school.assistantAppName;
   const phone = state.binding?.display ?? "";
   const nonce = nonceOf((await headers()).get("content-security-policy"));
+  // How long until the write into WeCom counts as slow (null: not waiting for one).
+  const slowIn = syncSlowIn(state.syncingSince, new Date());
+  const slow = slowIn !== null && slowIn <= 0;
   return (
     <PageShell title={t("journey.followTitle")} t={t}>
       <SignedInBar />
@@ -96,22 +100,46 @@ export default async function FollowPage() {
         </a>
       </p>
 
-      {state.step === "syncing" ? (
+      {state.step === "syncing" && !slow ? (
         <p role="status" className="rounded-lg bg-sky-50 p-4 text-sky-900" data-testid="syncing">
           {t("journey.syncing", { school })}
         </p>
+      ) : null}
+      {/* Past a minute 「通常只需几秒钟」 is no longer true: say so, and offer 自助排查. */}
+      {state.step === "syncing" && slow ? (
+        <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-4 text-amber-900" data-testid="syncing-slow">
+          <p>{t("troubleshoot.syncSlow")}</p>
+          <a href="/me/troubleshoot" className="block py-2 text-[var(--brand)] underline" data-testid="troubleshoot-link">
+            {t("troubleshoot.title")} ›
+          </a>
+        </div>
       ) : null}
 
       {state.step === "syncFailed" ? <SyncFailed t={t} phoneExists={state.syncError?.phoneExists ?? false} /> : null}
 
       {state.step === "follow" ? (
-        <FollowSteps t={t} school={school} phone={phone} assistant={assistant} secondVerification={state.school.secondVerification} />
+        <>
+          <FollowSteps t={t} school={school} phone={phone} assistant={assistant} secondVerification={state.school.secondVerification} />
+          <a
+            href="/me/troubleshoot?seen=assistantOnly"
+            className="mt-2 block py-2 text-center text-sm text-[var(--brand)] underline"
+            data-testid="troubleshoot-link"
+          >
+            {t("troubleshoot.followStuck")}
+          </a>
+        </>
       ) : null}
 
       <a href="/follow" className="mt-4 block py-3 text-center text-sm text-[var(--brand)] underline">
         {t("journey.refresh")}
       </a>
-      {state.step !== "syncFailed" ? <JourneyPoll step={state.step} nonce={nonce} /> : null}
+      {state.step !== "syncFailed" ? (
+        <JourneyPoll
+          step={state.step}
+          nonce={nonce}
+          reloadInMs={state.step === "syncing" && !slow && slowIn !== null ? slowIn : undefined}
+        />
+      ) : null}
     </PageShell>
   );
 }

@@ -78,6 +78,13 @@ export default async function MemberHomePage() {
       >
         {t("me.unbind")} ›
       </a>
+      <a
+        href="/me/troubleshoot"
+        className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+        data-testid="troubleshoot-link"
+      >
+        {t("troubleshoot.link")} ›
+      </a>
       <MyCases cases={cases} t={t} locale={locale} />
       <div className="mt-8">
         <Words namespaces={["common"]}>

@@ -33,6 +33,18 @@ function Findings({ c, t }: { c: CaseRow; t: Translate }) {
       {c.kind === "PHONE_ALREADY_EXISTS" ? (
         <p className="text-sm text-slate-500">{t(c.findings.holderAccount ? "helpdesk.holderFix" : "helpdesk.noHolder")}</p>
       ) : null}
+      {c.kind === "TROUBLESHOOT" ? (
+        <p className={line} data-testid="troubleshoot-findings">
+          {t("helpdesk.troubleshootFound", {
+            diagnosis: c.findings.diagnosis ?? "—",
+            live: c.findings.liveState ?? c.findings.liveError ?? "—",
+            recorded: c.findings.recordedState ?? "—",
+            job: [c.findings.syncJobState, c.findings.syncJobErrcode].filter((v) => v != null).join(" ") || "—",
+            other: c.findings.otherFollowingAccount ?? "—",
+            seen: c.findings.seen ?? "—",
+          })}
+        </p>
+      ) : null}
       {c.note ? <p className={line}>{t("helpdesk.note", { note: c.note })}</p> : null}
     </div>
   );

@@ -72,7 +72,7 @@ export function CasesSection({ record, t, locale, memberId }: { record: MemberRe
           <li key={c.id} className="py-1.5">
             {c.kind === "PHONE_ALREADY_EXISTS"
               ? t("member.cases.PHONE_ALREADY_EXISTS", { value: c.valueDisplay ?? "—" })
-              : t("member.cases.WECOM_SYNC_FAILED")}{" "}
+              : t(`member.cases.${c.kind === "TROUBLESHOOT" ? "TROUBLESHOOT" : "WECOM_SYNC_FAILED"}`)}{" "}
             · {t(`member.cases.${c.status as "OPEN"}`)} · {chinaTime(locale, c.createdAt)}
             {c.note ? <div className="text-xs text-slate-600">{c.note}</div> : null}
             {c.kind === "PHONE_ALREADY_EXISTS" && c.status === "OPEN" && c.valueDisplay ? (

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "HelpdeskCaseKind" ADD VALUE 'TROUBLESHOOT';

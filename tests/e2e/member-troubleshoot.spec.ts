@@ -1,0 +1,119 @@
+// 自助排查 (issue 18 §2) inside the simulated WeChat at 375 px, with the page's scripts blocked where
+// the member acts: (1) UCAS 6-1 — a WeChat bound to another phone follows, sees only the assistant,
+// and 自助排查 from the follow page names the case; 关注身份验证 with the bound phone fixes it and the
+// page then says the member follows; (2) a member who just followed and sees only the assistant is
+// told when to look again (China time), and sends the case to the helpdesk, which shows on 个人中心.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { tenantUrl } from "./hosts";
+import {
+  corpIdOf,
+  freshMainlandPhone,
+  longPressFollowQr,
+  makeMember,
+  registrationLink,
+  scanIntoWechat,
+  smsCode,
+  Taps,
+  type TestMember,
+  WECHAT_USER_AGENT,
+  wechatUser,
+} from "./journey-kit";
+
+test.use({ userAgent: WECHAT_USER_AGENT, viewport: { width: 375, height: 740 } });
+
+async function signIn(page: Page, member: TestMember): Promise<void> {
+  await page.locator('input[name="identifier"]').fill(member.account);
+  await page.locator('input[name="password"]').fill(member.password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+/** A UCAS member scanned with `wechat`, signed in, bound the directory's phone, and long-pressed the follow QR. */
+async function throughFollow(page: Page, browser: Browser, member: TestMember, wechat: Awaited<ReturnType<typeof wechatUser>>) {
+  await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
+  await signIn(page, member);
+  await expect(page).toHaveURL(/\/bind-phone$/);
+  await page.getByRole("button", { name: "下一步" }).click();
+  return longPressFollowQr(page, new Taps(), wechat);
+}
+
+/** The same session in a context whose pages run no script. */
+async function scriptsBlocked(page: Page, browser: Browser): Promise<Page> {
+  const blocked = await browser.newContext({
+    userAgent: WECHAT_USER_AGENT,
+    javaScriptEnabled: false,
+    viewport: { width: 375, height: 740 },
+  });
+  await blocked.addCookies(await page.context().cookies());
+  return blocked.newPage();
+}
+
+test.describe("自助排查", () => {
+  test("UCAS 6-1: the WeChat of another phone sees only the assistant; 自助排查 names it, 关注身份验证 with the bound phone fixes it", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(freshMainlandPhone());
+    expect(await throughFollow(page, browser, member, wechat)).toMatchObject({ kind: "follow", follow: { result: "needs_verification" } });
+    expect((await wechat.view(corpIdOf("ucas"))).apps.map((a) => a.name)).toEqual(["身份认证小助手"]);
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("ucas", "/follow"));
+      await noScript.getByTestId("troubleshoot-link").click();
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "phoneNotWechats");
+      await expect(found).toContainText("绑定的手机号不是您这个微信绑定的手机号");
+      await expect(found).toContainText(`输入 ${phone}`);
+      await expect(noScript.getByTestId("troubleshoot-action")).toHaveAttribute("href", "/bind-phone?change=1");
+
+      // The fix the page names: 关注身份验证 in the assistant with the bound phone.
+      expect(await wechat.startVerification(corpIdOf("ucas"), phone)).toBeNull();
+      expect(await wechat.confirmVerification(corpIdOf("ucas"), phone, await smsCode(phone))).toMatchObject({ result: "followed" });
+      // 【按此重新排查】: a plain GET form; WeCom now says the member follows.
+      await noScript.getByTestId("seen-nothing").check();
+      await noScript.getByTestId("troubleshoot-check").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/troubleshoot?seen=nothing"));
+      await expect(noScript.getByTestId("troubleshoot-case")).toHaveAttribute("data-case", /^(allGood|catchingUp)$/);
+    } finally {
+      await noScript.context().close();
+    }
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+  });
+
+  test("just followed, sees only the assistant: told when to look again in China time; the case goes to the helpdesk and shows on 个人中心", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(phone);
+    expect(await throughFollow(page, browser, member, wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("ucas", "/done"));
+      await noScript.getByTestId("troubleshoot-link").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/troubleshoot?seen=assistantOnly"));
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "catchingUp");
+      await expect(found).toContainText(/请退出微信，在 \d{2}:\d{2}(:\d{2})?（北京时间）之后重新进入查看/);
+
+      await noScript.getByTestId("troubleshoot-note").fill("十分钟后仍只看到小助手");
+      await noScript.getByTestId("troubleshoot-helpdesk").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/troubleshoot?seen=assistantOnly&done=sent"));
+      await expect(noScript.getByTestId("troubleshoot-done")).toHaveText("已提交给运维老师，处理结果会显示在个人中心。");
+      // A second press files nothing more.
+      await noScript.getByTestId("troubleshoot-helpdesk").click();
+      await expect(noScript.getByTestId("troubleshoot-done")).toContainText("您已提交过");
+
+      await noScript.goto(tenantUrl("ucas", "/me"));
+      await expect(noScript.getByTestId("troubleshoot-link")).toBeVisible();
+      await expect(noScript.getByText("自助排查未能解决")).toBeVisible();
+    } finally {
+      await noScript.context().close();
+    }
+  });
+});

@@ -110,6 +110,8 @@ test.describe("更换手机号 from 个人中心", () => {
     page,
     browser,
   }) => {
+    // Two journeys through WeCom in one test: more than the minute one journey is given.
+    test.slow();
     const { member, wechat, link } = await followThroughJourney(page, browser);
     const newPhone = freshMainlandPhone();
     await changePhone(page, newPhone, { wrongCodeFirst: false });

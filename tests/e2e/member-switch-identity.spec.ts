@@ -38,6 +38,8 @@ test.describe("切换身份 from 个人中心", () => {
     page,
     browser,
   }) => {
+    // Two journeys through WeCom in one test: more than the minute one journey is given.
+    test.slow();
     const phone = freshMainlandPhone();
     const idNumberHash = randomBytes(32).toString("hex");
     const a = await makeMember("ucas", { phone, idNumberHash });

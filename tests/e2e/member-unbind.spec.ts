@@ -79,6 +79,8 @@ test.describe("解绑微信 from 个人中心", () => {
     page,
     browser,
   }) => {
+    // Two journeys through WeCom in one test: more than the minute one journey is given.
+    test.slow();
     const { member, wechat, link, phone } = await followThroughJourney(page, browser);
 
     // From 「关注成功」 to 个人中心's 解绑微信, with 退出登录 said apart from it (the UCAS manual's 退出登录 is our 解绑).

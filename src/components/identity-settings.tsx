@@ -12,6 +12,7 @@ import type { MessageKey } from "~/i18n/messages";
 import type { identitySettingsOutput } from "~/server/api/routers/admin/identity";
 import type { ActionResult } from "~/server/actions";
 import type { Checklist as CheckResults } from "~/server/checks/check";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 /** The test's checklist, or why it could not run (rate limit, permission): a failure has no checks. */
 export type IdentityTestResult = { ok: boolean; message: string; checks?: CheckResults["checks"] };
@@ -52,12 +53,12 @@ export function IdentitySettingsForm({
   hidden?: Record<string, string>;
 }) {
   const t = useT();
-  const [saved, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
+  const [saved, save, saving] = useKeptForm<ActionResult>(action);
   const kinds = settings.protocols.map((k) => ({ value: k, label: `idp.kind.${k}` as const }));
   const schoolsOwn = { value: "", label: { text: t("idp.kind.default", { kind: t(`idp.kind.${settings.kind}`) }) } };
   return (
     <div className="space-y-3">
-      <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="identity-settings">
+      <form {...save} className="grid gap-3 sm:grid-cols-2" data-testid="identity-settings">
         <Hidden fields={hidden} />
         <FormField<FormInput> name="kind" label="idp.kind" value={settings.kind} options={kinds} state={saved} />
         {settings.fields.map((field) => (

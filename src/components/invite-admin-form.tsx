@@ -2,10 +2,10 @@
 // 【生成邀请链接】 for a back-office account, on the school's accounts page and on the vendor's page for
 // a school: username, name and role; the answer is the link, shown this once to copy and send.
 // Words from the page's <Words namespaces={["common", "invite"]}>.
-import { useActionState } from "react";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { ActionResult } from "~/server/actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 type FormInput = { username: string; name: string; role: string };
 
@@ -18,14 +18,14 @@ export function InviteAdminForm({
   hidden?: Record<string, string>;
 }) {
   const t = useT();
-  const [state, invite, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const [state, invite, pending] = useKeptForm<ActionResult>(action);
   const roles = (["ADMIN", "HELPDESK"] as const).map((role) => ({ value: role, label: `invite.role.${role}` as const }));
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="invite-title">
       <h2 id="invite-title" className="font-semibold">
         {t("invite.formTitle")}
       </h2>
-      <form action={invite} className="grid gap-3 sm:grid-cols-3" data-testid="invite-admin">
+      <form {...invite} className="grid gap-3 sm:grid-cols-3" data-testid="invite-admin">
         {Object.entries(hidden ?? {}).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

@@ -29,8 +29,10 @@ test.describe("the initial password must be changed first (xawl)", () => {
     await form.locator('input[name="confirmPassword"]').fill("abcdefgh");
     await form.getByRole("button", { name: "修改密码" }).click();
     await expect(form).toContainText("同时包含字母和数字");
+    // What was typed stays: only the refused password is typed again.
+    await expect(form.locator('input[name="currentPassword"]')).toHaveValue(INITIAL);
+    await expect(form.locator('input[name="newPassword"]')).toHaveValue("abcdefgh");
 
-    await form.locator('input[name="currentPassword"]').fill(INITIAL);
     await form.locator('input[name="newPassword"]').fill(NEW_PASSWORD);
     await form.locator('input[name="confirmPassword"]').fill(NEW_PASSWORD);
     await form.getByRole("button", { name: "修改密码" }).click();

@@ -171,14 +171,12 @@ test.describe("vendor console", () => {
     await expect(page.locator('input[name="casBaseUrl"]')).toHaveValue("");
     await page.locator('select[name="kind"]').selectOption("CAS");
     await page.locator('input[name="casBaseUrl"]').fill(casBaseUrl);
-    await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByTestId("identity-saved")).toHaveText("已保存。");
-    // The school's own 找回密码 page: a web address, never a script.
-    await page.reload();
+    // The school's own 找回密码 page: a web address, never a script. The refusal keeps what was typed.
     await page.locator('input[name="passwordResetUrl"]').fill("javascript:alert(1)");
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.locator("#passwordResetUrl-errors")).toContainText("请填写 http:// 或 https:// 开头的网址");
-    await page.reload();
+    await expect(page.locator('select[name="kind"]')).toHaveValue("CAS");
+    await expect(page.locator('input[name="casBaseUrl"]')).toHaveValue(casBaseUrl);
     await page.locator('input[name="passwordResetUrl"]').fill("https://ids.example.edu.cn/retrieve-password");
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByTestId("identity-saved")).toHaveText("已保存。");

@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
 import type { ActionResult } from "~/server/actions";
@@ -11,9 +12,15 @@ const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
 /** The change-password form; its words come from the page's <Words namespaces={["common", "password"]}>. */
 export function ChangePasswordForm({ account, returnTo }: { account: string; returnTo: string }) {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
   // The new password, kept in memory only until the sign-in below has used it.
   const typed = useRef<string | null>(null);
+  // A refused password keeps what was typed in the other fields (issue 18 §5).
+  const [state, form, pending] = useKeptForm<ActionResult>(changePasswordAction, {
+    beforeSend: (data) => {
+      const value = data.get("newPassword");
+      typed.current = typeof value === "string" ? value : null;
+    },
+  });
   // Every session ended with the old password, this one too. The member is signed in again with the
   // password just typed (checked by the server like any sign-in), so the journey goes on at `returnTo`
   // without typing account and password once more; if that fails, the sign-in page asks for them.
@@ -31,11 +38,6 @@ export function ChangePasswordForm({ account, returnTo }: { account: string; ret
       () => window.location.assign(again),
     );
   }, [state, account, returnTo]);
-  const submit = (form: FormData) => {
-    const value = form.get("newPassword");
-    typed.current = typeof value === "string" ? value : null;
-    action(form);
-  };
   const fieldError = (field: string) =>
     state && !state.ok
       ? state.fieldErrors?.[field]?.map((key) => (
@@ -51,7 +53,7 @@ export function ChangePasswordForm({ account, returnTo }: { account: string; ret
     ["confirmPassword", "password.confirm", "new-password"],
   ] as const;
   return (
-    <form action={submit} className="space-y-4" data-testid="change-password">
+    <form {...form} className="space-y-4" data-testid="change-password">
       {fields.map(([name, label, autoComplete]) => (
         <label key={name} className="block">
           <span className="mb-1 block text-sm text-slate-600">{t(label)}</span>

@@ -1,13 +1,13 @@
 "use client";
 // The vendor's form that sets up a school; words from <Words namespaces={["common", "vendor"]}> (create-tenant-form.tsx).
 import { IdentityProviderKind } from "~/generated/prisma/enums";
-import { useActionState } from "react";
 import type { z } from "zod";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { ActionResult } from "~/server/actions";
 import type { createTenantInput } from "~/server/tenants/manage-tenants";
 import { createTenantAction } from "./actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 type Input = z.input<typeof createTenantInput>;
 
@@ -15,9 +15,9 @@ const IDP_KINDS = Object.values(IdentityProviderKind).map((kind) => ({ value: ki
 
 export function CreateTenantFields({ platformDomain }: { platformDomain: string }) {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(createTenantAction, null);
+  const [state, action, pending] = useKeptForm<ActionResult>(createTenantAction);
   return (
-    <form action={action} className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="create-tenant">
+    <form {...action} className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="create-tenant">
       <FormField<Input>
         name="slug"
         label="vendor.slug"

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
 import type { ActionResult } from "~/server/actions";
 import { confirmSecondFactorAction } from "./actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base tracking-widest";
 
@@ -19,9 +19,9 @@ function CodeField({ name, label }: { name: string; label: MessageKey }) {
 /** The confirming code (and, for a reset of an enrolled factor, the old authenticator's current code). */
 export function EnrolForm({ ticket, reset }: { ticket: string; reset: boolean }) {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(confirmSecondFactorAction, null);
+  const [state, action, pending] = useKeptForm<ActionResult>(confirmSecondFactorAction);
   return (
-    <form action={action} className="space-y-4" data-testid="enrol-form">
+    <form {...action} className="space-y-4" data-testid="enrol-form">
       <input type="hidden" name="ticket" value={ticket} />
       {reset ? <CodeField name="currentCode" label="vendor.enrolCurrentCode" /> : null}
       <CodeField name="code" label={reset ? "vendor.enrolNewCode" : "vendor.enrolCode"} />

@@ -1,20 +1,20 @@
 "use client";
 // 【添加】 an origin to the list; words from <Words namespaces={["common", "vendor"]}> (page.tsx).
-import { useActionState } from "react";
 import type { z } from "zod";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { ActionResult } from "~/server/actions";
 import type { addPrivateOriginInput } from "~/server/identity/private-origins";
 import { addPrivateOriginAction } from "./actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 type Input = z.input<typeof addPrivateOriginInput>;
 
 export function AddOriginFields() {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(addPrivateOriginAction, null);
+  const [state, action, pending] = useKeptForm<ActionResult>(addPrivateOriginAction);
   return (
-    <form action={action} className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="add-private-origin">
+    <form {...action} className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="add-private-origin">
       <FormField<Input> name="origin" label="vendor.origins.origin" hint="vendor.origins.originHint" required state={state} />
       <FormField<Input> name="note" label="vendor.origins.note" required state={state} />
       {state ? (

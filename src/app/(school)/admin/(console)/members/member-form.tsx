@@ -2,12 +2,13 @@
 // The UCAS member form (【添加成员】 and 编辑): the basic fields, then 其他信息 (证件类型, 证件号,
 // 籍贯 …), with 【保存】【取消】【保存并添加下一个】. Every field is bound to the procedure's schema;
 // words come from the page's <Words namespaces={["member", "common"]}>, choices come said.
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import type { z } from "zod";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { createMemberInput } from "~/server/members/manage-members";
 import { saveMemberAction, type MemberFormState } from "./form-actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 type Input = z.input<typeof createMemberInput>;
 export type Choice = { value: string; label: { text: string } };
@@ -29,14 +30,14 @@ export function MemberForm(props: {
   activated?: boolean;
 }) {
   const t = useT();
-  const [state, save, saving] = useActionState<MemberFormState | null, FormData>(saveMemberAction, null);
+  const [state, save, saving] = useKeptForm<MemberFormState>(saveMemberAction);
   useEffect(() => {
     if (state?.next) window.location.assign(state.next);
   }, [state?.next]);
   const { values, choices } = props;
   const field = (name: keyof Input) => ({ name, state, value: values[name] ?? "" });
   return (
-    <form action={save} className="space-y-6" data-testid="member-form">
+    <form {...save} className="space-y-6" data-testid="member-form">
       {props.memberId ? <input type="hidden" name="memberId" value={props.memberId} /> : null}
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 font-semibold">{t("member.form.basic")}</legend>

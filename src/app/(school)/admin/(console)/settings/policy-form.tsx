@@ -2,11 +2,12 @@
 // One of the school's rules as a small form: its fields (text boxes and choices, bound to the
 // procedure's field errors) and 【保存】, the answer beside it. Words from the page's
 // <Words namespaces={["common", "settings"]}>.
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
 import type { ActionResult } from "~/server/actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 export type PolicyField = {
   name: string;
@@ -35,7 +36,7 @@ export function PolicyForm({
   testId: string;
 }) {
   const t = useT();
-  const [state, save, saving] = useActionState<ActionResult | null, FormData>(action, null);
+  const [state, save, saving] = useKeptForm<ActionResult>(action);
   return (
     <section
       className="rounded-lg border border-slate-200 bg-white p-4"
@@ -46,7 +47,7 @@ export function PolicyForm({
         {t(title)}
         {subtitle ? <span className="ml-2 font-normal text-slate-600">{subtitle}</span> : null}
       </h2>
-      <form action={save} className="grid gap-3 sm:grid-cols-2">
+      <form {...save} className="grid gap-3 sm:grid-cols-2">
         {fields.map((f) =>
           f.options ? (
             <FormField<Record<string, string>>

@@ -1,6 +1,5 @@
 "use client";
 // The WeCom connection's form; its words come from the page's <Words namespaces={["common", "wecom"]}>.
-import { useActionState } from "react";
 import type { z } from "zod";
 import { FormField } from "~/components/ui/form-field";
 import { useT } from "~/i18n/client";
@@ -8,6 +7,7 @@ import type { wecomSettingsOutput } from "~/server/api/routers/admin/wecom";
 import type { ActionResult } from "~/server/actions";
 import type { wecomSettingsInput } from "~/server/wecom/settings";
 import { saveWecomSettingsAction } from "./actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 type Input = z.input<typeof wecomSettingsInput>;
 type Settings = z.infer<typeof wecomSettingsOutput>;
@@ -29,14 +29,14 @@ const secretHint = (set: boolean) => (set ? "wecom.secretSet" : "wecom.secretUns
 /** The API base URL is a choice among the platform's addresses only; a secret is never shown, only whether it is set. */
 export function WecomSettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
-  const [saved, save, saving] = useActionState<ActionResult | null, FormData>(saveWecomSettingsAction, null);
+  const [saved, save, saving] = useKeptForm<ActionResult>(saveWecomSettingsAction);
   const apiChoices = settings.apiBaseUrlChoices.map((choice) => ({
     value: choice.value,
     label: { key: choice.simulator ? "wecom.apiChoice.simulator" : "wecom.apiChoice.real", vars: { url: choice.value } } as const,
   }));
   return (
     <div className="space-y-3">
-      <form action={save} className="grid gap-3 sm:grid-cols-2" data-testid="wecom-settings">
+      <form {...save} className="grid gap-3 sm:grid-cols-2" data-testid="wecom-settings">
         <FormField<Input>
           name="apiBaseUrl"
           label="wecom.apiBaseUrl"

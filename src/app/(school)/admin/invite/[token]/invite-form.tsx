@@ -1,16 +1,16 @@
 "use client";
 // The invited account chooses its password; its words come from the page's <Words namespaces={["common", "password", "invite"]}>.
-import { useActionState } from "react";
 import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
 import type { ActionResult } from "~/server/actions";
 import { acceptInvitationAction } from "./actions";
+import { useKeptForm } from "~/components/ui/use-kept-form";
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
 
 export function InviteForm({ token }: { token: string }) {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(acceptInvitationAction, null);
+  const [state, action, pending] = useKeptForm<ActionResult>(acceptInvitationAction);
   if (state?.ok) {
     return (
       <div role="status" className="space-y-4" data-testid="invite-done">
@@ -30,7 +30,7 @@ export function InviteForm({ token }: { token: string }) {
         ))
       : null;
   return (
-    <form action={action} className="space-y-4" data-testid="invite-form">
+    <form {...action} className="space-y-4" data-testid="invite-form">
       <input type="hidden" name="token" value={token} />
       {(
         [

@@ -4,11 +4,23 @@
 // the request's reference — never the error's own text or a stack.
 // It reads its few words itself (the page's language from <html lang>): an error page may
 // stand outside any <Words>, and importing all messages would ship every page's texts.
+import type { ReactNode } from "react";
 import { parseLocale, pick } from "~/i18n/locale";
 import { areaError } from "~/i18n/messages/common";
 import { INTERNAL_ERROR_MESSAGE } from "~/server/errors/internal-message";
 
-export function AreaError({ error, reset, home }: { error: Error & { digest?: string }; reset: () => void; home: string }) {
+export function AreaError({
+  error,
+  reset,
+  home,
+  children,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  home: string;
+  /** What else the area offers a stuck reader (a school's contacts). */
+  children?: ReactNode;
+}) {
   const locale = parseLocale(typeof document !== "undefined" ? document.documentElement.lang : null);
   const say = (key: keyof typeof areaError) => pick(locale, areaError[key]);
   return (
@@ -27,6 +39,7 @@ export function AreaError({ error, reset, home }: { error: Error & { digest?: st
       <a href={home} className="mt-3 block rounded-lg border border-slate-300 py-3">
         {say("home")}
       </a>
+      {children}
     </div>
   );
 }

@@ -87,8 +87,17 @@ export async function makeTenant(
       })
     ).id,
     importJobId: await previewedImport(prisma, tenant.id, member.account),
+    ...(await helpPage(prisma, tenant.id, tag)),
     memberPasswordHash: hash,
   };
+}
+
+/** A help page of the tenant, its address and title unique to it (markers of the cross-tenant suite). */
+async function helpPage(prisma: PrismaClient, tenantId: string, tag: string) {
+  const page = await prisma.helpPage.create({
+    data: { tenantId, slug: `help-${tag}`, titleZh: `帮助${tag}`, titleEn: `Help ${tag}`, bodyZh: `清除微信缓存 ${tag}` },
+  });
+  return { helpPageId: page.id, helpPageSlug: page.slug };
 }
 
 /** A roster import of the tenant, previewed (one row, unchanged) and not started, as the import page lists it. */

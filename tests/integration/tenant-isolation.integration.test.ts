@@ -65,6 +65,8 @@ function markersOf(t: TestTenant): string[] {
     t.identityKindId,
     t.failedSyncJobId,
     t.importJobId,
+    t.helpPageId,
+    t.helpPageSlug,
   ];
 }
 
@@ -80,6 +82,8 @@ async function snapshotOf(t: TestTenant) {
     ),
     jobRows: await prisma.wecomJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
     imports: await prisma.importJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    helpPages: await prisma.helpPage.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    contacts: await prisma.schoolContacts.findMany({ where: { tenantId: t.tenantId } }),
   };
 }
 

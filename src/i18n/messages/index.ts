@@ -10,6 +10,7 @@ import { diagnosis } from "./diagnosis";
 import { goLive } from "./go-live";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { consoleWords } from "./console";
+import { help } from "./help";
 import { helpdesk } from "./helpdesk";
 import { home } from "./home";
 import { idp } from "./idp";
@@ -63,6 +64,7 @@ export const MESSAGES = {
   invite,
   journey,
   helpdesk,
+  help,
   roster,
   branding,
   poster,

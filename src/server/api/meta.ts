@@ -19,6 +19,9 @@ export type ForeignTenantRows = {
   helpdeskCaseId: string;
   /** A previewed roster import of the other tenant. */
   importJobId: string;
+  /** A help page of the other tenant, by id and by its address. */
+  helpPageId: string;
+  helpPageSlug: string;
 };
 
 export type ProcedureMeta = {

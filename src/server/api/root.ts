@@ -7,6 +7,7 @@ import { adminBrandingRouter } from "./routers/admin/branding";
 import { adminGoLiveRouter } from "./routers/admin/go-live";
 import { adminCodesRouter } from "./routers/admin/codes";
 import { adminDirectoryRouter } from "./routers/admin/directory";
+import { adminHelpRouter } from "./routers/admin/help";
 import { adminHelpdeskRouter } from "./routers/admin/helpdesk";
 import { adminIdentityRouter } from "./routers/admin/identity";
 import { adminMemberPageRouter } from "./routers/admin/member-page";
@@ -22,6 +23,7 @@ import { mePasswordRouter } from "./routers/me/password";
 import { mePhoneRouter } from "./routers/me/phone";
 import { meProfileRouter } from "./routers/me/profile";
 import { schoolDevOutboxRouter } from "./routers/school/dev-outbox";
+import { schoolHelpRouter } from "./routers/school/help";
 import { schoolInviteRouter } from "./routers/school/invite";
 import { schoolJoinRouter } from "./routers/school/join";
 import { schoolTenantRouter } from "./routers/school/tenant";
@@ -42,6 +44,7 @@ export const appRouter = createTRPCRouter({
     devOutbox: schoolDevOutboxRouter,
     join: schoolJoinRouter,
     invite: schoolInviteRouter,
+    help: schoolHelpRouter,
   }),
   me: createTRPCRouter({
     profile: meProfileRouter,
@@ -63,6 +66,7 @@ export const appRouter = createTRPCRouter({
     branding: adminBrandingRouter,
     outbox: adminOutboxRouter,
     helpdesk: adminHelpdeskRouter,
+    help: adminHelpRouter,
     identity: adminIdentityRouter,
     codes: adminCodesRouter,
     roster: adminRosterRouter,

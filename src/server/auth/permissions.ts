@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "helpdesk.cases": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理运维工单", en: "handle helpdesk cases" } },
   /** The audit log: every change, by whom, from where (it names members and admins, so the IT office only). */
   "audit.read": { roles: ["ADMIN"], label: { zh: "查看审计日志", en: "read the audit log" } },
+  /** The help pages members read (/help) and the contacts every error page shows: write, preview, reorder, delete. */
+  "help.manage": { roles: ["ADMIN"], label: { zh: "编辑帮助页面和联系方式", en: "edit the help pages and contacts" } },
   /** WeCom sync jobs: list and retry. */
   "wecom.jobs": { roles: ["ADMIN", "HELPDESK"], label: { zh: "处理企业微信同步任务", en: "handle WeCom sync jobs" } },
 } as const satisfies Record<string, { roles: readonly AdminRole[]; label: Bilingual }>;

@@ -36,6 +36,8 @@ export const TENANT_SCOPED_MODELS = [
   "ImportJob",
   "SchoolLogo",
   "Department",
+  "HelpPage",
+  "SchoolContacts",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -10,6 +10,7 @@ import { addDepartments } from "~/server/departments/ensure-departments";
 import { normalisePhone } from "~/server/members/phone";
 import { PRESET_COUNTRY_CODES } from "~/server/members/phone-policy";
 import { tenantSettingsCreate } from "~/server/tenants/tenant-context";
+import { seedDemoHelp } from "./demo-help";
 import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
 
 export type SeedReport = { tenantsCreated: number; membersCreated: number; adminsCreated: number; vendorsCreated: number };
@@ -48,6 +49,7 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     }));
   if (!existing) report.tenantsCreated++;
   const db = tenantDb(prisma, tenant.id);
+  await seedDemoHelp(prisma, tenant.id, demo.slug);
 
   await db.identityKind.createMany({
     data: demo.kinds.map((kind, sortOrder) => ({ ...kind, sortOrder, tenantId: tenant.id })),

@@ -2,6 +2,7 @@
 // list holds for it; 【获取验证码】 posts to ./send and goes on to ./reset. A school whose members all
 // sign in at its own CAS or OIDC server keeps their passwords there: the page says so instead.
 import { PageShell } from "~/components/page-shell";
+import { SchoolContacts } from "~/components/school-contacts";
 import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { schoolScopeOf } from "~/server/http/request-scope";
@@ -58,6 +59,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
           ) : null}
         </>
       )}
+      {refusal ? <SchoolContacts /> : null}
     </PageShell>
   );
 }

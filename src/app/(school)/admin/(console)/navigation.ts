@@ -11,6 +11,7 @@ export const ADMIN_NAVIGATION: readonly NavItem[] = [
   { path: "/admin/wecom", labelKey: "admin.wecomLink", permission: "wecom.read" },
   { path: "/admin/identity", labelKey: "idp.title", permission: "settings.manage" },
   { path: "/admin/settings", labelKey: "settings.title", permission: "settings.manage" },
+  { path: "/admin/help", labelKey: "help.adminTitle", permission: "help.manage", testId: "help-admin-link" },
   { path: "/admin/branding", labelKey: "branding.title", permission: "settings.manage", testId: "branding-link" },
   { path: "/admin/qr", labelKey: "helpdesk.qrTitle", testId: "qr-admin-link" },
   { path: "/admin/accounts", labelKey: "console.nav.accounts", permission: "admins.manage" },

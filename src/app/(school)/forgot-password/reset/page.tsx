@@ -4,6 +4,7 @@
 // (expired, or of another school) starts over.
 import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
+import { SchoolContacts } from "~/components/school-contacts";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
 import { openResetTicket } from "~/server/auth/forgot-password";
 import { errorMessage } from "~/server/errors";
@@ -59,6 +60,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <a href="/forgot-password" className="mt-4 block py-2 text-center text-sm text-slate-600 underline">
         {t("password.forgotStartOver")}
       </a>
+      {refusal ? <SchoolContacts /> : null}
     </PageShell>
   );
 }

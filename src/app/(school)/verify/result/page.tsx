@@ -1,6 +1,7 @@
 // When the 二次验证 page could not finish: WeCom's code named another account (sign in as that one
 // and open the notice again), or why not, with what to do next. Success goes straight to /done.
 import { PageShell } from "~/components/page-shell";
+import { SchoolContacts } from "~/components/school-contacts";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
@@ -27,6 +28,7 @@ export default async function VerifyResultPage({
         <p className="font-medium">{t("journey.verifyFailed")}</p>
         <p className="mt-1">{message}</p>
       </div>
+      <SchoolContacts />
     </PageShell>
   );
 }

@@ -3,6 +3,7 @@
 // scripts blocked. The domain function decides (bindings/unbind-wechat.ts); this page only says
 // what it will do, or, for a member with nothing to unbind, why not and what to do instead.
 import { PageShell } from "~/components/page-shell";
+import { SchoolContacts } from "~/components/school-contacts";
 import { SignedInBar } from "~/components/signed-in-bar";
 import { schoolName } from "~/i18n/locale";
 import { ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
@@ -58,6 +59,7 @@ export default async function UnbindPage({ searchParams }: { searchParams: Promi
       <a href="/me" className="mt-4 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
         {t("me.unbindCancel")}
       </a>
+      {refusal ? <SchoolContacts /> : null}
     </PageShell>
   );
 }

@@ -85,6 +85,9 @@ export default async function MemberHomePage() {
       >
         {t("troubleshoot.link")} ›
       </a>
+      <a href="/help" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]" data-testid="help-link">
+        {t("help.title")} ›
+      </a>
       <MyCases cases={cases} t={t} locale={locale} />
       <div className="mt-8">
         <Words namespaces={["common"]}>

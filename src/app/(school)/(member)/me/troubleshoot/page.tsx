@@ -12,6 +12,7 @@ import { refusalOf } from "~/server/http/refusal-query";
 import { requestLocale, serverApi } from "~/server/request";
 import { SEEN, type Seen } from "~/server/troubleshoot/diagnosis";
 import type { Troubleshooting } from "~/server/troubleshoot/troubleshoot";
+import { SchoolContacts } from "~/components/school-contacts";
 
 export const dynamic = "force-dynamic";
 
@@ -207,6 +208,10 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
         </section>
       ) : null}
       <Findings t={t} locale={locale} found={found} />
+      {/* The last resort beside the helpdesk case: the school's office, and its help pages. */}
+      <div className="mt-6">
+        <SchoolContacts />
+      </div>
     </PageShell>
   );
 }

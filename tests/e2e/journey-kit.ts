@@ -231,7 +231,7 @@ export async function scanIntoWechat(page: Page, wechat: Awaited<ReturnType<type
   expect(opened.kind).toBe("open");
   if (opened.kind !== "open") return;
   await page.goto(opened.location);
-  // Inside WeChat the page asks for nothing more than the identity.
+  // Inside WeChat: not the desktop's 「请在微信中打开本页」 (a school of one identity kind is at its sign-in already).
   await expect(page.getByTestId("outside-wechat")).toHaveCount(0);
 }
 
@@ -244,6 +244,29 @@ export async function longPressFollowQr(page: Page, taps: Taps, wechat: Awaited<
   const joinLink = await readQrImage(page, qr);
   taps.note("长按识别二维码关注");
   return wechat.scan(joinLink);
+}
+
+/** The school's built-in sign-in form (where a scan at a school of one identity kind lands), filled and sent as the member. */
+export async function signInOnForm(page: Page, member: TestMember): Promise<void> {
+  await page.locator('input[name="identifier"]').fill(member.account);
+  await page.locator('input[name="password"]').fill(member.password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+/** A UCAS member who scanned, signed in, bound the directory's phone and followed with the WeChat of that phone. */
+export async function followThroughJourney(page: Page, browser: Browser) {
+  const phone = freshMainlandPhone();
+  const member = await makeMember("ucas", { phone });
+  const wechat = await wechatUser(phone);
+  const link = await registrationLink(browser, "ucas");
+  await scanIntoWechat(page, wechat, link);
+  await signInOnForm(page, member);
+  await expect(page).toHaveURL(/\/bind-phone$/);
+  await page.getByRole("button", { name: "下一步" }).click();
+  expect(await longPressFollowQr(page, new Taps(), wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+  await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+  expect((await wechat.view(corpIdOf("ucas"))).relation).toBe("member");
+  return { member, wechat, link, phone };
 }
 
 /** The bind code the development outbox "sent" to `phone` (as typed, mainland). */

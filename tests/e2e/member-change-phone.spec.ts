@@ -6,47 +6,25 @@
 //   number; once the member changed it in WeCom, the directory and WeCom agree.
 // - the old WeChat is lost: the result page's one action is 解绑微信; after it the WeChat of the new
 //   phone scans, signs in, binds the new phone and follows; the directory and WeCom agree.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
   directoryAndWecomPhones,
   freshMainlandPhone,
   longPressFollowQr,
-  makeMember,
   outboxCode,
-  registrationLink,
   scanIntoWechat,
   Taps,
-  type TestMember,
   WECHAT_USER_AGENT,
   wechatUser,
   wecomStatusOf,
   wecomSyncSettled,
+  signInOnForm,
+  followThroughJourney,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
-
-async function signIn(page: Page, member: TestMember): Promise<void> {
-  await page.locator('input[name="identifier"]').fill(member.account);
-  await page.locator('input[name="password"]').fill(member.password);
-  await page.locator('form button[type="submit"]').click();
-}
-
-/** A UCAS member who scanned, signed in, bound the directory's phone and followed with the WeChat of that phone. */
-async function followThroughJourney(page: Page, browser: Browser) {
-  const phone = freshMainlandPhone();
-  const member = await makeMember("ucas", { phone });
-  const wechat = await wechatUser(phone);
-  const link = await registrationLink(browser, "ucas");
-  await scanIntoWechat(page, wechat, link);
-  await signIn(page, member);
-  await expect(page).toHaveURL(/\/bind-phone$/);
-  await page.getByRole("button", { name: "下一步" }).click();
-  expect(await longPressFollowQr(page, new Taps(), wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
-  await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
-  return { member, wechat, link, phone };
-}
 
 /** 个人中心 → 更换手机号 → the new phone → its code → the result page. */
 async function changePhone(page: Page, newPhone: string, { wrongCodeFirst }: { wrongCodeFirst: boolean }): Promise<void> {
@@ -129,7 +107,7 @@ test.describe("更换手机号 from 个人中心", () => {
     // The new phone's WeChat scans, signs in, binds the new phone (code) and follows at once.
     const newWechat = await wechatUser(newPhone);
     await scanIntoWechat(page, newWechat, link);
-    await signIn(page, member);
+    await signInOnForm(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.locator('input[name="value"]').fill(newPhone);
     await page.getByRole("button", { name: "下一步" }).click();

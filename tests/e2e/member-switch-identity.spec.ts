@@ -5,7 +5,7 @@
 // blocked; the same WeChat then follows as B, never meeting 「手机号码已存在」. Once the jobs ran, the
 // product's directory and the simulated WeCom agree: A gone from WeCom, B holding the phone, followed.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
@@ -16,20 +16,14 @@ import {
   registrationLink,
   scanIntoWechat,
   Taps,
-  type TestMember,
   WECHAT_USER_AGENT,
   wechatUser,
   wecomMobileOf,
   wecomStatusOf,
+  signInOnForm,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
-
-async function signIn(page: Page, member: TestMember): Promise<void> {
-  await page.locator('input[name="identifier"]').fill(member.account);
-  await page.locator('input[name="password"]').fill(member.password);
-  await page.locator('form button[type="submit"]').click();
-}
 
 const row = (id: string) => database().member.findUniqueOrThrow({ where: { id }, include: { wecom: true, binding: true } });
 
@@ -49,7 +43,7 @@ test.describe("切换身份 from 个人中心", () => {
 
     // As A: scan, sign in, keep the directory's phone, follow.
     await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
-    await signIn(page, a);
+    await signInOnForm(page, a);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.getByRole("button", { name: "下一步" }).click();
     expect(await longPressFollowQr(page, taps, wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
@@ -120,7 +114,7 @@ test.describe("切换身份 from 个人中心", () => {
     const phone = freshMainlandPhone();
     const member = await makeMember("ucas", { phone, idNumberHash: randomBytes(32).toString("hex") });
     await scanIntoWechat(page, await wechatUser(phone), await registrationLink(browser, "ucas"));
-    await signIn(page, member);
+    await signInOnForm(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);
     await page.goto(tenantUrl("ucas", "/me"));
     await expect(page.getByTestId("member-name")).toHaveText(member.name);

@@ -17,20 +17,15 @@ import {
   type TestMember,
   WECHAT_USER_AGENT,
   wechatUser,
+  signInOnForm,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT, viewport: { width: 375, height: 740 } });
 
-async function signIn(page: Page, member: TestMember): Promise<void> {
-  await page.locator('input[name="identifier"]').fill(member.account);
-  await page.locator('input[name="password"]').fill(member.password);
-  await page.locator('form button[type="submit"]').click();
-}
-
 /** A UCAS member scanned with `wechat`, signed in, bound the directory's phone, and long-pressed the follow QR. */
 async function throughFollow(page: Page, browser: Browser, member: TestMember, wechat: Awaited<ReturnType<typeof wechatUser>>) {
   await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
-  await signIn(page, member);
+  await signInOnForm(page, member);
   await expect(page).toHaveURL(/\/bind-phone$/);
   await page.getByRole("button", { name: "下一步" }).click();
   return longPressFollowQr(page, new Taps(), wechat);

@@ -4,47 +4,22 @@
 // WeCom no longer has the member and the WeChat no longer follows; scanning the registration QR again
 // starts at sign-in and then at binding, never at a stale 「关注成功」. The same confirmation works
 // with the page's scripts blocked.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
-  freshMainlandPhone,
-  longPressFollowQr,
-  makeMember,
-  registrationLink,
   scanIntoWechat,
-  Taps,
   type TestMember,
   WECHAT_USER_AGENT,
-  wechatUser,
+  type wechatUser,
   wecomStatusOf,
+  signInOnForm,
+  followThroughJourney,
 } from "./journey-kit";
 
 test.use({ userAgent: WECHAT_USER_AGENT });
 
 type Wechat = Awaited<ReturnType<typeof wechatUser>>;
-
-async function signIn(page: Page, member: TestMember): Promise<void> {
-  await page.locator('input[name="identifier"]').fill(member.account);
-  await page.locator('input[name="password"]').fill(member.password);
-  await page.locator('form button[type="submit"]').click();
-}
-
-/** A UCAS member who scanned, signed in, bound the directory's phone and followed with the WeChat of that phone. */
-async function followThroughJourney(page: Page, browser: Browser) {
-  const phone = freshMainlandPhone();
-  const member = await makeMember("ucas", { phone });
-  const wechat = await wechatUser(phone);
-  const link = await registrationLink(browser, "ucas");
-  await scanIntoWechat(page, wechat, link);
-  await signIn(page, member);
-  await expect(page).toHaveURL(/\/bind-phone$/);
-  await page.getByRole("button", { name: "下一步" }).click();
-  expect(await longPressFollowQr(page, new Taps(), wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
-  await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
-  expect((await wechat.view(corpIdOf("ucas"))).relation).toBe("member");
-  return { member, wechat, link, phone };
-}
 
 /** Once the app's job worker ran the removal: WeCom no longer has the member, and the WeChat sees nothing of the school. */
 async function expectReleasedInWecom(member: TestMember, wechat: Wechat): Promise<void> {
@@ -112,7 +87,7 @@ test.describe("解绑微信 from 个人中心", () => {
     // Scanning the registration QR again: the sign-in (one identity kind: nothing to choose), then binding — not 「关注成功」.
     await scanIntoWechat(page, wechat, link);
     await expect(page.getByRole("heading", { name: "统一身份认证" })).toBeVisible();
-    await signIn(page, member);
+    await signInOnForm(page, member);
     await expect(page).toHaveURL(/\/bind-phone$/);
     // The phone left the account with the unbinding: nothing is offered as «yours» any more.
     await expect(page.locator('input[name="value"]')).toHaveValue("");

@@ -5,17 +5,21 @@ import { tenantDb } from "~/server/db/tenant-db";
 
 type DemoHelpPage = { slug: string; titleZh: string; titleEn: string; bodyZh: string; bodyEn: string };
 
-/** The school's office as its manual names it (IMUT 6576286, UESTC 028-61831184); the others' plausible. */
+/**
+ * The school's office as its manual names it (IMUT 6576286, UESTC 028-61831184). The other manuals
+ * name none, so those demo schools get a reserved .example address (RFC 2606) and no number: never a
+ * number someone might really answer.
+ */
 export const DEMO_CONTACTS: Record<string, { phone: string; email: string; hoursZh: string; hoursEn: string }> = {
   ucas: {
-    phone: "010-69671234",
-    email: "its@ucas.ac.cn",
+    phone: "",
+    email: "helpdesk@ucas.example",
     hoursZh: "工作日 8:30–17:00（网络信息中心）",
     hoursEn: "Weekdays 8:30–17:00 (IT centre)",
   },
   sues: {
-    phone: "021-67791234",
-    email: "nic@sues.edu.cn",
+    phone: "",
+    email: "helpdesk@sues.example",
     hoursZh: "工作日 8:30–16:30（信息化办公室）",
     hoursEn: "Weekdays 8:30–16:30 (IT office)",
   },
@@ -32,14 +36,14 @@ export const DEMO_CONTACTS: Record<string, { phone: string; email: string; hours
     hoursEn: "Weekdays 8:30–17:30 (IT centre)",
   },
   xawl: {
-    phone: "029-88881234",
-    email: "xxzx@xawl.edu.cn",
+    phone: "",
+    email: "helpdesk@xawl.example",
     hoursZh: "工作日 8:00–17:00（信息中心）",
     hoursEn: "Weekdays 8:00–17:00 (IT centre)",
   },
   demo: {
-    phone: "010-12345678",
-    email: "it@demo.edu.cn",
+    phone: "",
+    email: "helpdesk@demo.example",
     hoursZh: "工作日 9:00–17:00（信息化办公室）",
     hoursEn: "Weekdays 9:00–17:00 (IT office)",
   },

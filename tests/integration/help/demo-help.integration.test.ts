@@ -39,7 +39,8 @@ describe("the demo schools' help", () => {
       );
       for (const page of pages) expect([page.titleEn, page.bodyZh, page.bodyEn].every(Boolean), page.slug).toBe(true);
       const contacts = await prisma.schoolContacts.findUniqueOrThrow({ where: { tenantId: tenant.id } });
-      expect(contacts.phone).not.toBe("");
+      // A way to reach the office, whichever the manual gives.
+      expect(contacts.phone || contacts.email).not.toBe("");
     }
     const phoneOf = async (slug: string) => (await prisma.schoolContacts.findFirstOrThrow({ where: { tenant: { slug } } })).phone;
     expect(await phoneOf("imut")).toBe("6576286");

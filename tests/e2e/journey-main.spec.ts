@@ -168,6 +168,8 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
     await signInCounted(page, new Taps(), member);
     await page.getByRole("button", { name: "下一步" }).click();
     const followed = await longPressFollowQr(page, new Taps(), wechat);
+    // The directory's own phone needed no code of ours: WeCom's is the only one, nothing to explain.
+    await expect(page.getByTestId("second-code-why")).toHaveCount(0);
     expect(followed).toMatchObject({ kind: "follow", follow: { result: "needs_verification" } });
 
     // The page says exactly what to do in WeCom.

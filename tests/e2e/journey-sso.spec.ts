@@ -99,6 +99,8 @@ test.describe("IMUT (CAS, Apereo at /cas; assistant app 微校园助手): the ma
     const followed = await longPressFollowQr(page, new Taps(), wechat);
     expect(followed).toMatchObject({ kind: "follow", follow: { result: "needs_verification" } });
     await expect(page.getByTestId("verify-steps")).toContainText("进入【微校园助手】，选择【关注身份验证】");
+    // The phone was confirmed by our code at ①: WeCom's own code for it is announced as another one.
+    await expect(page.getByTestId("second-code-why")).toContainText("这里的验证码由企业微信另行发送");
     // ④ the phone must be the one of step ①.
     expect(await wechat.startVerification(corpIdOf("imut"), phone)).toBeNull();
     expect(await wechat.confirmVerification(corpIdOf("imut"), phone, await smsCode(phone))).toMatchObject({ result: "followed" });

@@ -132,6 +132,10 @@ export const journey = {
   },
   verifyStep4: { zh: "点【获取验证码】，填写收到的短信验证码；", en: "Tap 【获取验证码】 (get code) and type the code you receive;" },
   verifyStep5: { zh: "点【验证】，即关注成功。", en: "Tap 【验证】 (verify): you are in." },
+  secondCodeWhy: {
+    zh: "您刚才已用本平台的验证码确认过这个手机号；这里的验证码由企业微信另行发送，用于确认是本人关注，请填写企业微信短信中的新验证码。",
+    en: "You confirmed this phone with our code a moment ago; this code is a separate one WeCom sends to make sure it is you who follows: type the new code from WeCom's text message.",
+  },
   verifiedByOther: {
     zh: "如提示「手机号已被其他成员验证」：这个手机号已被别人用于关注验证。请点“换一个手机号”，绑定您自己正在使用的手机号后再验证。",
     en: "If WeCom says 「手机号已被其他成员验证」 (verified by another member): someone else verified with this number. Tap “Use another phone”, bind the number you use, then verify again.",

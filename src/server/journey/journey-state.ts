@@ -19,7 +19,15 @@ export const journeyStateOutput = z.object({
     phoneDisplay: z.string().nullable(),
     email: z.string().nullable(),
   }),
-  binding: z.object({ channel: z.enum(["PHONE", "EMAIL"]), display: z.string(), boundAt: z.date() }).nullable(),
+  binding: z
+    .object({
+      channel: z.enum(["PHONE", "EMAIL"]),
+      display: z.string(),
+      boundAt: z.date(),
+      /** The member confirmed it by the product's code (a phone the directory did not hold). */
+      confirmedByCode: z.boolean(),
+    })
+    .nullable(),
   wecom: z.object({
     state: z.enum(["ACTIVATED", "DISABLED", "NOT_ACTIVATED", "LEFT", "UNSUBSCRIBED", "NOT_IN_WECOM", "OUT_OF_RANGE"]).nullable(),
     stateAt: z.date().nullable(),
@@ -60,7 +68,7 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
         phoneDisplay: true,
         email: true,
         identityKind: { select: { code: true, nameZh: true, nameEn: true, apps: true } },
-        binding: { select: { channel: true, value: true, boundAt: true } },
+        binding: { select: { channel: true, value: true, boundAt: true, confirmedBy: true } },
         wecom: { select: { state: true, stateAt: true, writtenAt: true, mobile: true, email: true, rejoinConsentAt: true } },
       },
     }),
@@ -88,6 +96,7 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
           channel: binding.channel,
           display: binding.channel === "PHONE" ? displayPhone(binding.value) : binding.value,
           boundAt: binding.boundAt,
+          confirmedByCode: binding.confirmedBy === "CODE",
         }
       : null,
     wecom: { state: member.wecom?.state ?? null, stateAt: member.wecom?.stateAt ?? null },

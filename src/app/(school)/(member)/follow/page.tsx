@@ -38,8 +38,15 @@ function SyncFailed({ t, phoneExists }: { t: Translate; phoneExists: boolean }) 
 }
 
 /** In the directory: the follow QR, how to follow with another WeChat, and the 二次验证 notice if the school asks for it. */
-function FollowSteps(props: { t: Translate; school: string; phone: string; assistant: string; secondVerification: boolean }) {
-  const { t, school, phone, assistant, secondVerification } = props;
+function FollowSteps(props: {
+  t: Translate;
+  school: string;
+  phone: string;
+  assistant: string;
+  secondVerification: boolean;
+  confirmedByCode: boolean;
+}) {
+  const { t, school, phone, assistant, secondVerification, confirmedByCode } = props;
   return (
     <>
       <section className="rounded-xl border border-slate-200 p-4 text-center">
@@ -62,7 +69,15 @@ function FollowSteps(props: { t: Translate; school: string; phone: string; assis
           <li>{t("journey.verifyStep1")}</li>
           <li>{t("journey.verifyStep2", { assistant })}</li>
           <li>{t("journey.verifyStep3", { phone })}</li>
-          <li>{t("journey.verifyStep4")}</li>
+          <li>
+            {t("journey.verifyStep4")}
+            {/* A second code for the same phone looks like a mistake: say whose it is before it comes (issue 18 §5). */}
+            {confirmedByCode ? (
+              <span className="mt-1 block text-slate-600" data-testid="second-code-why">
+                {t("journey.secondCodeWhy")}
+              </span>
+            ) : null}
+          </li>
           <li>{t("journey.verifyStep5")}</li>
         </ol>
         <p className="mt-2 text-sm text-slate-600">{t("journey.verifiedByOther")}</p>
@@ -119,7 +134,14 @@ export default async function FollowPage() {
 
       {state.step === "follow" ? (
         <>
-          <FollowSteps t={t} school={school} phone={phone} assistant={assistant} secondVerification={state.school.secondVerification} />
+          <FollowSteps
+            t={t}
+            school={school}
+            phone={phone}
+            assistant={assistant}
+            secondVerification={state.school.secondVerification}
+            confirmedByCode={state.binding?.confirmedByCode ?? false}
+          />
           <a
             href="/me/troubleshoot?seen=assistantOnly"
             className="mt-2 block py-2 text-center text-sm text-[var(--brand)] underline"

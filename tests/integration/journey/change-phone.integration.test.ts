@@ -5,7 +5,7 @@
 // a member not yet activated, ignored for an activated one (whose follow stays) until the member
 // changes it in WeCom themselves; a lost WeChat is let go by 解绑微信. The form posts answer 303s.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as confirmRoute } from "~/app/(school)/(member)/me/phone/confirm/route";
 import { POST as sendRoute } from "~/app/(school)/(member)/me/phone/send/route";
 import type { SessionClaims } from "~/server/auth/session-user";
@@ -14,12 +14,11 @@ import { confirmPhoneChange, pendingPhoneChange, phoneInWecom, requestPhoneChang
 import { unbindWechat } from "~/server/bindings/unbind-wechat";
 import { tenantDb } from "~/server/db/tenant-db";
 import { errorMessage } from "~/server/errors";
-import { createBoss, startBoss } from "~/server/jobs/queue";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { refusedWith } from "../codes/codes-kit";
 import { sessionCookie, testPrisma } from "../support";
-import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { connectedSchool, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { jobsOf, memberScopeIn, outboxCode } from "./journey-kit";
 
@@ -27,15 +26,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId, "203.0.113.8");
 

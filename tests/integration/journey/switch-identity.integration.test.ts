@@ -6,7 +6,7 @@
 // released, the same WeChat then follows as the new identity. The form post answers 303s: a session of
 // the chosen entry where it signs in here, the school's sign-in where it signs in at CAS.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as switchRoute } from "~/app/(school)/(member)/me/switch/confirm/route";
 import { createCaller } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
@@ -14,13 +14,12 @@ import type { SessionClaims } from "~/server/auth/session-user";
 import { bindPhone } from "~/server/bindings/bind-phone";
 import { otherIdentities, switchIdentity } from "~/server/bindings/switch-identity";
 import { tenantDb } from "~/server/db/tenant-db";
-import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { refusedWith } from "../codes/codes-kit";
 import { callerFor, sessionCookie, testPrisma } from "../support";
-import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { connectedSchool, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { jobsOf, memberScopeIn } from "./journey-kit";
 
@@ -28,15 +27,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId, "203.0.113.7");
 

@@ -2,13 +2,12 @@
 // product's database and in the simulated WeCom and WeChat through its control API — then the
 // diagnosis the member reads, and that the fix it offers works.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as actRoute } from "~/app/(school)/(member)/me/troubleshoot/act/route";
 import { bindPhone } from "~/server/bindings/bind-phone";
 import { unbindWechat } from "~/server/bindings/unbind-wechat";
 import { tenantDb } from "~/server/db/tenant-db";
 import { myHelpdeskCases, listHelpdeskCases } from "~/server/helpdesk/cases";
-import { createBoss, startBoss } from "~/server/jobs/queue";
 import { completeSecondVerification, openSecondVerification } from "~/server/journey/second-verification";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
@@ -19,7 +18,7 @@ import {
   troubleshootResendInvitation,
 } from "~/server/troubleshoot/troubleshoot";
 import { sessionCookie, testPrisma } from "../support";
-import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { connectedSchool, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { memberScopeIn } from "./journey-kit";
 
@@ -27,15 +26,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId, "203.0.113.8");
 const deps = () => syncDeps(prisma, boss);

@@ -4,20 +4,19 @@
 // rather than at a stale 「关注成功」, the form post's origin check, another school's member out of
 // reach, and a clear answer when there is nothing to unbind.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as unbindRoute } from "~/app/(school)/(member)/me/unbind/confirm/route";
 import { bindPhone } from "~/server/bindings/bind-phone";
 import { unbindWechat } from "~/server/bindings/unbind-wechat";
 import { tenantDb } from "~/server/db/tenant-db";
 import { errorMessage } from "~/server/errors";
-import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import type { SessionClaims } from "~/server/auth/session-user";
 import { refusedWith } from "../codes/codes-kit";
 import { callerFor, sessionCookie, testPrisma } from "../support";
-import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { connectedSchool, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { jobsOf, memberScopeIn, outboxCode } from "./journey-kit";
 
@@ -25,15 +24,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId, "203.0.113.7");
 

@@ -6,10 +6,9 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bindPhone } from "~/server/bindings/bind-phone";
 import { encryptionKey } from "~/server/crypto/keys";
-import { createBoss, startBoss } from "~/server/jobs/queue";
 import { journeyState } from "~/server/journey/journey-state";
 import { POST as confirmRoute } from "~/app/(school)/verify/confirm/route";
 import { completeSecondVerification, openSecondVerification, SECOND_VERIFICATION_RATE_LIMIT } from "~/server/journey/second-verification";
@@ -21,7 +20,7 @@ import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { refusedWith } from "../codes/codes-kit";
 import { makeTenant, sessionCookie, testPrisma, testScope } from "../support";
-import { startSim, type TestSim } from "../wecom-sim/helpers";
+import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { connectedSchool, countCalls, syncDeps, type ConnectedSchool } from "../wecom/wecom-test-kit";
 import { tenantDb } from "~/server/db/tenant-db";
 import { memberScopeIn } from "./journey-kit";
@@ -30,15 +29,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const memberScope = (school: ConnectedSchool, memberId: string) => memberScopeIn(prisma, boss, school, memberId);
 

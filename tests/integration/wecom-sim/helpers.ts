@@ -1,6 +1,10 @@
 // Starts a WeCom simulator per test file and talks to it over HTTP only: the WeCom API and the
 // control API, never its internals.
 import { randomInt } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll } from "vitest";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { createBoss, startBoss } from "~/server/jobs/queue";
 import { findFreePort } from "../../../tools/db";
 import { startWecomSimulator, type WecomSimulator } from "~/sims/wecom";
 
@@ -103,4 +107,25 @@ export async function tokenFor(sim: TestSim, corpid: string, secret: string): Pr
 export async function createMember(sim: TestSim, token: string, member: Record<string, unknown>): Promise<void> {
   const answer = await sim.api("user/create", { token, body: { department: [1], ...member } });
   if (answer.errcode !== 0) throw new Error(`user/create: ${JSON.stringify(answer)}`);
+}
+
+/**
+ * A suite against a WeCom simulator and the job queue of the test database: both started before its
+ * tests (handed to `started`), stopped after them, and the suite's client disconnected.
+ */
+export function withSimAndQueue(prisma: PrismaClient, started: (running: { sim: TestSim; boss: PgBoss }) => void): void {
+  let stop = async () => {};
+  beforeAll(async () => {
+    const sim = await startSim();
+    const boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
+    started({ sim, boss });
+    stop = async () => {
+      await boss.stop({ graceful: false, wait: true });
+      await sim.close();
+    };
+  });
+  afterAll(async () => {
+    await stop();
+    await prisma.$disconnect();
+  });
 }

@@ -2,15 +2,14 @@
 // a row written with the pg-boss send, brought up to date by the worker, read by
 // the journey and the back office through the school's tenant-bound client.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoss, startBoss } from "~/server/jobs/queue";
+import { describe, expect, it } from "vitest";
 import { createMember } from "~/server/members/manage-members";
 import { listSyncJobs, retrySyncJob } from "~/server/wecom/sync-jobs-admin";
 import { restartFollowWatch, runWecomStatusJob } from "~/server/wecom/status-jobs";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { wecomJobScope } from "~/server/wecom/sync-deps";
 import { handleWecomJob, startWecomWorker } from "~/server/wecom/worker";
-import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
+import { uniqueId, type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { testPrisma, testScope } from "../support";
 import { connectedSchool, directoryDeps, encryptionKey, eventually, FAST_RETRY, pendingStatusJobs, syncDeps } from "./wecom-test-kit";
 
@@ -19,15 +18,7 @@ let sim: TestSim;
 let boss: PgBoss;
 let workersRunning = false;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 async function startWorkers() {
   if (workersRunning) return;

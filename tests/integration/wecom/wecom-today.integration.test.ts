@@ -5,8 +5,7 @@
 // follows by polling, changes an activated member's phone by re-creating them,
 // and reconciles.
 import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoss, startBoss } from "~/server/jobs/queue";
+import { describe, expect, it } from "vitest";
 import { searchMembers } from "~/server/members/directory-search";
 import { directoryOverview } from "~/server/members/member-directory";
 import { createMember, updateMember } from "~/server/members/manage-members";
@@ -14,7 +13,7 @@ import { reconcileAllSchools } from "~/server/wecom/reconcile";
 import { runWecomStatusJob, scheduleReconciliation, sendStatusJob } from "~/server/wecom/status-jobs";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
-import { startSim, tokenFor, uniqueId, type TestSim } from "../wecom-sim/helpers";
+import { tokenFor, uniqueId, type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { makeTenant, testPrisma, testScope } from "../support";
 import {
   connectedSchool,
@@ -31,15 +30,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 const deps = () => syncDeps(prisma, boss);
 const phone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;

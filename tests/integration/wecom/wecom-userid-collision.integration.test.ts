@@ -1,13 +1,12 @@
 // WeCom userids ignore case. A sync that would land on a userid another member
 // of the school holds stops for good with a message for the admin, instead of
 // overwriting that member's name and phone in WeCom (and retrying forever).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoss, startBoss } from "~/server/jobs/queue";
+import { describe, expect, it } from "vitest";
 import { createMember } from "~/server/members/manage-members";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import { describeFailure } from "~/server/wecom/worker";
 import type PgBoss from "pg-boss";
-import { startSim, uniqueId, type TestSim } from "../wecom-sim/helpers";
+import { uniqueId, type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
 import { adminActor, testPrisma, testScope } from "../support";
 import { connectedSchool, encryptionKey, FAST_RETRY } from "./wecom-test-kit";
 
@@ -15,15 +14,7 @@ const prisma = testPrisma();
 let sim: TestSim;
 let boss: PgBoss;
 
-beforeAll(async () => {
-  sim = await startSim();
-  boss = await startBoss(createBoss(process.env.TEST_DATABASE_URL!));
-});
-afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
-  await sim.close();
-  await prisma.$disconnect();
-});
+withSimAndQueue(prisma, (running) => ({ sim, boss } = running));
 
 type SimMember = { userid: string; name: string; mobile?: string };
 

@@ -10,7 +10,7 @@ const facts = (over: Partial<TroubleshootFacts> = {}): TroubleshootFacts => ({
   now,
   step: "follow",
   secondVerification: false,
-  recorded: { state: "NOT_ACTIVATED", stateAt: new Date(now.getTime() - 3600_000), verificationSeenAt: null },
+  recorded: { state: "NOT_ACTIVATED", stateSince: new Date(now.getTime() - 3600_000), verificationSeenAt: null },
   live: "NOT_ACTIVATED",
   syncJob: { state: "DONE", lastErrcode: null, updatedAt: now },
   otherFollowing: null,
@@ -23,7 +23,7 @@ const facts = (over: Partial<TroubleshootFacts> = {}): TroubleshootFacts => ({
 const activated = { step: "done" as const, live: "ACTIVATED" as const };
 const activatedLongAgo = {
   ...activated,
-  recorded: { state: "ACTIVATED" as const, stateAt: new Date(now.getTime() - 3600_000), verificationSeenAt: null },
+  recorded: { state: "ACTIVATED" as const, stateSince: new Date(now.getTime() - 3600_000), verificationSeenAt: null },
 };
 
 describe("diagnose", () => {
@@ -58,7 +58,7 @@ describe("diagnose", () => {
   });
 
   it("二次验证: pending once WeCom sent the member to it; the notice missing when they say so; not needed once activated", () => {
-    const seenAt = { state: "NOT_ACTIVATED" as const, stateAt: now, verificationSeenAt: now };
+    const seenAt = { state: "NOT_ACTIVATED" as const, stateSince: now, verificationSeenAt: now };
     expect(diagnose(facts({ secondVerification: true, recorded: seenAt })).case).toBe("verificationPending");
     expect(diagnose(facts({ secondVerification: true, recorded: seenAt, seen: "noNotice" })).case).toBe("noticeMissing");
     expect(diagnose(facts({ ...activatedLongAgo, secondVerification: true, seen: "noNotice" })).case).toBe("verificationNotNeeded");

@@ -69,7 +69,7 @@ export type TroubleshootFacts = {
   /** The school's WeCom asks for 二次验证 (UESTC). */
   secondVerification: boolean;
   /** What the product recorded before this look: the state WeCom last said, and since when. */
-  recorded: { state: WecomState | null; stateAt: Date | null; verificationSeenAt: Date | null };
+  recorded: { state: WecomState | null; stateSince: Date | null; verificationSeenAt: Date | null };
   /** What WeCom answered now (user/get with the assistant app's token); null: not asked or no answer. */
   live: WecomState | null;
   /** The member's latest upsert job. */
@@ -119,7 +119,7 @@ export function diagnose(facts: TroubleshootFacts): Diagnosis {
     if (seen === "noNotice") return result("verificationNotNeeded", "none");
     if (seen === "assistantOnly" || seen === "nothing") {
       // WeCom said so only now, or minutes ago: WeChat catches up (UCAS 5 方法一 「稍后重新进入查看」).
-      const since = facts.recorded.state === "ACTIVATED" && facts.recorded.stateAt ? facts.recorded.stateAt : now;
+      const since = facts.recorded.state === "ACTIVATED" && facts.recorded.stateSince ? facts.recorded.stateSince : now;
       if (now.getTime() - since.getTime() < WECHAT_DELAY_MS)
         return result("catchingUp", "lookAgain", { lookAgainAt: new Date(since.getTime() + WECHAT_DELAY_MS) });
       const apps = facts.apps.filter((app) => app !== facts.assistantAppName);

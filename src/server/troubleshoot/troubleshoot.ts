@@ -5,7 +5,7 @@
 // answer 48009, reference §7.5) — then names the one case (diagnosis.ts). Its actions go through the
 // member page's fixes (members/fixes/wecom-jobs.ts: the durable jobs, audited) and the helpdesk.
 import { z } from "zod";
-import type { Prisma, WecomState } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
 import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
@@ -62,15 +62,14 @@ function signedInMember(scope: TenantScope): string {
 /** Asks WeCom (user/get, the assistant app's token) and records its answer, as the follow watch does. */
 async function readLive(
   scope: TenantScope,
-  member: { id: string; wecomUserId: string; recorded: WecomState | null },
+  member: { id: string; wecomUserId: string },
 ): Promise<Pick<Findings, "liveState" | "liveError">> {
   const memberId = member.id;
   const rate = await consumeRateLimit(unscopedClient(scope), { key: `troubleshoot-read:${memberId}`, ...LIVE_READ_LIMIT });
   if (!rate.allowed) return { liveState: null, liveError: "tooOften" };
   try {
     const said = await readWecomState(await wecomClientFor(scope), member.wecomUserId, "POLL");
-    // Recorded when it changed only: the time of the record stays when WeCom first said it (diagnosis.ts's WeChat delay).
-    if (said.state !== member.recorded) await recordWecomState(scope.db, { tenantId: scope.tenant.id, memberId }, said);
+    await recordWecomState(scope.db, { tenantId: scope.tenant.id, memberId }, said);
     return { liveState: said.state, liveError: null };
   } catch {
     // WeCom unreachable, 60020 (the server's address not trusted), a refused secret: the record stands.
@@ -86,12 +85,12 @@ export async function troubleshoot(scope: TenantScope, input: z.input<typeof tro
     select: {
       wecomUserId: true,
       idNumberHash: true,
-      wecom: { select: { state: true, stateAt: true, writtenAt: true, verificationSeenAt: true } },
+      wecom: { select: { state: true, stateSince: true, writtenAt: true, verificationSeenAt: true } },
     },
   });
   const live =
     before.wecomUserId && before.wecom?.writtenAt
-      ? await readLive(scope, { id: memberId, wecomUserId: before.wecomUserId, recorded: before.wecom.state })
+      ? await readLive(scope, { id: memberId, wecomUserId: before.wecomUserId })
       : { liveState: null, liveError: before.wecom?.state === "NOT_IN_WECOM" ? ("notInWecom" as const) : null };
   // The journey as it stands after WeCom's answer was recorded.
   const [state, syncJob, other] = await Promise.all([
@@ -115,7 +114,7 @@ export async function troubleshoot(scope: TenantScope, input: z.input<typeof tro
     secondVerification: state.school.secondVerification,
     recorded: {
       state: before.wecom?.state ?? null,
-      stateAt: before.wecom?.stateAt ?? null,
+      stateSince: before.wecom?.stateSince ?? null,
       verificationSeenAt: before.wecom?.verificationSeenAt ?? null,
     },
     live: live.liveState as TroubleshootFacts["live"],
@@ -134,7 +133,7 @@ export async function troubleshoot(scope: TenantScope, input: z.input<typeof tro
       boundDisplay: state.binding?.display ?? null,
       phoneDisplay: state.member.phoneDisplay,
       recordedState: facts.recorded.state,
-      recordedAt: facts.recorded.stateAt,
+      recordedAt: facts.recorded.stateSince,
       ...live,
       verificationSeenAt: facts.recorded.verificationSeenAt,
       secondVerification: facts.secondVerification,

@@ -65,17 +65,37 @@ export async function recordWecomState(
 ): Promise<boolean> {
   const { memberId, tenantId } = member;
   const data = { state: said.state, stateAt: said.at, stateSource: said.source };
+  const changed = { ...data, stateSince: said.at };
   if (options.callback) {
-    const current = await db.memberWecom.findUnique({ where: { memberId }, select: { stateAt: true } });
+    const current = await db.memberWecom.findUnique({ where: { memberId }, select: { stateAt: true, state: true } });
     if (current?.stateAt && said.at.getTime() + 1000 <= current.stateAt.getTime()) return false;
-    await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...data }, update: data });
+    const update = current?.state === said.state ? data : changed;
+    await db.memberWecom.upsert({ where: { memberId }, create: { memberId, tenantId, ...changed }, update });
     return true;
   }
-  const { count } = await db.memberWecom.updateMany({ where: { memberId, updatedAt: { lte: said.at } }, data });
-  if (count > 0) return true;
+  if (await recordStates(db, { memberIds: [memberId], state: said.state, at: said.at, source: said.source })) return true;
   if (await db.memberWecom.findUnique({ where: { memberId }, select: { memberId: true } })) return false;
-  await db.memberWecom.createMany({ data: [{ memberId, tenantId, ...data }], skipDuplicates: true });
+  await db.memberWecom.createMany({ data: [{ memberId, tenantId, ...changed }], skipDuplicates: true });
   return true;
+}
+
+/**
+ * Records one state WeCom said at `at` for members whose record was not written since (a callback or
+ * a read recorded after `at` stays). `stateSince` moves only for those whose state changes. Returns how
+ * many were recorded.
+ */
+export async function recordStates(
+  db: RecordDb,
+  said: { memberIds: string[]; state: WecomState; at: Date; source: Said["source"] },
+): Promise<number> {
+  const where = { memberId: { in: said.memberIds }, updatedAt: { lte: said.at } };
+  const data = { state: said.state, stateAt: said.at, stateSource: said.source };
+  const same = await db.memberWecom.updateMany({ where: { ...where, state: said.state }, data });
+  const changed = await db.memberWecom.updateMany({
+    where: { ...where, OR: [{ state: { not: said.state } }, { state: null }] },
+    data: { ...data, stateSince: said.at },
+  });
+  return same.count + changed.count;
 }
 
 /** What the product wrote and WeCom kept; null fields = nothing recorded (clear = WeCom holds no entry the product knows of). */

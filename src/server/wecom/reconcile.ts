@@ -7,7 +7,15 @@
 // from "outside the app's visible range" (60011), which the admin must fix.
 import type { WecomState } from "~/generated/prisma/client";
 import { audit } from "~/server/audit/audit";
-import { isNotInWecom, OUT_OF_RANGE_ERRCODE, readWecomState, recordWecomState, recordWritten, STATE_OF_STATUS } from "./member-record";
+import {
+  isNotInWecom,
+  OUT_OF_RANGE_ERRCODE,
+  readWecomState,
+  recordStates,
+  recordWecomState,
+  recordWritten,
+  STATE_OF_STATUS,
+} from "./member-record";
 import { WecomApiError } from "./errors";
 import { wecomClientFor } from "./client-for";
 import { type SyncDeps, type WecomJobScope } from "./sync-deps";
@@ -50,10 +58,7 @@ export async function reconcileSchool(scope: WecomJobScope): Promise<void> {
   }
   for (const [state, memberIds] of byState) {
     // What was recorded after the listing began (a callback, a watch) stays (member-record.ts).
-    await db.memberWecom.updateMany({
-      where: { memberId: { in: memberIds }, updatedAt: { lte: listedAt } },
-      data: { state, stateAt: listedAt, stateSource: "RECONCILE" },
-    });
+    await recordStates(db, { memberIds, state, at: listedAt, source: "RECONCILE" });
   }
 
   const counts = { outOfRange: 0, notInWecom: 0, other: 0 };

@@ -10,6 +10,7 @@ import { tenantDb } from "~/server/db/tenant-db";
 import { myHelpdeskCases, listHelpdeskCases } from "~/server/helpdesk/cases";
 import { completeSecondVerification, openSecondVerification } from "~/server/journey/second-verification";
 import { recordWecomState } from "~/server/wecom/member-record";
+import { runWecomStatusJob } from "~/server/wecom/status-jobs";
 import { runWecomSyncJob } from "~/server/wecom/sync";
 import {
   sendTroubleshootCase,
@@ -78,8 +79,10 @@ async function recordActivated(school: ConnectedSchool, memberId: string, minute
     { state: "ACTIVATED", at: new Date(), source: "CALLBACK" },
     { callback: true },
   );
-  if (minutesAgo > 0)
-    await prisma.memberWecom.update({ where: { memberId }, data: { stateAt: new Date(Date.now() - minutesAgo * 60_000) } });
+  if (minutesAgo > 0) {
+    const at = new Date(Date.now() - minutesAgo * 60_000);
+    await prisma.memberWecom.update({ where: { memberId }, data: { stateAt: at, stateSince: at } });
+  }
 }
 
 describe("自助排查", () => {
@@ -218,6 +221,13 @@ describe("自助排查", () => {
 
     const found = await troubleshoot(member.scope, { seen: "assistantOnly" });
     expect(found).toMatchObject({ case: "onlyAssistant", action: "helpdesk", apps: ["消息中心"] });
+    // WeCom saying 「已关注」 again — the six-hourly reconciliation, the page's own read just now — is no
+    // news: the member has followed for an hour, and is not told to wait for WeChat to catch up.
+    await runWecomStatusJob(deps(), { kind: "tenant.reconcile", tenantId: school.tenant.tenantId });
+    const record = await prisma.memberWecom.findUniqueOrThrow({ where: { memberId: member.id } });
+    expect(record).toMatchObject({ state: "ACTIVATED", stateSource: "RECONCILE" });
+    expect(Date.now() - record.stateSince!.getTime()).toBeGreaterThan(59 * 60_000);
+    expect(await troubleshoot(member.scope, { seen: "assistantOnly" })).toMatchObject({ case: "onlyAssistant" });
 
     await expect(sendTroubleshootCase(member.scope, { seen: "assistantOnly", note: "只看到小助手" })).resolves.toEqual({ status: "sent" });
     await expect(sendTroubleshootCase(member.scope, { seen: "assistantOnly" })).resolves.toEqual({ status: "alreadyOpen" });

@@ -531,6 +531,19 @@ async function userIdsOf(scope: WecomJobScope, memberIds: string[]): Promise<str
   return members.map((m) => m.wecomUserId!);
 }
 
+/**
+ * A write that failed for good still sends on the member it carried (`then`, 切换身份): B's own write
+ * runs and succeeds or fails on its own (while WeCom still holds the phone on A, as a number moving
+ * inside the school, retried), so B is never left waiting in silence on a job nobody retries — B's
+ * 自助排查 and member page show B's own state, and an admin's retry of A's job sends B on again.
+ */
+export async function sendOnAfterFailure(deps: SyncDeps, data: unknown): Promise<void> {
+  const job = wecomSyncJob.safeParse(data);
+  if (!job.success || job.data.kind !== "member.upsert" || !job.data.then) return;
+  const scope = await wecomJobScope(deps, job.data.tenantId);
+  await enqueueWecomSync(scope.jobs, scope.db, { kind: "member.upsert", tenantId: job.data.tenantId, memberId: job.data.then });
+}
+
 /** The worker's entry: reads the job, builds its school's scope, and runs it there. */
 export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<void> {
   const job = wecomSyncJob.parse(data);

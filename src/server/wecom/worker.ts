@@ -9,7 +9,7 @@ import { QUEUES, workDraining } from "~/server/jobs/queue";
 import { wecomJobDone, wecomJobFailed, wecomJobStarted } from "~/server/jobs/wecom-jobs";
 import { isWecomError, WecomAuthPausedError } from "./errors";
 import { runWecomStatusJob } from "./status-jobs";
-import { runWecomSyncJob, TransientSyncError, type SyncDeps } from "./sync";
+import { runWecomSyncJob, sendOnAfterFailure, TransientSyncError, type SyncDeps } from "./sync";
 
 /** What a failed job records, in both languages, for the admin's job list. */
 export class JobFailure extends Error {
@@ -65,7 +65,8 @@ export async function handleWecomJob(deps: SyncDeps, job: WorkerJob, run = runWe
     log.info("job done");
   } catch (error) {
     const failure = describeFailure(error);
-    if (toAppError(error).code === "INTERNAL" && !isWecomError(error)) log.error({ err: error }, "job failed");
+    if (toAppError(error).code === "INTERNAL" && !isWecomError(error) && !(error instanceof TransientSyncError))
+      log.error({ err: error }, "job failed");
     else log.warn({ errcode: failure.errcode, permanent: failure.permanent, paused: failure.paused }, "job refused");
     if (failure.permanent) {
       // No retry can help: spend the remaining tries so the queue marks it failed now.
@@ -84,6 +85,7 @@ export async function handleWecomJob(deps: SyncDeps, job: WorkerJob, run = runWe
       paused: failure.paused,
       final,
     });
+    if (final && job.name === QUEUES.wecomSync) await sendOnAfterFailure(deps, job.data);
     throw failure;
   }
 }

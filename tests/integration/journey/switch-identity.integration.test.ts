@@ -17,6 +17,7 @@ import { tenantDb } from "~/server/db/tenant-db";
 import { journeyState } from "~/server/journey/journey-state";
 import { recordWecomState } from "~/server/wecom/member-record";
 import { runWecomSyncJob } from "~/server/wecom/sync";
+import { handleWecomJob } from "~/server/wecom/worker";
 import { refusedWith } from "../codes/codes-kit";
 import { callerFor, sessionCookie, testPrisma } from "../support";
 import { type TestSim, withSimAndQueue } from "../wecom-sim/helpers";
@@ -213,6 +214,37 @@ describe("切换身份: switching", () => {
       (await sim.ctl<{ result: string }>("POST", `wechat-users/${person.wechatId}/follow`, { corpid: school.corp.corpid })).result,
     ).toBe("followed");
     expect(await viewOf(school, person.wechatId)).toMatchObject({ relation: "member", userid: b.account.toLowerCase() });
+  });
+
+  it("A's release failing for good does not leave B waiting in silence: B's own write runs, and is retried while WeCom holds the phone on A", async () => {
+    const school = await connectedSchool(prisma, sim);
+    const person = await personWithTwoEntries(school);
+    await switchIdentity(person.scope, { memberId: person.b.id });
+    const [release] = await queuedSyncs(school, person.a.id);
+
+    // WeCom answers A's release with errors until the queue's last try: it failed for good.
+    await sim.ctl("POST", "faults", { fail: { count: 10, status: 503 } });
+    const lastTry = { id: release!.id, name: "wecom-sync", data: release!.data, expireInSeconds: 600, retryCount: 3, retryLimit: 3 };
+    await expect(handleWecomJob(syncDeps(prisma, boss), lastTry)).rejects.toThrow();
+    await sim.ctl("DELETE", "faults");
+    expect(await prisma.wecomJob.findFirst({ where: { jobId: release!.id } })).toMatchObject({ state: "FAILED" });
+    await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'failed' WHERE id = $1::uuid`, release!.id);
+
+    // B's write is queued anyway; WeCom still holds the phone on A, so it is retried, visibly, as B's own.
+    const [forB] = await queuedSyncs(school, person.b.id);
+    expect(forB?.data).toMatchObject({ kind: "member.upsert", memberId: person.b.id });
+    await expect(
+      handleWecomJob(syncDeps(prisma, boss), {
+        id: forB!.id,
+        name: "wecom-sync",
+        data: forB!.data,
+        expireInSeconds: 600,
+        retryCount: 0,
+        retryLimit: 3,
+      }),
+    ).rejects.toThrow();
+    expect(await prisma.wecomJob.findFirst({ where: { jobId: forB!.id } })).toMatchObject({ state: "RETRYING", lastErrcode: null });
+    expect(await inSimDirectory(school, person.b.account.toLowerCase())).toBeNull();
   });
 
   it("refuses to switch to an entry that follows already, and changes nothing", async () => {

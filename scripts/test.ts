@@ -9,7 +9,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseKey } from "../src/server/crypto/secrets";
 import { createPrismaClient } from "../src/server/db/client";
-import { findFreePort, startEmbeddedPostgres, applyMigrations, createDatabases, databaseUrlFor } from "../tools/db";
+import { findFreePort, reservePort, startEmbeddedPostgres, applyMigrations, createDatabases, databaseUrlFor } from "../tools/db";
 import { createBoss, startBoss } from "../src/server/jobs/queue";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { resealLegacySecrets } from "../src/server/db/reseal";
@@ -92,7 +92,9 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
   await seedDemo(prisma, parseKey(secrets.APP_ENCRYPTION_KEY));
   await prisma.$disconnect();
 
-  const port = await findFreePort(3700);
+  // Held from now until the app starts on it, after a build of minutes: another run meanwhile takes another.
+  const appPort = await reservePort(3700);
+  const port = appPort.port;
   // As in the demo: the schools talk to a WeCom simulator of their own.
   const simPort = await findFreePort(3950);
   const simulator = await startSimulatorProcess(simPort);
@@ -131,6 +133,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     buildIfNeeded(".next", env);
     // What each member page ships, from the build just made (issue 9 §6); fails over its budget.
     check("JS budget of the member pages", bin("tsx"), ["scripts/js-budget.ts", ".next"], env);
+    await appPort.release();
     server = await startNext(".next", port, env, {
       quiet: true,
       logFile: serverLog,
@@ -157,6 +160,7 @@ async function endToEnd(adminUrl: string, secrets: { APP_ENCRYPTION_KEY: string;
     console.error(`✖ end-to-end setup failed: ${error instanceof Error ? error.message : String(error)}`);
     tallies.push({ phase: "playwright", passed: 0, failed: 1 });
   } finally {
+    await appPort.release();
     await stopChild(server);
     await stopChild(simulator);
   }

@@ -26,5 +26,5 @@ export {
 export { CREATE_HINT, listMigrationNames, prismaPaths, type Log, type PrismaDirOption } from "./layout";
 export { resolveMigration } from "./resolve";
 export { startEmbeddedPostgres, type EmbeddedCluster, type EmbeddedPostgresOptions } from "./postgres/embedded-postgres";
-export { findFreePort } from "./postgres/free-port";
+export { findFreePort, reservePort } from "./postgres/free-port";
 export { DatabaseFolderInUseError, findFolderHolder } from "./postgres/postmaster-pid";

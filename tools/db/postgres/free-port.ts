@@ -16,3 +16,21 @@ export async function findFreePort(from: number): Promise<number> {
   }
   throw new Error(`No free port between ${from} and ${from + 200}.`);
 }
+
+/**
+ * Finds a free port and keeps it: a placeholder listens on it until `release()`, so another run
+ * starting meanwhile (a second `npm test` on this machine, during a minutes-long build) picks another.
+ */
+export async function reservePort(from: number): Promise<{ port: number; release: () => Promise<void> }> {
+  for (let port = from; port < from + 200; port++) {
+    const holder = await new Promise<net.Server | null>((resolve) => {
+      // A connection meanwhile is closed at once, as nothing listening would refuse it.
+      const server = net.createServer((socket) => socket.destroy());
+      server.once("error", () => resolve(null));
+      // All addresses, as the app will listen: a run holding 127.0.0.1 only would not stop one on ::.
+      server.listen(port, () => resolve(server));
+    });
+    if (holder) return { port, release: () => new Promise((resolve) => holder.close(() => resolve())) };
+  }
+  throw new Error(`No free port between ${from} and ${from + 200}.`);
+}

@@ -2,7 +2,10 @@
 // the member acts: (1) UCAS 6-1 — a WeChat bound to another phone follows, sees only the assistant,
 // and 自助排查 from the follow page names the case; 关注身份验证 with the bound phone fixes it and the
 // page then says the member follows; (2) a member who just followed and sees only the assistant is
-// told when to look again (China time), and sends the case to the helpdesk, which shows on 个人中心.
+// told when to look again (China time), and sends the case to the helpdesk, which shows on 个人中心;
+// (3) in WeCom but never followed (未激活): 【重新发送邀请】 and WeCom sends the invitation; (4) UCAS 6-3:
+// the person's other account follows with their WeChat: the page names it and signs them in as it.
+import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
@@ -11,6 +14,7 @@ import {
   longPressFollowQr,
   makeMember,
   registrationLink,
+  simUrl,
   scanIntoWechat,
   smsCode,
   Taps,
@@ -22,6 +26,12 @@ import {
 
 test.use({ userAgent: WECHAT_USER_AGENT, viewport: { width: 375, height: 740 } });
 
+/** The userids WeCom sent an invitation to (batch/invite, user/create's to_invite), as the simulator lists them. */
+async function invitedUserids(slug: string): Promise<string> {
+  const response = await fetch(`${simUrl}/__sim/corps/${corpIdOf(slug)}/invitations`);
+  return JSON.stringify(await response.json());
+}
+
 /** A UCAS member scanned with `wechat`, signed in, bound the directory's phone, and long-pressed the follow QR. */
 async function throughFollow(page: Page, browser: Browser, member: TestMember, wechat: Awaited<ReturnType<typeof wechatUser>>) {
   await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
@@ -29,6 +39,20 @@ async function throughFollow(page: Page, browser: Browser, member: TestMember, w
   await expect(page).toHaveURL(/\/bind-phone$/);
   await page.getByRole("button", { name: "下一步" }).click();
   return longPressFollowQr(page, new Taps(), wechat);
+}
+
+/** As throughFollow, up to the follow QR, without 长按识别: the member is in WeCom's directory and does not follow. */
+async function throughFollowWithoutScanning(
+  page: Page,
+  browser: Browser,
+  member: TestMember,
+  wechat: Awaited<ReturnType<typeof wechatUser>>,
+) {
+  await scanIntoWechat(page, wechat, await registrationLink(browser, "ucas"));
+  await signInOnForm(page, member);
+  await expect(page).toHaveURL(/\/bind-phone$/);
+  await page.getByRole("button", { name: "下一步" }).click();
+  await expect(page.getByTestId("follow-qr")).toBeVisible({ timeout: 45_000 });
 }
 
 /** The same session in a context whose pages run no script. */
@@ -109,6 +133,78 @@ test.describe("自助排查", () => {
       await expect(noScript.getByText("自助排查未能解决")).toBeVisible();
     } finally {
       await noScript.context().close();
+    }
+  });
+
+  test("未激活: in WeCom but never followed; with scripts blocked 【重新发送邀请】 has WeCom send the invitation, once in 3 days", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const member = await makeMember("ucas", { phone });
+    const wechat = await wechatUser(phone);
+    // In WeCom's directory now (the follow QR shows once the write ran); the member does not follow.
+    await throughFollowWithoutScanning(page, browser, member, wechat);
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("ucas", "/me/troubleshoot?seen=nothing"));
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "notActivated");
+      await expect(found).toContainText(`重新给手机号 ${phone} 发送邀请`);
+      await noScript.getByTestId("troubleshoot-action").click();
+      await expect(noScript.getByTestId("troubleshoot-done")).toHaveText("已请企业微信重新发送邀请，请留意手机短信或微信消息。");
+      // The durable job runs it: WeCom's list of invitations now holds the member.
+      await expect.poll(() => invitedUserids("ucas"), { timeout: 30_000 }).toContain(member.account.toLowerCase());
+      // WeCom reminds for 3 days by itself: a second press sends nothing and says where to go instead.
+      await noScript.getByTestId("troubleshoot-action").click();
+      await expect(noScript.getByTestId("troubleshoot-done")).toContainText("3 天内已发过邀请");
+    } finally {
+      await noScript.context().close();
+    }
+  });
+
+  test("UCAS 6-3: the person's other account follows with their WeChat; the page names it and signs them in as it, to 切换身份", async ({
+    page,
+    browser,
+  }) => {
+    // Two journeys through WeCom in one test: more than the minute one journey is given.
+    test.slow();
+    const idNumberHash = randomBytes(32).toString("hex");
+    const phoneA = freshMainlandPhone();
+    const phoneB = freshMainlandPhone();
+    const a = await makeMember("ucas", { phone: phoneA, idNumberHash });
+    const b = await makeMember("ucas", { phone: phoneB, idNumberHash });
+    const wechat = await wechatUser(phoneA);
+    expect(await throughFollow(page, browser, a, wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+    await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+
+    // As B, in another browser (B's phone has a WeChat of its own that never follows).
+    const asB = await browser.newContext({ userAgent: WECHAT_USER_AGENT, viewport: { width: 375, height: 740 } });
+    try {
+      const pageB = await asB.newPage();
+      await throughFollowWithoutScanning(pageB, browser, b, await wechatUser(phoneB));
+      const noScript = await scriptsBlocked(pageB, browser);
+      await noScript.goto(tenantUrl("ucas", "/me/troubleshoot?seen=assistantOnly"));
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "followsAsOther");
+      await expect(found).toContainText(`您的另一个账号 ${a.account} 已关注`);
+      await expect(found).toContainText("【切换身份】");
+      // 【用 A 登录】 ends B's session and asks for the other account.
+      await noScript.getByTestId("troubleshoot-action").click();
+      await expect(noScript).toHaveURL(/\/login/);
+      await expect(noScript.getByRole("status")).toContainText("已退出上一个账号");
+      await asB.addCookies(await noScript.context().cookies());
+      await noScript.context().close();
+      // Signed in as A (the sign-in form runs its script), 个人中心 offers 切换身份.
+      await pageB.goto(tenantUrl("ucas", "/login"));
+      await signInOnForm(pageB, a);
+      await expect(pageB).not.toHaveURL(/\/login/);
+      await pageB.goto(tenantUrl("ucas", "/me"));
+      await expect(pageB.getByTestId("member-name")).toHaveText(a.name);
+      await expect(pageB.getByTestId("switch-identity-link")).toBeVisible();
+    } finally {
+      await asB.close();
     }
   });
 });

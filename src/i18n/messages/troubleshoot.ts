@@ -61,8 +61,8 @@ export const troubleshoot = {
   },
   "case.followsAsOther.title": { zh: "这个微信已作为您的另一个账号关注", en: "This WeChat already follows as your other account" },
   "case.followsAsOther.body": {
-    zh: "企业微信显示您的另一个账号 {account} 已关注学校的企业号。一个微信只能关注一个账号：请用 {account} 登录，在个人中心【解绑微信】后，再用当前账号重新扫码关注。",
-    en: "WeCom says your other account {account} already follows the school's enterprise account. One WeChat can follow one account only: sign in as {account}, unbind WeChat in My account, then scan again with this account.",
+    zh: "企业微信显示您的另一个账号 {account} 已关注学校的企业号。一个微信只能关注一个账号：请用 {account} 登录，在个人中心点【切换身份】选当前账号，无需解绑微信。",
+    en: "WeCom says your other account {account} already follows the school's enterprise account. One WeChat can follow one account only: sign in as {account} and choose this account under Switch identity in My account; no need to unbind WeChat.",
   },
   "case.verificationPending.title": { zh: "等待二次验证", en: "Second verification pending" },
   "case.verificationPending.body": {

@@ -14,16 +14,18 @@ export async function SignedInBar() {
   const { t } = await requestLocale();
   return (
     <div
-      className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2"
+      className="mb-4 flex items-center justify-between gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2"
       data-testid="signed-in-bar"
     >
-      <p className="min-w-0 text-sm text-slate-700" data-testid="signed-in-as">
-        {t("sso.signedInAs", { account: actor.account, name: actor.name })}
+      {/* Two tidy lines at 375 px however long the name (a 30-character or an English one): each ends in … when it does not fit. */}
+      <p className="min-w-0 flex-1 text-sm text-slate-700" data-testid="signed-in-as" title={`${actor.account} ${actor.name}`}>
+        <span className="block truncate">{t("sso.signedInAccount", { account: actor.account })}</span>{" "}
+        <span className="block truncate font-medium">{actor.name}</span>
       </p>
-      <form method="post" action="/api/identity/switch-account">
+      <form method="post" action="/api/identity/switch-account" className="shrink-0">
         <button
           type="submit"
-          className="min-h-11 rounded-lg px-3 text-sm font-medium text-[var(--brand)] underline"
+          className="min-h-11 rounded-lg px-2 text-sm font-medium whitespace-nowrap text-[var(--brand)] underline"
           data-testid="switch-account"
         >
           {t("sso.notMe")}

@@ -61,8 +61,10 @@ test.describe("binding a phone: the manuals' errors and what to do next", () => 
     await expect(page.getByTestId("current-phone")).toContainText("当前没有绑定手机号");
     await typePhoneAndGoOn(page, taken);
     const error = page.getByTestId("bind-error");
-    await expect(error).toContainText("手机号已绑定其他账号");
-    await expect(error).toContainText("请换一个手机号");
+    // What happened and what to do next, each said once.
+    await expect(error).toHaveText(
+      "手机号已绑定其他账号。请换一个手机号（建议使用微信绑定的手机号），或请使用该手机号的人员改绑其他手机号。",
+    );
     await expect(page.locator('input[name="value"]')).toHaveValue(taken);
     await expect(page.getByRole("button", { name: "提交给运维老师" })).toHaveCount(0);
   });
@@ -77,8 +79,9 @@ test.describe("binding a phone: the manuals' errors and what to do next", () => 
     await page.goto(tenantUrl("ucas", "/bind-phone?change=1"));
     await typePhoneAndGoOn(page, freshMainlandPhone());
     const error = page.getByTestId("bind-error");
-    await expect(error).toContainText("账号已被其他手机号绑定");
-    await expect(error).toContainText("微信 → 通讯录 → 我的企业 →「中国科学院大学」→ 右上角 → 设置 → 不再关注");
+    await expect(error).toHaveText(
+      "账号已被其他手机号绑定并已关注。请先在「个人中心」点【解绑微信】，或在微信中取消关注：微信 → 通讯录 → 我的企业 →「中国科学院大学」→ 右上角 → 设置 → 不再关注；之后重新绑定新的手机号。",
+    );
   });
 
   test("「手机号码已存在」 (UCAS 13): the case goes to the helpdesk, who finds it in the back office with the account holding the phone", async ({
@@ -91,8 +94,9 @@ test.describe("binding a phone: the manuals' errors and what to do next", () => 
     await signInToBind(page, member);
     await typePhoneAndGoOn(page, phone);
     const error = page.getByTestId("bind-error");
-    await expect(error).toContainText("手机号码已存在");
-    await expect(error).toContainText("只有学校管理员可以");
+    await expect(error.locator("p")).toHaveText(
+      "手机号码已存在：该手机号已被他人或您的旧账号使用，只有学校管理员可以转移。可提交给运维老师，处理后即可用该手机号绑定；也可以换一个手机号继续。",
+    );
     await error.locator('textarea[name="note"]').fill("这是我本人的手机号，旧学号已不用");
     await error.getByRole("button", { name: "提交给运维老师" }).click();
     await expect(page.getByRole("status")).toContainText("已提交给运维老师");

@@ -10,9 +10,11 @@ import { PNG } from "pngjs";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/passwords";
 import { createPrismaClient } from "../../src/server/db/client";
+import { departmentPath } from "../../src/server/departments/department-path";
 import { createBoss } from "../../src/server/jobs/queue";
 import { normalisePhone } from "../../src/server/members/phone";
-import { enqueueWecomSync } from "../../src/server/wecom/sync";
+import { wecomMobileOf as wecomMobileAsHeld } from "../../src/server/wecom/mobile";
+import { enqueueWecomSync, ROOT_DEPARTMENT_ID } from "../../src/server/wecom/sync";
 
 export const simUrl = process.env.E2E_WECOM_SIM_URL ?? "";
 
@@ -269,6 +271,26 @@ export async function followThroughJourney(page: Page, browser: Browser) {
   return { member, wechat, link, phone };
 }
 
+/**
+ * After 解绑微信: the WeChat bound to `phone` (a mainland number the member has not bound) scans the
+ * school's code (`link`), signs the member in, binds `phone` with the code it got, and follows at once.
+ */
+export async function followWithAnotherWechat(page: Page, slug: string, member: TestMember, link: string, phone: string) {
+  const wechat = await wechatUser(phone);
+  await scanIntoWechat(page, wechat, link);
+  await signInOnForm(page, member);
+  await expect(page).toHaveURL(/\/bind-phone$/);
+  await page.locator('input[name="value"]').fill(phone);
+  await page.getByRole("button", { name: "下一步" }).click();
+  await expect(page.getByRole("status")).toContainText(`验证码已发送至 ${phone}`);
+  await page.locator('input[name="code"]').fill(await outboxCode(phone));
+  await page.getByRole("button", { name: "下一步" }).click();
+  expect(await longPressFollowQr(page, new Taps(), wechat)).toMatchObject({ kind: "follow", follow: { result: "followed" } });
+  await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+  expect((await wechat.view(corpIdOf(slug))).relation).toBe("member");
+  return wechat;
+}
+
 /** The bind code the development outbox "sent" to `phone` (as typed, mainland). */
 export async function outboxCode(phone: string): Promise<string> {
   const message = await database().outboxMessage.findFirstOrThrow({
@@ -298,4 +320,64 @@ export async function directoryAndWecomPhones(slug: string, account: string): Pr
   const member = await database().member.findFirstOrThrow({ where: { tenant: { slug }, account }, select: { phone: true } });
   const directory = member.phone ? (member.phone.startsWith("+86") ? member.phone.slice(3) : member.phone) : null;
   return { directory, wecom: await wecomMobileOf(slug, account) };
+}
+
+/** WeCom's member status (user/get `status`: 1 activated, 2 disabled, 4 not activated, 5 left) for the state the product recorded. */
+const WECOM_STATUS: Record<string, number> = { ACTIVATED: 1, DISABLED: 2, NOT_ACTIVATED: 4, LEFT: 5 };
+
+type HeldInWecom = { userid: string; name: string; mobile: string | null; department: number | null; status: number | string | null };
+
+/** The member as the product's directory says WeCom holds it (null: not in WeCom), and as the simulated WeCom holds it. */
+async function memberBothSides(slug: string, memberId: string): Promise<{ product: HeldInWecom | null; wecom: HeldInWecom | null }> {
+  const db = database();
+  const member = await db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: {
+      tenantId: true,
+      account: true,
+      name: true,
+      phone: true,
+      department: true,
+      wecomUserId: true,
+      wecom: { select: { writtenAt: true, state: true } },
+    },
+  });
+  const userid = member.wecomUserId ?? member.account.toLowerCase();
+  const path = departmentPath(member.department);
+  const department = path
+    ? ((await db.department.findUnique({ where: { tenantId_path: { tenantId: member.tenantId, path } }, select: { wecomId: true } }))
+        ?.wecomId ?? null)
+    : ROOT_DEPARTMENT_ID;
+  const { wecom } = member;
+  const product =
+    wecom?.writtenAt && wecom.state !== "NOT_IN_WECOM"
+      ? {
+          userid,
+          name: member.name,
+          mobile: member.phone ? wecomMobileAsHeld(member.phone) : null,
+          department,
+          status: wecom.state ? (WECOM_STATUS[wecom.state] ?? wecom.state) : null,
+        }
+      : null;
+  const directory = await ctl<{
+    members: { userid: string; name: string; mobile: string | null; main_department: number | null; status: number }[];
+  }>("GET", `corps/${corpIdOf(slug)}/directory`);
+  const held = directory.members.find((m) => m.userid === userid);
+  return {
+    product,
+    wecom: held ? { userid, name: held.name, mobile: held.mobile, department: held.main_department, status: held.status } : null,
+  };
+}
+
+/**
+ * After a member action, once the member's jobs ran, the product's directory and the simulated WeCom agree
+ * (issue 18 § Tests): both without the member, or both with its name, phone (as WeCom writes it),
+ * department and state. Waits for the member's sync jobs, then for WeCom's word to reach the product.
+ */
+export async function expectDirectoryAgreesWithWecom(slug: string, memberId: string): Promise<void> {
+  await wecomSyncSettled(memberId);
+  await expect(async () => {
+    const { product, wecom } = await memberBothSides(slug, memberId);
+    expect(product).toEqual(wecom);
+  }).toPass({ timeout: 30_000 });
 }

@@ -9,6 +9,7 @@ import { ADMIN, signIn } from "./helpers";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
+  expectDirectoryAgreesWithWecom,
   fetchInPage,
   freshHongKongPhone,
   freshMainlandPhone,
@@ -57,9 +58,10 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     await expect(page).toHaveURL(/\/bind-phone$/);
     await expect(page.getByTestId("signed-in-bar")).toContainText(member.account);
     await expect(page.getByTestId("signed-in-bar")).toContainText("不是我，换个账号");
-    await expect(page.getByTestId("current-phone")).toContainText("您当前的手机号");
-    await expect(page.getByTestId("current-phone")).toContainText(phone);
-    await expect(page.getByText("务必使用微信绑定的手机号")).toBeVisible();
+    // Each thing said once: the phone, which phone (or e-mail: UCAS takes one) it must be, where WeChat shows it.
+    await expect(page.getByTestId("current-phone")).toHaveText(
+      `您当前的手机号${phone}务必使用微信绑定的手机号或邮箱可在微信“我 → 设置 → 账号与安全”中查看。关注企业号和登录企业微信都凭它。`,
+    );
     await expect(page.locator('input[name="value"]')).toHaveValue(phone);
     // The directory's own phone needs no code.
     await expect(page.locator('input[name="code"]')).toHaveCount(0);
@@ -71,6 +73,7 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
     await expect(page.getByTestId("apps")).toContainText("消息中心");
     await expect(page.getByTestId("apps")).toContainText("一站式网上办事大厅");
+    await expectDirectoryAgreesWithWecom("ucas", member.id);
     expect(taps.count, taps.log.join(" → ")).toBeLessThanOrEqual(5);
     test.info().annotations.push({ type: "taps", description: `${taps.count}: ${taps.log.join(" → ")}` });
 
@@ -83,6 +86,7 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     await scanIntoWechat(page, wechat, link);
     await expect(page.getByTestId("already-followed")).toContainText("您已关注中国科学院大学企业微信");
     await expect(page.getByRole("link", { name: "在校师生" })).toHaveCount(0);
+    await expect(page.getByTestId("continue-journey")).toHaveCount(0);
     await page.getByTestId("to-my-account").click();
     await expect(page.getByTestId("member-name")).toHaveText(member.name);
   });
@@ -135,7 +139,8 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     const followed = await longPressFollowQr(page, new Taps(), wechat);
     expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
     await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
-    // WeCom holds the number in E.164, as the product stored it.
+    // WeCom holds the number in E.164, as the product stored it: the directory and WeCom agree.
+    await expectDirectoryAgreesWithWecom("ucas", member.id);
     expect(await wecomMobileOf("ucas", member.account)).toBe(`+${phone.slice(2)}`);
   });
 });

@@ -10,6 +10,7 @@ import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
   database,
+  expectDirectoryAgreesWithWecom,
   freshMainlandPhone,
   longPressFollowQr,
   makeMember,
@@ -18,7 +19,6 @@ import {
   Taps,
   WECHAT_USER_AGENT,
   wechatUser,
-  wecomMobileOf,
   wecomStatusOf,
   signInOnForm,
 } from "./journey-kit";
@@ -80,10 +80,11 @@ test.describe("切换身份 from 个人中心", () => {
       await blocked.close();
     }
 
-    // The worker released A (the WeChat no longer follows) and then created B with the phone.
-    await expect.poll(async () => (await wechat.view(corpIdOf("ucas"))).relation, { timeout: 30_000 }).toBe("none");
+    // The worker released A (the WeChat no longer follows) and then created B with the phone, not yet followed.
     await expect.poll(() => wecomStatusOf("ucas", b.account), { timeout: 30_000 }).toBe(4);
-    expect(await wecomStatusOf("ucas", a.account)).toBeNull();
+    await expectDirectoryAgreesWithWecom("ucas", a.id);
+    await expectDirectoryAgreesWithWecom("ucas", b.id);
+    expect((await wechat.view(corpIdOf("ucas"))).relation).toBe("none");
 
     // The same WeChat follows as B through the journey's follow step.
     await page.goto(tenantUrl("ucas", "/follow"));
@@ -93,20 +94,15 @@ test.describe("切换身份 from 个人中心", () => {
     });
     await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
 
-    // The product's directory and the simulated WeCom agree.
-    expect(await wecomStatusOf("ucas", b.account)).toBe(1);
-    expect(await wecomMobileOf("ucas", b.account)).toBe(phone);
+    // The product's directory and the simulated WeCom agree: A not in WeCom, B followed with the phone.
+    await expectDirectoryAgreesWithWecom("ucas", a.id);
+    await expectDirectoryAgreesWithWecom("ucas", b.id);
     const [afterA, afterB] = [await row(a.id), await row(b.id)];
-    expect({ phone: afterA.phone, binding: afterA.binding, inWecom: afterA.wecom?.writtenAt ?? null }).toEqual({
-      phone: null,
-      binding: null,
-      inWecom: null,
-    });
-    expect({ phone: afterB.phone, binding: afterB.binding?.value, state: afterB.wecom?.state, mobile: afterB.wecom?.mobile }).toEqual({
+    expect({ phone: afterA.phone, binding: afterA.binding }).toEqual({ phone: null, binding: null });
+    expect({ phone: afterB.phone, binding: afterB.binding?.value, state: afterB.wecom?.state }).toEqual({
       phone: `+86${phone}`,
       binding: `+86${phone}`,
       state: "ACTIVATED",
-      mobile: phone,
     });
   });
 

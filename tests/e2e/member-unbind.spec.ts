@@ -8,11 +8,13 @@ import { expect, test } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
+  expectDirectoryAgreesWithWecom,
+  followWithAnotherWechat,
+  freshMainlandPhone,
   scanIntoWechat,
   type TestMember,
   WECHAT_USER_AGENT,
   type wechatUser,
-  wecomStatusOf,
   signInOnForm,
   followThroughJourney,
 } from "./journey-kit";
@@ -21,11 +23,10 @@ test.use({ userAgent: WECHAT_USER_AGENT });
 
 type Wechat = Awaited<ReturnType<typeof wechatUser>>;
 
-/** Once the app's job worker ran the removal: WeCom no longer has the member, and the WeChat sees nothing of the school. */
+/** Once the app's job worker ran the removal: neither the directory nor WeCom has the member in WeCom, and the WeChat sees nothing of the school. */
 async function expectReleasedInWecom(member: TestMember, wechat: Wechat): Promise<void> {
-  await expect.poll(async () => (await wechat.view(corpIdOf("ucas"))).relation, { timeout: 30_000 }).toBe("none");
-  expect((await wechat.view(corpIdOf("ucas"))).apps).toEqual([]);
-  expect(await wecomStatusOf("ucas", member.account)).toBeNull();
+  await expectDirectoryAgreesWithWecom("ucas", member.id);
+  expect(await wechat.view(corpIdOf("ucas"))).toMatchObject({ relation: "none", apps: [] });
 }
 
 test.describe("解绑微信 from 个人中心", () => {
@@ -91,5 +92,43 @@ test.describe("解绑微信 from 个人中心", () => {
     await expect(page).toHaveURL(/\/bind-phone$/);
     // The phone left the account with the unbinding: nothing is offered as «yours» any more.
     await expect(page.locator('input[name="value"]')).toHaveValue("");
+  });
+
+  test("更换绑定的微信 with the page's scripts blocked: both ways said; 解绑微信 here, then another WeChat follows; the directory and WeCom agree", async ({
+    page,
+    browser,
+  }) => {
+    // Two journeys through WeCom in one test: more than the minute one journey is given.
+    test.slow();
+    const { member, wechat, link } = await followThroughJourney(page, browser);
+    const blocked = await browser.newContext({ userAgent: WECHAT_USER_AGENT, javaScriptEnabled: false });
+    try {
+      await blocked.addCookies(await page.context().cookies());
+      const noScript = await blocked.newPage();
+      await noScript.goto(tenantUrl("ucas", "/me"));
+      await expect(noScript.getByTestId("change-wechat-link")).toHaveText("更换绑定的微信 ›");
+      await noScript.getByTestId("change-wechat-link").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/wechat"));
+      // The WeCom app's own way (UESTC FAQ 4), where only WeCom can do it.
+      await expect(noScript.getByTestId("change-wechat-in-app")).toContainText(
+        "企业微信APP→聊天列表左上角三条杠→右下角设置→账号与安全→微信→更换微信",
+      );
+      // In WeChat the product does it: 解绑微信 here, even with the old WeChat lost (UCAS FAQ 10), then follow with the other.
+      const inWechat = noScript.getByTestId("change-wechat-in-wechat");
+      await expect(inWechat).toContainText("原来的微信无法登录（如手机号已注销）也可以这样做");
+      await expect(inWechat).toContainText("用新的微信扫描学校的注册二维码");
+      await inWechat.getByTestId("change-wechat-unbind").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/me/unbind"));
+      await noScript.getByTestId("unbind-confirm").click();
+      await expect(noScript).toHaveURL(tenantUrl("ucas", "/unbound"));
+    } finally {
+      await blocked.close();
+    }
+    await expectReleasedInWecom(member, wechat);
+
+    // The other WeChat (bound to another phone) scans, signs in, binds its phone by code and follows.
+    await followWithAnotherWechat(page, "ucas", member, link, freshMainlandPhone());
+    expect((await wechat.view(corpIdOf("ucas"))).relation).toBe("none");
+    await expectDirectoryAgreesWithWecom("ucas", member.id);
   });
 });

@@ -5,6 +5,7 @@ import { format, pick, type Bilingual, type Locale } from "../locale";
 import { admin } from "./admin";
 import { audit } from "./audit";
 import { branding } from "./branding";
+import { changeWechat } from "./change-wechat";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { goLive } from "./go-live";
@@ -71,6 +72,7 @@ export const MESSAGES = {
   troubleshoot,
   console: consoleWords,
   switchIdentity,
+  changeWechat,
 } as const;
 
 type Namespaces = typeof MESSAGES;

@@ -36,10 +36,13 @@ export const journey = {
   bindTitle: { zh: "绑定手机号", en: "Bind your phone" },
   currentPhone: { zh: "您当前的手机号", en: "Your current phone" },
   noPhone: { zh: "当前没有绑定手机号", en: "No phone bound yet" },
+  // The bind page says each thing once: the manuals' 「务必使用微信绑定的手机号」, where WeChat shows
+  // that number, and (where the school takes them) how to type a foreign number, under the field.
   mustBeWechatPhone: { zh: "务必使用微信绑定的手机号", en: "Use the phone your WeChat is bound to" },
+  mustBeWechatPhoneOrEmail: { zh: "务必使用微信绑定的手机号或邮箱", en: "Use the phone or e-mail address your WeChat is bound to" },
   wechatPhoneWhere: {
-    zh: "可在微信“我 → 设置 → 账号与安全 → 手机号”中查看。本号码将作为您关注企业号和登录企业微信的唯一凭证。",
-    en: "WeChat shows it under Me → Settings → Account Security → Phone. This number is how you follow the enterprise account and sign in to WeCom.",
+    zh: "可在微信“我 → 设置 → 账号与安全”中查看。关注企业号和登录企业微信都凭它。",
+    en: "WeChat shows it under Me → Settings → Account Security. It is how you follow the enterprise account and sign in to WeCom.",
   },
   phoneLabel: { zh: "手机号", en: "Phone" },
   phoneOrEmailLabel: { zh: "手机号或邮箱", en: "Phone or e-mail" },
@@ -47,14 +50,6 @@ export const journey = {
   foreignHint: {
     zh: "境外手机号请在国际区号前加 00，如 0085291234567。",
     en: "For a foreign number type 00 before the country code, e.g. 0085291234567.",
-  },
-  emailHint: {
-    zh: "也可填写微信绑定的邮箱（可在微信“设置 → 账号与安全”中查看）。",
-    en: "You may also enter the e-mail address your WeChat is bound to (WeChat: Settings → Account Security).",
-  },
-  keepOrChange: {
-    zh: "如手机号无误，直接点【下一步】；需要更换时，改成新的手机号，并用短信验证码确认。",
-    en: "If the number is right, tap Next (下一步). To use another, type the new number and confirm it with the code sent to it.",
   },
   getCode: { zh: "获取验证码", en: "Get code" },
   codeLabel: { zh: "验证码", en: "Code" },
@@ -66,17 +61,18 @@ export const journey = {
   },
   resendIn: { zh: "{seconds} 秒后可重新获取", en: "You can ask again in {seconds} s" },
   next: { zh: "下一步", en: "Next" },
-  nextPhoneBound: {
-    zh: "请换一个手机号（建议使用当前微信绑定的手机号），或请使用该手机号的人员改绑其他手机号。",
-    en: "Use another phone (best the one your WeChat is bound to), or ask the person using this number to bind a different one.",
+  // A refusal on the bind page, said once: what happened and what to do next (in place of the catalogue's words).
+  refusedPhoneBound: {
+    zh: "手机号已绑定其他账号。请换一个手机号（建议使用微信绑定的手机号），或请使用该手机号的人员改绑其他手机号。",
+    en: "This phone is bound to another account. Use another phone (best the one your WeChat is bound to), or ask the person using this number to bind a different one.",
   },
-  nextAccountBound: {
-    zh: "先在「个人中心」点【解绑微信】，或在微信中取消关注：微信 → 通讯录 → 我的企业 →「{school}」→ 右上角 → 设置 → 不再关注。之后重新绑定新的手机号。",
-    en: "First tap “Unbind WeChat” in My account, or unfollow in WeChat: WeChat → Contacts → My companies → {school} → top right → Settings → Unfollow (不再关注). Then bind the new phone.",
+  refusedAccountBound: {
+    zh: "账号已被其他手机号绑定并已关注。请先在「个人中心」点【解绑微信】，或在微信中取消关注：微信 → 通讯录 → 我的企业 →「{school}」→ 右上角 → 设置 → 不再关注；之后重新绑定新的手机号。",
+    en: "This account is already bound to another phone and followed. First tap “Unbind WeChat” in My account, or unfollow in WeChat: WeChat → Contacts → My companies → {school} → top right → Settings → Unfollow (不再关注). Then bind the new phone.",
   },
-  nextAlreadyExists: {
-    zh: "只有学校管理员可以把该手机号从原账号转移过来。可将情况提交给运维老师，处理后即可用该手机号绑定；也可以换一个手机号继续。",
-    en: "Only the school's IT office can move this number from the account that holds it. Send the case to the helpdesk and bind once they have; or use another phone now.",
+  refusedAlreadyExists: {
+    zh: "手机号码已存在：该手机号已被他人或您的旧账号使用，只有学校管理员可以转移。可提交给运维老师，处理后即可用该手机号绑定；也可以换一个手机号继续。",
+    en: "This phone number already exists: someone else, or your old account, uses it, and only the school's IT office can move it. Send the case to the helpdesk and bind once they have; or use another phone now.",
   },
   helpdeskNote: { zh: "补充说明（可不填）", en: "Anything to add (optional)" },
   sendToHelpdesk: { zh: "提交给运维老师", en: "Send to the helpdesk" },

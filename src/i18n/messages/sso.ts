@@ -13,7 +13,8 @@ export const sso = {
     zh: "已退出上一个账号。请点击下方按钮，用本人的学号/工号重新登录。",
     en: "The previous account is signed out. Tap the button below and sign in with your own account.",
   },
-  signedInAs: { zh: "当前登录：{account} {name}", en: "Signed in: {account} {name}" },
+  // The 「当前登录」 bar: the account on one line, the name under it (each cut short with … when long).
+  signedInAccount: { zh: "当前登录：{account}", en: "Signed in: {account}" },
   notMe: { zh: "不是我，换个账号", en: "Not me — switch account" },
   leavingTitle: { zh: "正在退出", en: "Signing out" },
   leavingText: {

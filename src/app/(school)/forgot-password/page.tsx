@@ -3,6 +3,7 @@
 // sign in at its own CAS or OIDC server keeps their passwords there: the page says so instead.
 import { PageShell } from "~/components/page-shell";
 import { SchoolContacts } from "~/components/school-contacts";
+import { Field, primaryButton, Refusal } from "~/components/ui/plain-form";
 import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { schoolScopeOf } from "~/server/http/request-scope";
@@ -10,7 +11,6 @@ import { schoolUsesProvider } from "~/server/identity/kind-provider";
 import { schoolPasswordResetUrl } from "~/server/identity/settings";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { Field, primaryButton, Refusal } from "./fields";
 
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { ctx } = await requireTenantHost();
@@ -44,11 +44,17 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
         </>
       ) : (
         <>
-          {refusal ? <Refusal>{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
+          {refusal ? <Refusal testId="forgot-error">{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
           <p className="mb-4 text-sm text-slate-600">{t("password.forgotLead")}</p>
           <form method="post" action="/forgot-password/send" className="space-y-4" data-testid="forgot-form">
-            <Field label={t("password.forgotAccount")} name="account" autoComplete="username" />
-            <Field label={t("password.forgotContact")} name="contact" autoComplete="tel" hint={t("password.forgotContactHint")} />
+            <Field label={t("password.forgotAccount")} name="account" autoComplete="username" testId="forgot-account" />
+            <Field
+              label={t("password.forgotContact")}
+              name="contact"
+              autoComplete="tel"
+              hint={t("password.forgotContactHint")}
+              testId="forgot-contact"
+            />
             <button className={primaryButton}>{t("password.forgotSend")}</button>
           </form>
           {cas || oidc ? (

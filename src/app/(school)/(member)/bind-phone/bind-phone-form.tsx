@@ -7,11 +7,11 @@ import { useT } from "~/i18n/client";
 import type { MessageKey } from "~/i18n/messages";
 import { bindPhoneAction, type BindFormState } from "./actions";
 
-/** The next step of a refusal, by the catalogue's code. */
-const NEXT_STEPS: Partial<Record<string, MessageKey>> = {
-  PHONE_BOUND_TO_OTHER_ACCOUNT: "journey.nextPhoneBound",
-  ACCOUNT_BOUND_TO_OTHER_PHONE: "journey.nextAccountBound",
-  PHONE_ALREADY_EXISTS: "journey.nextAlreadyExists",
+/** A refusal this page words itself, by the catalogue's code: what happened and the next step, each said once. */
+const REFUSALS: Partial<Record<string, MessageKey>> = {
+  PHONE_BOUND_TO_OTHER_ACCOUNT: "journey.refusedPhoneBound",
+  ACCOUNT_BOUND_TO_OTHER_PHONE: "journey.refusedAccountBound",
+  PHONE_ALREADY_EXISTS: "journey.refusedAlreadyExists",
 };
 
 const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-lg";
@@ -45,13 +45,12 @@ function CodeRow({ answer, pending, waitSeconds }: { answer: number; pending: bo
   );
 }
 
-/** A refusal, its next step, and for 「手机号码已存在」 the case to send to the helpdesk. */
-function Refusal({ failure, nextStep, pending }: { failure: { message: string; code?: string }; nextStep?: string; pending: boolean }) {
+/** A refusal with its next step, and for 「手机号码已存在」 the case to send to the helpdesk. */
+function Refusal({ failure, said, pending }: { failure: { message: string; code?: string }; said: string; pending: boolean }) {
   const t = useT();
   return (
     <div role="alert" className="space-y-2 rounded-lg bg-red-50 px-3 py-3 text-sm text-red-800" data-testid="bind-error">
-      <p className="font-medium">{failure.message}</p>
-      {nextStep ? <p>{nextStep}</p> : null}
+      <p className="font-medium">{said}</p>
       {failure.code === "PHONE_ALREADY_EXISTS" ? (
         <div className="space-y-2 pt-1">
           <textarea
@@ -80,6 +79,7 @@ export function BindPhoneForm({
   directoryValue,
   confirmNewByCode,
   allowEmail,
+  allowForeign,
   schoolName,
 }: {
   /** What the directory holds (as typed), prefilled; "" when nothing. */
@@ -87,6 +87,8 @@ export function BindPhoneForm({
   confirmNewByCode: boolean;
   /** The school takes an e-mail address instead of a phone. */
   allowEmail: boolean;
+  /** The school takes foreign numbers: their format is said under the field. */
+  allowForeign: boolean;
   /** The school's name in the page's language, for the next step of ACCOUNT_BOUND_TO_OTHER_PHONE. */
   schoolName: string;
 }) {
@@ -113,8 +115,8 @@ export function BindPhoneForm({
   const waitSeconds = Math.min(state.codeSent?.resendAfterSeconds ?? 0, Math.max(0, Math.ceil((resendAt - now) / 1000)));
   const needsCode = (confirmNewByCode && value.replace(/\s/g, "") !== directoryValue) || state.codeSent !== null;
   const failure = state.result && !state.result.ok ? state.result : null;
-  const nextStepKey = failure?.code ? NEXT_STEPS[failure.code] : undefined;
-  const nextStep = nextStepKey ? t(nextStepKey, { school: schoolName }) : undefined;
+  const ownWords = failure?.code ? REFUSALS[failure.code] : undefined;
+  const said = ownWords ? t(ownWords, { school: schoolName }) : (failure?.message ?? "");
 
   return (
     <form action={action} className="space-y-4" data-testid="bind-form">
@@ -127,9 +129,10 @@ export function BindPhoneForm({
           onChange={(event) => setValue(event.target.value)}
           inputMode={allowEmail ? "text" : "tel"}
           autoComplete={allowEmail ? "on" : "tel"}
-          placeholder={t("journey.phonePlaceholder")}
+          placeholder={allowEmail || allowForeign ? undefined : t("journey.phonePlaceholder")}
           className={input}
         />
+        {allowForeign ? <span className="mt-1 block text-xs text-slate-500">{t("journey.foreignHint")}</span> : null}
       </label>
       {needsCode ? <CodeRow answer={state.answer} pending={pending} waitSeconds={waitSeconds} /> : null}
       {state.next ? (
@@ -142,7 +145,7 @@ export function BindPhoneForm({
           {state.result.message}
         </p>
       ) : null}
-      {failure ? <Refusal failure={failure} nextStep={nextStep} pending={pending} /> : null}
+      {failure ? <Refusal failure={failure} said={said} pending={pending} /> : null}
       <button
         name="intent"
         value="next"

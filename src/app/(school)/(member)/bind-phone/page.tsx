@@ -1,5 +1,6 @@
 // 绑定手机号 (SUES 步骤3, UCAS 2, IMUT 3, XAU 1.3): 「您当前的手机号」 from the directory, or
-// 「当前没有绑定手机号」, the hint 「务必使用微信绑定的手机号」, keep it or enter another, 【下一步】.
+// 「当前没有绑定手机号」, the hint 「务必使用微信绑定的手机号」 and where WeChat shows it, said once; keep it or
+// enter another (a foreign number's format under the field where the school takes one), 【下一步】.
 import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
@@ -26,19 +27,20 @@ export default async function BindPhonePage({ searchParams }: { searchParams: Pr
         <p className="mt-1 text-2xl font-semibold tracking-wide">
           {current ?? <span className="text-lg text-slate-500">{t("journey.noPhone")}</span>}
         </p>
-        <p className="mt-3 font-medium text-red-700">{t("journey.mustBeWechatPhone")}</p>
-        <p className="mt-1 text-sm text-slate-600">{t("journey.wechatPhoneWhere")}</p>
+        {/* The one hint: which phone, and where WeChat shows it. */}
+        <p className="mt-3 font-medium text-red-700">
+          {t(school.allowEmail ? "journey.mustBeWechatPhoneOrEmail" : "journey.mustBeWechatPhone")}
+        </p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="bind-hint">
+          {t("journey.wechatPhoneWhere")}
+        </p>
       </section>
-      <ul className="mb-4 space-y-1 text-sm text-slate-600">
-        {current ? <li>{t("journey.keepOrChange")}</li> : null}
-        {school.allowForeign ? <li>{t("journey.foreignHint")}</li> : null}
-        {school.allowEmail ? <li>{t("journey.emailHint")}</li> : null}
-      </ul>
       <Words namespaces={["common", "journey"]}>
         <BindPhoneForm
           directoryValue={current ?? ""}
           confirmNewByCode={school.confirmNewByCode}
           allowEmail={school.allowEmail}
+          allowForeign={school.allowForeign}
           schoolName={schoolName(tenant, locale)}
         />
       </Words>

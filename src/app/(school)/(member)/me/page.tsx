@@ -71,6 +71,14 @@ export default async function MemberHomePage() {
       >
         {t("phoneChange.title")} ›
       </a>
+      {/* 更换绑定的微信 (UESTC FAQ 4, UCAS FAQ 10): how, in WeChat (解绑微信 here) and in the WeCom app. */}
+      <a
+        href="/me/wechat"
+        className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"
+        data-testid="change-wechat-link"
+      >
+        {t("changeWechat.link")} ›
+      </a>
       <a
         href="/me/unbind"
         className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]"

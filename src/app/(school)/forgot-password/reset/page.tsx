@@ -5,6 +5,7 @@
 import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SchoolContacts } from "~/components/school-contacts";
+import { Field, primaryButton, Refusal, secondaryButton } from "~/components/ui/plain-form";
 import { PASSWORD_RULES } from "~/server/auth/password-policy";
 import { openResetTicket } from "~/server/auth/forgot-password";
 import { errorMessage } from "~/server/errors";
@@ -12,7 +13,6 @@ import { refusalOf } from "~/server/http/refusal-query";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
 import { messageKeys, type MessageKey } from "~/i18n/messages";
-import { Field, primaryButton, Refusal } from "../fields";
 
 const RULE_KEYS = new Set<string>(messageKeys().filter((key) => key.startsWith("password.rule.")));
 
@@ -32,8 +32,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const minutes = /^\d{1,3}$/.test(params.minutes ?? "") ? Number(params.minutes) : null;
   return (
     <PageShell title={t("password.forgotTitle")} t={t} back="/forgot-password">
-      {refusal ? <Refusal>{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
-      {rule ? <Refusal>{t("password.forgotRuleBroken", { rule: t(rule) })}</Refusal> : null}
+      {refusal ? <Refusal testId="forgot-error">{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
+      {rule ? <Refusal testId="forgot-error">{t("password.forgotRuleBroken", { rule: t(rule) })}</Refusal> : null}
       {minutes !== null && !refusal && !rule ? (
         <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-sm text-green-900" data-testid="forgot-sent">
           {t("password.forgotSent", { account: ticket.account, to: ticket.masked, minutes })}
@@ -41,9 +41,15 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       ) : null}
       <form method="post" action="/forgot-password/confirm" className="space-y-4" data-testid="reset-form">
         <input type="hidden" name="ticket" value={sealed} />
-        <Field label={t("password.forgotCode")} name="code" autoComplete="one-time-code" inputMode="numeric" />
-        <Field label={t("password.new")} name="newPassword" type="password" autoComplete="new-password" />
-        <Field label={t("password.confirm")} name="confirmPassword" type="password" autoComplete="new-password" />
+        <Field label={t("password.forgotCode")} name="code" autoComplete="one-time-code" inputMode="numeric" testId="forgot-code" />
+        <Field label={t("password.new")} name="newPassword" type="password" autoComplete="new-password" testId="forgot-newPassword" />
+        <Field
+          label={t("password.confirm")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          testId="forgot-confirmPassword"
+        />
         <ul className="list-disc pl-5 text-sm text-slate-600" data-testid="password-rules">
           {PASSWORD_RULES.filter((key) => key !== "password.rule.different").map((key) => (
             <li key={key}>{t(key)}</li>
@@ -53,7 +59,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       </form>
       <form method="post" action="/forgot-password/send" className="mt-4">
         <input type="hidden" name="ticket" value={sealed} />
-        <button className="w-full rounded-lg border border-slate-300 py-3 text-base text-[var(--brand)]" data-testid="forgot-resend">
+        <button className={secondaryButton} data-testid="forgot-resend">
           {t("password.forgotResend")}
         </button>
       </form>

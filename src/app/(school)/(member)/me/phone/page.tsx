@@ -4,15 +4,12 @@
 // they asked for another phone (?new=1); a refusal comes back in the address (?error=).
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
-import { Notice } from "~/components/ui/notice";
+import { Field, backLink, primaryButton, Refusal, secondaryButton } from "~/components/ui/plain-form";
 import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { requestLocale, serverApi } from "~/server/request";
 
 export const dynamic = "force-dynamic";
-
-const input = "w-full rounded-lg border border-slate-300 px-3 py-3 text-base";
-const primary = "w-full rounded-lg bg-[var(--brand)] py-3.5 text-lg font-medium text-white";
 
 export default async function ChangePhonePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { locale, t } = await requestLocale();
@@ -25,11 +22,7 @@ export default async function ChangePhonePage({ searchParams }: { searchParams: 
   return (
     <PageShell title={t("phoneChange.title")} t={t} back="/me">
       <SignedInBar />
-      {refusal ? (
-        <Notice tone="danger" testId="phone-change-refused">
-          {errorMessage(refusal.code, locale, refusal.vars)}
-        </Notice>
-      ) : null}
+      {refusal ? <Refusal testId="phone-change-refused">{errorMessage(refusal.code, locale, refusal.vars)}</Refusal> : null}
       {pending ? (
         <>
           {minutes !== null && !refusal ? (
@@ -41,30 +34,22 @@ export default async function ChangePhonePage({ searchParams }: { searchParams: 
             {t("phoneChange.changingTo", { to: pending.to })}
           </p>
           <form method="post" action="/me/phone/confirm" className="space-y-4">
-            <label className="block">
-              <span className="mb-1 block text-sm text-slate-600">{t("phoneChange.code")}</span>
-              <input
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-                maxLength={32}
-                className={input}
-                data-testid="phone-change-code"
-              />
-            </label>
-            <button type="submit" className={primary} data-testid="phone-change-confirm">
+            <Field
+              label={t("phoneChange.code")}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={32}
+              testId="phone-change-code"
+            />
+            <button type="submit" className={primaryButton} data-testid="phone-change-confirm">
               {t("phoneChange.confirm")}
             </button>
           </form>
           <form method="post" action="/me/phone/send" className="mt-3">
             <input type="hidden" name="value" value={pending.to} />
             <input type="hidden" name="resend" value="1" />
-            <button
-              type="submit"
-              className="w-full rounded-lg border border-slate-300 py-3 text-base text-[var(--brand)]"
-              data-testid="phone-change-resend"
-            >
+            <button type="submit" className={secondaryButton} data-testid="phone-change-resend">
               {t("phoneChange.resend")}
             </button>
           </form>
@@ -83,29 +68,23 @@ export default async function ChangePhonePage({ searchParams }: { searchParams: 
           </p>
           <p className="mb-4 text-sm text-slate-600">{t("phoneChange.lead")}</p>
           <form method="post" action="/me/phone/send" className="space-y-4">
-            <label className="block">
-              <span className="mb-1 block text-sm text-slate-600">{t("phoneChange.newPhone")}</span>
-              <input
-                name="value"
-                type="tel"
-                inputMode="tel"
-                autoComplete="tel"
-                required
-                maxLength={32}
-                className={input}
-                data-testid="phone-change-value"
-              />
-              <span className="mt-1 block text-xs text-slate-500">
-                {t(journey.school.allowForeign ? "phoneChange.hintForeign" : "phoneChange.hintMainland")}
-              </span>
-            </label>
-            <button type="submit" className={primary} data-testid="phone-change-send">
+            <Field
+              label={t("phoneChange.newPhone")}
+              name="value"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={32}
+              hint={t(journey.school.allowForeign ? "phoneChange.hintForeign" : "phoneChange.hintMainland")}
+              testId="phone-change-value"
+            />
+            <button type="submit" className={primaryButton} data-testid="phone-change-send">
               {t("phoneChange.sendCode")}
             </button>
           </form>
         </>
       )}
-      <a href="/me" className="mt-4 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
+      <a href="/me" className={backLink}>
         {t("phoneChange.back")}
       </a>
     </PageShell>

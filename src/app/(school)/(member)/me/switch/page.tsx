@@ -5,6 +5,7 @@
 // function decides (bindings/switch-identity.ts); this page only says what it will do.
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
+import { backLink, primaryButton, Refusal } from "~/components/ui/plain-form";
 import { kindName } from "~/i18n/locale";
 import { ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
 import { requestLocale, serverApi } from "~/server/request";
@@ -25,10 +26,9 @@ export default async function SwitchIdentityPage({ searchParams }: { searchParam
     <PageShell title={t("switchIdentity.title")} t={t} back="/me">
       <SignedInBar />
       {refusal ? (
-        <div role="alert" className="mb-4 rounded-lg bg-amber-50 p-4 text-amber-900" data-testid="switch-refused">
-          <p className="font-medium">{t("switchIdentity.refused")}</p>
+        <Refusal title={t("switchIdentity.refused")} testId="switch-refused">
           <p>{errorMessage(refusal, locale)}</p>
-        </div>
+        </Refusal>
       ) : null}
       {others.length === 0 ? (
         <p data-testid="switch-none">{t("switchIdentity.none")}</p>
@@ -80,18 +80,14 @@ export default async function SwitchIdentityPage({ searchParams }: { searchParam
                   <li>{t("switchIdentity.sessions", { account: me.account })}</li>
                 </ul>
               </section>
-              <button
-                type="submit"
-                className="mt-6 w-full rounded-lg bg-[var(--brand)] py-3.5 text-lg font-medium text-white"
-                data-testid="switch-confirm"
-              >
+              <button type="submit" className={`mt-6 ${primaryButton}`} data-testid="switch-confirm">
                 {t("switchIdentity.confirm")}
               </button>
             </>
           ) : null}
         </form>
       )}
-      <a href="/me" className="mt-4 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
+      <a href="/me" className={backLink}>
         {t("switchIdentity.cancel")}
       </a>
     </PageShell>

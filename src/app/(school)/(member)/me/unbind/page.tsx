@@ -5,6 +5,7 @@
 import { PageShell } from "~/components/page-shell";
 import { SchoolContacts } from "~/components/school-contacts";
 import { SignedInBar } from "~/components/signed-in-bar";
+import { backLink, Refusal } from "~/components/ui/plain-form";
 import { schoolName } from "~/i18n/locale";
 import { ERROR_CATALOG, errorMessage, type AppErrorCode } from "~/server/errors";
 import { currentSchool } from "~/server/page-guards";
@@ -27,10 +28,9 @@ export default async function UnbindPage({ searchParams }: { searchParams: Promi
     <PageShell title={t("me.unbind")} t={t} back="/me">
       <SignedInBar />
       {refusal ? (
-        <div role="alert" className="mb-4 rounded-lg bg-amber-50 p-4 text-amber-900" data-testid="unbind-refused">
-          {params.error ? <p className="font-medium">{t("me.unbindRefused")}</p> : null}
+        <Refusal title={params.error ? t("me.unbindRefused") : undefined} testId="unbind-refused">
           <p>{errorMessage(refusal, locale)}</p>
-        </div>
+        </Refusal>
       ) : null}
       {nothingToUnbind ? null : (
         <>
@@ -56,7 +56,7 @@ export default async function UnbindPage({ searchParams }: { searchParams: Promi
           </form>
         </>
       )}
-      <a href="/me" className="mt-4 block rounded-lg border border-slate-300 py-3 text-center text-slate-700">
+      <a href="/me" className={backLink}>
         {t("me.unbindCancel")}
       </a>
       {refusal ? <SchoolContacts /> : null}

@@ -18,6 +18,7 @@ import {
   makeMember,
   registrationLink,
   scanIntoWechat,
+  signInOnForm,
   smsCode,
   Taps,
   type TestMember,
@@ -192,20 +193,20 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
 });
 
 test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
-  // 陈七 K2026510001, uestc's demo candidate, belongs to this test alone.
-  test("a candidate: 【考生】 → the school's CAS → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 with 消息中心 only", async ({
+  // An activated candidate of this test alone (账号激活 itself: candidate-activation.spec.ts).
+  test("a candidate: 【考生】 → the built-in sign-in (考生号) → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 with 消息中心 only", async ({
     page,
     browser,
   }) => {
-    const phone = "13800000007";
+    const phone = freshMainlandPhone();
+    const candidate = await makeMember("uestc", { phone, kind: "candidate" });
     const wechat = await wechatUser(phone);
     await scanIntoWechat(page, wechat, await registrationLink(browser, "uestc"));
-    // Two identity kinds: the one choice that matters, then straight to the school's CAS.
+    // Two identity kinds: the one choice that matters. Candidates are in the product's own directory
+    // (the school's CAS is for 在校师生): the form asks for the 考生号.
     await page.getByRole("link", { name: "考生" }).click();
-    await expect(page).toHaveURL(/\/uestc\/authserver\/login\?service=/);
-    await page.locator('input[name="username"]').fill("K2026510001");
-    await page.locator('input[name="password"]').fill("Passw0rd!");
-    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByText("考生号", { exact: true })).toBeVisible();
+    await signInOnForm(page, candidate);
 
     await expect(page).toHaveURL(tenantUrl("uestc", "/bind-phone"));
     await expect(page.getByTestId("current-phone")).toContainText(phone);
@@ -220,8 +221,10 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
     const notice = await page.context().newPage();
     await notice.goto(followed.follow.secondVerificationUrl);
     // Opening it verifies nothing: the page asks, and one tap answers.
-    await expect(notice.getByTestId("verify-confirm")).toContainText("您正在完成企业微信身份验证：账号 K2026510001，是本人操作吗？");
-    expect(await wecomStatusOf("uestc", "K2026510001")).toBe(4);
+    await expect(notice.getByTestId("verify-confirm")).toContainText(
+      `您正在完成企业微信身份验证：账号 ${candidate.account}，是本人操作吗？`,
+    );
+    expect(await wecomStatusOf("uestc", candidate.account)).toBe(4);
     await notice.getByRole("button", { name: "是本人，完成验证" }).click();
     await expect(notice.getByTestId("followed")).toHaveText("关注成功");
     // A candidate sees only 消息中心 (the app list of the 考生 identity kind).

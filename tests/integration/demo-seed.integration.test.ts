@@ -104,6 +104,10 @@ describe("demo data", () => {
     });
     const candidate = uestc.identityKinds.find((k) => k.code === "candidate");
     expect(candidate?.apps).toEqual(["消息中心"]);
+    // Candidates sign in at the built-in directory, and 陈七 has not activated the account yet (账号激活 shows it).
+    expect(candidate?.providerKind).toBe("BUILTIN");
+    const chen = await prisma.member.findFirstOrThrow({ where: { tenantId: uestc.id, account: "K2026510001" } });
+    expect(chen.passwordHash).toBeNull();
     expect(uestc.wecomConnection?.secondVerification).toBe(true);
     // UCAS step 3: 「微信绑定的手机号或邮箱」.
     expect(await prisma.phonePolicy.findFirst({ where: { tenant: { slug: "ucas" } }, select: { allowEmail: true } })).toEqual({

@@ -2,6 +2,7 @@
 // the error catalogue uses ({ key: { zh, en } }). A key is "<namespace>.<key>",
 // e.g. "home.start" is `start` of home.ts.
 import { format, pick, type Bilingual, type Locale } from "../locale";
+import { activation } from "./activation";
 import { admin } from "./admin";
 import { audit } from "./audit";
 import { branding } from "./branding";
@@ -73,6 +74,7 @@ export const MESSAGES = {
   console: consoleWords,
   switchIdentity,
   changeWechat,
+  activation,
 } as const;
 
 type Namespaces = typeof MESSAGES;

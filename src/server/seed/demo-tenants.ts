@@ -16,7 +16,8 @@ export const DEMO_VENDOR = {
   totpSecret: "DEMOVENDORTOTPSECRETDONOTUSEPROD",
 };
 
-type DemoKind = { code: string; nameZh: string; nameEn: string; apps: string[] };
+/** `providerKind`: the kind signs in at the built-in directory although the school's own login is CAS or OIDC. */
+type DemoKind = { code: string; nameZh: string; nameEn: string; apps: string[]; providerKind?: "BUILTIN" };
 type DemoMember = {
   account: string;
   name: string;
@@ -27,6 +28,8 @@ type DemoMember = {
   email?: string;
   idNumber: string;
   idType?: string;
+  /** false: a built-in account without a password yet, which the person activates (账号激活, UESTC 附件一). */
+  activated?: boolean;
 };
 
 export type DemoTenant = {
@@ -56,7 +59,8 @@ const STUDENTS_AND_STAFF: DemoKind = {
   nameEn: "Students and staff",
   apps: ["消息中心", "一站式网上办事大厅", "校园卡", "图书馆"],
 };
-const CANDIDATES: DemoKind = { code: "candidate", nameZh: "考生", nameEn: "Exam candidates", apps: ["消息中心"] };
+/** UESTC's candidates are in the product's built-in directory, not the school's CAS: they activate an account here first. */
+const CANDIDATES: DemoKind = { code: "candidate", nameZh: "考生", nameEn: "Exam candidates", apps: ["消息中心"], providerKind: "BUILTIN" };
 
 /** The people every demo school has (PRODUCT.md, "Demo data"). */
 function people(prefix: string): DemoMember[] {
@@ -156,7 +160,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
         kind: "candidate",
         department: "2026 级硕士考生",
         phone: "13800000007",
-        idNumber: "510104200405056789",
+        idNumber: "510104200405056780",
+        activated: false,
       },
     ],
   },

@@ -15,9 +15,11 @@ import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, ty
 
 export type SeedReport = { tenantsCreated: number; membersCreated: number; adminsCreated: number; vendorsCreated: number };
 
-function memberPassword(tenant: DemoTenant, idNumber: string): string | null {
-  if (tenant.idpKind !== "BUILTIN") return null;
-  return tenant.initialPasswordRule === "ID_NUMBER_LAST8" ? idNumber.slice(-8) : DEMO_PASSWORD;
+/** The demo password of a member who signs in at the built-in directory (the school's, or the kind's own) and is activated. */
+function memberPassword(tenant: DemoTenant, member: DemoTenant["members"][number]): string | null {
+  const kind = tenant.kinds.find((k) => k.code === member.kind);
+  if ((kind?.providerKind ?? tenant.idpKind) !== "BUILTIN" || member.activated === false) return null;
+  return tenant.initialPasswordRule === "ID_NUMBER_LAST8" ? member.idNumber.slice(-8) : DEMO_PASSWORD;
 }
 
 async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, report: SeedReport) {
@@ -65,7 +67,7 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
   for (const m of demo.members.filter((m) => !present.has(m.account))) {
     const phone = m.phone ? normalisePhone(m.phone, { allowForeign: true }) : null;
     if (phone && !phone.ok) throw new Error(`Demo phone ${m.phone} is invalid: ${phone.reason}`);
-    const password = memberPassword(demo, m.idNumber);
+    const password = memberPassword(demo, m);
     // The id is made here so the ID number's ciphertext can be bound to its row.
     const id = randomUUID();
     await db.member.create({

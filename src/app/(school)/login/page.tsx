@@ -15,6 +15,7 @@ import { tenantScope } from "~/server/scope";
 import { db } from "~/server/db/client";
 import { jobQueue } from "~/server/jobs/app-queue";
 import { kindName, schoolName } from "~/i18n/locale";
+import { activationAccountLabel } from "../activate/state";
 
 type Search = { changed?: string; kind?: string; reset?: string; returnTo?: string; sso?: string };
 
@@ -78,7 +79,23 @@ export default async function MemberLoginPage({ searchParams }: { searchParams: 
               {t("login.initialPasswordLast8")}
             </p>
           ) : null}
-          <SignInForm provider="member" callbackUrl={returnTo} accountLabel="login.accountLabel" />
+          <SignInForm
+            provider="member"
+            callbackUrl={returnTo}
+            accountLabel={kind?.code === "candidate" ? activationAccountLabel(kind.code) : "login.accountLabel"}
+          />
+          {/* UESTC 附件一: a candidate without a password yet activates the account first (【账号激活】). */}
+          {kind?.code === "candidate" ? (
+            <div className="mt-4 rounded-lg border border-[var(--brand)] p-3" data-testid="activation-entry">
+              <p className="text-sm text-slate-700">{t("activation.entryLead")}</p>
+              <a
+                href={`/activate?kind=${kind.code}`}
+                className="mt-3 block rounded-lg border border-[var(--brand)] py-3 text-center text-base font-medium text-[var(--brand)]"
+              >
+                {t("activation.entry")}
+              </a>
+            </div>
+          ) : null}
           <a href="/forgot-password" className="mt-4 block py-2 text-[var(--brand)]" data-testid="forgot-link">
             {t("password.forgotLink")}
           </a>

@@ -1,0 +1,67 @@
+// 账号激活 of a candidate (UESTC's manual, 附件一), in the project's own words: the login page's entry,
+// the notice, the four steps and the page that leads on to the WeCom activation.
+import type { Messages } from "./types";
+
+export const activation = {
+  title: { zh: "账号激活", en: "Activate your account" },
+  account: { zh: "考生号", en: "Candidate number" },
+  accountOther: { zh: "学号 / 工号", en: "Student / staff number" },
+  entryLead: {
+    zh: "第一次使用？考生请先激活账号（核对身份、验证手机号和邮箱、设置密码），再用考生号和密码登录。",
+    en: "First time here? Candidates activate their account first (check identity, confirm phone and e-mail, set a password), then sign in with the candidate number and password.",
+  },
+  entry: { zh: "账号激活", en: "Activate account" },
+  noticeTitle: { zh: "激活须知", en: "Before you start" },
+  noticePurpose: {
+    zh: "考生的统一身份认证账号只用于激活学校企业微信、接收复试等通知，不能登录校内其他业务系统；进校时请按访客预约。",
+    en: "A candidate's account is only for activating the school's WeCom and receiving notices (e.g. about the re-examination); it opens no other school system. To enter the campus, book a visit as a guest.",
+  },
+  noticeSteps: {
+    zh: "激活共 4 步：① 身份校验（考生号、姓名、证件类型、证件号码，须与报考信息一致）；② 验证手机号（填写您的微信绑定的手机号）；③ 验证邮箱；④ 设置登录密码。手机号和邮箱用于忘记密码时自助找回。",
+    en: "Four steps: (1) identity check (candidate number, name, ID type and number, as in your application); (2) confirm the phone your WeChat is bound to; (3) confirm an e-mail address; (4) set your password. The phone and the e-mail let you reset a forgotten password yourself.",
+  },
+  noticeTime: {
+    zh: "请在 30 分钟内完成。激活完成后，继续激活企业微信（绑定手机号、扫码关注学校企业号）。",
+    en: "Finish within 30 minutes. Then go on to activate WeCom (confirm the phone and follow the school's enterprise account).",
+  },
+  read: { zh: "我已阅读激活须知", en: "I have read the activation notice" },
+  enter: { zh: "进入激活", en: "Start activation" },
+  step: { zh: "第 {n} 步，共 4 步：{name}", en: "Step {n} of 4: {name}" },
+  "step.identity": { zh: "身份校验", en: "Identity check" },
+  "step.phone": { zh: "验证手机号", en: "Confirm your phone" },
+  "step.email": { zh: "验证邮箱", en: "Confirm your e-mail" },
+  "step.password": { zh: "设置密码", en: "Set your password" },
+  identityLead: {
+    zh: "请填写报考时登记的信息，须与准考证或报名信息完全一致。",
+    en: "Enter the details you gave when you applied, exactly as on your admission ticket or application.",
+  },
+  name: { zh: "姓名", en: "Name" },
+  idType: { zh: "证件类型", en: "ID type" },
+  idNumber: { zh: "证件号码", en: "ID number" },
+  idNumberHint: { zh: "居民身份证为 18 位，最后一位可能是 X。", en: "A resident ID has 18 characters; the last may be X." },
+  check: { zh: "下一步", en: "Next" },
+  phoneLead: {
+    zh: "请填写您的微信绑定的手机号，获取验证码。稍后关注企业微信时用的就是这个手机号，不必再次填写。",
+    en: "Enter the phone your WeChat is bound to and get a code. Following the school's WeCom later uses this phone; you will not type it again.",
+  },
+  emailLead: { zh: "请填写您常用的邮箱，获取验证码。", en: "Enter an e-mail address you use and get a code." },
+  phone: { zh: "手机号", en: "Phone" },
+  email: { zh: "邮箱", en: "E-mail" },
+  send: { zh: "获取验证码", en: "Send code" },
+  resend: { zh: "重新获取验证码", en: "Send a new code" },
+  sent: { zh: "验证码已发送至 {to}，{minutes} 分钟内有效。", en: "A code was sent to {to}; it is valid for {minutes} minutes." },
+  code: { zh: "验证码", en: "Code" },
+  confirmCode: { zh: "下一步", en: "Next" },
+  otherValue: { zh: "填错了？重新填写", en: "Typed it wrong? Enter it again" },
+  passwordLead: { zh: "请设置统一身份认证的登录密码，要求：", en: "Set the password of your unified account. It must:" },
+  ruleBroken: { zh: "密码不符合要求：{rule}。请重新设置。", en: "The password does not meet a rule: {rule}. Please set it again." },
+  finish: { zh: "完成激活", en: "Finish activation" },
+  doneTitle: { zh: "统一身份认证账号激活完成", en: "Your unified account is activated" },
+  doneLead: {
+    zh: "考生号 {account} 已激活，请记住刚才设置的密码。下一步：激活企业微信——确认手机号并扫码关注学校企业号。",
+    en: "Candidate number {account} is activated; remember the password you set. Next: activate WeCom — confirm your phone and follow the school's enterprise account.",
+  },
+  continue: { zh: "继续激活企业微信", en: "Go on to activate WeCom" },
+  signIn: { zh: "去登录", en: "Sign in" },
+  startOver: { zh: "重新开始激活", en: "Start the activation again" },
+} as const satisfies Messages;

@@ -7,11 +7,9 @@ import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { Field, primaryButton, Refusal } from "../forgot-password/fields";
+import { Field, primaryButton, Refusal, secondaryButton } from "~/components/ui/plain-form";
 import { activationAt } from "./state";
 import { StepHeading } from "./step-heading";
-
-const secondary = "w-full rounded-lg border border-slate-300 py-3 text-base text-[var(--brand)]";
 
 export async function CodeStep({
   channel,
@@ -47,7 +45,7 @@ export async function CodeStep({
           </form>
           <form method="post" action="/activate/send" className="mt-4">
             <input type="hidden" name="channel" value={channel} />
-            <button className={secondary} data-testid="activation-resend">
+            <button className={secondaryButton} data-testid="activation-resend">
               {t("activation.resend")}
             </button>
           </form>

@@ -10,7 +10,7 @@ import { schoolUsesProvider } from "~/server/identity/kind-provider";
 import { AFTER_LOGIN, loginPath } from "~/server/journey/journey-paths";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { primaryButton, Refusal } from "../forgot-password/fields";
+import { primaryButton, Refusal } from "~/components/ui/plain-form";
 
 export const dynamic = "force-dynamic";
 

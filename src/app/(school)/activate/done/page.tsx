@@ -5,7 +5,7 @@ import { PageShell } from "~/components/page-shell";
 import { JOURNEY_PATHS } from "~/server/journey/journey-paths";
 import { requireActor } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { primaryButton } from "../../forgot-password/fields";
+import { primaryButton } from "~/components/ui/plain-form";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { AFTER_LOGIN, loginPath } from "~/server/journey/journey-paths";
 import { ID_TYPES, RESIDENT_ID } from "~/server/members/member-profile";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { Field, primaryButton, Refusal } from "../../forgot-password/fields";
+import { Field, primaryButton, Refusal } from "~/components/ui/plain-form";
 import { activationAccountLabel, activationAt } from "../state";
 import { StepHeading } from "../step-heading";
 

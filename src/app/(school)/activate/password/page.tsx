@@ -8,7 +8,7 @@ import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { requireTenantHost } from "~/server/page-guards";
 import { requestLocale } from "~/server/request";
-import { Field, primaryButton, Refusal } from "../../forgot-password/fields";
+import { Field, primaryButton, Refusal } from "~/components/ui/plain-form";
 import { activationAt } from "../state";
 import { StepHeading } from "../step-heading";
 

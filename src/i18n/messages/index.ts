@@ -29,6 +29,7 @@ import { settings } from "./settings";
 import { sso } from "./sso";
 import { switchIdentity } from "./switch-identity";
 import { troubleshoot } from "./troubleshoot";
+import { unbindQr } from "./unbind-qr";
 import { vendor } from "./vendor";
 import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
@@ -71,6 +72,7 @@ export const MESSAGES = {
   troubleshoot,
   console: consoleWords,
   switchIdentity,
+  unbindQr,
 } as const;
 
 type Namespaces = typeof MESSAGES;

@@ -190,7 +190,7 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
 
 test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
   // 陈七 K2026510001, uestc's demo candidate, belongs to this test alone.
-  test("a candidate: 【考生】 → the school's CAS → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 with 消息中心 only", async ({
+  test("a candidate: 【考生】 → the school's CAS → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 listing the assistant and 消息中心", async ({
     page,
     browser,
   }) => {

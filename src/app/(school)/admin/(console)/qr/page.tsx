@@ -19,44 +19,44 @@ function QrSection(props: { t: Translate; title: string; lead?: string; link: st
   const { t, files } = props;
   const id = (name: string) => (props.testid ? `${props.testid}-${name}` : name);
   return (
-    <section
-      className="flex flex-col gap-6 md:flex-row md:items-start"
-      data-testid={props.testid ? `${props.testid}-section` : "register-section"}
-    >
-      {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
-      <img
-        src={files.image}
-        width={240}
-        height={240}
-        alt={props.title}
-        className="h-60 w-60 shrink-0 border border-slate-200 bg-white"
-        data-testid={id("qr-image")}
-      />
-      <div className="min-w-0 flex-1">
-        {props.lead ? (
-          <>
-            <h2 className="text-lg font-semibold">{props.title}</h2>
-            <p className="mt-1 text-sm text-slate-600">{props.lead}</p>
-          </>
-        ) : null}
-        <p className="mt-2 text-xs break-all text-slate-500" data-testid={id("qr-link")}>
-          {t("helpdesk.qrLink", { url: props.link })}
-        </p>
-        <div className="mt-4 flex flex-wrap gap-3">
-          <a href={files.png} className={button} data-testid={id("download-png")}>
-            {t("helpdesk.downloadPng")}
-          </a>
-          <a href={files.svg} className={button} data-testid={id("download-svg")}>
-            {t("helpdesk.downloadSvg")}
-          </a>
-          <a href={files.poster} className={button} data-testid={id("download-poster")}>
-            {t("helpdesk.downloadPoster")}
-          </a>
-          {files.print ? (
-            <a href={files.print} className={button}>
-              {t("helpdesk.printPoster")}
+    <section data-testid={props.testid ? `${props.testid}-section` : "register-section"}>
+      {/* A code of its own (not the page's title): its name and what it does first, above the image on a phone. */}
+      {props.lead ? (
+        <div className="mb-4">
+          <h2 className="text-lg font-semibold">{props.title}</h2>
+          <p className="mt-1 text-sm text-slate-600">{props.lead}</p>
+        </div>
+      ) : null}
+      <div className="flex flex-col gap-6 md:flex-row md:items-start">
+        {/* eslint-disable-next-line @next/next/no-img-element -- The QR route draws the image at its named size; next/image would re-encode it. */}
+        <img
+          src={files.image}
+          width={240}
+          height={240}
+          alt={props.title}
+          className="h-60 w-60 shrink-0 border border-slate-200 bg-white"
+          data-testid={id("qr-image")}
+        />
+        <div className="min-w-0 flex-1">
+          <p className="text-xs break-all text-slate-500" data-testid={id("qr-link")}>
+            {t("helpdesk.qrLink", { url: props.link })}
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <a href={files.png} className={button} data-testid={id("download-png")}>
+              {t("helpdesk.downloadPng")}
             </a>
-          ) : null}
+            <a href={files.svg} className={button} data-testid={id("download-svg")}>
+              {t("helpdesk.downloadSvg")}
+            </a>
+            <a href={files.poster} className={button} data-testid={id("download-poster")}>
+              {t("helpdesk.downloadPoster")}
+            </a>
+            {files.print ? (
+              <a href={files.print} className={button}>
+                {t("helpdesk.printPoster")}
+              </a>
+            ) : null}
+          </div>
         </div>
       </div>
     </section>

@@ -83,8 +83,23 @@ const serverSchema = z.object({
    * localhost PLATFORM_DOMAIN, otherwise none (asking for a code then says the service is not set up).
    */
   SMS_PROVIDER: optional(z.enum(["outbox", "tencent"])),
-  /** Who delivers e-mail codes: only "outbox" exists so far (same rule as SMS_PROVIDER). */
-  EMAIL_PROVIDER: optional(z.enum(["outbox"])),
+  /**
+   * Who delivers e-mail codes: "outbox" (same rule as SMS_PROVIDER) or "smtp", through the mail server
+   * SMTP_URL names, from SMTP_FROM (src/server/codes/providers/smtp-email.ts).
+   */
+  EMAIL_PROVIDER: optional(z.enum(["outbox", "smtp"])),
+  /**
+   * The mail server codes are sent through: smtps://user:password@host:465 (TLS from the start) or
+   * smtp://user:password@host:587 (STARTTLS, required unless the host is this machine), the user and
+   * password percent-encoded. A secret: it is never logged, and no message here quotes it.
+   */
+  SMTP_URL: optional(
+    z
+      .string()
+      .refine(isSmtpUrl, "must be smtps://user:password@host:465 or smtp://user:password@host:587 (user and password percent-encoded)"),
+  ),
+  /** The sender's address, e.g. noreply@campus.example.com; the school's name is shown as the sender's name. */
+  SMTP_FROM: optional(z.email("must be an e-mail address such as noreply@campus.example.com")),
   /** Tencent Cloud API key pair (访问管理 → API密钥), ideally of a sub-account allowed only sms:SendSms. */
   TENCENT_SMS_SECRET_ID: optional(z.string().regex(/^AKID[A-Za-z0-9]{8,64}$/, "must be a Tencent Cloud SecretId (AKID…)")),
   TENCENT_SMS_SECRET_KEY: optional(z.string().regex(/^[A-Za-z0-9]{16,64}$/, "must be a Tencent Cloud SecretKey")),
@@ -176,6 +191,11 @@ function checkCodeProviders(env: z.infer<typeof serverSchema> & { PLATFORM_DOMAI
       });
     }
   }
+  if (env.EMAIL_PROVIDER === "smtp") {
+    for (const name of ["SMTP_URL", "SMTP_FROM"] as const) {
+      if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "is required when EMAIL_PROVIDER=smtp" });
+    }
+  }
   if (env.SMS_PROVIDER === "tencent") {
     for (const name of TENCENT_SMS_REQUIRED) {
       if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "is required when SMS_PROVIDER=tencent" });
@@ -191,6 +211,15 @@ const TENCENT_SMS_REQUIRED = [
   "TENCENT_SMS_TEMPLATE_ID",
 ] as const;
 
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" && (url.pathname === "" || url.pathname === "/");
+  } catch {
+    return false;
+  }
+}
+
 function isLocalhostDomain(domain: string): boolean {
   return domain === "localhost" || domain.endsWith(".localhost");
 }
@@ -201,7 +230,7 @@ export function smsProvider(env: Pick<ServerEnv, "SMS_PROVIDER" | "PLATFORM_DOMA
 }
 
 /** Who delivers e-mail codes, by the same rule. */
-export function emailProvider(env: Pick<ServerEnv, "EMAIL_PROVIDER" | "PLATFORM_DOMAIN"> = serverEnv()): "outbox" | null {
+export function emailProvider(env: Pick<ServerEnv, "EMAIL_PROVIDER" | "PLATFORM_DOMAIN"> = serverEnv()): "outbox" | "smtp" | null {
   return env.EMAIL_PROVIDER ?? (isLocalhostDomain(env.PLATFORM_DOMAIN) ? "outbox" : null);
 }
 

@@ -72,6 +72,8 @@ test.describe("the member journey, no verification (SUES 1-4): WeChat's phone is
     expect(followed).toMatchObject({ kind: "follow", follow: { result: "followed" } });
     // WeCom's subscribe callback reaches the product; the page moves on by itself.
     await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
+    // The assistant app the member followed through first, then the 在校师生 kind's apps.
+    await expect(page.getByTestId("apps").locator("li").first()).toContainText("身份认证小助手");
     await expect(page.getByTestId("apps")).toContainText("消息中心");
     await expect(page.getByTestId("apps")).toContainText("一站式网上办事大厅");
     await expectDirectoryAgreesWithWecom("ucas", member.id);
@@ -194,7 +196,7 @@ test.describe("the member journey with 关注身份验证 (IMUT/XAU ③–⑥): 
 
 test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
   // An activated candidate of this test alone (账号激活 itself: candidate-activation.spec.ts).
-  test("a candidate: 【考生】 → the built-in sign-in (考生号) → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 with 消息中心 only", async ({
+  test("a candidate: 【考生】 → the built-in sign-in (考生号) → 【下一步】 → follows → WeCom's verification notice → /verify → 「关注成功」 listing the assistant and 消息中心", async ({
     page,
     browser,
   }) => {
@@ -227,9 +229,12 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
     expect(await wecomStatusOf("uestc", candidate.account)).toBe(4);
     await notice.getByRole("button", { name: "是本人，完成验证" }).click();
     await expect(notice.getByTestId("followed")).toHaveText("关注成功");
-    // A candidate sees only 消息中心 (the app list of the 考生 identity kind).
-    await expect(notice.getByTestId("apps").locator("li")).toHaveCount(1);
-    await expect(notice.getByTestId("apps")).toContainText("消息中心");
+    // The apps WeCom will really show the candidate: the assistant app and 消息中心 (the 考生 kind's
+    // one app), the same as the simulated WeChat shows.
+    const listed = notice.getByTestId("apps").locator("li > span:last-child");
+    await expect(listed).toHaveText(["身份认证小助手", "消息中心"]);
+    const shown = (await wechat.view(corpIdOf("uestc"))).apps.map((app) => app.name);
+    expect([...shown].sort()).toEqual(["身份认证小助手", "消息中心"].sort());
     // The follow page, still open behind it, moves on by itself.
     await expect(page.getByTestId("followed")).toHaveText("关注成功", { timeout: 30_000 });
   });

@@ -21,6 +21,8 @@ const MANAGED = [
   "EMAIL_PROVIDER",
   "TENCENT_SMS_INTL_TEMPLATE_ID",
   "TENCENT_SMS_REGION",
+  "SMTP_URL",
+  "SMTP_FROM",
   // Refused on a real platform domain: cleared, so a shell that has them set does not stop these tests.
   "WECOM_SIMULATOR_URL",
 ];
@@ -97,5 +99,38 @@ describe("code providers in the environment", () => {
     const { serverEnv, smsProvider } = await envModuleWith({ ...VALID, SMS_PROVIDER: "", TENCENT_SMS_REGION: "" });
     expect(smsProvider(serverEnv())).toBe("outbox");
     expect(serverEnv().TENCENT_SMS_REGION).toBe("ap-guangzhou");
+  });
+
+  it("accepts SMTP with its server and sender on a real domain", async () => {
+    const { serverEnv, emailProvider } = await envModuleWith({
+      ...VALID,
+      PLATFORM_DOMAIN: "campus.example.com",
+      EMAIL_PROVIDER: "smtp",
+      SMTP_URL: "smtps://mailer:p%40ss@smtp.example.com:465",
+      SMTP_FROM: "noreply@campus.example.com",
+    });
+    expect(emailProvider(serverEnv())).toBe("smtp");
+  });
+
+  it("names the SMTP settings that are missing or malformed, never quoting the server's password", async () => {
+    const missing = await envModuleWith({ ...VALID, EMAIL_PROVIDER: "smtp" });
+    expect(() => missing.serverEnv()).toThrow(
+      /SMTP_URL: is required when EMAIL_PROVIDER=smtp[\s\S]*SMTP_FROM: is required when EMAIL_PROVIDER=smtp/,
+    );
+    const bad = await envModuleWith({
+      ...VALID,
+      EMAIL_PROVIDER: "smtp",
+      SMTP_URL: "https://mailer:hunter2secret@smtp.example.com",
+      SMTP_FROM: "noreply",
+    });
+    let message = "";
+    try {
+      bad.serverEnv();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("SMTP_URL: must be smtps://user:password@host:465 or smtp://user:password@host:587");
+    expect(message).toContain("SMTP_FROM: must be an e-mail address");
+    expect(message).not.toContain("hunter2secret");
   });
 });

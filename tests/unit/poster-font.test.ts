@@ -6,7 +6,7 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 
 import { describe, expect, it } from "vitest";
 import { bilingualOf, MESSAGES } from "~/i18n/messages";
 import { posterFontBytes, sfntFromWoff } from "~/server/posters/poster-font";
-import { drawRegistrationPoster } from "~/server/posters/poster-pdf";
+import { drawPoster } from "~/server/posters/poster-pdf";
 
 const WOFF = "node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff";
 
@@ -51,7 +51,7 @@ describe("the font inside a drawn poster", () => {
 
   it("has an outline for every character printed (fontkit's subsetter left some blank: 西安■■学■)", async () => {
     const words = { name: { zh: "西安文理学院", en: "Xi'an University" }, link: "https://xawl.example.edu.cn/join?q=1" };
-    const poster = await drawRegistrationPoster({
+    const poster = await drawPoster({
       ...words,
       primaryColor: "#1d4ed8",
       accentColor: "#b45309",

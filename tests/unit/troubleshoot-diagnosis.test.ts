@@ -1,7 +1,7 @@
 // 自助排查's decision (src/server/troubleshoot/diagnosis.ts): one case for each state, and the order
 // between them where two could apply.
 import { describe, expect, it } from "vitest";
-import { diagnose, WECHAT_DELAY_MS, type TroubleshootFacts } from "~/server/troubleshoot/diagnosis";
+import { appsShown, diagnose, WECHAT_DELAY_MS, type TroubleshootFacts } from "~/server/troubleshoot/diagnosis";
 import { syncSlowIn } from "~/server/troubleshoot/sync-slow";
 
 const now = new Date("2026-12-07T08:00:00Z");
@@ -86,5 +86,25 @@ describe("the follow page's slow write", () => {
     expect(syncSlowIn(new Date(now.getTime() - 10_000), now)).toBe(50_000);
     expect(syncSlowIn(new Date(now.getTime() - 61_000), now)).toBeLessThan(0);
     expect(syncSlowIn(null, now)).toBeNull();
+  });
+});
+
+describe("the apps WeCom shows a member who follows", () => {
+  const assistantAppName = "身份认证小助手";
+  it("are the assistant app first, then the identity kind's, the assistant once however the school listed it", () => {
+    expect(appsShown({ kindApps: ["消息中心", "图书馆"], assistantAppName, state: "ACTIVATED" })).toEqual([
+      "身份认证小助手",
+      "消息中心",
+      "图书馆",
+    ]);
+    expect(appsShown({ kindApps: ["消息中心", "身份认证小助手", "消息中心"], assistantAppName, state: "ACTIVATED" })).toEqual([
+      "身份认证小助手",
+      "消息中心",
+    ]);
+    expect(appsShown({ kindApps: [], assistantAppName, state: "ACTIVATED" })).toEqual(["身份认证小助手"]);
+  });
+
+  it("leave out the assistant when WeCom said the member is outside its visible range (60011)", () => {
+    expect(appsShown({ kindApps: ["消息中心", "身份认证小助手"], assistantAppName, state: "OUT_OF_RANGE" })).toEqual(["消息中心"]);
   });
 });

@@ -31,6 +31,7 @@ import { settings } from "./settings";
 import { sso } from "./sso";
 import { switchIdentity } from "./switch-identity";
 import { troubleshoot } from "./troubleshoot";
+import { unbindQr } from "./unbind-qr";
 import { vendor } from "./vendor";
 import { vendorOps } from "./vendor-ops";
 import { wecom } from "./wecom";
@@ -75,6 +76,7 @@ export const MESSAGES = {
   switchIdentity,
   changeWechat,
   activation,
+  unbindQr,
 } as const;
 
 type Namespaces = typeof MESSAGES;

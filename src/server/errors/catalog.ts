@@ -791,6 +791,14 @@ export const ERROR_CATALOG = {
       en: "This phone cannot receive text messages right now (it may have unsubscribed or been blocked by its carrier). Use another phone, or contact your school's IT office.",
     },
   },
+  CODE_EMAIL_UNREACHABLE: {
+    trpc: "BAD_REQUEST",
+    http: 400,
+    message: {
+      zh: "邮件无法发送到该邮箱（对方邮件服务器回复此地址不存在），请检查邮箱地址是否填写正确。",
+      en: "No e-mail can be sent to this address (its mail server says it does not exist). Check the address you typed.",
+    },
+  },
   CODE_FOREIGN_PHONE_UNSUPPORTED: {
     trpc: "BAD_REQUEST",
     http: 400,

@@ -7,6 +7,7 @@ import { AppError } from "~/server/errors";
 import { QUEUES } from "~/server/jobs/queue";
 import { phonePolicy } from "~/server/members/phone-policy";
 import type { TenantScope } from "~/server/scope";
+import { appsShown } from "~/server/troubleshoot/diagnosis";
 import { JOURNEY_STEPS, journeyStep } from "./journey-step";
 
 export const journeyStateOutput = z.object({
@@ -32,6 +33,8 @@ export const journeyStateOutput = z.object({
     state: z.enum(["ACTIVATED", "DISABLED", "NOT_ACTIVATED", "LEFT", "UNSUBSCRIBED", "NOT_IN_WECOM", "OUT_OF_RANGE"]).nullable(),
     stateAt: z.date().nullable(),
   }),
+  /** The apps WeCom shows the member once they follow (troubleshoot/diagnosis.ts appsShown): what 「关注成功」 lists. */
+  apps: z.array(z.string()),
   /** When the write into WeCom the member waits for was queued, while the step is syncing (the follow page says when it is slow). */
   syncingSince: z.date().nullable(),
   /** Why the member's entry could not be written to WeCom, when the step is syncFailed. */
@@ -100,6 +103,11 @@ export async function journeyState(scope: TenantScope): Promise<JourneyState> {
         }
       : null,
     wecom: { state: member.wecom?.state ?? null, stateAt: member.wecom?.stateAt ?? null },
+    apps: appsShown({
+      kindApps: member.identityKind.apps,
+      assistantAppName: connection.assistantAppName,
+      state: member.wecom?.state ?? null,
+    }),
     syncingSince: step === "syncing" ? (syncJob?.createdAt ?? null) : null,
     syncError: step === "syncFailed" ? { phoneExists: syncJob?.lastErrcode === 60104 } : null,
     school: {

@@ -1,5 +1,5 @@
 // The A4 poster as a PDF (pdf-lib): the school's colour band with its logo and names, the headline,
-// the registration QR code drawn as vector squares (sharp at any print size, and the same modules as
+// the QR code (registration or unbind) drawn as vector squares (sharp at any print size, and the same modules as
 // the PNG and SVG: qr/qr-image.ts qrMatrix), and the four steps, each in Chinese and English.
 // Pure but for the font's bytes: the caller says what to print.
 import fontkit from "@pdf-lib/fontkit";
@@ -12,7 +12,7 @@ import { posterFontBytes } from "./poster-font";
 
 export type PosterInput = {
   name: Bilingual;
-  /** The full link the code opens (the school's signed registration link). */
+  /** The full link the code opens (one of the school's signed QR links). */
   link: string;
   primaryColor: string;
   accentColor: string;
@@ -124,7 +124,7 @@ function drawSteps(page: PDFPage, font: PDFFont, input: PosterInput, top: number
 }
 
 /** The poster's PDF bytes. */
-export async function drawRegistrationPoster(input: PosterInput): Promise<Uint8Array> {
+export async function drawPoster(input: PosterInput): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setTitle(`${input.name.zh} · ${input.headline.zh}`);

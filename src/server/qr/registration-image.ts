@@ -1,13 +1,15 @@
-// This school's registration QR code as an image, for the join page (opened outside WeChat), the
-// back office's downloads and printed posters. Anyone with the school's address may ask, so each
-// image is drawn once per instance and memoised, and the drawing that is not memoised is limited
-// per client address (security/image-limits.ts). The route answers with it (app/(school)/join/qr.*).
+// This school's QR codes as images: the registration QR for the join page (opened outside WeChat),
+// the back office's downloads and printed posters; the unbind QR for the back office's downloads and
+// posters. Anyone with the school's address may ask for the registration QR, so each image is drawn
+// once per instance and memoised, and the drawing that is not memoised is limited per client address
+// (security/image-limits.ts). The routes answer with them (app/(school)/join/qr.*, admin/qr/unbind/*).
 import { createBoundedMemo } from "~/server/security/bounded-memo";
 import { memoisedImage } from "~/server/security/image-limits";
 import { audit } from "~/server/audit/audit";
 import { auditActor, unscopedClient, type TenantScope } from "~/server/scope";
 import { tenantOrigin } from "~/server/tenants/public-origin";
 import { qrImage, QR_CONTENT_TYPES, type QrDownload, type QrFormat, type QrSize } from "./qr-image";
+import type { QrPurpose } from "./registration-link";
 import { qrLink } from "./registration-qr";
 
 /**
@@ -19,19 +21,19 @@ import { qrLink } from "./registration-qr";
 const drawn = createBoundedMemo<Buffer>({ maxEntries: 2000, maxBytes: 32 * 1024 * 1024, sizeOf: (image) => image.length });
 
 /**
- * The full link this school's registration QR code encodes, on the school's own host the request came to
+ * The full link this school's QR code for `purpose` encodes, on the school's own host the request came to
  * (its platform subdomain or a custom domain on record, never the Host header copied: public-origin.ts).
  */
-export async function registrationLink(scope: TenantScope, host: string | null): Promise<string> {
-  return `${await tenantOrigin(scope, host)}${qrLink(scope, { purpose: "register" }).path}`;
+export async function schoolQrLink(scope: TenantScope, host: string | null, purpose: QrPurpose): Promise<string> {
+  return `${await tenantOrigin(scope, host)}${qrLink(scope, { purpose }).path}`;
 }
 
-/** The image of the registration QR code (an SVG is always the screen size); RATE_LIMITED past the client's image work. */
-export async function registrationQrImage(
+/** The image of this school's QR code for `purpose` (an SVG is always the screen size); RATE_LIMITED past the client's image work. */
+export async function schoolQrImage(
   scope: TenantScope,
-  input: { host: string; format: QrFormat; size: QrSize },
+  input: { purpose: QrPurpose; host: string; format: QrFormat; size: QrSize },
 ): Promise<{ image: Buffer; contentType: string }> {
-  const link = await registrationLink(scope, input.host);
+  const link = await schoolQrLink(scope, input.host, input.purpose);
   const size = input.format === "png" ? input.size : "screen";
   const image = await memoisedImage(unscopedClient(scope), scope.actor.ip, drawn, `${input.format}:${size}:${link}`, () =>
     qrImage(link, input.format, size),
@@ -40,9 +42,10 @@ export async function registrationQrImage(
 }
 
 /**
- * A download of the code or its poster by the school's back office (?download=1 with an admin's session) is
- * recorded, so the go-live checklist knows the code was taken for the posters (go-live.ts). A
- * member's or a stranger's download records nothing: the image is public.
+ * A download of the registration code or its poster by the school's back office (?download=1 with an
+ * admin's session) is recorded, so the go-live checklist knows the code was taken for the posters
+ * (go-live.ts). A member's or a stranger's download records nothing: the image is public. The unbind
+ * QR is no go-live step, and its downloads are not counted as this one.
  */
 export async function recordQrDownload(scope: TenantScope, format: QrDownload): Promise<void> {
   if (scope.actor.kind !== "tenantAdmin") return;

@@ -8,8 +8,11 @@
 // Token: "1.<purpose letter>.<tenant id, 16 bytes base64url>.<HMAC-SHA256, first 16 bytes, base64url>".
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
-/** What a QR code is for, and the page of the school it opens. Only registration is built so far. */
-export const QR_PURPOSES = { register: { letter: "r", path: "/join" } } as const;
+/**
+ * What a QR code is for, and the page of the school it opens: the registration QR (/join) and the
+ * unbind QR some schools print beside it (IMUT 二), which opens 解绑微信 (through sign-in when needed).
+ */
+export const QR_PURPOSES = { register: { letter: "r", path: "/join" }, unbind: { letter: "u", path: "/me/unbind" } } as const;
 export type QrPurpose = keyof typeof QR_PURPOSES;
 
 const VERSION = "1";

@@ -63,6 +63,19 @@ export const BUTTON_ACTIONS: readonly TroubleshootAction[] = ["rerunSync", "rese
 /** After WeCom said "activated", how long WeChat may still show the assistant alone (UCAS 5 方法一). */
 export const WECHAT_DELAY_MS = 10 * 60_000;
 
+/**
+ * The apps WeCom shows a member who follows (UCAS 5): the assistant app they followed through — the one a
+ * follower always sees, 「只看到身份验证小助手」 at least — unless WeCom said they are outside its visible
+ * range (60011, OUT_OF_RANGE); then the apps of their identity kind, the school's word for which apps
+ * that kind's visible ranges hold (an app's token reads only its own app's range: the product cannot
+ * read the others). The assistant named in the kind's list counts once. 「关注成功」 lists these, and
+ * 自助排查's onlyAssistant names the ones beyond the assistant.
+ */
+export function appsShown(input: { kindApps: readonly string[]; assistantAppName: string; state: WecomState | null }): string[] {
+  const others = [...new Set(input.kindApps)].filter((app) => app !== input.assistantAppName);
+  return input.state === "OUT_OF_RANGE" ? others : [input.assistantAppName, ...others];
+}
+
 export type TroubleshootFacts = {
   now: Date;
   step: JourneyStep;
@@ -76,7 +89,7 @@ export type TroubleshootFacts = {
   syncJob: { state: WecomJobState; lastErrcode: number | null; updatedAt: Date } | null;
   /** The same person's other account (one ID number) that WeCom says follows, if any. */
   otherFollowing: { account: string } | null;
-  /** The identity kind's apps, the assistant's name among them or not. */
+  /** The apps WeCom shows the member once they follow (appsShown), the assistant's first when they see it. */
   apps: string[];
   assistantAppName: string;
   seen: Seen | null;

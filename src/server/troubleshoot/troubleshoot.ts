@@ -120,7 +120,7 @@ export async function troubleshoot(scope: TenantScope, input: z.input<typeof tro
     live: live.liveState as TroubleshootFacts["live"],
     syncJob,
     otherFollowing: other,
-    apps: state.member.identityKind.apps,
+    apps: state.apps,
     assistantAppName: state.school.assistantAppName,
     seen,
   };

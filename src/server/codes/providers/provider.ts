@@ -26,7 +26,7 @@ export interface SmsProvider {
 }
 
 export interface EmailProvider {
-  readonly name: "outbox";
+  readonly name: "outbox" | "smtp";
   sendEmail(scope: TenantScope, message: EmailMessage): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
-// 「关注成功」 (SUES 步骤5, UCAS 4, IMUT/XAU ⑥): and the apps the member's identity kind may see in
-// the enterprise account (a candidate: only 消息中心). Shown once WeCom said the member follows.
+// 「关注成功」 (SUES 步骤5, UCAS 4, IMUT/XAU ⑥): and the apps WeCom will show the member in the
+// enterprise account — the assistant app, then their identity kind's (a candidate: 消息中心), as
+// 自助排查 reads them (troubleshoot/diagnosis.ts appsShown). Shown once WeCom said the member follows.
 import { redirect } from "next/navigation";
 import { PageShell } from "~/components/page-shell";
 import { SignedInBar } from "~/components/signed-in-bar";
@@ -28,7 +29,7 @@ export default async function DonePage() {
       <p className="mt-4 text-slate-700">{t("journey.doneLead", { school })}</p>
       <h3 className="mt-4 font-medium">{t("journey.appsTitle")}</h3>
       <ul className="mt-2 grid grid-cols-2 gap-3" data-testid="apps">
-        {state.member.identityKind.apps.map((app) => (
+        {state.apps.map((app) => (
           <li key={app} className="flex items-center gap-2 rounded-lg border border-slate-200 p-3">
             <span
               aria-hidden

@@ -1,13 +1,13 @@
 import { imageAnswer } from "~/server/http/answers";
 import { schoolRoute } from "~/server/http/route-scope";
-import { recordQrDownload, registrationQrImage } from "~/server/qr/registration-image";
+import { recordQrDownload, schoolQrImage } from "~/server/qr/registration-image";
 
 export const dynamic = "force-dynamic";
 
 /** This school's registration QR code as SVG, for print (?download=1 to save it); memoised and limited per address. */
 export const GET = schoolRoute({ component: "qr", refusal: "empty" }, async ({ request, scope, host }) => {
   const params = new URL(request.url).searchParams;
-  const { image, contentType } = await registrationQrImage(scope, { host, format: "svg", size: "screen" });
+  const { image, contentType } = await schoolQrImage(scope, { purpose: "register", host, format: "svg", size: "screen" });
   if (params.get("download")) await recordQrDownload(scope, "svg");
   return imageAnswer(image, contentType, { cache: "public, max-age=3600", download: params.get("download") && "register-qr.svg" });
 });

@@ -1,8 +1,7 @@
 import { pick } from "~/i18n/locale";
-import { bilingualOf } from "~/i18n/messages";
 import { downloadAnswer } from "~/server/http/answers";
 import { adminRoute } from "~/server/http/route-scope";
-import { registrationPoster } from "~/server/posters/registration-poster";
+import { posterFileName, schoolPoster } from "~/server/posters/school-poster";
 import { recordQrDownload } from "~/server/qr/registration-image";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +11,8 @@ export const dynamic = "force-dynamic";
  * /admin/qr, and every role holds directory.read); recorded as a QR download for the go-live checklist.
  */
 export const GET = adminRoute("directory.read", { component: "poster", refusal: "text" }, async ({ scope, host }) => {
-  const pdf = await registrationPoster(scope, { host });
+  const pdf = await schoolPoster(scope, { host, purpose: "register" });
   await recordQrDownload(scope, "pdf");
   const body = new Blob([new Uint8Array(pdf)]).stream();
-  return downloadAnswer(body, "application/pdf", pick(scope.locale, bilingualOf("poster.fileName")), "registration-poster.pdf");
+  return downloadAnswer(body, "application/pdf", pick(scope.locale, posterFileName("register")), "registration-poster.pdf");
 });

@@ -3,6 +3,7 @@
 // is the AppError around it).
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { Bilingual } from "~/i18n/locale";
+import { HALL_ERRORS } from "./catalog-hall";
 import { INTERNAL_ERROR_MESSAGE } from "./internal-message";
 
 export type ErrorCatalogEntry = { trpc: TRPC_ERROR_CODE_KEY; http: number; message: Bilingual };
@@ -916,4 +917,5 @@ export const ERROR_CATALOG = {
       en: "No row can be imported. Please fix the file as the report says and upload it again.",
     },
   },
+  ...HALL_ERRORS,
 } as const satisfies Record<string, ErrorCatalogEntry>;

@@ -8,6 +8,7 @@ import { branding } from "./branding";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { goLive } from "./go-live";
+import { hall } from "./hall";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { consoleWords } from "./console";
 import { help } from "./help";
@@ -71,6 +72,7 @@ export const MESSAGES = {
   troubleshoot,
   console: consoleWords,
   switchIdentity,
+  hall,
 } as const;
 
 type Namespaces = typeof MESSAGES;

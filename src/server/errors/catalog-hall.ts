@@ -79,8 +79,8 @@ export const HALL_ERRORS = {
     trpc: "CONFLICT",
     http: 409,
     message: {
-      zh: "第 {step} 步「{name}」暂无审批人，事项无法送达。请联系学校管理员设置审批人。",
-      en: "Step {step} ({name}) has no approver, so the application cannot go on. Please ask your school's IT office to set one.",
+      zh: "审批流程第 {step} 步暂无审批人，事项无法送达。请联系学校管理员设置审批人。",
+      en: "Step {step} of the approval chain has no approver, so the application cannot go on. Please ask your school's IT office to set one.",
     },
   },
 } as const satisfies Record<string, ErrorCatalogEntry>;

@@ -129,7 +129,7 @@ export async function openStep(
   app: { id: string; step: number; serviceName: string; applicant: { id: string; name: string; department: string } },
   steps: ServiceDefinition["steps"],
 ): Promise<string[]> {
-  const approvers = await requireStepApprovers(tx, steps, app.step, app.applicant, scope.locale);
+  const approvers = await requireStepApprovers(tx, steps, app.step, app.applicant);
   await tx.applicationTask.createMany({
     data: approvers.map((memberId) => ({ tenantId: scope.tenant.id, applicationId: app.id, step: app.step, memberId })),
   });

@@ -5,7 +5,6 @@
 // from the directory drop out; a step left with nobody refuses to go on (HALL_NO_APPROVER), so an
 // application never waits for no one.
 import { AppError } from "~/server/errors";
-import { pick, type Locale } from "~/i18n/locale";
 import type { TenantTx } from "~/server/db/tenant-db";
 import type { ApprovalStep } from "./definition";
 
@@ -48,12 +47,11 @@ export async function requireStepApprovers(
   steps: readonly ApprovalStep[],
   index: number,
   applicant: { id: string; department: string },
-  locale: Locale,
 ): Promise<string[]> {
   const step = steps[index]!;
   const ids = await stepApprovers(tx, step, applicant);
   if (ids.length === 0) {
-    throw new AppError("HALL_NO_APPROVER", { step: index + 1, name: pick(locale, { zh: step.nameZh, en: step.nameEn || step.nameZh }) });
+    throw new AppError("HALL_NO_APPROVER", { step: index + 1 });
   }
   return ids;
 }

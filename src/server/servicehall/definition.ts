@@ -206,7 +206,10 @@ export function fieldProblems(error: z.ZodError): Record<string, FieldProblem> {
 }
 
 /** A form post's entries as the raw values the schema reads: a multiple choice's checked boxes as a list. */
-export function valuesFromForm(fields: readonly FieldDefinition[], form: FormData): Record<string, unknown> {
+export function valuesFromForm(
+  fields: readonly FieldDefinition[],
+  form: { get(name: string): unknown; getAll(name: string): unknown[] },
+): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const field of fields) {
     const name = `f_${field.key}`;

@@ -50,6 +50,8 @@ async function member(prisma: PrismaClient, tenantId: string, identityKindId: st
 export async function hallSchool(prisma: PrismaClient): Promise<HallSchool> {
   const school = await makeTenant(prisma);
   const { tenantId, identityKindId } = school;
+  // makeTenant's own service (a marker of the cross-tenant suite) is closed: this hall has one service.
+  await prisma.service.updateMany({ where: { tenantId }, data: { active: false } });
   const candidateKind = await prisma.identityKind.create({
     data: { tenantId, code: "candidate", nameZh: "考生", nameEn: "Candidates" },
     select: { id: true },

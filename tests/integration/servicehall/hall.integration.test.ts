@@ -40,7 +40,7 @@ describe("我的服务: who may apply", () => {
     expect(await hallHome(candidate)).toMatchObject({ services: [], empty: "kind", kind: { nameZh: "考生" } });
     expect((await refusal(serviceForm(candidate, school.serviceId))).code).toBe("HALL_NOT_ELIGIBLE");
     expect((await refusal(submitApplication(candidate, { serviceId: school.serviceId, values: VALID }))).code).toBe("HALL_NOT_ELIGIBLE");
-    expect(await prisma.application.count({ where: { tenantId: school.tenantId } })).toBe(0);
+    expect(await prisma.application.count({ where: { tenantId: school.tenantId, applicantId: school.candidateId } })).toBe(0);
   });
 
   it("admits only the departments a service names (and those below them), and hides an inactive service", async () => {

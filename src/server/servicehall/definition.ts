@@ -205,19 +205,17 @@ export function fieldProblems(error: z.ZodError): Record<string, FieldProblem> {
   return problems;
 }
 
-/** A form post's entries as the raw values the schema reads: a multiple choice's checked boxes as a list. */
-export function valuesFromForm(
-  fields: readonly FieldDefinition[],
-  form: { get(name: string): unknown; getAll(name: string): unknown[] },
-): Record<string, unknown> {
+/**
+ * A form post's field entries (named `f_<key>`) as the raw values the schema reads: a key posted
+ * more than once (a multiple choice's checked boxes) as a list, once as its text (the schema takes a
+ * single choice as a list of one). Fields absent from the post are absent here.
+ */
+export function valuesFromForm(form: URLSearchParams): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  for (const field of fields) {
-    const name = `f_${field.key}`;
-    if (field.kind === "multiChoice") raw[field.key] = form.getAll(name).filter((v): v is string => typeof v === "string");
-    else if (field.kind !== "attachment") {
-      const v = form.get(name);
-      raw[field.key] = typeof v === "string" ? v : undefined;
-    }
+  for (const name of new Set(form.keys())) {
+    if (!name.startsWith("f_")) continue;
+    const all = form.getAll(name);
+    raw[name.slice(2)] = all.length > 1 ? all : all[0];
   }
   return raw;
 }

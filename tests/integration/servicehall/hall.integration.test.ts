@@ -320,3 +320,20 @@ describe("WeCom notices", () => {
     expect((await inbox(school, school.counsellorId)).counts.todo).toBe(1);
   });
 });
+
+describe("a school's purge", () => {
+  it("takes its services, versions, applications, tasks and history with it (no foreign key holds it back)", async () => {
+    const school = await hallSchool(prisma);
+    const id = await submitted(school);
+    await decide(school, school.counsellorId, id, "approve");
+    await prisma.tenant.delete({ where: { id: school.tenantId } });
+    const left = await Promise.all([
+      prisma.service.count({ where: { tenantId: school.tenantId } }),
+      prisma.serviceVersion.count({ where: { tenantId: school.tenantId } }),
+      prisma.application.count({ where: { tenantId: school.tenantId } }),
+      prisma.applicationTask.count({ where: { tenantId: school.tenantId } }),
+      prisma.applicationEvent.count({ where: { tenantId: school.tenantId } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0]);
+  });
+});

@@ -231,7 +231,7 @@ test.describe("UESTC (CAS, exam candidates, 二次验证)", () => {
     await expect(notice.getByTestId("followed")).toHaveText("关注成功");
     // The apps WeCom will really show the candidate: the assistant app and 消息中心 (the 考生 kind's
     // one app), the same as the simulated WeChat shows.
-    const listed = notice.getByTestId("apps").locator("li > span:last-child");
+    const listed = notice.getByTestId("apps").getByTestId("app-name");
     await expect(listed).toHaveText(["身份认证小助手", "消息中心"]);
     const shown = (await wechat.view(corpIdOf("uestc"))).apps.map((app) => app.name);
     expect([...shown].sort()).toEqual(["身份认证小助手", "消息中心"].sort());

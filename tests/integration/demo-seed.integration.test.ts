@@ -11,6 +11,10 @@ import { totpCode, totpSecretContext } from "~/server/auth/totp";
 import { resolveTenantForHost } from "~/server/tenants/tenant-for-host";
 import { applyMigrations, createDatabases, databaseUrlFor } from "../../tools/db";
 import { createPrismaClient } from "~/server/db/client";
+import { submitApplication } from "~/server/servicehall/applications";
+import { decideApplication } from "~/server/servicehall/decide";
+import { applicationView, hallHome, receivedApplications } from "~/server/servicehall/queries";
+import { testScope } from "./support";
 
 const key = parseKey(process.env.APP_ENCRYPTION_KEY!);
 const clients: ReturnType<typeof createPrismaClient>[] = [];
@@ -71,6 +75,41 @@ describe("demo data", () => {
     expect(claims.kind).toBe("member");
     const member = await prisma.member.findUniqueOrThrow({ where: { id: claims.sub } });
     expect(member.mustChangePassword).toBe(true);
+  });
+
+  it("xawl ships 「网站变更申请」: 张三 submits, 刘老师 (辅导员) then 王老师 (信息化办公室) approve; a second seeding adds no version", async () => {
+    const prisma = await freshDatabase();
+    await seedDemo(prisma, key);
+    const xawl = await prisma.tenant.findUniqueOrThrow({ where: { slug: "xawl" }, select: { id: true } });
+    const account = (a: string) => prisma.member.findFirstOrThrow({ where: { tenantId: xawl.id, account: a }, select: { id: true } });
+    const [zhang, liu, wang] = [await account("2024001"), await account("T1002"), await account("T1001")];
+    const scopeOf = (id: string) => testScope(prisma, xawl.id, { actor: { kind: "member", id, ip: null } });
+    const home = await hallHome(await scopeOf(zhang.id));
+    expect(home.services.map((s) => s.nameZh)).toEqual(["网站变更申请"]);
+    const values = {
+      department: "计算机科学与技术学院",
+      site_name: "计算机学院官网",
+      domain: "cs.xawl.edu.cn",
+      change_kind: "columns",
+      details: "新增「学生工作」栏目",
+      contact_phone: "029-88888888",
+    };
+    const submitted = await submitApplication(await scopeOf(zhang.id), { serviceId: home.services[0]!.id, values });
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted.problems));
+    for (const [approver, state] of [
+      [liu, "SUBMITTED"],
+      [wang, "APPROVED"],
+    ] as const) {
+      const scope = await scopeOf(approver.id);
+      const [task] = (await receivedApplications(scope)).todo;
+      expect(task?.id).toBe(submitted.applicationId);
+      const view = await applicationView(scope, task!.id);
+      await expect(
+        decideApplication(scope, { applicationId: view.id, version: view.version, decision: "approve", comment: "" }),
+      ).resolves.toMatchObject({ state });
+    }
+    await seedDemo(prisma, key);
+    expect(await prisma.serviceVersion.count({ where: { tenantId: xawl.id } })).toBe(1);
   });
 
   it("refuses to seed on a real domain, so the published demo passwords never reach a deployment, and writes nothing", async () => {

@@ -88,6 +88,7 @@ export async function makeTenant(
     ).id,
     importJobId: await previewedImport(prisma, tenant.id, member.account),
     ...(await helpPage(prisma, tenant.id, tag)),
+    ...(await hallApplication(prisma, tenant.id, member.id, tag)),
     memberPasswordHash: hash,
   };
 }
@@ -98,6 +99,34 @@ async function helpPage(prisma: PrismaClient, tenantId: string, tag: string) {
     data: { tenantId, slug: `help-${tag}`, titleZh: `帮助${tag}`, titleEn: `Help ${tag}`, bodyZh: `清除微信缓存 ${tag}` },
   });
   return { helpPageId: page.id, helpPageSlug: page.slug };
+}
+
+/** A service of the tenant's hall and an application of its member to it, submitted (markers of the cross-tenant suite). */
+async function hallApplication(prisma: PrismaClient, tenantId: string, memberId: string, tag: string) {
+  const service = await prisma.service.create({
+    data: { tenantId, code: `svc-${tag}`, nameZh: `服务${tag}`, identityKinds: ["student_staff"] },
+  });
+  const version = await prisma.serviceVersion.create({
+    data: {
+      tenantId,
+      serviceId: service.id,
+      number: 1,
+      fields: [{ kind: "text", key: "reason", labelZh: "事由", labelEn: "", helpZh: "", helpEn: "", required: true, maxLength: 100 }],
+      steps: [{ nameZh: "审核", nameEn: "", assign: { kind: "members", memberIds: [memberId] } }],
+    },
+  });
+  const application = await prisma.application.create({
+    data: {
+      tenantId,
+      serviceId: service.id,
+      versionId: version.id,
+      applicantId: memberId,
+      state: "SUBMITTED",
+      submittedAt: new Date(),
+      values: { reason: `事由${tag}` },
+    },
+  });
+  return { hallServiceId: service.id, hallApplicationId: application.id };
 }
 
 /** A roster import of the tenant, previewed (one row, unchanged) and not started, as the import page lists it. */

@@ -67,6 +67,8 @@ function markersOf(t: TestTenant): string[] {
     t.importJobId,
     t.helpPageId,
     t.helpPageSlug,
+    t.hallServiceId,
+    t.hallApplicationId,
   ];
 }
 
@@ -84,6 +86,10 @@ async function snapshotOf(t: TestTenant) {
     imports: await prisma.importJob.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
     helpPages: await prisma.helpPage.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
     contacts: await prisma.schoolContacts.findMany({ where: { tenantId: t.tenantId } }),
+    services: await prisma.service.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    applications: await prisma.application.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    applicationTasks: await prisma.applicationTask.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
+    applicationEvents: await prisma.applicationEvent.findMany({ where: { tenantId: t.tenantId }, orderBy: { id: "asc" } }),
   };
 }
 

@@ -10,6 +10,7 @@ import { changeWechat } from "./change-wechat";
 import { checks } from "./checks";
 import { diagnosis } from "./diagnosis";
 import { goLive } from "./go-live";
+import { hall } from "./hall";
 import { areaError, common, lang, notFound, platform, unavailable } from "./common";
 import { consoleWords } from "./console";
 import { help } from "./help";
@@ -77,6 +78,7 @@ export const MESSAGES = {
   changeWechat,
   activation,
   unbindQr,
+  hall,
 } as const;
 
 type Namespaces = typeof MESSAGES;

@@ -37,6 +37,7 @@ export const wecom = {
   "job.kind.member.delete": { zh: "删除成员", en: "Delete member" },
   "job.kind.member.invite": { zh: "邀请成员", en: "Invite member" },
   "job.kind.message.text": { zh: "发送消息", en: "Send message" },
+  "job.kind.message.textcard": { zh: "发送办事通知", en: "Send service hall notice" },
   "job.retry": { zh: "重试", en: "Retry" },
   "job.tries": { zh: "已重试 {count} 次", en: "Retried {count} times" },
   "apiChoice.real": { zh: "企业微信（{url}）", en: "WeCom ({url})" },

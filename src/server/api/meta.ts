@@ -22,6 +22,9 @@ export type ForeignTenantRows = {
   /** A help page of the other tenant, by id and by its address. */
   helpPageId: string;
   helpPageSlug: string;
+  /** A service of the other tenant's hall, and an application its member submitted to it. */
+  hallServiceId: string;
+  hallApplicationId: string;
 };
 
 export type ProcedureMeta = {

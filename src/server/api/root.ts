@@ -18,6 +18,7 @@ import { adminSyncJobsRouter } from "./routers/admin/sync-jobs";
 import { adminWecomRouter } from "./routers/admin/wecom";
 import { meBindingRouter } from "./routers/me/binding";
 import { meTroubleshootRouter } from "./routers/me/troubleshoot";
+import { meHallRouter } from "./routers/me/hall";
 import { meJourneyRouter } from "./routers/me/journey";
 import { mePasswordRouter } from "./routers/me/password";
 import { mePhoneRouter } from "./routers/me/phone";
@@ -53,6 +54,7 @@ export const appRouter = createTRPCRouter({
     binding: meBindingRouter,
     phone: mePhoneRouter,
     troubleshoot: meTroubleshootRouter,
+    hall: meHallRouter,
   }),
   admin: createTRPCRouter({
     directory: adminDirectoryRouter,

@@ -38,6 +38,15 @@ export const TENANT_SCOPED_MODELS = [
   "Department",
   "HelpPage",
   "SchoolContacts",
+  // The service hall (servicehall/).
+  "DepartmentRole",
+  "ApproverGroup",
+  "ApproverGroupMember",
+  "Service",
+  "ServiceVersion",
+  "Application",
+  "ApplicationTask",
+  "ApplicationEvent",
 ] as const;
 const scoped = new Set<string>(TENANT_SCOPED_MODELS);
 

@@ -4,6 +4,7 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { Bilingual } from "~/i18n/locale";
 import { ACTIVATION_ERRORS } from "./activation-errors";
+import { HALL_ERRORS } from "./catalog-hall";
 import { INTERNAL_ERROR_MESSAGE } from "./internal-message";
 
 export type ErrorCatalogEntry = { trpc: TRPC_ERROR_CODE_KEY; http: number; message: Bilingual };
@@ -926,4 +927,5 @@ export const ERROR_CATALOG = {
     },
   },
   ...ACTIVATION_ERRORS,
+  ...HALL_ERRORS,
 } as const satisfies Record<string, ErrorCatalogEntry>;

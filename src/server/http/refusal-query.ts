@@ -3,8 +3,8 @@
 // catalogue's code and the whole numbers its message names travel; the words are the catalogue's.
 import { ERROR_CATALOG, type AppErrorCode } from "~/server/errors";
 
-/** The numbers a refusal's message may name: a wait, tries left, a cap. */
-export const REFUSAL_VARS = ["seconds", "remaining", "minutes", "kib", "max"] as const;
+/** The numbers a refusal's message may name: a wait, tries left, a cap, a step of an approval chain. */
+export const REFUSAL_VARS = ["seconds", "remaining", "minutes", "kib", "max", "step"] as const;
 
 /** `error=CODE` and the numbers its message names, for a page's address. */
 export function refusalQuery(error: { code: string; vars: Record<string, string | number> }): URLSearchParams {

@@ -51,6 +51,8 @@ export type DemoTenant = {
   allowForeign?: boolean;
   kinds: DemoKind[];
   members: DemoMember[];
+  /** The school ships the service hall's 「网站变更申请」 (seed/demo-hall.ts; XAU manual part 2). */
+  hall?: boolean;
 };
 
 const STUDENTS_AND_STAFF: DemoKind = {
@@ -175,7 +177,19 @@ export const DEMO_TENANTS: DemoTenant[] = [
     assistantAppName: "企业小助手",
     initialPasswordRule: "ID_NUMBER_LAST8",
     kinds: [STUDENTS_AND_STAFF],
-    members: people(""),
+    members: [
+      ...people(""),
+      // The 辅导员 of 张三's 学院: the first step of 「网站变更申请」 (王老师's office decides the second).
+      {
+        account: "T1002",
+        name: "刘老师",
+        kind: "student_staff",
+        department: "计算机科学与技术学院",
+        phone: "13800000008",
+        idNumber: "110101198502023456",
+      },
+    ],
+    hall: true,
   },
   {
     slug: "demo",

@@ -10,6 +10,7 @@ import { addDepartments } from "~/server/departments/ensure-departments";
 import { normalisePhone } from "~/server/members/phone";
 import { PRESET_COUNTRY_CODES } from "~/server/members/phone-policy";
 import { tenantSettingsCreate } from "~/server/tenants/tenant-context";
+import { seedDemoHall } from "./demo-hall";
 import { seedDemoHelp } from "./demo-help";
 import { DEMO_ADMIN, DEMO_HELPDESK, DEMO_PASSWORD, DEMO_TENANTS, DEMO_VENDOR, type DemoTenant } from "./demo-tenants";
 
@@ -95,6 +96,7 @@ async function seedTenant(prisma: PrismaClient, demo: DemoTenant, key: Buffer, r
     tenant.id,
     demo.members.map((m) => m.department),
   );
+  if (demo.hall) await seedDemoHall(db, tenant.id);
 
   for (const admin of [
     { ...DEMO_ADMIN, name: "信息化办公室管理员", role: "ADMIN" as const },

@@ -17,7 +17,7 @@ import { sendWecomJob, sendWecomJobs, type SendWecomJobOptions } from "~/server/
 import type { WecomClient } from "./client";
 import { WecomApiError } from "./errors";
 import { isNotInWecom, readWecomState, recordWecomState, recordWritten } from "./member-record";
-import { textContent } from "./message-limits";
+import { textCard, textContent } from "./message-limits";
 import { restartFollowWatch } from "./status-jobs";
 import { wecomMobileOf } from "./mobile";
 import { wecomClientFor } from "./client-for";
@@ -52,6 +52,13 @@ export const wecomSyncJob = z.discriminatedUnion("kind", [
     tenantId: z.string().uuid(),
     memberIds: z.array(z.string().uuid()).min(1),
     content: textContent,
+  }),
+  /** A text card (the service hall's notices, servicehall/notify.ts): a title, a few lines and a link back. */
+  z.object({
+    kind: z.literal("message.textcard"),
+    tenantId: z.string().uuid(),
+    memberIds: z.array(z.string().uuid()).min(1),
+    card: textCard,
   }),
 ]);
 export type WecomSyncJob = z.infer<typeof wecomSyncJob>;
@@ -523,6 +530,11 @@ async function sendMessage(scope: WecomJobScope, job: Extract<WecomSyncJob, { ki
   if (userids.length > 0) await (await wecomClientFor(scope, scope.wecom)).sendText({ touser: userids, content: job.content });
 }
 
+async function sendCard(scope: WecomJobScope, job: Extract<WecomSyncJob, { kind: "message.textcard" }>): Promise<void> {
+  const userids = await userIdsOf(scope, job.memberIds);
+  if (userids.length > 0) await (await wecomClientFor(scope, scope.wecom)).sendTextCard({ touser: userids, ...job.card });
+}
+
 async function userIdsOf(scope: WecomJobScope, memberIds: string[]): Promise<string[]> {
   const members = await scope.db.member.findMany({
     where: { id: { in: memberIds }, wecomUserId: { not: null } },
@@ -560,6 +572,8 @@ export async function runWecomSyncJob(deps: SyncDeps, data: unknown): Promise<vo
       return inviteMember(scope, job);
     case "message.text":
       return sendMessage(scope, job);
+    case "message.textcard":
+      return sendCard(scope, job);
     case "department.create":
       return syncDepartment(scope, job);
   }

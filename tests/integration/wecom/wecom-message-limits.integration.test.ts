@@ -99,3 +99,22 @@ describe("a text message's 2048-byte limit", () => {
     expect((await inbox(school, userid))[0]?.content).toMatchObject({ title: card.title, description: card.description });
   });
 });
+
+describe("the service hall's text card (servicehall/notify.ts)", () => {
+  it("is delivered by the message job as WeCom's textcard, its title, description, link and button intact", async () => {
+    const { school, userid } = await schoolWithMemberInWecom();
+    const card = {
+      title: "待办：网站变更申请",
+      description: "申请人：张三<br>审批环节：第 1 步 辅导员审核",
+      url: `http://${school.tenant.host}/hall/a/00000000-0000-4000-8000-000000000000`,
+      btntxt: "查看",
+    };
+    await runWecomSyncJob(
+      { prisma, jobs, encryptionKey: encryptionKey(), retry: FAST_RETRY },
+      { kind: "message.textcard", tenantId: school.tenant.tenantId, memberIds: [school.tenant.memberId], card },
+    );
+    const delivered = await inbox(school, userid);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ msgtype: "textcard", content: { title: card.title, description: card.description } });
+  });
+});

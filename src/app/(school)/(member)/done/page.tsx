@@ -9,6 +9,9 @@ import { currentSchool } from "~/server/page-guards";
 import { requestLocale, serverApi } from "~/server/request";
 import { schoolName } from "~/i18n/locale";
 
+/** The apps of an identity kind (IdentityKind.apps, by name) that are pages of the product. */
+const APP_PAGES: Record<string, string> = { 一站式网上办事大厅: "/hall" };
+
 export default async function DonePage() {
   const { locale, t } = await requestLocale();
   const tenant = await currentSchool();
@@ -29,17 +32,32 @@ export default async function DonePage() {
       <p className="mt-4 text-slate-700">{t("journey.doneLead", { school })}</p>
       <h3 className="mt-4 font-medium">{t("journey.appsTitle")}</h3>
       <ul className="mt-2 grid grid-cols-2 gap-3" data-testid="apps">
-        {state.apps.map((app) => (
-          <li key={app} className="flex items-center gap-2 rounded-lg border border-slate-200 p-3">
-            <span
-              aria-hidden
-              className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-[var(--brand)] font-semibold text-white"
-            >
-              {app.slice(0, 1)}
-            </span>
-            <span>{app}</span>
-          </li>
-        ))}
+        {state.apps.map((app) => {
+          const tile = (
+            <>
+              <span
+                aria-hidden
+                className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-[var(--brand)] font-semibold text-white"
+              >
+                {app.slice(0, 1)}
+              </span>
+              <span data-testid="app-name">{app}</span>
+            </>
+          );
+          // The apps the product itself serves open here (the service hall); the others live in WeCom.
+          const href = APP_PAGES[app];
+          return (
+            <li key={app}>
+              {href ? (
+                <a href={href} className="flex items-center gap-2 rounded-lg border border-slate-200 p-3" data-testid="app-link">
+                  {tile}
+                </a>
+              ) : (
+                <span className="flex items-center gap-2 rounded-lg border border-slate-200 p-3">{tile}</span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <p className="mt-4 text-sm text-slate-500">{t("journey.delayHint", { assistant: state.school.assistantAppName })}</p>
       {/* 「看不到应用」: 自助排查 with the member's answer already given. */}

@@ -66,8 +66,10 @@ test("「网站变更申请」: submitted, approved by the 辅导员 then the of
     await noScriptPage(browser, slug, office),
   ];
 
-  // The hall's home: 我的服务 lists the service; its form, submitted.
-  await applicant.goto(tenantUrl(slug, "/hall"));
+  // 个人中心 leads to the hall's home: 我的服务 lists the service; its form, submitted.
+  await applicant.goto(tenantUrl(slug, "/me"));
+  await applicant.getByTestId("hall-link").click();
+  await expect(applicant).toHaveURL(tenantUrl(slug, "/hall"));
   await expect(applicant.getByTestId("hall-banner")).toContainText("要办事，到大厅");
   await applicant.getByTestId("hall-service").filter({ hasText: "网站变更申请" }).click();
   await expect(applicant.getByTestId("hall-form")).toBeVisible();

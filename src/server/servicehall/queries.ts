@@ -24,6 +24,8 @@ export type HallHome = {
   services: HallService[];
   /** Why the list is empty: no service admits the member's identity kind (a 考生), or none is open to them. */
   empty: null | "kind" | "none";
+  /** The school runs a service hall at all (an approver who may apply for nothing still has 收到的事项). */
+  open: boolean;
 };
 
 const serviceSelect = {
@@ -69,7 +71,12 @@ export async function hallHome(scope: TenantScope): Promise<HallHome> {
   const applicant = { identityKindCode: member.identityKind.code, department: member.department };
   const services = active.filter((s) => mayApply(s, applicant)).map(publicService);
   const anyForKind = active.some((s) => s.identityKinds.includes(member.identityKind.code));
-  return { kind: member.identityKind, services, empty: services.length > 0 ? null : anyForKind ? "none" : "kind" };
+  return {
+    kind: member.identityKind,
+    services,
+    empty: services.length > 0 ? null : anyForKind ? "none" : "kind",
+    open: active.length > 0,
+  };
 }
 
 export type ServiceForm = { service: HallService; definition: ServiceDefinition };

@@ -50,9 +50,10 @@ describe("我的服务: who may apply", () => {
     await publishService(db, school.tenantId, { ...base, code: "website-change", departmentPrefixes: ["计算机学院/软件工程"] });
     expect((await hallHome(await as(school, school.applicantId))).services).toHaveLength(1);
     // 王老师 (信息化办公室) is outside: the list is empty, and why is "none open to you", not the identity.
-    expect(await hallHome(await as(school, school.officeIds[0]))).toMatchObject({ services: [], empty: "none" });
+    expect(await hallHome(await as(school, school.officeIds[0]))).toMatchObject({ services: [], empty: "none", open: true });
     await publishService(db, school.tenantId, { ...base, code: "website-change", active: false });
-    expect((await hallHome(await as(school, school.applicantId))).services).toEqual([]);
+    // No service open at all: 个人中心 offers no hall.
+    expect(await hallHome(await as(school, school.applicantId))).toMatchObject({ services: [], open: false });
     expect((await refusal(submitted(school))).code).toBe("HALL_SERVICE_NOT_FOUND");
   });
 });

@@ -10,11 +10,12 @@ import { MyCases } from "./my-cases";
 export default async function MemberHomePage() {
   const { locale, t } = await requestLocale();
   const api = await serverApi();
-  const [me, journey, cases, otherIdentities] = await Promise.all([
+  const [me, journey, cases, otherIdentities, hall] = await Promise.all([
     api.me.profile.get(),
     api.me.journey.state(),
     api.me.profile.cases(),
     api.me.profile.otherIdentities(),
+    api.me.hall.home(),
   ]);
   const rows: [string, string][] = [
     [t("me.account"), me.account],
@@ -46,6 +47,12 @@ export default async function MemberHomePage() {
           data-testid="journey-next"
         >
           {t(`journey.step.${journey.step}`)} ›
+        </a>
+      ) : null}
+      {/* 一站式网上办事大厅, where the school runs one: 发出的事项 and, for approvers, 收到的事项. */}
+      {hall.open ? (
+        <a href="/hall" className="mt-4 block rounded-lg border border-slate-200 px-3 py-3 text-[var(--brand)]" data-testid="hall-link">
+          {t("hall.title")} ›
         </a>
       ) : null}
       {/* A member of the school's CAS or OIDC has no password here: it is changed at the school. */}

@@ -75,6 +75,8 @@ test.describe("账号激活 of a candidate", () => {
     page,
     browser,
   }) => {
+    // The activation and then the whole WeCom journey: more than the minute one journey is given.
+    test.slow();
     const candidate = await makeCandidate();
     const phone = freshMainlandPhone();
     const email = `ks${randomBytes(3).toString("hex")}@example.com`;

@@ -4,12 +4,18 @@
 // page then says the member follows; (2) a member who just followed and sees only the assistant is
 // told when to look again (China time), and sends the case to the helpdesk, which shows on 个人中心;
 // (3) in WeCom but never followed (未激活): 【重新发送邀请】 and WeCom sends the invitation; (4) UCAS 6-3:
-// the person's other account follows with their WeChat: the page names it and signs them in as it.
+// the person's other account follows with their WeChat: the page names it and signs them in as it;
+// (5) WeCom refuses the write for good (60104: the school's WeCom admin added the phone by hand): only
+// the helpdesk can, and the case goes there; (6) UCAS 5: followed an hour ago, sees only the assistant:
+// the identity's apps and their visible ranges, for the helpdesk; (7) UESTC FAQ 1: 二次验证 pending once
+// WeCom sent the notice, its notice missing → follow again, done once verified.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { tenantUrl } from "./hosts";
 import {
   corpIdOf,
+  database,
+  followThroughJourney,
   freshMainlandPhone,
   longPressFollowQr,
   makeMember,
@@ -205,6 +211,108 @@ test.describe("自助排查", () => {
       await expect(pageB.getByTestId("switch-identity-link")).toBeVisible();
     } finally {
       await asB.close();
+    }
+  });
+
+  test("WeCom refuses the write for good (60104, the phone added by hand in WeCom's console): only the helpdesk can, and the case goes there", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    // The school's WeCom admin typed this phone on a member of their own in WeCom's console.
+    const response = await fetch(`${simUrl}/__sim/corps/${corpIdOf("ucas")}/console/members`, {
+      method: "POST",
+      body: JSON.stringify({ userid: `manual${randomBytes(3).toString("hex")}`, name: "手工添加", mobile: phone, department: [1] }),
+    });
+    expect(response.status).toBe(200);
+    const member = await makeMember("ucas", { phone });
+    await scanIntoWechat(page, await wechatUser(phone), await registrationLink(browser, "ucas"));
+    await signInOnForm(page, member);
+    await expect(page).toHaveURL(/\/bind-phone$/);
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page).toHaveURL(/\/follow$/);
+    await expect
+      .poll(async () => (await database().wecomJob.findFirst({ where: { subject: member.id, kind: "member.upsert" } }))?.state, {
+        timeout: 30_000,
+      })
+      .toBe("FAILED");
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("ucas", "/me/troubleshoot"));
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "syncFailed");
+      await expect(found).toContainText("这个手机号已被通讯录中的另一位成员使用，只有运维老师能处理");
+      // Writing again would change nothing: the one action is the helpdesk.
+      await expect(noScript.getByTestId("troubleshoot-action")).toHaveCount(0);
+      await noScript.getByTestId("troubleshoot-helpdesk").click();
+      await expect(noScript.getByTestId("troubleshoot-done")).toHaveText("已提交给运维老师，处理结果会显示在个人中心。");
+    } finally {
+      await noScript.context().close();
+    }
+  });
+
+  test("UCAS 5: followed an hour ago and sees only the assistant: the identity's apps and their visible ranges, for the helpdesk", async ({
+    page,
+    browser,
+  }) => {
+    const { member } = await followThroughJourney(page, browser);
+    // An hour later (WeChat had all the time it needs to catch up).
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    await database().memberWecom.update({ where: { memberId: member.id }, data: { stateSince: hourAgo, stateAt: hourAgo } });
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("ucas", "/done"));
+      await noScript.getByTestId("troubleshoot-link").click();
+      const found = noScript.getByTestId("troubleshoot-case");
+      await expect(found).toHaveAttribute("data-case", "onlyAssistant");
+      await expect(found).toContainText("消息中心");
+      await expect(found).toContainText("可见范围没有包含您所在的部门");
+      await noScript.getByTestId("troubleshoot-helpdesk").click();
+      await expect(noScript.getByTestId("troubleshoot-done")).toHaveText("已提交给运维老师，处理结果会显示在个人中心。");
+    } finally {
+      await noScript.context().close();
+    }
+  });
+
+  test("UESTC FAQ 1: 二次验证 pending once WeCom sent the notice; a notice that never came → follow again; verified, all is well", async ({
+    page,
+    browser,
+  }) => {
+    const phone = freshMainlandPhone();
+    const candidate = await makeMember("uestc", { phone, kind: "candidate" });
+    const wechat = await wechatUser(phone);
+    await scanIntoWechat(page, wechat, await registrationLink(browser, "uestc"));
+    await page.getByRole("link", { name: "考生" }).click();
+    await signInOnForm(page, candidate);
+    await expect(page).toHaveURL(/\/bind-phone$/);
+    await page.getByRole("button", { name: "下一步" }).click();
+    const followed = await longPressFollowQr(page, new Taps(), wechat);
+    if (followed.kind !== "follow" || !followed.follow.secondVerificationUrl) throw new Error("WeCom sent no verification notice");
+    // The notice opened, not answered yet.
+    const notice = await page.context().newPage();
+    await notice.goto(followed.follow.secondVerificationUrl);
+    await expect(notice.getByTestId("verify-confirm")).toBeVisible();
+
+    const noScript = await scriptsBlocked(page, browser);
+    try {
+      await noScript.goto(tenantUrl("uestc", "/me/troubleshoot?seen=nothing"));
+      await expect(noScript.getByTestId("troubleshoot-case")).toHaveAttribute("data-case", "verificationPending");
+      await expect(noScript.getByTestId("troubleshoot-case")).toContainText("打开企业号中的身份验证消息");
+      // 「收不到身份验证的消息」: unfollow and follow again (the manual's fix), from the follow page.
+      await noScript.getByTestId("seen-noNotice").check();
+      await noScript.getByTestId("troubleshoot-check").click();
+      await expect(noScript.getByTestId("troubleshoot-case")).toHaveAttribute("data-case", "noticeMissing");
+      await expect(noScript.getByTestId("troubleshoot-action")).toHaveAttribute("href", "/follow");
+
+      await notice.getByRole("button", { name: "是本人，完成验证" }).click();
+      await expect(notice.getByTestId("followed")).toHaveText("关注成功");
+      await noScript.goto(tenantUrl("uestc", "/me/troubleshoot?seen=noNotice"));
+      // 「看得到消息中心即已激活」: WeCom admitted the member; no notice is needed any more.
+      await expect(noScript.getByTestId("troubleshoot-case")).toHaveAttribute("data-case", "verificationNotNeeded");
+    } finally {
+      await noScript.context().close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { chinaTime, pick, type Locale } from "~/i18n/locale";
 import type { MessageKey, Translate } from "~/i18n/messages";
 import type { FieldDefinition, FieldProblem } from "~/server/servicehall/definition";
 import type { ApplicationRow } from "~/server/servicehall/queries";
+import { primaryButton } from "~/components/ui/plain-form";
 import { hallPaths } from "./paths";
 
 const ICONS: Record<string, string> = {
@@ -232,4 +233,25 @@ export function shownValue(field: FieldDefinition, value: unknown, locale: Local
       .join("、");
   }
   return asText(value);
+}
+
+/** 【提交】 (or 【重新提交】 of a returned one) and 【保存草稿】, which skips the browser's own checks. */
+export function SubmitButtons({ t, resubmit = false }: { t: Translate; resubmit?: boolean }) {
+  return (
+    <div className="mt-6 space-y-3">
+      <button type="submit" name="intent" value="submit" className={primaryButton} data-testid="hall-submit">
+        {t(resubmit ? "hall.resubmit" : "hall.submit")}
+      </button>
+      <button
+        type="submit"
+        name="intent"
+        value="draft"
+        formNoValidate
+        className="w-full rounded-lg border border-slate-300 py-3 text-base text-slate-700"
+        data-testid="hall-save-draft"
+      >
+        {t("hall.saveDraft")}
+      </button>
+    </div>
+  );
 }

@@ -4,7 +4,6 @@
 // rejects or returns it with a comment. Every action is a plain form post carrying the version this
 // page showed, so a page out of date changes nothing and says why.
 import type { MessageKey } from "~/i18n/messages";
-import { primaryButton } from "~/components/ui/plain-form";
 import { PageShell } from "~/components/page-shell";
 import { Notice } from "~/components/ui/notice";
 import { chinaTime } from "~/i18n/locale";
@@ -13,7 +12,7 @@ import { refusalOf } from "~/server/http/refusal-query";
 import { requestLocale, serverApi } from "~/server/request";
 import { fieldProblems, valuesSchema } from "~/server/servicehall/definition";
 import { COMMENT_MAX } from "~/server/servicehall/decide";
-import { bi, FormFields, shownValue, StateBadge } from "../../hall-parts";
+import { bi, FormFields, shownValue, StateBadge, SubmitButtons } from "../../hall-parts";
 import { attempt } from "../../load";
 import { hallPaths } from "../../paths";
 
@@ -94,21 +93,7 @@ export default async function ApplicationPage({
             <input type="hidden" name="applicationId" value={app.id} />
             <input type="hidden" name="version" value={app.version} />
             <FormFields fields={fields} values={app.values} problems={problems} t={t} locale={locale} />
-            <div className="mt-6 space-y-3">
-              <button type="submit" name="intent" value="submit" className={primaryButton} data-testid="hall-submit">
-                {t(app.state === "RETURNED" ? "hall.resubmit" : "hall.submit")}
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="draft"
-                formNoValidate
-                className="w-full rounded-lg border border-slate-300 py-3 text-base text-slate-700"
-                data-testid="hall-save-draft"
-              >
-                {t("hall.saveDraft")}
-              </button>
-            </div>
+            <SubmitButtons t={t} resubmit={app.state === "RETURNED"} />
           </form>
         </section>
       ) : (

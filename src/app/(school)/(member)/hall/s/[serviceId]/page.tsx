@@ -1,13 +1,12 @@
 // A service's form (XAU manual 2.2: 「网站变更申请」 → 流程发布页面): its newest version's fields as plain
 // inputs posting to /hall/submit, 【提交】 or 【保存草稿】, working with the page's scripts blocked. The
 // server checks the values with the same schema (servicehall/definition.ts valuesSchema).
-import { primaryButton } from "~/components/ui/plain-form";
 import { PageShell } from "~/components/page-shell";
 import { Notice } from "~/components/ui/notice";
 import { errorMessage } from "~/server/errors";
 import { refusalOf } from "~/server/http/refusal-query";
 import { requestLocale, serverApi } from "~/server/request";
-import { bi, FormFields } from "../../hall-parts";
+import { bi, FormFields, SubmitButtons } from "../../hall-parts";
 import { attempt } from "../../load";
 import { hallPaths } from "../../paths";
 
@@ -47,21 +46,7 @@ export default async function ServicePage({
       <form method="post" action="/hall/submit" data-testid="hall-form">
         <input type="hidden" name="serviceId" value={service.id} />
         <FormFields fields={definition.fields} values={{}} problems={{}} t={t} locale={locale} />
-        <div className="mt-6 space-y-3">
-          <button type="submit" name="intent" value="submit" className={primaryButton} data-testid="hall-submit">
-            {t("hall.submit")}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            formNoValidate
-            className="w-full rounded-lg border border-slate-300 py-3 text-base text-slate-700"
-            data-testid="hall-save-draft"
-          >
-            {t("hall.saveDraft")}
-          </button>
-        </div>
+        <SubmitButtons t={t} />
       </form>
     </PageShell>
   );
